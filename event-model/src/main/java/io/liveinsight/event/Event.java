@@ -1,0 +1,48 @@
+package io.liveinsight.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One accepted behaviour event, as the edge puts it on the stream and the consumer stores it: every
+ * identifier is present (minted by the edge where the client sent none) and the edge's enrichment
+ * ({@code received_at}, anonymised {@code ip}, {@code is_bot}) is filled in.
+ *
+ * <p>Field names on the wire are the snake_case names of SPEC.md ({@code event_id}, {@code page_url}...).
+ */
+public record Event(
+        String eventId,
+        String userId,
+        String sessionId,
+        String eventType,
+        long timestamp,
+        String pageUrl,
+        String referrer,
+        String userAgent,
+        Map<String, Object> properties,
+        String elementTag,
+        String elementId,
+        String elementClass,
+        String elementText,
+        long receivedAt,
+        String ip,
+        boolean isBot,
+        boolean clockSkew) {
+
+    public static final String PAGE_VIEW = "page_view";
+
+    public Event {
+        Objects.requireNonNull(eventId, "event_id");
+        Objects.requireNonNull(userId, "user_id");
+        Objects.requireNonNull(sessionId, "session_id");
+        Objects.requireNonNull(eventType, "event_type");
+        // Property values may be null (SPEC.md allows it), so Map.copyOf is not an option.
+        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    public boolean isPageView() {
+        return PAGE_VIEW.equals(eventType);
+    }
+}
