@@ -1,0 +1,122 @@
+package io.liveinsight.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.liveinsight.ingest.handler.IngestHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The local stand-in for API Gateway: turns each HTTP request into the same REST proxy event API Gateway would
+ * send, calls the Lambda handler, and writes its response. {@code GET /health} adds the consumer and DynamoDB to the
+ * handler's own view of Kinesis.
+ */
+public final class EdgeServer implements AutoCloseable {
+
+    /** API Gateway's own payload limit; the handler applies the stricter SPEC.md limits itself. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final IngestHandler ingest;
+    private final Supplier<Health> health;
+
+    private EdgeServer(HttpServer server, IngestHandler ingest, Supplier<Health> health) {
+        this.server = server;
+        this.ingest = ingest;
+        this.health = health;
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    public static EdgeServer start(String host, int port, IngestHandler ingest, Supplier<Health> health)
+            throws IOException {
+        EdgeServer edge = new EdgeServer(HttpServer.create(new InetSocketAddress(host, port), 256), ingest, health);
+        edge.server.start();
+        return edge;
+    }
+
+    public URI address() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/health") && method.equals("GET")) {
+                Health current = health.get();
+                send(
+                        exchange,
+                        current.healthy() ? 200 : 503,
+                        Map.of("Content-Type", "application/json"),
+                        current.toJson());
+                return;
+            }
+            if (!path.equals("/events")) {
+                send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"error\":\"not found\"}");
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, Map.of("Content-Type", "application/json"), "{\"error\":\"body too large\"}");
+                return;
+            }
+            APIGatewayProxyResponseEvent response = ingest.handleRequest(toProxyEvent(exchange, body), null);
+            send(exchange, response.getStatusCode(), response.getHeaders(), response.getBody());
+        }
+    }
+
+    static APIGatewayProxyRequestEvent toProxyEvent(HttpExchange exchange, byte[] body) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(exchange.getRequestMethod())
+                .withPath(exchange.getRequestURI().getPath())
+                .withHeaders(headers)
+                .withBody(new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withIdentity(identity));
+    }
+
+    /** The body, or null when it is over {@link #MAX_BODY_BYTES}. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (headers != null) {
+            headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package io.liveinsight.processor.consumer;
+
+import io.liveinsight.processor.domain.SequencedEvent;
+import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.SessionStore;
+import io.liveinsight.processor.port.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one batch durably: Events first, then each session once. It retries a store that is unavailable for as
+ * long as it takes (skipping is never an option: KCL would move on and the records would be lost), unless the
+ * consumer is stopping, in which case the batch is left unacknowledged for the next lease owner to replay.
+ */
+public final class BatchWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final EventStore events;
+    private final SessionStore sessions;
+    private final BooleanSupplier stopping;
+    private final Sleeper sleeper;
+
+    public BatchWriter(EventStore events, SessionStore sessions, BooleanSupplier stopping, Sleeper sleeper) {
+        this.events = events;
+        this.sessions = sessions;
+        this.stopping = stopping;
+        this.sleeper = sleeper;
+    }
+
+    /** True once everything is stored; false if the consumer began stopping first. */
+    public boolean write(List<SequencedEvent> batch) {
+        Map<String, List<SequencedEvent>> bySession = new LinkedHashMap<>();
+        batch.forEach(e -> bySession
+                .computeIfAbsent(e.event().sessionId(), key -> new ArrayList<>())
+                .add(e));
+        if (!retrying(
+                () -> events.putAll(batch.stream().map(SequencedEvent::event).toList()))) {
+            return false;
+        }
+        for (Map.Entry<String, List<SequencedEvent>> session : bySession.entrySet()) {
+            if (!retrying(() -> sessions.apply(session.getKey(), session.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean retrying(Runnable write) {
+        for (int attempt = 0; ; attempt++) {
+            if (stopping.getAsBoolean()) {
+                return false;
+            }
+            try {
+                write.run();
+                return true;
+            } catch (StoreUnavailableException e) {
+                Duration wait = backoff(attempt);
+                LOG.warn(
+                        "store unavailable ({}); attempt {} failed, retrying in {} ms",
+                        e.getMessage(),
+                        attempt + 1,
+                        wait.toMillis());
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    private static Duration backoff(int attempt) {
+        long cap = Math.min(MAX_BACKOFF.toMillis(), 50L << Math.min(attempt, 10));
+        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+    }
+
+    /** Injected so tests never sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration);
+
+        Sleeper THREAD = duration -> {
+            try {
+                Thread.sleep(duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+}

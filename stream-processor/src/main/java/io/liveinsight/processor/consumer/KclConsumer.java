@@ -1,0 +1,122 @@
+package io.liveinsight.processor.consumer;
+
+import io.liveinsight.event.EventCodec;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
+import io.liveinsight.processor.config.ProcessorConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.metrics.NullMetricsFactory;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+
+/** The KCL 3 application: one {@link Scheduler} in polling mode, with the processor wired to DynamoDB. */
+public final class KclConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KclConsumer.class);
+
+    private final AwsClients clients;
+    private final Scheduler scheduler;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Thread thread;
+
+    private KclConsumer(ProcessorConfig config) {
+        this.clients = AwsClients.create(config);
+        EventCodec codec = new EventCodec();
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        BatchWriter writer = new BatchWriter(
+                new DynamoDbEventStore(dynamoDb, config.tables().events()),
+                new DynamoDbSessionStore(
+                        dynamoDb, config.tables().sessions(), config.tables().activeSessions()),
+                stopping::get,
+                BatchWriter.Sleeper.THREAD);
+        this.scheduler = scheduler(config, clients, () -> new EventRecordProcessor(codec, writer));
+        this.thread = new Thread(scheduler, "kcl-scheduler");
+        thread.setDaemon(true);
+    }
+
+    /** Starts consuming in the background; returns at once. */
+    public static KclConsumer start(ProcessorConfig config) {
+        KclConsumer consumer = new KclConsumer(config);
+        consumer.thread.start();
+        LOG.info("consumer started: stream {}, application {}", config.streamName(), config.applicationName());
+        return consumer;
+    }
+
+    private static Scheduler scheduler(
+            ProcessorConfig config, AwsClients clients, ShardRecordProcessorFactory factory) {
+        KinesisAsyncClient kinesis = clients.kinesisAsync();
+        DynamoDbAsyncClient dynamoDb = clients.dynamoDbAsync();
+        CloudWatchAsyncClient cloudWatch = clients.cloudWatchAsync();
+        ConfigsBuilder configs = new ConfigsBuilder(
+                config.streamName(), config.applicationName(), kinesis, dynamoDb, cloudWatch, workerId(), factory);
+        LeaseManagementConfig leases = configs.leaseManagementConfig();
+        if (config.fastStartup()) {
+            leases.failoverTimeMillis(5_000).shardSyncIntervalMillis(1_000).leaseAssignmentIntervalMillis(2_000L);
+        }
+        PollingConfig polling = new PollingConfig(config.streamName(), kinesis);
+        polling.setIdleTimeBetweenReadsInMillis(config.pollInterval().toMillis());
+        return new Scheduler(
+                configs.checkpointConfig(),
+                configs.coordinatorConfig(),
+                leases,
+                configs.lifecycleConfig(),
+                configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
+                configs.processorConfig(),
+                configs.retrievalConfig()
+                        .initialPositionInStreamExtended(InitialPositionInStreamExtended.newInitialPosition(
+                                InitialPositionInStream.TRIM_HORIZON))
+                        .retrievalSpecificConfig(polling));
+    }
+
+    /** True while the scheduler runs and has not begun shutting down. */
+    public boolean isRunning() {
+        return thread.isAlive() && !scheduler.hasGracefulShutdownStarted();
+    }
+
+    /** Graceful: stop retrying, let processors checkpoint what they stored, release leases. */
+    @Override
+    public void close() {
+        stopping.set(true);
+        try {
+            Future<Boolean> done = scheduler.startGracefulShutdown();
+            done.get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("graceful shutdown incomplete ({}); forcing", e.toString());
+            scheduler.shutdown();
+        }
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.close();
+    }
+
+    private static String workerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "worker";
+        }
+        return host + "-" + UUID.randomUUID();
+    }
+}
