@@ -62,7 +62,8 @@ public final class KinesisMockEngine implements AutoCloseable {
         int plainPort = Ports.resolve(port);
         int tlsPort = Ports.resolve(0);
         Path dir = unpack();
-        ProcessBuilder builder = new ProcessBuilder(nodeExecutable(), "launcher.js")
+        ProcessBuilder builder = new ProcessBuilder(
+                        nodeExecutable(), dir.resolve("launcher.js").toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("kinesis-mock.log").toFile());

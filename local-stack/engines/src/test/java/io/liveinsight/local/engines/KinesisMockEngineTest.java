@@ -2,10 +2,16 @@ package io.liveinsight.local.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Start and stop a second kinesis-mock of its own: closing must leave no Node process and free the port. */
+/** Each test starts a kinesis-mock of its own: stopping it, or killing its JVM, must leave no Node process. */
 class KinesisMockEngineTest {
 
     @Test
@@ -26,5 +32,37 @@ class KinesisMockEngineTest {
         assertThat(node)
                 .hasValueSatisfying(handle -> assertThat(handle.isAlive()).isFalse());
         assertThat(Ports.isFree(port)).isTrue();
+    }
+
+    @Test
+    void parentJvmKilledHard_whenEngineRunning_nodeExitsToo() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        List.of(java, "-cp", System.getProperty("java.class.path"), KinesisMockChild.class.getName()))
+                .redirectErrorStream(true)
+                .start();
+        String[] ready = awaitReadyLine(child);
+        int port = Integer.parseInt(ready[1]);
+        ProcessHandle node = ProcessHandle.of(Long.parseLong(ready[2])).orElseThrow();
+        assertThat(node.isAlive()).isTrue();
+
+        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+
+        node.onExit().get(10, TimeUnit.SECONDS);
+        assertThat(node.isAlive()).isFalse();
+        assertThat(Ports.isFree(port)).isTrue();
+    }
+
+    private static String[] awaitReadyLine(Process child) throws Exception {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ready ")) {
+                    return line.split(" ");
+                }
+            }
+        }
+        throw new AssertionError("child JVM exited without starting kinesis-mock: " + child.waitFor());
     }
 }

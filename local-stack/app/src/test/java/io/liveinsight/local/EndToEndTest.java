@@ -1,0 +1,59 @@
+package io.liveinsight.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liveinsight.event.TableNames;
+import io.liveinsight.local.engines.LocalAws;
+import io.liveinsight.local.engines.Ports;
+import io.liveinsight.local.engines.WithLocalAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline on the embedded engines: edge (Lambda code path) -> kinesis-mock -> KCL -> DynamoDB Local. */
+@WithLocalAws
+class EndToEndTest {
+
+    private static LiveInsightStack stack;
+    private static LocalStackConfig config;
+
+    @BeforeAll
+    static void startStack(LocalAws aws) {
+        config = new LocalStackConfig(
+                "127.0.0.1",
+                Ports.resolve(0),
+                0,
+                0,
+                null,
+                null,
+                aws.createStream("e2e", 1),
+                1,
+                TableNames.withPrefix("E2E"),
+                "e2e-consumer",
+                null);
+        stack = LiveInsightStack.start(config, aws.endpoints());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void postEvent_whenStackRuns_landsInEventsSessionsAndActiveSessions(LocalAws aws) throws Exception {
+        EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "s1");
+    }
+
+    @Test
+    void health_whenEverythingRuns_reportsEachDependencyUp() throws Exception {
+        JsonNode health = EndToEndScenario.health(stack.edgeAddress());
+
+        assertThat(health.path("http_status").asInt()).isEqualTo(200);
+        assertThat(health.path("dependencies").path("kinesis").asText()).isEqualTo("up");
+        assertThat(health.path("dependencies").path("dynamodb").asText()).isEqualTo("up");
+        assertThat(health.path("dependencies").path("consumer").asText()).isEqualTo("up");
+    }
+}

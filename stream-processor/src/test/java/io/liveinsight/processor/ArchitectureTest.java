@@ -1,0 +1,36 @@
+package io.liveinsight.processor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.liveinsight.processor");
+
+    @Test
+    void domain_whenChecked_dependsOnNoAwsSdkOrKcl() {
+        noClasses()
+                .that()
+                .resideInAPackage("..processor.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "..processor.adapter..", "..processor.consumer..")
+                .check(classes);
+    }
+
+    @Test
+    void ports_whenChecked_dependOnNoAwsSdk() {
+        noClasses()
+                .that()
+                .resideInAPackage("..processor.port..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon..")
+                .check(classes);
+    }
+}

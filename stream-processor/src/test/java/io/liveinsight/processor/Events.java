@@ -1,0 +1,35 @@
+package io.liveinsight.processor;
+
+import io.liveinsight.event.Event;
+import java.util.Map;
+
+/** Test events with only what a test cares about. */
+public final class Events {
+
+    private Events() {}
+
+    public static Event event(String id, String session, String type, long time, String page) {
+        return new Event(
+                id,
+                "u-" + session,
+                session,
+                type,
+                time,
+                page,
+                "https://ref.example/",
+                "Mozilla/5.0",
+                Map.of("k", "v"),
+                null,
+                null,
+                null,
+                null,
+                time + 5,
+                "198.51.100.0",
+                false,
+                false);
+    }
+
+    public static Event pageView(String id, String session, long time, String page) {
+        return event(id, session, "page_view", time, page);
+    }
+}

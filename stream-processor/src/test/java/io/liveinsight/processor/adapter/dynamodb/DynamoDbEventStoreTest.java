@@ -1,0 +1,88 @@
+package io.liveinsight.processor.adapter.dynamodb;
+
+import static io.liveinsight.processor.Events.pageView;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.event.Event;
+import io.liveinsight.event.TableNames;
+import io.liveinsight.local.engines.LocalAws;
+import io.liveinsight.local.engines.WithLocalAws;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@WithLocalAws
+class DynamoDbEventStoreTest {
+
+    private final LocalAws aws;
+
+    DynamoDbEventStoreTest(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    @Test
+    void putAll_whenMoreThanOneBatchWithDuplicates_storesEachEventOnce() {
+        TableNames tables = aws.createTables("EventStore");
+        DynamoDbEventStore store = new DynamoDbEventStore(aws.dynamoDb(), tables.events());
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(pageView("e" + i, "s" + (i % 3), 1_000 + i, "/p" + i));
+        }
+        events.add(events.get(7));
+        events.add(events.get(42));
+
+        store.putAll(events);
+        store.putAll(events.subList(0, 10));
+
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
+                .isEqualTo(60);
+    }
+
+    @Test
+    void putAll_whenPropertiesHaveEveryType_keepsTypes() {
+        TableNames tables = aws.createTables("EventTypes");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("sku", "A-1");
+        properties.put("price", 19.99);
+        properties.put("quantity", 3);
+        properties.put("gift", true);
+        properties.put("coupon", null);
+        Event event = new Event(
+                "e1",
+                "u1",
+                "s1",
+                "add_to_cart",
+                1_000,
+                "/p",
+                null,
+                "Mozilla/5.0",
+                properties,
+                "BUTTON",
+                "buy",
+                "btn primary",
+                "Add to cart",
+                1_010,
+                "203.0.113.0",
+                false,
+                true);
+
+        new DynamoDbEventStore(aws.dynamoDb(), tables.events()).putAll(List.of(event));
+
+        Map<String, AttributeValue> item = aws.dynamoDb()
+                .getItem(r -> r.tableName(tables.events())
+                        .key(Map.of("event_id", AttributeValue.fromS("e1"), "timestamp", AttributeValue.fromN("1000"))))
+                .item();
+        assertThat(item.get("properties").m())
+                .containsEntry("sku", AttributeValue.fromS("A-1"))
+                .containsEntry("price", AttributeValue.fromN("19.99"))
+                .containsEntry("quantity", AttributeValue.fromN("3"))
+                .containsEntry("gift", AttributeValue.fromBool(true))
+                .containsEntry("coupon", AttributeValue.fromNul(true));
+        assertThat(item.get("received_at").n()).isEqualTo("1010");
+        assertThat(item.get("element_text").s()).isEqualTo("Add to cart");
+        assertThat(item.get("clock_skew").bool()).isTrue();
+    }
+}

@@ -1,0 +1,75 @@
+package io.liveinsight.processor.consumer;
+
+import static io.liveinsight.processor.Events.pageView;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.event.Event;
+import io.liveinsight.processor.domain.SequencedEvent;
+import io.liveinsight.processor.domain.StreamPosition;
+import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.SessionStore;
+import io.liveinsight.processor.port.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class BatchWriterTest {
+
+    private final List<Duration> waits = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private final List<SequencedEvent> batch = List.of(
+            new SequencedEvent(pageView("a", "s1", 1, "/"), StreamPosition.of("1")),
+            new SequencedEvent(pageView("b", "s2", 2, "/"), StreamPosition.of("2")),
+            new SequencedEvent(pageView("c", "s1", 3, "/"), StreamPosition.of("3")));
+
+    /** Fails its first {@code failures} calls, then records what it was given. */
+    private EventStore events(int failures) {
+        int[] calls = {0};
+        return (List<Event> list) -> {
+            if (calls[0]++ < failures) {
+                throw new StoreUnavailableException("throttled", null);
+            }
+            log.add("events:" + list.size());
+        };
+    }
+
+    private final SessionStore sessions = (id, list) -> log.add("session:" + id + ":" + list.size());
+
+    @Test
+    void write_whenStoresAnswer_writesEventsThenEachSessionOnce() {
+        BatchWriter writer = new BatchWriter(events(0), sessions, stopping::get, waits::add);
+
+        assertThat(writer.write(batch)).isTrue();
+        assertThat(log).containsExactly("events:3", "session:s1:2", "session:s2:1");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void write_whenStoreThrottlesThrice_retriesWithGrowingBackoffAndSucceeds() {
+        BatchWriter writer = new BatchWriter(events(3), sessions, stopping::get, waits::add);
+
+        assertThat(writer.write(batch)).isTrue();
+        assertThat(waits).hasSize(3);
+        assertThat(waits.get(0)).isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
+        assertThat(waits.get(2)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+        assertThat(log).containsExactly("events:3", "session:s1:2", "session:s2:1");
+    }
+
+    @Test
+    void write_whenStoppingWhileStoreDown_givesUpWithoutWritingSessions() {
+        BatchWriter writer = new BatchWriter(events(Integer.MAX_VALUE), sessions, stopping::get, wait -> {
+            waits.add(wait);
+            if (waits.size() == 5) {
+                stopping.set(true);
+            }
+        });
+
+        assertThat(writer.write(batch)).isFalse();
+        assertThat(waits).hasSize(5);
+        assertThat(log).isEmpty();
+    }
+}
