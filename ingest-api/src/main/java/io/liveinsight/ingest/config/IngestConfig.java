@@ -1,24 +1,45 @@
 package io.liveinsight.ingest.config;
 
+import io.liveinsight.ingest.domain.CorsPolicy;
+import io.liveinsight.ingest.domain.EdgeOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the edge reads from its environment, read in one place.
+ * Everything the edge reads from its environment, read in one place; bad values fail at start-up.
  *
  * @param streamName the Kinesis stream ({@code STREAM_NAME})
  * @param region the AWS region ({@code AWS_REGION})
  * @param kinesisEndpoint an endpoint override for kinesis-mock or LocalStack ({@code AWS_ENDPOINT_URL_KINESIS},
  *     else {@code AWS_ENDPOINT_URL}); null for real AWS
- * @param publishBudget how long a request may spend retrying Kinesis before it answers 503
+ * @param publishBudget how long a request may spend retrying Kinesis before it answers 503 ({@code PUBLISH_BUDGET_MS})
+ * @param allowedOrigins CORS origins ({@code ALLOWED_ORIGINS}, comma-separated; {@code https://*.example.com}
+ *     allows subdomains); {@code *} only with {@code localDevelopment}
+ * @param localDevelopment the local stack, not AWS ({@code LIVEINSIGHT_LOCAL_DEV=true})
+ * @param anonymizeIp keep only the /24 or /48 of the client address ({@code ANONYMIZE_IP}, default true)
+ * @param trustedProxyHops proxies in front of API Gateway, e.g. 1 behind CloudFront ({@code TRUSTED_PROXY_HOPS})
+ * @param retryAfterSeconds the Retry-After of a 503 ({@code RETRY_AFTER_SECONDS})
  */
-public record IngestConfig(String streamName, String region, URI kinesisEndpoint, Duration publishBudget) {
+public record IngestConfig(
+        String streamName,
+        String region,
+        URI kinesisEndpoint,
+        Duration publishBudget,
+        List<String> allowedOrigins,
+        boolean localDevelopment,
+        boolean anonymizeIp,
+        int trustedProxyHops,
+        int retryAfterSeconds) {
 
     public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_PUBLISH_BUDGET = Duration.ofSeconds(3);
+    public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
+    public static final String ANY_ORIGIN = "*";
 
     public IngestConfig {
         if (streamName == null || streamName.isBlank()) {
@@ -27,6 +48,47 @@ public record IngestConfig(String streamName, String region, URI kinesisEndpoint
         if (publishBudget.isNegative() || publishBudget.isZero()) {
             throw new IllegalArgumentException("PUBLISH_BUDGET_MS must be positive");
         }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (allowedOrigins.contains(ANY_ORIGIN) && !localDevelopment) {
+            throw new IllegalArgumentException(
+                    "ALLOWED_ORIGINS=* is for local development only (LIVEINSIGHT_LOCAL_DEV=true); list the origins");
+        }
+        for (String origin : allowedOrigins) {
+            if (!origin.equals(ANY_ORIGIN) && !origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("ALLOWED_ORIGINS entry is not scheme://host[:port]: " + origin);
+            }
+        }
+        if (trustedProxyHops < 0 || retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("TRUSTED_PROXY_HOPS must be >= 0 and RETRY_AFTER_SECONDS >= 1");
+        }
+    }
+
+    /** An edge with no CORS origin and the defaults (what the local stack built before CORS existed). */
+    public IngestConfig(String streamName, String region, URI kinesisEndpoint, Duration publishBudget) {
+        this(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                List.of(),
+                false,
+                true,
+                0,
+                DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    /** The local stack's edge: any origin may call it. */
+    public static IngestConfig localDevelopment(String streamName, String region, URI kinesisEndpoint) {
+        return new IngestConfig(
+                streamName,
+                region,
+                kinesisEndpoint,
+                DEFAULT_PUBLISH_BUDGET,
+                List.of(ANY_ORIGIN),
+                true,
+                true,
+                0,
+                DEFAULT_RETRY_AFTER_SECONDS);
     }
 
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -34,16 +96,55 @@ public record IngestConfig(String streamName, String region, URI kinesisEndpoint
                 env.getOrDefault("STREAM_NAME", DEFAULT_STREAM_NAME),
                 env.getOrDefault("AWS_REGION", DEFAULT_REGION),
                 endpoint(env, "AWS_ENDPOINT_URL_KINESIS").orElse(null),
-                Duration.ofMillis(Long.parseLong(
-                        env.getOrDefault("PUBLISH_BUDGET_MS", Long.toString(DEFAULT_PUBLISH_BUDGET.toMillis())))));
+                Duration.ofMillis(integer(env, "PUBLISH_BUDGET_MS", DEFAULT_PUBLISH_BUDGET.toMillis())),
+                Arrays.stream(env.getOrDefault("ALLOWED_ORIGINS", "").split(","))
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList(),
+                bool(env, "LIVEINSIGHT_LOCAL_DEV", false),
+                bool(env, "ANONYMIZE_IP", true),
+                (int) integer(env, "TRUSTED_PROXY_HOPS", 0),
+                (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS));
     }
 
     public Optional<URI> kinesisEndpointOverride() {
         return Optional.ofNullable(kinesisEndpoint);
     }
 
+    public CorsPolicy corsPolicy() {
+        return CorsPolicy.of(allowedOrigins);
+    }
+
+    public EdgeOptions edgeOptions() {
+        return new EdgeOptions(anonymizeIp, trustedProxyHops, retryAfterSeconds);
+    }
+
     private static Optional<URI> endpoint(Map<String, String> env, String serviceVariable) {
         String value = env.getOrDefault(serviceVariable, env.get("AWS_ENDPOINT_URL"));
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
+    }
+
+    private static long integer(Map<String, String> env, String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, is " + value, e);
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, is " + value);
+        };
     }
 }

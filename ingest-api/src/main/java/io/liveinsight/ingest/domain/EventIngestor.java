@@ -1,146 +1,162 @@
 package io.liveinsight.ingest.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveinsight.event.Event;
+import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.EventValidator;
+import io.liveinsight.event.FieldError;
+import io.liveinsight.event.ValidationResult;
+import io.liveinsight.ingest.domain.BatchParser.Item;
+import io.liveinsight.ingest.domain.BatchParser.Parsed;
+import io.liveinsight.ingest.domain.BodyDecoder.Decoded;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
+import io.liveinsight.ingest.port.IngestMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The edge's core: body in, events on the stream, response out. Knows nothing of API Gateway or the SDK. */
+/**
+ * The edge's core for {@code POST /events}: body in, events on the stream, response out (SPEC.md's status table).
+ * Knows nothing of API Gateway or the SDK; never throws for anything a client can send.
+ */
 public final class EventIngestor {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    public static final String SINGLE_EVENT_MESSAGE = "Event processed successfully";
 
+    private final BodyDecoder decoder = new BodyDecoder(EventLimits.MAX_BODY_BYTES);
+    private final BatchParser parser;
     private final EventPublisher publisher;
-    private final ObjectMapper mapper;
+    private final IngestMetrics metrics;
     private final Clock clock;
     private final Ids ids;
+    private final EdgeOptions options;
 
-    public EventIngestor(EventPublisher publisher, ObjectMapper mapper, Clock clock, Ids ids) {
+    public EventIngestor(
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            ObjectMapper mapper,
+            Clock clock,
+            Ids ids,
+            EdgeOptions options) {
+        this.parser = new BatchParser(mapper, EventLimits.MAX_EVENTS_PER_REQUEST);
         this.publisher = publisher;
-        this.mapper = mapper;
+        this.metrics = metrics;
         this.clock = clock;
         this.ids = ids;
+        this.options = options;
     }
 
     public IngestResponse ingest(IngestRequest request) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(request.body());
-        } catch (JsonProcessingException e) {
-            return IngestResponse.of(400, Map.of("error", "malformed JSON", "rejected", List.of()));
+        Decoded decoded = decoder.decode(request);
+        if (decoded instanceof Decoded.Refused refused) {
+            return refuse(refused.status(), refused.reason(), refused.message());
         }
-        List<JsonNode> items = items(root);
-        if (items == null || items.isEmpty()) {
-            return IngestResponse.of(
-                    400,
-                    Map.of(
-                            "error",
-                            "expected an event object, an array of them, or {\"events\": [...]}",
-                            "rejected",
-                            List.of()));
+        Parsed parsed = parser.parse(((Decoded.Body) decoded).bytes());
+        if (parsed instanceof Parsed.Refused refused) {
+            return refuse(refused.status(), refused.reason(), refused.message());
+        }
+        List<Item> items = ((Parsed.Items) parsed).items();
+        if (items.isEmpty()) {
+            return refuse(400, RejectReason.NO_EVENTS, "no events in the body");
         }
         long now = clock.millis();
-        String requestSessionId = null;
-        List<Event> events = new ArrayList<>();
-        for (JsonNode item : items) {
-            if (!(item instanceof ObjectNode object)) {
+        EventEnricher enricher = new EventEnricher(ids, now, clientIp(request), request.header("user-agent"));
+        List<Event> events = new ArrayList<>(items.size());
+        List<Rejection> rejections = new ArrayList<>(0);
+        Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
+        for (int index = 0; index < items.size(); index++) {
+            Item item = items.get(index);
+            if (item.bytes() > EventLimits.MAX_EVENT_BYTES) {
+                reject(
+                        rejections,
+                        rejected,
+                        index,
+                        RejectReason.EVENT_TOO_LARGE,
+                        new FieldError(
+                                "event",
+                                "must be at most " + EventLimits.MAX_EVENT_BYTES + " bytes of JSON (is " + item.bytes()
+                                        + ")"));
                 continue;
             }
-            String sessionId = text(object, "session_id");
-            if (sessionId == null) {
-                requestSessionId = requestSessionId == null ? ids.sessionId() : requestSessionId;
-                sessionId = requestSessionId;
+            switch (EventValidator.validate(item.node())) {
+                case ValidationResult.Valid valid -> events.add(enricher.enrich(valid.event()));
+                case ValidationResult.Invalid invalid -> {
+                    RejectReason reason =
+                            item.node().isObject() ? RejectReason.INVALID_FIELD : RejectReason.NOT_AN_OBJECT;
+                    reject(rejections, rejected, index, reason, invalid.errors().toArray(FieldError[]::new));
+                }
             }
-            events.add(toEvent(object, sessionId, request, now));
         }
         if (events.isEmpty()) {
-            return IngestResponse.of(400, Map.of("error", "no valid event", "rejected", List.of()));
+            metrics.record(new IngestMetrics.Outcome(400, 0, rejected, 0));
+            return IngestResponse.of(400, body("error", "no valid event", "rejected", rejections));
         }
         PublishResult result = publisher.publish(events);
         if (result instanceof PublishResult.Refused) {
+            rejected.merge(RejectReason.STREAM_UNAVAILABLE, events.size(), Integer::sum);
+            metrics.record(new IngestMetrics.Outcome(503, 0, rejected, result.refusedEntries()));
             return new IngestResponse(
                     503,
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS),
-                    Map.of("error", "the event stream is not accepting events right now; retry"));
+                    Map.of("Retry-After", Integer.toString(options.retryAfterSeconds())),
+                    Map.of("error", "the event stream is not accepting events right now; resend the same events"));
         }
-        return IngestResponse.of(200, accepted(events));
+        metrics.record(new IngestMetrics.Outcome(200, events.size(), rejected, result.refusedEntries()));
+        return IngestResponse.of(200, accepted(events, rejections, items.size() == 1));
     }
 
-    private static List<JsonNode> items(JsonNode root) {
-        if (root == null) {
-            return null;
+    private String clientIp(IngestRequest request) {
+        String address = ClientAddress.of(request, options.trustedProxyHops());
+        String anonymized = IpAnonymizer.anonymize(address);
+        return options.anonymizeIp() || anonymized == null ? anonymized : address.strip();
+    }
+
+    private IngestResponse refuse(int status, RejectReason reason, String message) {
+        metrics.record(new IngestMetrics.Outcome(status, 0, Map.of(reason, 1), 0));
+        return IngestResponse.of(
+                status, status == 400 ? body("error", message, "rejected", List.of()) : body("error", message));
+    }
+
+    private static void reject(
+            List<Rejection> rejections,
+            Map<RejectReason, Integer> counts,
+            int index,
+            RejectReason reason,
+            FieldError... errors) {
+        rejections.add(new Rejection(index, List.of(errors)));
+        counts.merge(reason, 1, Integer::sum);
+    }
+
+    private static Map<String, Object> accepted(List<Event> events, List<Rejection> rejections, boolean single) {
+        List<String> eventIds = new ArrayList<>(events.size());
+        String sessionId = events.get(0).sessionId();
+        for (Event event : events) {
+            eventIds.add(event.eventId());
+            if (sessionId != null && !sessionId.equals(event.sessionId())) {
+                sessionId = null;
+            }
         }
-        if (root.isArray()) {
-            return toList(root);
-        }
-        if (root.isObject() && root.has("events") && root.get("events").isArray()) {
-            return toList(root.get("events"));
-        }
-        return root.isObject() ? List.of(root) : null;
-    }
-
-    private static List<JsonNode> toList(JsonNode array) {
-        List<JsonNode> list = new ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
-
-    private Event toEvent(ObjectNode object, String sessionId, IngestRequest request, long now) {
-        String eventId = text(object, "event_id");
-        String userId = text(object, "user_id");
-        String eventType = text(object, "event_type");
-        String userAgent = text(object, "user_agent");
-        userAgent = userAgent != null ? userAgent : request.header("user-agent");
-        JsonNode timestamp = object.get("timestamp");
-        long eventTime = timestamp != null && timestamp.isNumber() ? timestamp.asLong() : now;
-        boolean skewed = eventTime < now - 24 * 3_600_000L || eventTime > now + 5 * 60_000L;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> properties =
-                object.has("properties") && object.get("properties").isObject()
-                        ? mapper.convertValue(object.get("properties"), LinkedHashMap.class)
-                        : new LinkedHashMap<>();
-        return new Event(
-                eventId != null ? eventId : ids.eventId(),
-                userId != null ? userId : ids.userId(),
-                sessionId,
-                eventType != null ? eventType : Event.PAGE_VIEW,
-                skewed ? now : eventTime,
-                text(object, "page_url"),
-                text(object, "referrer"),
-                userAgent,
-                properties,
-                text(object, "element_tag"),
-                text(object, "element_id"),
-                text(object, "element_class"),
-                text(object, "element_text"),
-                now,
-                IpAnonymizer.anonymize(ClientAddress.of(request)),
-                BotDetector.isBot(userAgent),
-                skewed);
-    }
-
-    private static String text(ObjectNode object, String field) {
-        JsonNode value = object.get(field);
-        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
-    }
-
-    private static Map<String, Object> accepted(List<Event> events) {
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>(8);
         body.put("accepted", events.size());
-        body.put("event_ids", events.stream().map(Event::eventId).toList());
-        body.put("rejected", List.of());
-        if (events.size() == 1) {
-            body.put("message", "Event processed successfully");
-            body.put("event_id", events.get(0).eventId());
-            body.put("session_id", events.get(0).sessionId());
+        body.put("event_ids", eventIds);
+        body.put("rejected", rejections);
+        if (single) {
+            body.put("message", SINGLE_EVENT_MESSAGE);
+            body.put("event_id", eventIds.get(0));
+        }
+        if (sessionId != null) {
+            body.put("session_id", sessionId); // one session in the request: the client learns a minted one
+        }
+        return body;
+    }
+
+    private static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return body;
     }

@@ -1,22 +1,46 @@
 package io.liveinsight.ingest.domain;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * One POST /events as the edge sees it, whatever API Gateway payload format carried it.
+ * One HTTP request as the edge sees it, whatever API Gateway payload format carried it.
  *
- * @param headers header names in lower case
+ * @param method the HTTP method, upper case
+ * @param headers header names in lower case; repeated headers joined with commas
+ * @param body the body as API Gateway passed it: text, or base64 when {@code base64Encoded}
  * @param sourceIp the caller's address as API Gateway saw it (may be null)
  */
-public record IngestRequest(String body, Map<String, String> headers, String sourceIp) {
+public record IngestRequest(
+        String method, String path, Map<String, String> headers, String body, boolean base64Encoded, String sourceIp) {
 
     public IngestRequest {
+        method = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        path = path == null ? "/" : path;
+        headers = headers == null ? Map.of() : headers;
         body = body == null ? "" : body;
-        headers = Map.copyOf(Objects.requireNonNull(headers));
     }
 
-    public String header(String name) {
-        return headers.get(name);
+    /** A POST with a text body, for tests and priming. */
+    public static IngestRequest post(String body, Map<String, String> headers, String sourceIp) {
+        return new IngestRequest("POST", "/events", lowerCase(headers), body, false, sourceIp);
+    }
+
+    public String header(String lowerCaseName) {
+        return headers.get(lowerCaseName);
+    }
+
+    /** Header names in lower case, null names and values dropped; the one copy each request makes. */
+    public static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = HashMap.newHashMap(headers == null ? 0 : headers.size());
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    lower.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + "," + b);
+                }
+            });
+        }
+        return lower;
     }
 }

@@ -1,7 +1,12 @@
 package io.liveinsight.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.StreamRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +15,19 @@ import java.util.Map;
 
 /**
  * Groups a request's events by session into stream records ({@code {"v":1,"events":[...]}}, partition key =
- * session id), each within Kinesis's record limit. Order within a session is kept.
+ * session id), each within Kinesis's record limit (data plus key). Order within a session is kept. Each event is
+ * encoded once; the record bytes are exactly what {@link EventCodec#encode(List)} writes.
  */
 public final class RecordPacker {
 
     /** Kinesis counts data plus partition key against 1 MiB per record. */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
 
-    private static final int ENVELOPE_BYTES = "{\"v\":1,\"events\":[]}".length();
+    private static final byte[] PREFIX =
+            ("{\"v\":" + StreamRecord.CURRENT_VERSION + ",\"events\":[").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = "]}".getBytes(StandardCharsets.US_ASCII);
 
-    private final EventCodec codec;
+    private final ObjectWriter eventWriter;
     private final int maxRecordBytes;
 
     public RecordPacker(EventCodec codec) {
@@ -27,7 +35,7 @@ public final class RecordPacker {
     }
 
     RecordPacker(EventCodec codec, int maxRecordBytes) {
-        this.codec = codec;
+        this.eventWriter = codec.mapper().writerFor(Event.class);
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -38,32 +46,51 @@ public final class RecordPacker {
                     .computeIfAbsent(event.sessionId(), key -> new ArrayList<>())
                     .add(event);
         }
-        List<PackedRecord> records = new ArrayList<>();
+        List<PackedRecord> records = new ArrayList<>(bySession.size());
         bySession.forEach((session, sessionEvents) -> packSession(session, sessionEvents, records));
         return records;
     }
 
     private void packSession(String session, List<Event> events, List<PackedRecord> out) {
-        int budget = maxRecordBytes - session.getBytes(StandardCharsets.UTF_8).length - ENVELOPE_BYTES;
-        List<Event> chunk = new ArrayList<>();
+        int budget = maxRecordBytes - session.getBytes(StandardCharsets.UTF_8).length - PREFIX.length - SUFFIX.length;
+        List<byte[]> chunk = new ArrayList<>(events.size());
         int chunkBytes = 0;
         for (Event event : events) {
-            int size = codec.encode(List.of(event)).length - ENVELOPE_BYTES + 1; // + a comma
+            byte[] encoded = encode(event);
+            int size = encoded.length + (chunk.isEmpty() ? 0 : 1); // + a comma
             if (!chunk.isEmpty() && chunkBytes + size > budget) {
-                out.add(record(session, chunk));
+                out.add(record(session, chunk, chunkBytes));
                 chunk = new ArrayList<>();
                 chunkBytes = 0;
+                size = encoded.length;
             }
-            chunk.add(event);
+            chunk.add(encoded);
             chunkBytes += size;
         }
         if (!chunk.isEmpty()) {
-            out.add(record(session, chunk));
+            out.add(record(session, chunk, chunkBytes));
         }
     }
 
-    private PackedRecord record(String session, List<Event> events) {
-        return new PackedRecord(session, codec.encode(events), events.size());
+    private byte[] encode(Event event) {
+        try {
+            return eventWriter.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // our own validated events only: a programming error
+        }
+    }
+
+    private static PackedRecord record(String session, List<byte[]> events, int eventBytes) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(PREFIX.length + eventBytes + SUFFIX.length);
+        data.writeBytes(PREFIX);
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                data.write(',');
+            }
+            data.writeBytes(events.get(i));
+        }
+        data.writeBytes(SUFFIX);
+        return new PackedRecord(session, data.toByteArray(), events.size());
     }
 
     /** One Kinesis record: partition key, data, and how many events it carries. */

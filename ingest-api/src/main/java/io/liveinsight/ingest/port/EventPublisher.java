@@ -11,10 +11,16 @@ public interface EventPublisher {
     /** Whether the stream answers right now (for /health). */
     boolean isHealthy();
 
+    /**
+     * @param refusedEntries how many record entries the stream refused along the way, retries included (the
+     *     {@code KinesisPutFailures} metric)
+     */
     sealed interface PublishResult {
-        record Stored(int records) implements PublishResult {}
+        int refusedEntries();
+
+        record Stored(int records, int refusedEntries) implements PublishResult {}
 
         /** Not all events are stored; the client must resend (event ids make that harmless). */
-        record Refused(String reason) implements PublishResult {}
+        record Refused(String reason, int refusedEntries) implements PublishResult {}
     }
 }

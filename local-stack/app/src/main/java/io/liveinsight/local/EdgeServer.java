@@ -10,17 +10,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The local stand-in for API Gateway: turns each HTTP request into the same REST proxy event API Gateway would
- * send, calls the Lambda handler, and writes its response. {@code GET /health} adds the consumer and DynamoDB to the
- * handler's own view of Kinesis.
+ * The local stand-in for API Gateway: turns each HTTP request to {@code /events} (any method: POST, the OPTIONS
+ * preflight, ...) into the same REST proxy event API Gateway would send, calls the Lambda handler, and writes its
+ * response. {@code GET /health} adds the consumer and DynamoDB to the handler's own view of Kinesis.
  */
 public final class EdgeServer implements AutoCloseable {
 
@@ -80,18 +89,84 @@ public final class EdgeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The REST proxy event API Gateway would send: method, path, every header (single- and multi-value), the query
+     * string, the caller's address, and the body as text, or base64 with {@code isBase64Encoded} when it is binary
+     * (compressed, or not UTF-8 text), as API Gateway does with binary media types enabled.
+     */
     static APIGatewayProxyRequestEvent toProxyEvent(HttpExchange exchange, byte[] body) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        Map<String, List<String>> multiValueHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name, String.join(",", values));
+            multiValueHeaders.put(name, List.copyOf(values));
+        });
+        URI uri = exchange.getRequestURI();
+        Map<String, List<String>> query = query(uri.getRawQuery());
+        Map<String, String> singleQuery = new HashMap<>();
+        query.forEach((name, values) -> singleQuery.put(name, values.get(values.size() - 1)));
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+                .withSourceIp(sourceIp)
+                .withUserAgent(exchange.getRequestHeaders().getFirst("User-Agent"));
+        boolean binary = isBinary(exchange, body);
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod(exchange.getRequestMethod())
-                .withPath(exchange.getRequestURI().getPath())
+                .withPath(uri.getPath())
+                .withResource(uri.getPath())
                 .withHeaders(headers)
-                .withBody(new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withIdentity(identity));
+                .withMultiValueHeaders(multiValueHeaders)
+                .withQueryStringParameters(singleQuery.isEmpty() ? null : singleQuery)
+                .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
+                .withBody(
+                        body.length == 0
+                                ? null
+                                : binary
+                                        ? Base64.getEncoder().encodeToString(body)
+                                        : new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(binary && body.length > 0)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withHttpMethod(exchange.getRequestMethod())
+                        .withPath(uri.getPath())
+                        .withStage("local")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRequestTimeEpoch(System.currentTimeMillis())
+                        .withIdentity(identity));
+    }
+
+    /** Compressed bodies and bytes that are not valid UTF-8 travel as base64, never as mangled text. */
+    private static boolean isBinary(HttpExchange exchange, byte[] body) {
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return false;
+        } catch (CharacterCodingException e) {
+            return true;
+        }
+    }
+
+    private static Map<String, List<String>> query(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return query;
     }
 
     /** The body, or null when it is over {@link #MAX_BODY_BYTES}. */

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
 /**
- * The edge's Kinesis client: the JDK's HTTP client (no Netty, no Apache), and no SDK retries: the publisher
- * retries refused entries itself within its time budget, so the two do not multiply.
+ * The edge's Kinesis client, built once per container: the JDK's HTTP client (no Netty, no Apache), and no SDK
+ * retries: the publisher retries refused entries itself within its time budget, so the two do not multiply.
  */
 public final class KinesisClientFactory {
 
@@ -21,8 +21,9 @@ public final class KinesisClientFactory {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(2)))
-                .overrideConfiguration(
-                        o -> o.retryStrategy(b -> b.maxAttempts(1)).apiCallTimeout(config.publishBudget()));
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))
+                        .apiCallTimeout(config.publishBudget())
+                        .addExecutionInterceptor(new PrimingInterceptor()));
         config.kinesisEndpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }

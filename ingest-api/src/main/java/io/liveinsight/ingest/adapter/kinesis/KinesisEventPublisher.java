@@ -4,10 +4,12 @@ import io.liveinsight.event.Event;
 import io.liveinsight.ingest.domain.RecordPacker;
 import io.liveinsight.ingest.domain.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -18,8 +20,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * PutRecords, at most 500 records a call, retrying only the entries Kinesis refused, with jittered exponential
- * backoff, until every record is stored or the time budget is spent.
+ * PutRecords, at most 500 records and 5 MiB a call, retrying only the entries Kinesis refused, with jittered
+ * exponential backoff, until every record is stored or the time budget is spent. The SDK's own retries are off
+ * ({@link KinesisClientFactory}), so the two never multiply.
  */
 public final class KinesisEventPublisher implements EventPublisher {
 
@@ -30,49 +33,121 @@ public final class KinesisEventPublisher implements EventPublisher {
     public static final long MAX_BYTES_PER_CALL = 5L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisEventPublisher.class);
-    private static final Duration BASE_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_BACKOFF = Duration.ofMillis(1000);
 
     private final KinesisClient kinesis;
     private final String streamName;
     private final RecordPacker packer;
-    private final Duration budget;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
 
     public KinesisEventPublisher(KinesisClient kinesis, String streamName, RecordPacker packer, Duration budget) {
+        this(
+                kinesis,
+                streamName,
+                packer,
+                RetryPolicy.withBudget(budget),
+                Clock.systemUTC(),
+                Sleeper.THREAD,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    }
+
+    public KinesisEventPublisher(
+            KinesisClient kinesis,
+            String streamName,
+            RecordPacker packer,
+            RetryPolicy retry,
+            Clock clock,
+            Sleeper sleeper,
+            RandomGenerator random) {
         this.kinesis = kinesis;
         this.streamName = streamName;
         this.packer = packer;
-        this.budget = budget;
+        this.retry = retry;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
     }
 
     @Override
     public PublishResult publish(List<Event> events) {
-        List<PutRecordsRequestEntry> pending =
-                packer.pack(events).stream().map(KinesisEventPublisher::entry).toList();
+        List<PutRecordsRequestEntry> pending = entries(packer.pack(events));
         int total = pending.size();
-        long deadline = System.nanoTime() + budget.toNanos();
-        int attempt = 0;
-        List<PutRecordsRequestEntry> failed = new ArrayList<>();
-        while (true) {
-            failed.clear();
-            for (List<PutRecordsRequestEntry> call : calls(pending)) {
-                failed.addAll(put(call));
+        Instant deadline = clock.instant().plus(retry.budget());
+        int refusedEntries = 0;
+        for (int attempt = 0; ; attempt++) {
+            Attempt result = putAll(pending, deadline);
+            refusedEntries += result.refused().size();
+            if (result.refused().isEmpty()) {
+                return new PublishResult.Stored(total, refusedEntries);
             }
-            if (failed.isEmpty()) {
-                return new PublishResult.Stored(total);
-            }
-            Duration wait = backoff(attempt++);
-            if (System.nanoTime() + wait.toNanos() > deadline) {
+            Duration wait = retry.backoff(attempt, random);
+            if (!result.retryable() || clock.instant().plus(wait).isAfter(deadline)) {
                 LOG.warn(
-                        "{} of {} records still refused after {} attempts; answering 503",
-                        failed.size(),
+                        "{} of {} records still refused after {} attempts ({}); answering 503",
+                        result.refused().size(),
                         total,
-                        attempt);
-                return new PublishResult.Refused(failed.size() + " records refused");
+                        attempt + 1,
+                        result.reason());
+                return new PublishResult.Refused(
+                        result.refused().size() + " of " + total + " records refused: " + result.reason(),
+                        refusedEntries);
             }
-            sleep(wait);
-            pending = List.copyOf(failed);
+            sleeper.sleep(wait);
+            pending = result.refused();
         }
+    }
+
+    /** What one round of calls left unstored, and whether trying again can help. */
+    private record Attempt(List<PutRecordsRequestEntry> refused, boolean retryable, String reason) {}
+
+    private Attempt putAll(List<PutRecordsRequestEntry> entries, Instant deadline) {
+        List<PutRecordsRequestEntry> refused = new ArrayList<>(0);
+        boolean retryable = true;
+        String reason = "";
+        for (List<PutRecordsRequestEntry> call : calls(entries)) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                refused.addAll(call);
+                reason = "time budget spent";
+                continue;
+            }
+            try {
+                PutRecordsResponse response = kinesis.putRecords(request -> request.streamName(streamName)
+                        .records(call)
+                        .overrideConfiguration(o -> o.apiCallTimeout(remaining)));
+                reason = collectRefused(call, response, refused, reason);
+            } catch (SdkException e) {
+                refused.addAll(call);
+                retryable &= KinesisErrors.retryable(e);
+                reason = e.getClass().getSimpleName();
+            }
+        }
+        return new Attempt(refused, retryable, reason);
+    }
+
+    private static String collectRefused(
+            List<PutRecordsRequestEntry> call,
+            PutRecordsResponse response,
+            List<PutRecordsRequestEntry> refused,
+            String reason) {
+        if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
+            return reason;
+        }
+        List<PutRecordsResultEntry> results = response.records();
+        String code = reason;
+        for (int i = 0; i < results.size(); i++) {
+            String errorCode = results.get(i).errorCode();
+            if (errorCode != null) {
+                refused.add(call.get(i));
+                code = errorCode;
+                if (!KinesisErrors.retryable(errorCode)) {
+                    LOG.warn("PutRecords entry refused with non-retryable {}", errorCode);
+                }
+            }
+        }
+        return code;
     }
 
     /** Splits entries into PutRecords calls of at most 500 records and 5 MiB. */
@@ -82,7 +157,7 @@ public final class KinesisEventPublisher implements EventPublisher {
         long bytes = 0;
         for (PutRecordsRequestEntry entry : entries) {
             long size = entry.data().asByteArrayUnsafe().length
-                    + entry.partitionKey().length();
+                    + entry.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + size > MAX_BYTES_PER_CALL)) {
                 calls.add(call);
                 call = new ArrayList<>();
@@ -97,29 +172,6 @@ public final class KinesisEventPublisher implements EventPublisher {
         return calls;
     }
 
-    /** The entries of this call that were not stored. */
-    private List<PutRecordsRequestEntry> put(List<PutRecordsRequestEntry> entries) {
-        PutRecordsResponse response;
-        try {
-            response =
-                    kinesis.putRecords(request -> request.streamName(streamName).records(entries));
-        } catch (SdkException e) {
-            LOG.warn("PutRecords failed: {}", e.getClass().getSimpleName());
-            return entries;
-        }
-        if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
-            return List.of();
-        }
-        List<PutRecordsRequestEntry> failed = new ArrayList<>();
-        List<PutRecordsResultEntry> results = response.records();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).errorCode() != null) {
-                failed.add(entries.get(i));
-            }
-        }
-        return failed;
-    }
-
     @Override
     public boolean isHealthy() {
         try {
@@ -130,24 +182,31 @@ public final class KinesisEventPublisher implements EventPublisher {
         }
     }
 
-    private static PutRecordsRequestEntry entry(PackedRecord record) {
-        return PutRecordsRequestEntry.builder()
-                .partitionKey(record.partitionKey())
-                .data(SdkBytes.fromByteArray(record.data()))
-                .build();
-    }
-
-    /** Full jitter: uniform in [0, min(max, base * 2^attempt)]. */
-    static Duration backoff(int attempt) {
-        long cap = Math.min(MAX_BACKOFF.toMillis(), BASE_BACKOFF.toMillis() << Math.min(attempt, 10));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
-    }
-
-    private static void sleep(Duration duration) {
+    /**
+     * Runs the SDK's whole request path for these events (packing, marshalling, endpoint, signing) and stops it
+     * before anything is sent: for SnapStart priming.
+     */
+    public void prime(List<Event> events) {
+        List<PutRecordsRequestEntry> entries = entries(packer.pack(events));
         try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            kinesis.putRecords(request -> request.streamName(streamName)
+                    .records(entries)
+                    .overrideConfiguration(o -> o.putHeader(PrimingInterceptor.HEADER, "1")));
+        } catch (SdkException expected) {
+            if (!PrimingInterceptor.stoppedBy(expected)) {
+                LOG.info("priming stopped early: {}", expected.getClass().getSimpleName());
+            }
         }
+    }
+
+    private static List<PutRecordsRequestEntry> entries(List<PackedRecord> records) {
+        List<PutRecordsRequestEntry> entries = new ArrayList<>(records.size());
+        for (PackedRecord record : records) {
+            entries.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(record.partitionKey())
+                    .data(SdkBytes.fromByteArrayUnsafe(record.data()))
+                    .build());
+        }
+        return entries;
     }
 }

@@ -65,7 +65,7 @@ class KinesisEventPublisherTest {
         PublishResult result =
                 publisher(stream).publish(List.of(event("1", "s-a"), event("2", "s-b"), event("3", "s-a")));
 
-        assertThat(result).isEqualTo(new PublishResult.Stored(2));
+        assertThat(result).isEqualTo(new PublishResult.Stored(2, 0));
         List<Record> records = readAll(stream);
         assertThat(records).extracting(Record::partitionKey).containsExactlyInAnyOrder("s-a", "s-b");
         Record sessionA = records.stream()

@@ -1,0 +1,129 @@
+package io.liveinsight.ingest.domain;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a body in one of SPEC.md's three shapes (an event object, an array of them, {@code {"events":[...]}}) into
+ * its items, each with the number of bytes it took in the body, stopping as soon as the body has too many events.
+ * Never throws: malformed JSON (including duplicate keys, trailing data, too deep nesting) is a {@link Parsed.Refused}.
+ */
+public final class BatchParser {
+
+    private static final String ENVELOPE = "events";
+
+    private final ObjectMapper mapper;
+    private final int maxEvents;
+
+    public BatchParser(ObjectMapper mapper, int maxEvents) {
+        this.mapper = mapper;
+        this.maxEvents = maxEvents;
+    }
+
+    /** One item of the body: its JSON and its size in bytes as sent. */
+    public record Item(JsonNode node, int bytes) {}
+
+    public sealed interface Parsed {
+        record Items(List<Item> items) implements Parsed {}
+
+        record Refused(int status, RejectReason reason, String message) implements Parsed {}
+    }
+
+    public Parsed parse(byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonToken first = parser.nextToken();
+            Parsed parsed;
+            if (first == JsonToken.START_ARRAY) {
+                parsed = items(parser);
+            } else if (first == JsonToken.START_OBJECT) {
+                parsed = object(parser, body.length);
+            } else {
+                return shapeError();
+            }
+            if (parsed instanceof Parsed.Items && parser.nextToken() != null) {
+                return malformed("unexpected data after the JSON value");
+            }
+            return parsed;
+        } catch (IOException | RuntimeException e) {
+            return malformed(firstLine(e.getMessage()));
+        }
+    }
+
+    /** The items of an array whose START_ARRAY was just read. */
+    private Parsed items(JsonParser parser) throws IOException {
+        List<Item> items = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                return malformed("unexpected end of input");
+            }
+            if (items.size() == maxEvents) {
+                return new Parsed.Refused(
+                        413, RejectReason.TOO_MANY_EVENTS, "more than " + maxEvents + " events in one request");
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            JsonNode node = mapper.readTree(parser);
+            long end = parser.currentLocation().getByteOffset();
+            items.add(new Item(node, (int) (end - start)));
+        }
+        return new Parsed.Items(items);
+    }
+
+    /** A root object: the {@code {"events":[...]}} envelope, or one event. */
+    private Parsed object(JsonParser parser, int bodyBytes) throws IOException {
+        ObjectNode event = mapper.createObjectNode();
+        Parsed envelope = null;
+        long start = parser.currentTokenLocation().getByteOffset();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (ENVELOPE.equals(name) && value == JsonToken.START_ARRAY) {
+                envelope = items(parser);
+                if (envelope instanceof Parsed.Refused) {
+                    return envelope;
+                }
+            } else {
+                event.set(name, mapper.readTree(parser));
+            }
+        }
+        long end = parser.currentLocation().getByteOffset();
+        if (envelope == null) {
+            return new Parsed.Items(List.of(new Item(event, (int) Math.min(end - start, bodyBytes))));
+        }
+        if (!event.isEmpty()) {
+            return new Parsed.Refused(
+                    400,
+                    RejectReason.MALFORMED_BODY,
+                    "an {\"events\": [...]} body takes no other keys; found "
+                            + event.properties().stream()
+                                    .map(java.util.Map.Entry::getKey)
+                                    .toList());
+        }
+        return envelope;
+    }
+
+    private static Parsed shapeError() {
+        return new Parsed.Refused(
+                400, RejectReason.NO_EVENTS, "expected an event object, an array of them, or {\"events\": [...]}");
+    }
+
+    private static Parsed malformed(String detail) {
+        return new Parsed.Refused(400, RejectReason.MALFORMED_BODY, "malformed JSON: " + detail);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline >= 0 ? message.substring(0, newline) : message;
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,136 @@
+package io.liveinsight.ingest.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CORS for {@code /events}: which origins may call it, and the headers that say so. Origins are exact
+ * ({@code https://shop.example.com}) or a subdomain wildcard ({@code https://*.example.com}); {@code *} allows any
+ * origin and is meant for local development only (the configuration refuses it elsewhere).
+ *
+ * <p>An allowed origin is echoed (also under {@code *}) with {@code Access-Control-Allow-Credentials: true}, because
+ * {@code navigator.sendBeacon} always sends credentials, and a preflighted beacon ({@code application/json}) fails
+ * against a literal {@code *} or without that header; the edge itself reads no cookie.
+ */
+public final class CorsPolicy {
+
+    static final String ALLOWED_METHODS = "POST, OPTIONS";
+    static final String ALLOWED_HEADERS = "Content-Type, Content-Encoding";
+    static final Set<String> ALLOWED_REQUEST_HEADERS = Set.of("content-type", "content-encoding");
+    static final String MAX_AGE_SECONDS = "7200";
+
+    private final boolean anyOrigin;
+    private final Set<String> exact;
+    private final List<String[]> wildcards; // {scheme + "://", "." + domain}
+
+    private CorsPolicy(boolean anyOrigin, Set<String> exact, List<String[]> wildcards) {
+        this.anyOrigin = anyOrigin;
+        this.exact = exact;
+        this.wildcards = wildcards;
+    }
+
+    public static CorsPolicy of(List<String> allowedOrigins) {
+        boolean any = false;
+        Set<String> exact = new java.util.HashSet<>();
+        List<String[]> wildcards = new java.util.ArrayList<>();
+        for (String raw : allowedOrigins) {
+            String origin = normalise(raw);
+            if (origin.equals("*")) {
+                any = true;
+            } else if (origin.contains("://*.")) {
+                int split = origin.indexOf("://*.");
+                wildcards.add(new String[] {origin.substring(0, split + 3), origin.substring(split + 4)});
+            } else if (!origin.isEmpty()) {
+                exact.add(origin);
+            }
+        }
+        return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards));
+    }
+
+    public static CorsPolicy none() {
+        return of(List.of());
+    }
+
+    public boolean allowsAnyOrigin() {
+        return anyOrigin;
+    }
+
+    public boolean allows(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return false;
+        }
+        if (anyOrigin) {
+            return true;
+        }
+        String candidate = normalise(origin);
+        if (exact.contains(candidate)) {
+            return true;
+        }
+        for (String[] wildcard : wildcards) {
+            if (candidate.startsWith(wildcard[0])
+                    && candidate.endsWith(wildcard[1])
+                    && candidate.length() > wildcard[0].length() + wildcard[1].length()
+                    && candidate.indexOf('/', wildcard[0].length()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Headers for an actual (non-preflight) response to a request from this origin; empty when not allowed. */
+    public Map<String, String> responseHeaders(String origin) {
+        if (origin == null) {
+            return Map.of();
+        }
+        if (!allows(origin)) {
+            return Map.of("Vary", "Origin");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Access-Control-Allow-Credentials", "true");
+        headers.put("Access-Control-Expose-Headers", "Retry-After");
+        headers.put("Vary", "Origin");
+        return headers;
+    }
+
+    /** The answer to {@code OPTIONS /events}: 204 with the CORS headers, or 403 when the preflight is refused. */
+    public IngestResponse preflight(IngestRequest request) {
+        String origin = request.header("origin");
+        String method = request.header("access-control-request-method");
+        Map<String, String> vary =
+                Map.of("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+        if (!allows(origin)) {
+            return IngestResponse.error(403, "origin not allowed").withHeaders(vary);
+        }
+        if (method != null && !method.strip().equals("POST")) {
+            return IngestResponse.error(403, "only POST is allowed cross-origin")
+                    .withHeaders(vary);
+        }
+        String requested = request.header("access-control-request-headers");
+        if (requested != null) {
+            for (String header : requested.split(",")) {
+                String name = header.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !ALLOWED_REQUEST_HEADERS.contains(name)) {
+                    return IngestResponse.error(403, "header not allowed: " + name)
+                            .withHeaders(vary);
+                }
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Access-Control-Allow-Credentials", "true");
+        headers.put("Access-Control-Allow-Methods", ALLOWED_METHODS);
+        headers.put("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        headers.put("Access-Control-Max-Age", MAX_AGE_SECONDS);
+        headers.putAll(vary);
+        return new IngestResponse(204, headers, null);
+    }
+
+    private static String normalise(String origin) {
+        String value = origin.strip().toLowerCase(Locale.ROOT);
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

@@ -1,0 +1,33 @@
+package io.liveinsight.ingest.domain;
+
+/** Why events were not accepted: the {@code Reason} dimension of the {@code EventsRejected} metric. */
+public enum RejectReason {
+    /** An event broke a field rule (the response lists which). */
+    INVALID_FIELD("invalid_field"),
+    /** An array item that is not a JSON object. */
+    NOT_AN_OBJECT("not_an_object"),
+    /** One event over 32 KiB. */
+    EVENT_TOO_LARGE("event_too_large"),
+    /** The body is not JSON (or not gzip/base64 where it claims to be); counted per request. */
+    MALFORMED_BODY("malformed_body"),
+    /** No event in the body; counted per request. */
+    NO_EVENTS("no_events"),
+    /** Body over 1 MiB after decompression; counted per request. */
+    BODY_TOO_LARGE("body_too_large"),
+    /** More than 500 events; counted per request. */
+    TOO_MANY_EVENTS("too_many_events"),
+    /** A content type or encoding the edge does not read; counted per request. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    /** Valid events Kinesis kept refusing; the client resends them after Retry-After. */
+    STREAM_UNAVAILABLE("stream_unavailable");
+
+    private final String dimension;
+
+    RejectReason(String dimension) {
+        this.dimension = dimension;
+    }
+
+    public String dimension() {
+        return dimension;
+    }
+}
