@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Turns the valid events of one request into stored events: mints missing ids, defaults the type and user agent,
  * guards against client clock skew, and adds {@code received_at}, the anonymised {@code ip} and {@code is_bot}.
- * One instance per request: events without a user id share one minted anonymous user, and events without a session
- * id share one minted session per user.
+ * One instance per request. An event without a user id but with a session id gets the anonymous user derived from
+ * that session, the same in every request (so a session keeps one user, and a resend mints nothing new); events
+ * with neither share one minted anonymous user, and events without a session id share one minted session per user.
  */
 final class EventEnricher {
 
@@ -29,7 +30,9 @@ final class EventEnricher {
     }
 
     Event enrich(ClientEvent client) {
-        String userId = client.userId() != null ? client.userId() : mintedUser();
+        String userId = client.userId() != null
+                ? client.userId()
+                : client.sessionId() != null ? ids.userIdForSession(client.sessionId()) : mintedUser();
         String sessionId = client.sessionId() != null
                 ? client.sessionId()
                 : mintedSessions.computeIfAbsent(userId, u -> ids.sessionId());

@@ -1,5 +1,6 @@
 package io.liveinsight.ingest.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -25,6 +26,14 @@ public final class Ids {
 
     public String userId() {
         return "anon-" + uuidV7();
+    }
+
+    /**
+     * The anonymous user of a session whose client sent no user id: {@code anon-<name-based uuid>}, the same for
+     * the same session in every request and on every edge instance.
+     */
+    public String userIdForSession(String sessionId) {
+        return "anon-" + UUID.nameUUIDFromBytes(("liveinsight:session:" + sessionId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** RFC 9562 version 7: 48 bits of Unix milliseconds, version, 74 random bits, variant. */

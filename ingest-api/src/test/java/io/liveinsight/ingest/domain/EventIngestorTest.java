@@ -193,6 +193,18 @@ class EventIngestorTest {
     }
 
     @Test
+    void ingest_whenUserMissingButSessionSent_derivesTheSameAnonymousUserEveryRequest() {
+        post("{\"session_id\":\"s-1\"}");
+        post("[{\"session_id\":\"s-1\"},{\"session_id\":\"s-2\"}]");
+
+        List<Event> events = publisher.published;
+        assertThat(events.get(0).userId())
+                .matches("anon-[0-9a-f-]{36}")
+                .isEqualTo(events.get(1).userId());
+        assertThat(events.get(2).userId()).isNotEqualTo(events.get(0).userId());
+    }
+
+    @Test
     void ingest_whenSessionMissingForTwoUsers_mintsOneSessionPerUser() {
         post("[{\"user_id\":\"a\"},{\"user_id\":\"b\"},{\"user_id\":\"a\"}]");
 

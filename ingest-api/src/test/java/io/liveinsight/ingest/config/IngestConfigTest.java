@@ -1,0 +1,68 @@
+package io.liveinsight.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+    @Test
+    void fromEnvironment_whenEmpty_usesDefaults() {
+        IngestConfig config = IngestConfig.fromEnvironment(Map.of());
+
+        assertThat(config.streamName()).isEqualTo("LiveInsight-Events");
+        assertThat(config.publishBudget()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.allowedOrigins()).isEmpty();
+        assertThat(config.anonymizeIp()).isTrue();
+        assertThat(config.trustedProxyHops()).isZero();
+        assertThat(config.retryAfterSeconds()).isEqualTo(1);
+        assertThat(config.kinesisEndpointOverride()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_whenSet_readsEveryVariable() {
+        IngestConfig config = IngestConfig.fromEnvironment(Map.of(
+                "STREAM_NAME", "x",
+                "AWS_ENDPOINT_URL", "http://localhost:4566",
+                "PUBLISH_BUDGET_MS", "1500",
+                "ALLOWED_ORIGINS", "https://a.example.com, https://*.shop.example",
+                "ANONYMIZE_IP", "false",
+                "TRUSTED_PROXY_HOPS", "1",
+                "RETRY_AFTER_SECONDS", "5"));
+
+        assertThat(config.kinesisEndpoint()).isEqualTo(URI.create("http://localhost:4566"));
+        assertThat(config.publishBudget()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.allowedOrigins()).containsExactly("https://a.example.com", "https://*.shop.example");
+        assertThat(config.anonymizeIp()).isFalse();
+        assertThat(config.trustedProxyHops()).isEqualTo(1);
+        assertThat(config.retryAfterSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void fromEnvironment_whenAnyOriginOutsideLocalDevelopment_failsFast() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "*")))
+                .hasMessageContaining("local development only");
+        assertThat(IngestConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "*", "LIVEINSIGHT_LOCAL_DEV", "true"))
+                        .corsPolicy()
+                        .allowsAnyOrigin())
+                .isTrue();
+        assertThat(IngestConfig.localDevelopment("s", "us-east-1", null).allowedOrigins())
+                .containsExactly("*");
+    }
+
+    @Test
+    void fromEnvironment_whenValuesMalformed_failsFastNamingTheVariable() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("PUBLISH_BUDGET_MS", "soon")))
+                .hasMessageContaining("PUBLISH_BUDGET_MS");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("ANONYMIZE_IP", "maybe")))
+                .hasMessageContaining("ANONYMIZE_IP");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "shop.example.com")))
+                .hasMessageContaining("ALLOWED_ORIGINS");
+        assertThatThrownBy(() -> new IngestConfig("s", "r", null, Duration.ZERO))
+                .hasMessageContaining("PUBLISH_BUDGET_MS");
+    }
+}
