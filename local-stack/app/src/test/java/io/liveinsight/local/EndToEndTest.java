@@ -7,6 +7,7 @@ import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.WithLocalAws;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,29 @@ class EndToEndTest {
     @Test
     void postEvent_whenStackRuns_landsInEventsSessionsAndActiveSessions(LocalAws aws) throws Exception {
         EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "s1");
+    }
+
+    @Test
+    void close_whenConsumerStillStartingUp_returnsWithinSeconds(LocalAws aws) {
+        // KCL holds a lock through a random start-up wait of up to 30 s; Ctrl-C must not wait for it.
+        LocalStackConfig other = new LocalStackConfig(
+                "127.0.0.1",
+                Ports.resolve(0),
+                0,
+                0,
+                null,
+                null,
+                aws.createStream("e2e-stop", 1),
+                1,
+                TableNames.withPrefix("E2EStop"),
+                "e2e-stop-consumer",
+                null);
+        LiveInsightStack starting = LiveInsightStack.start(other, aws.endpoints());
+
+        long started = System.nanoTime();
+        starting.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
     }
 
     @Test

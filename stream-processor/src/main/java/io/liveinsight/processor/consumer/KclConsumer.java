@@ -8,8 +8,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
 public final class KclConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KclConsumer.class);
+    static final Duration GRACEFUL_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration FORCED_TIMEOUT = Duration.ofSeconds(5);
 
     private final AwsClients clients;
     private final Scheduler scheduler;
@@ -91,23 +94,40 @@ public final class KclConsumer implements AutoCloseable {
         return thread.isAlive() && !scheduler.hasGracefulShutdownStarted();
     }
 
-    /** Graceful: stop retrying, let processors checkpoint what they stored, release leases. */
+    /**
+     * Graceful when there is something to hand over: stop retrying, let processors checkpoint what they stored,
+     * release leases. Never blocks longer than {@link #GRACEFUL_TIMEOUT} plus {@link #FORCED_TIMEOUT}: during its
+     * start-up KCL holds a lock through a random wait of up to 30 s, and a stop must not wait for that.
+     */
     @Override
     public void close() {
         stopping.set(true);
-        try {
-            Future<Boolean> done = scheduler.startGracefulShutdown();
-            done.get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("graceful shutdown incomplete ({}); forcing", e.toString());
-            scheduler.shutdown();
+        boolean stopped = false;
+        if (!scheduler.shardInfoShardConsumerMap().isEmpty()) {
+            try {
+                stopped = scheduler.startGracefulShutdown().get(GRACEFUL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("graceful shutdown incomplete ({}); forcing", e.toString());
+            }
         }
+        if (!stopped) {
+            Thread forced = new Thread(scheduler::shutdown, "kcl-forced-shutdown");
+            forced.setDaemon(true);
+            forced.start();
+            join(forced, FORCED_TIMEOUT);
+        }
+        join(thread, FORCED_TIMEOUT);
+        clients.close();
+    }
+
+    private static void join(Thread thread, Duration timeout) {
         try {
-            thread.join(Duration.ofSeconds(5));
+            thread.join(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        clients.close();
     }
 
     private static String workerId() {
