@@ -26,7 +26,7 @@ final class EventEnricher {
         this.ids = ids;
         this.receivedAt = receivedAt;
         this.ip = ip;
-        this.headerUserAgent = truncate(headerUserAgent, EventLimits.MAX_USER_AGENT_CHARS);
+        this.headerUserAgent = truncate(wellFormed(headerUserAgent), EventLimits.MAX_USER_AGENT_CHARS);
     }
 
     Event enrich(ClientEvent client) {
@@ -69,6 +69,34 @@ final class EventEnricher {
             mintedUserId = ids.userId();
         }
         return mintedUserId;
+    }
+
+    /** The header with any unpaired surrogate replaced by U+FFFD, so it can be encoded as UTF-8. */
+    private static String wellFormed(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(value.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(value.length()).append(value, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     private static String truncate(String value, int maxCodePoints) {
