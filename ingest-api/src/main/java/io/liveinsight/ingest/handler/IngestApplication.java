@@ -49,6 +49,7 @@ public final class IngestApplication implements Resource {
     private final ReseedableRandom random;
     private final KinesisEventPublisher kinesisPublisher;
     private final IngestEdge primingEdge;
+    private volatile boolean sdkPrimed = true;
 
     /** Production wiring: Kinesis, EMF metrics, the system clock. */
     public IngestApplication(IngestConfig config) {
@@ -83,7 +84,7 @@ public final class IngestApplication implements Resource {
             @Override
             public PublishResult publish(List<Event> events) {
                 if (kinesisPublisher != null) {
-                    kinesisPublisher.prime(events);
+                    sdkPrimed &= kinesisPublisher.prime(events);
                 } else {
                     primingPacker.pack(events);
                 }
@@ -114,8 +115,11 @@ public final class IngestApplication implements Resource {
         }
     }
 
-    /** Runs representative requests through every path, sending nothing; callable without CRaC too. */
-    public void prime() {
+    /**
+     * Runs representative requests through every path, sending nothing; callable without CRaC too. True when every
+     * SDK request reached the point of transmission (always true without Kinesis).
+     */
+    public boolean prime() {
         long started = System.nanoTime();
         String batch = primingBatch();
         IngestRequest plain = IngestRequest.post(batch, Map.of("Content-Type", "application/json"), "192.0.2.1");
@@ -133,7 +137,8 @@ public final class IngestApplication implements Resource {
             json(primingEdge.handle(gzip).body());
             json(primingEdge.handle(invalid).body());
         }
-        LOG.info("primed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info("primed in {} ms (SDK request path: {})", (System.nanoTime() - started) / 1_000_000, sdkPrimed);
+        return sdkPrimed;
     }
 
     @Override

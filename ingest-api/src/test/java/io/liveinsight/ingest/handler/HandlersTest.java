@@ -156,7 +156,7 @@ class HandlersTest {
 
     @Test
     void prime_whenRun_publishesNothingAndEmitsNoMetrics() {
-        application.prime();
+        assertThat(application.prime()).isTrue();
 
         assertThat(publisher.calls).isEmpty();
     }

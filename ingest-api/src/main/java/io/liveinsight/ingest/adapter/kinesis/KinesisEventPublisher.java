@@ -184,18 +184,21 @@ public final class KinesisEventPublisher implements EventPublisher {
 
     /**
      * Runs the SDK's whole request path for these events (packing, marshalling, endpoint, signing) and stops it
-     * before anything is sent: for SnapStart priming.
+     * before anything is sent: for SnapStart priming. True when the request got as far as the wire.
      */
-    public void prime(List<Event> events) {
+    public boolean prime(List<Event> events) {
         List<PutRecordsRequestEntry> entries = entries(packer.pack(events));
         try {
             kinesis.putRecords(request -> request.streamName(streamName)
                     .records(entries)
                     .overrideConfiguration(o -> o.putHeader(PrimingInterceptor.HEADER, "1")));
-        } catch (SdkException expected) {
-            if (!PrimingInterceptor.stoppedBy(expected)) {
-                LOG.info("priming stopped early: {}", expected.getClass().getSimpleName());
+            return false; // not reached: the interceptor stops every priming request
+        } catch (RuntimeException expected) { // the interceptor's stop comes through unwrapped
+            if (PrimingInterceptor.stoppedBy(expected)) {
+                return true;
             }
+            LOG.info("priming stopped early: {}", expected.toString());
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.domain.IngestRequest;
 import io.liveinsight.ingest.domain.IngestResponse;
 import io.liveinsight.ingest.domain.RecordPacker;
+import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.RecordingMetrics;
@@ -157,6 +158,21 @@ class IngestOnKinesisMockTest {
                                 e -> List.<Object>of(e.timestamp(), e.sessionId(), e.userId()), Collectors.toSet())));
         assertThat(byId.values()).allSatisfy(versions -> assertThat(versions).hasSize(1));
         assertThat(new HashSet<>(stored.stream().map(Event::eventId).toList())).hasSize(4);
+    }
+
+    @Test
+    void prime_whenWiredToKinesis_runsTheSdkPathButWritesNothing() {
+        String stream = aws.createStream("priming", 1);
+        IngestApplication application = new IngestApplication(
+                new IngestConfig(stream, "us-east-1", aws.endpoints().kinesis(), Duration.ofSeconds(3)));
+
+        boolean sdkRequestPathRun = application.prime();
+
+        assertThat(sdkRequestPathRun).isTrue();
+        assertThat(readAll(stream)).isEmpty();
+        IngestResponse response = application.handle(IngestRequest.post("{\"session_id\":\"after\"}", Map.of(), null));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(readAll(stream)).extracting(Record::partitionKey).containsExactly("after");
     }
 
     @SuppressWarnings("unchecked")
