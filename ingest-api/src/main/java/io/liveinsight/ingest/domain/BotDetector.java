@@ -1,20 +1,48 @@
 package io.liveinsight.ingest.domain;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Flags crawlers, monitors and headless browsers by their user agent. */
+/**
+ * Flags crawlers, monitors, headless browsers and HTTP libraries by their user agent (a missing one counts as a
+ * bot). Plain substring search over the lower-cased agent: several times faster than one alternation regex.
+ */
 public final class BotDetector {
 
-    private static final Pattern BOT = Pattern.compile(
-            "bot|crawl|spider|slurp|headless|lighthouse|pingdom|uptime|monitor|curl/|wget/|python-requests"
-                    + "|go-http-client|okhttp|java/|apache-httpclient|facebookexternalhit|preview|scrapy|phantomjs");
+    static final List<String> PATTERNS = List.of(
+            "bot",
+            "crawl",
+            "spider",
+            "slurp",
+            "headless",
+            "lighthouse",
+            "pingdom",
+            "uptime",
+            "monitor",
+            "curl/",
+            "wget/",
+            "python-requests",
+            "go-http-client",
+            "okhttp",
+            "java/",
+            "apache-httpclient",
+            "facebookexternalhit",
+            "preview",
+            "scrapy",
+            "phantomjs");
 
     private BotDetector() {}
 
     public static boolean isBot(String userAgent) {
-        return userAgent == null
-                || userAgent.isBlank()
-                || BOT.matcher(userAgent.toLowerCase(Locale.ROOT)).find();
+        if (userAgent == null || userAgent.isBlank()) {
+            return true;
+        }
+        String agent = userAgent.toLowerCase(Locale.ROOT);
+        for (String pattern : PATTERNS) {
+            if (agent.contains(pattern)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

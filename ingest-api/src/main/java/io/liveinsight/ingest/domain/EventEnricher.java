@@ -20,6 +20,8 @@ final class EventEnricher {
     private final String ip;
     private final String headerUserAgent;
     private String mintedUserId;
+    private String lastUserAgent;
+    private boolean lastIsBot;
     private final Map<String, String> mintedSessions = new HashMap<>(2);
 
     EventEnricher(Ids ids, long receivedAt, String ip, String headerUserAgent) {
@@ -55,8 +57,17 @@ final class EventEnricher {
                 client.elementText(),
                 receivedAt,
                 ip,
-                BotDetector.isBot(userAgent),
+                isBot(userAgent),
                 skewed);
+    }
+
+    /** The events of one request nearly always share one agent: classify it once. */
+    private boolean isBot(String userAgent) {
+        if (userAgent == null || !userAgent.equals(lastUserAgent)) {
+            lastIsBot = BotDetector.isBot(userAgent);
+            lastUserAgent = userAgent;
+        }
+        return lastIsBot;
     }
 
     private boolean withinWindow(long timestamp) {

@@ -2,6 +2,8 @@ package io.liveinsight.ingest.adapter.cloudwatch;
 
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.port.IngestMetrics;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,38 @@ public final class EmfIngestMetrics implements IngestMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(EmfIngestMetrics.class);
 
     private final Environment environment;
-    private final DimensionSet service;
+
+    /**
+     * Loggers are built once per thread and reused: EMF keeps namespace and dimensions across flushes, and building
+     * one (its namespace check is a regex) cost more than the rest of a request.
+     */
+    private final ThreadLocal<Loggers> loggers;
+
+    private final Clock clock;
 
     public EmfIngestMetrics(Environment environment) {
+        this(environment, Clock.systemUTC());
+    }
+
+    public EmfIngestMetrics(Environment environment, Clock clock) {
         this.environment = environment;
-        this.service = DimensionSet.of(MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE);
+        this.clock = clock;
+        this.loggers = ThreadLocal.withInitial(Loggers::new);
+    }
+
+    private final class Loggers {
+        final MetricsLogger request = logger(DimensionSet.of(MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE));
+        final java.util.EnumMap<RejectReason, MetricsLogger> reasons = new java.util.EnumMap<>(RejectReason.class);
+
+        MetricsLogger reason(RejectReason reason) {
+            return reasons.computeIfAbsent(
+                    reason,
+                    r -> logger(DimensionSet.of(
+                            MetricNames.SERVICE_DIMENSION,
+                            MetricNames.SERVICE,
+                            MetricNames.REASON_DIMENSION,
+                            r.dimension())));
+        }
     }
 
     /**
@@ -45,18 +74,18 @@ public final class EmfIngestMetrics implements IngestMetrics {
     @Override
     public void record(Outcome outcome) {
         try {
-            MetricsLogger request = logger(service);
+            Loggers threadLoggers = loggers.get();
+            Instant now = clock.instant(); // a reused logger would otherwise keep its first timestamp
+            MetricsLogger request = threadLoggers.request;
+            request.setTimestamp(now);
             request.putMetric(MetricNames.REQUESTS, 1, Unit.COUNT);
             request.putMetric(MetricNames.EVENTS_ACCEPTED, outcome.accepted(), Unit.COUNT);
             request.putMetric(MetricNames.KINESIS_PUT_FAILURES, outcome.kinesisPutFailures(), Unit.COUNT);
             request.putProperty("status", outcome.status());
             request.flush();
             for (Map.Entry<RejectReason, Integer> rejected : outcome.rejected().entrySet()) {
-                MetricsLogger reason = logger(DimensionSet.of(
-                        MetricNames.SERVICE_DIMENSION,
-                        MetricNames.SERVICE,
-                        MetricNames.REASON_DIMENSION,
-                        rejected.getKey().dimension()));
+                MetricsLogger reason = threadLoggers.reason(rejected.getKey());
+                reason.setTimestamp(now);
                 reason.putMetric(MetricNames.EVENTS_REJECTED, rejected.getValue(), Unit.COUNT);
                 reason.flush();
             }

@@ -62,4 +62,24 @@ class EmfIngestMetricsTest {
                 .extracting(JsonNode::asText)
                 .containsExactly("Service", "Reason");
     }
+
+    @Test
+    void record_whenCalledTwice_writesEachRequestsOwnValuesWithFreshTimestamps() throws Exception {
+        metrics.record(new Outcome(200, 10, Map.of(RejectReason.INVALID_FIELD, 1), 0));
+        Thread.sleep(5);
+        metrics.record(new Outcome(503, 0, Map.of(RejectReason.STREAM_UNAVAILABLE, 4), 7));
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(4);
+        JsonNode second = lines.get(2);
+        assertThat(second.path("EventsAccepted").asDouble()).isZero();
+        assertThat(second.path("KinesisPutFailures").asDouble()).isEqualTo(7);
+        assertThat(second.path("status").asInt()).isEqualTo(503);
+        assertThat(second.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics"))
+                .hasSize(3);
+        assertThat(second.path("_aws").path("Timestamp").asLong())
+                .isGreaterThan(lines.get(0).path("_aws").path("Timestamp").asLong());
+        assertThat(lines.get(3).path("Reason").asText()).isEqualTo("stream_unavailable");
+        assertThat(lines.get(3).has("status")).isFalse();
+    }
 }
