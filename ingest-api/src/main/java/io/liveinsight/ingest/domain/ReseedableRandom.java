@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  */
 public final class ReseedableRandom implements RandomGenerator {
 
-    private final SecureRandom seeds = new SecureRandom();
+    private volatile SecureRandom seeds = new SecureRandom();
     private volatile long generation;
     private final ThreadLocal<Seeded> local = new ThreadLocal<>();
 
@@ -29,8 +29,10 @@ public final class ReseedableRandom implements RandomGenerator {
     }
 
     /** Forget every seed drawn so far (call after a snapshot restore). */
-    public void reseed() {
-        seeds.setSeed(System.nanoTime());
+    public synchronized void reseed() {
+        SecureRandom fresh = new SecureRandom();
+        fresh.setSeed(System.nanoTime()); // supplements, never replaces, the system's entropy
+        seeds = fresh;
         generation++;
     }
 }

@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
  * Whatever a client sends, the edge answers 200, 400, 413 or 415: never a 5xx, never an exception. Every event it
  * accepts passes the consumer's validation and comes back unchanged from the stream record codec.
  */
-class IngestProperties {
+class IngestPropertiesTest {
 
     private static final Set<Integer> CLIENT_STATUSES = Set.of(200, 400, 413, 415);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -164,14 +164,14 @@ class IngestProperties {
                         Arbitraries.of("", "gzip"),
                         Arbitraries.of(false, true),
                         userAgents())
-                .as(IngestProperties::request);
+                .as(IngestPropertiesTest::request);
     }
 
     @Provide
     Arbitrary<IngestRequest> requests() {
         Arbitrary<String> body = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, jsonBodies()),
-                net.jqwik.api.Tuple.of(2, jsonBodies().flatMap(IngestProperties::corrupt)),
+                net.jqwik.api.Tuple.of(2, jsonBodies().flatMap(IngestPropertiesTest::corrupt)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(200)),
                 net.jqwik.api.Tuple.of(1, deeplyNested()),
                 net.jqwik.api.Tuple.of(1, huge()));
@@ -188,7 +188,7 @@ class IngestProperties {
         Arbitrary<String> encoding = Arbitraries.of("", "", "", "gzip", "br", "identity");
         Arbitrary<Boolean> asBase64 = Arbitraries.of(false, false, true);
         return Combinators.combine(body, contentType, encoding, asBase64, userAgents())
-                .as(IngestProperties::request);
+                .as(IngestPropertiesTest::request);
     }
 
     private static IngestRequest request(
