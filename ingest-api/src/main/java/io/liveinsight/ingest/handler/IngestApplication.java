@@ -137,6 +137,7 @@ public final class IngestApplication implements Resource {
             json(primingEdge.handle(gzip).body());
             json(primingEdge.handle(invalid).body());
         }
+        EmfIngestMetrics.prime();
         LOG.info("primed in {} ms (SDK request path: {})", (System.nanoTime() - started) / 1_000_000, sdkPrimed);
         return sdkPrimed;
     }

@@ -63,4 +63,24 @@ class RecordPackerTest {
         }
         assertThat(unpacked).isEqualTo(events);
     }
+
+    @Test
+    void pack_whenAssemblingRecords_writesExactlyTheCodecsBytes() {
+        List<Event> events = List.of(event("1", "a", "/é"), event("2", "a", "/\"q\""), event("3", "a", null));
+
+        RecordPacker.PackedRecord record = new RecordPacker(codec).pack(events).get(0);
+
+        assertThat(new String(record.data(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(codec.encode(events), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(record.eventCount()).isEqualTo(3);
+    }
+
+    @Test
+    void pack_whenRecordWouldExceedLimitByOneByte_splitsThere() {
+        List<Event> two = List.of(event("1", "s", "/a"), event("2", "s", "/b"));
+        int exact = codec.encode(two).length + "s".length();
+
+        assertThat(new RecordPacker(codec, exact).pack(two)).hasSize(1);
+        assertThat(new RecordPacker(codec, exact - 1).pack(two)).hasSize(2);
+    }
 }

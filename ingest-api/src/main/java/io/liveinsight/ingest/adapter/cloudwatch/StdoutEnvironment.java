@@ -8,7 +8,15 @@ import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 /** EMF lines on standard output, as EMF's Local environment writes them; no agent, no network. */
 final class StdoutEnvironment implements Environment {
 
-    private final ISink sink = new ConsoleSink();
+    private final ISink sink;
+
+    StdoutEnvironment() {
+        this(new ConsoleSink());
+    }
+
+    StdoutEnvironment(ISink sink) {
+        this.sink = sink;
+    }
 
     @Override
     public boolean probe() {
