@@ -3,9 +3,13 @@ package io.liveinsight.local;
 import io.liveinsight.local.engines.AwsEndpoints;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.LocalCredentials;
+import io.liveinsight.local.engines.Ports;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -jar liveinsight-local.jar}: DynamoDB Local on 8000, kinesis-mock on 4568, the consumer, and the
@@ -27,6 +31,13 @@ public final class LocalStackMain {
             return;
         }
         useLocalCredentials();
+        String busy = busyPorts(config);
+        if (!busy.isEmpty()) {
+            System.err.println("liveinsight: " + busy + " already in use (is another LiveInsight running?). "
+                    + "Stop it, or choose other ports with LIVEINSIGHT_PORT, DYNAMODB_PORT, KINESIS_PORT.");
+            System.exit(2);
+            return;
+        }
         out.println("LiveInsight local stack starting...");
 
         LocalAws engines = null;
@@ -88,6 +99,20 @@ public final class LocalStackMain {
                         edge,
                         endpoints.dynamoDb(),
                         config.tables().sessions());
+    }
+
+    /** The ports this run would bind that something else holds, e.g. "port 8000 (DynamoDB Local)". */
+    static String busyPorts(LocalStackConfig config) {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(config.edgePort(), "edge");
+        if (config.dynamoDbEndpoint() == null || config.kinesisEndpoint() == null) {
+            wanted.put(config.dynamoDbPort(), "DynamoDB Local");
+            wanted.put(config.kinesisPort(), "kinesis-mock");
+        }
+        return wanted.entrySet().stream()
+                .filter(port -> port.getKey() != 0 && !Ports.isFree(port.getKey()))
+                .map(port -> "port " + port.getKey() + " (" + port.getValue() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The SDK's default chain reads these; the local engines accept only the one dummy pair. */

@@ -68,7 +68,7 @@ class EndToEndTest {
         long started = System.nanoTime();
         starting.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
     }
 
     @Test

@@ -1,7 +1,13 @@
 package io.liveinsight.processor.consumer;
 
 import io.liveinsight.processor.config.ProcessorConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.Http2Configuration;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
@@ -11,13 +17,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
-import software.amazon.kinesis.common.KinesisClientUtil;
 
 /**
- * The consumer's SDK clients, each pointed at its endpoint override when one is set: async ones for KCL, a sync
+ * The consumer's SDK clients, each pointed at its endpoint override when one is set: async ones for KCL (sharing
+ * one Netty event loop group, which {@link #close} stops without Netty's seconds-long quiet period), and a sync
  * DynamoDB client (Apache HTTP) for the table writes.
  */
 record AwsClients(
+        SdkEventLoopGroup eventLoops,
         KinesisAsyncClient kinesisAsync,
         DynamoDbAsyncClient dynamoDbAsync,
         CloudWatchAsyncClient cloudWatchAsync,
@@ -26,21 +33,31 @@ record AwsClients(
 
     static AwsClients create(ProcessorConfig config) {
         Region region = Region.of(config.region());
-        KinesisAsyncClientBuilder kinesis = KinesisAsyncClient.builder().region(region);
+        SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
+        // As KCL's own KinesisClientUtil does: HTTP/2 (needed for enhanced fan-out), no concurrency cap.
+        KinesisAsyncClientBuilder kinesis = KinesisAsyncClient.builder()
+                .region(region)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .eventLoopGroup(eventLoops)
+                        .maxConcurrency(Integer.MAX_VALUE)
+                        .protocol(Protocol.HTTP2)
+                        .http2Configuration(Http2Configuration.builder()
+                                .initialWindowSize(512 * 1024)
+                                .healthCheckPingPeriod(Duration.ofSeconds(10))
+                                .build()));
         config.kinesisEndpointOverride().ifPresent(kinesis::endpointOverride);
-        DynamoDbAsyncClientBuilder dynamoDbAsync = DynamoDbAsyncClient.builder().region(region);
+        DynamoDbAsyncClientBuilder dynamoDbAsync = DynamoDbAsyncClient.builder()
+                .region(region)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
         config.dynamoDbEndpointOverride().ifPresent(dynamoDbAsync::endpointOverride);
-        CloudWatchAsyncClientBuilder cloudWatch =
-                CloudWatchAsyncClient.builder().region(region);
+        CloudWatchAsyncClientBuilder cloudWatch = CloudWatchAsyncClient.builder()
+                .region(region)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
         config.cloudWatchEndpointOverride().ifPresent(cloudWatch::endpointOverride);
         DynamoDbClientBuilder dynamoDb =
                 DynamoDbClient.builder().region(region).httpClientBuilder(ApacheHttpClient.builder());
         config.dynamoDbEndpointOverride().ifPresent(dynamoDb::endpointOverride);
-        return new AwsClients(
-                KinesisClientUtil.createKinesisAsyncClient(kinesis),
-                dynamoDbAsync.build(),
-                cloudWatch.build(),
-                dynamoDb.build());
+        return new AwsClients(eventLoops, kinesis.build(), dynamoDbAsync.build(), cloudWatch.build(), dynamoDb.build());
     }
 
     @Override
@@ -49,5 +66,6 @@ record AwsClients(
         dynamoDbAsync.close();
         cloudWatchAsync.close();
         dynamoDb.close();
+        eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

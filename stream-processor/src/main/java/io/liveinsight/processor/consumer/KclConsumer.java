@@ -112,13 +112,15 @@ public final class KclConsumer implements AutoCloseable {
                 LOG.warn("graceful shutdown incomplete ({}); forcing", e.toString());
             }
         }
-        if (!stopped) {
+        if (stopped) {
+            join(thread, FORCED_TIMEOUT);
+        } else {
+            // The scheduler thread is a daemon: if KCL is still in its start-up wait, it is left to the JVM.
             Thread forced = new Thread(scheduler::shutdown, "kcl-forced-shutdown");
             forced.setDaemon(true);
             forced.start();
             join(forced, FORCED_TIMEOUT);
         }
-        join(thread, FORCED_TIMEOUT);
         clients.close();
     }
 
