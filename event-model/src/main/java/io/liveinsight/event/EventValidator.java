@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * SPEC.md's event contract as a pure function: a client's JSON object in, a {@link ValidationResult} out, with
@@ -112,8 +113,7 @@ public final class EventValidator {
         return List.copyOf(errors);
     }
 
-    private static void check(
-            List<FieldError> errors, String field, String value, java.util.function.Function<String, String> rule) {
+    private static void check(List<FieldError> errors, String field, String value, Function<String, String> rule) {
         if (value != null) {
             String error = rule.apply(value);
             if (error != null) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -141,7 +142,7 @@ public record IngestConfig(
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, is " + value);

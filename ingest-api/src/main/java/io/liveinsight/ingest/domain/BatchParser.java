@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a body in one of SPEC.md's three shapes (an event object, an array of them, {@code {"events":[...]}}) into
@@ -102,9 +103,7 @@ public final class BatchParser {
                     400,
                     RejectReason.MALFORMED_BODY,
                     "an {\"events\": [...]} body takes no other keys; found "
-                            + event.properties().stream()
-                                    .map(java.util.Map.Entry::getKey)
-                                    .toList());
+                            + event.properties().stream().map(Map.Entry::getKey).toList());
         }
         return envelope;
     }

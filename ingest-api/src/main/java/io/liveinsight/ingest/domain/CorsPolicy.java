@@ -1,5 +1,7 @@
 package io.liveinsight.ingest.domain;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,8 @@ public final class CorsPolicy {
 
     public static CorsPolicy of(List<String> allowedOrigins) {
         boolean any = false;
-        Set<String> exact = new java.util.HashSet<>();
-        List<String[]> wildcards = new java.util.ArrayList<>();
+        Set<String> exact = new HashSet<>();
+        List<String[]> wildcards = new ArrayList<>();
         for (String raw : allowedOrigins) {
             String origin = normalise(raw);
             if (origin.equals("*")) {
@@ -48,10 +50,6 @@ public final class CorsPolicy {
             }
         }
         return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards));
-    }
-
-    public static CorsPolicy none() {
-        return of(List.of());
     }
 
     public boolean allowsAnyOrigin() {

@@ -4,6 +4,7 @@ import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.port.IngestMetrics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class EmfIngestMetrics implements IngestMetrics {
 
     private final class Loggers {
         final MetricsLogger request = logger(DimensionSet.of(MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE));
-        final java.util.EnumMap<RejectReason, MetricsLogger> reasons = new java.util.EnumMap<>(RejectReason.class);
+        final EnumMap<RejectReason, MetricsLogger> reasons = new EnumMap<>(RejectReason.class);
 
         MetricsLogger reason(RejectReason reason) {
             return reasons.computeIfAbsent(

@@ -4,11 +4,13 @@ import io.liveinsight.event.Event;
 import io.liveinsight.ingest.domain.RecordPacker;
 import io.liveinsight.ingest.domain.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ public final class KinesisEventPublisher implements EventPublisher {
                 RetryPolicy.withBudget(budget),
                 Clock.systemUTC(),
                 Sleeper.THREAD,
-                () -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
+                () -> ThreadLocalRandom.current().nextLong());
     }
 
     public KinesisEventPublisher(
@@ -157,7 +159,7 @@ public final class KinesisEventPublisher implements EventPublisher {
         long bytes = 0;
         for (PutRecordsRequestEntry entry : entries) {
             long size = entry.data().asByteArrayUnsafe().length
-                    + entry.partitionKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
             if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + size > MAX_BYTES_PER_CALL)) {
                 calls.add(call);
                 call = new ArrayList<>();
