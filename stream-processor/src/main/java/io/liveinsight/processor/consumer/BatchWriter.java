@@ -1,6 +1,6 @@
 package io.liveinsight.processor.consumer;
 
-import io.liveinsight.processor.domain.SequencedEvent;
+import io.liveinsight.event.Event;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
@@ -37,16 +37,15 @@ public final class BatchWriter {
     }
 
     /** True once everything is stored; false if the consumer began stopping first. */
-    public boolean write(List<SequencedEvent> batch) {
-        Map<String, List<SequencedEvent>> bySession = new LinkedHashMap<>();
+    public boolean write(List<Event> batch) {
+        Map<String, List<Event>> bySession = new LinkedHashMap<>();
         batch.forEach(e -> bySession
-                .computeIfAbsent(e.event().sessionId(), key -> new ArrayList<>())
+                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
                 .add(e));
-        if (!retrying(
-                () -> events.putAll(batch.stream().map(SequencedEvent::event).toList()))) {
+        if (!retrying(() -> events.putAll(batch))) {
             return false;
         }
-        for (Map.Entry<String, List<SequencedEvent>> session : bySession.entrySet()) {
+        for (Map.Entry<String, List<Event>> session : bySession.entrySet()) {
             if (!retrying(() -> sessions.apply(session.getKey(), session.getValue()))) {
                 return false;
             }

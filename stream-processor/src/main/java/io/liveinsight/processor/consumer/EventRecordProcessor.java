@@ -3,8 +3,6 @@ package io.liveinsight.processor.consumer;
 import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
-import io.liveinsight.processor.domain.SequencedEvent;
-import io.liveinsight.processor.domain.StreamPosition;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     @Override
     public void processRecords(ProcessRecordsInput input) {
         try {
-            List<SequencedEvent> batch = decode(input.records());
+            List<Event> batch = decode(input.records());
             allWritten = writer.write(batch);
             if (allWritten) {
                 checkpoint(input.checkpointer());
@@ -60,19 +58,14 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private List<SequencedEvent> decode(List<KinesisClientRecord> records) {
-        List<SequencedEvent> batch = new ArrayList<>();
+    private List<Event> decode(List<KinesisClientRecord> records) {
+        List<Event> batch = new ArrayList<>();
         for (KinesisClientRecord record : records) {
             ByteBuffer data = record.data().asReadOnlyBuffer();
             byte[] bytes = new byte[data.remaining()];
             data.get(bytes);
             switch (codec.decode(bytes)) {
-                case DecodeResult.Decoded decoded -> {
-                    StreamPosition position = StreamPosition.of(record.sequenceNumber());
-                    for (Event event : decoded.events()) {
-                        batch.add(new SequencedEvent(event, position));
-                    }
-                }
+                case DecodeResult.Decoded decoded -> batch.addAll(decoded.events());
                 case DecodeResult.Undecodable poison ->
                     LOG.warn("poison record {} on shard {}: {}", record.sequenceNumber(), shardId, poison.reason());
             }

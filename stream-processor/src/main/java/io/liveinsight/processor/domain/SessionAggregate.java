@@ -1,13 +1,15 @@
 package io.liveinsight.processor.domain;
 
 import io.liveinsight.event.Event;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the Sessions table holds for one session. {@link #merge} is commutative and associative, so the result
- * does not depend on the order events arrive in. Page and referrer choices carry the time (and event id, to break
- * ties) of the event they came from.
+ * What the Sessions table holds for one session (segment). {@link #merge} is commutative and associative, so the
+ * result does not depend on the order events arrive in. Page and referrer choices carry the time (and event id, to
+ * break ties) of the event they came from; {@code minutes} counts events per epoch minute of event time.
  */
 public record SessionAggregate(
         String sessionId,
@@ -23,17 +25,19 @@ public record SessionAggregate(
         String referrer,
         String userAgent,
         boolean isBot,
-        Map<String, Long> eventTypes) {
+        Map<String, Long> eventTypes,
+        SortedMap<Long, Long> minutes) {
 
     public SessionAggregate {
         eventTypes = Map.copyOf(eventTypes);
+        minutes = Collections.unmodifiableSortedMap(new TreeMap<>(minutes));
     }
 
-    public static SessionAggregate of(Event event) {
+    public static SessionAggregate of(String sessionId, Event event) {
         Stamped at = new Stamped(event.timestamp(), event.eventId(), event.pageUrl());
         Stamped page = event.isPageView() && event.pageUrl() != null ? at : null;
         return new SessionAggregate(
-                event.sessionId(),
+                sessionId,
                 event.userId(),
                 event.timestamp(),
                 event.timestamp(),
@@ -46,7 +50,8 @@ public record SessionAggregate(
                 event.referrer(),
                 event.userAgent(),
                 event.isBot(),
-                Map.of(event.eventType(), 1L));
+                Map.of(event.eventType(), 1L),
+                new TreeMap<>(Map.of(Math.floorDiv(event.timestamp(), 60_000L), 1L)));
     }
 
     public SessionAggregate merge(SessionAggregate other) {
@@ -54,6 +59,8 @@ public record SessionAggregate(
         SessionAggregate earlier = first == firstEvent ? this : other;
         Map<String, Long> types = new TreeMap<>(eventTypes);
         other.eventTypes.forEach((type, count) -> types.merge(type, count, Long::sum));
+        SortedMap<Long, Long> perMinute = new TreeMap<>(minutes);
+        other.minutes.forEach((minute, count) -> perMinute.merge(minute, count, Long::sum));
         return new SessionAggregate(
                 sessionId,
                 earlier.userId,
@@ -68,11 +75,42 @@ public record SessionAggregate(
                 earlier.referrer,
                 earlier.userAgent,
                 isBot || other.isBot,
-                types);
+                types,
+                perMinute);
+    }
+
+    public SessionAggregate withSessionId(String id) {
+        return new SessionAggregate(
+                id,
+                userId,
+                startTime,
+                lastActivity,
+                totalEvents,
+                pageViews,
+                entryPage,
+                exitPage,
+                firstEvent,
+                currentPage,
+                referrer,
+                userAgent,
+                isBot,
+                eventTypes,
+                minutes);
     }
 
     public long sessionDuration() {
         return lastActivity - startTime;
+    }
+
+    /** Epoch seconds after which the session is no longer active: last activity + 30 minutes. */
+    public long expiresAt() {
+        return Math.floorDiv(lastActivity, 1000) + SessionRules.ACTIVE_WINDOW.toSeconds();
+    }
+
+    /** Events per minute in the 30 minutes up to the last activity (what a live view can still need). */
+    public SortedMap<Long, Long> recentMinutes() {
+        long lastMinute = Math.floorDiv(lastActivity, 60_000L);
+        return minutes.tailMap(lastMinute - SessionRules.ACTIVE_WINDOW.toMinutes());
     }
 
     /** A value with the event time and id it came from; ordering by (time, id) makes every choice deterministic. */

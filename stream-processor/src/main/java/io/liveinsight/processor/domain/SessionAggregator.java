@@ -3,30 +3,38 @@ package io.liveinsight.processor.domain;
 import io.liveinsight.event.Event;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Folds a batch of events into one aggregate per session; pure, order-independent, duplicates counted once. */
+/** Pure helpers over a batch of events: one aggregate from events, and duplicates removed. */
 public final class SessionAggregator {
 
     private SessionAggregator() {}
 
-    public static Map<String, SessionAggregate> aggregate(Collection<Event> events) {
-        Map<String, SessionAggregate> sessions = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Event event : events) {
-            if (seen.add(event.sessionId() + '\u0000' + event.eventId())) {
-                sessions.merge(event.sessionId(), SessionAggregate.of(event), SessionAggregate::merge);
-            }
+    /** The aggregate of these events (all of one session), each distinct event id counted once. */
+    public static SessionAggregate aggregate(String sessionId, Collection<Event> events) {
+        SessionAggregate result = null;
+        for (Event event : distinctById(events)) {
+            SessionAggregate one = SessionAggregate.of(sessionId, event);
+            result = result == null ? one : result.merge(one);
         }
-        return sessions;
+        if (result == null) {
+            throw new IllegalArgumentException("no events");
+        }
+        return result;
     }
 
-    public static List<Event> distinct(Collection<Event> events) {
+    /** First occurrence of each event id. */
+    public static List<Event> distinctById(Collection<Event> events) {
         Map<String, Event> byId = new LinkedHashMap<>();
-        events.forEach(event -> byId.putIfAbsent(event.eventId() + '\u0000' + event.timestamp(), event));
+        events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
         return List.copyOf(byId.values());
+    }
+
+    /** First occurrence of each Events-table key (event_id, timestamp): what one BatchWriteItem may hold. */
+    public static List<Event> distinctByKey(Collection<Event> events) {
+        Map<String, Event> byKey = new LinkedHashMap<>();
+        events.forEach(event -> byKey.putIfAbsent(event.eventId() + '\u0000' + event.timestamp(), event));
+        return List.copyOf(byKey.values());
     }
 }

@@ -4,8 +4,6 @@ import static io.liveinsight.processor.Events.pageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
-import io.liveinsight.processor.domain.SequencedEvent;
-import io.liveinsight.processor.domain.StreamPosition;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
@@ -21,10 +19,8 @@ class BatchWriterTest {
     private final List<String> log = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    private final List<SequencedEvent> batch = List.of(
-            new SequencedEvent(pageView("a", "s1", 1, "/"), StreamPosition.of("1")),
-            new SequencedEvent(pageView("b", "s2", 2, "/"), StreamPosition.of("2")),
-            new SequencedEvent(pageView("c", "s1", 3, "/"), StreamPosition.of("3")));
+    private final List<Event> batch =
+            List.of(pageView("a", "s1", 1, "/"), pageView("b", "s2", 2, "/"), pageView("c", "s1", 3, "/"));
 
     /** Fails its first {@code failures} calls, then records what it was given. */
     private EventStore events(int failures) {

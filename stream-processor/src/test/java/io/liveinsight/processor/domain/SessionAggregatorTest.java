@@ -23,7 +23,7 @@ class SessionAggregatorTest {
 
     @Test
     void aggregate_whenEventsOfOneSession_computesSpecFigures() {
-        SessionAggregate a = SessionAggregator.aggregate(session).get("s");
+        SessionAggregate a = SessionAggregator.aggregate("s", session);
 
         assertThat(a.startTime()).isEqualTo(1_000);
         assertThat(a.lastActivity()).isEqualTo(9_000);
@@ -37,13 +37,13 @@ class SessionAggregatorTest {
 
     @Test
     void aggregate_whenEventsOutOfOrder_givesTheSameAggregate() {
-        SessionAggregate inOrder = SessionAggregator.aggregate(session).get("s");
+        SessionAggregate inOrder = SessionAggregator.aggregate("s", session);
         Random random = new Random(42);
         for (int i = 0; i < 50; i++) {
             List<Event> shuffled = new ArrayList<>(session);
             Collections.shuffle(shuffled, random);
 
-            assertThat(SessionAggregator.aggregate(shuffled).get("s")).isEqualTo(inOrder);
+            assertThat(SessionAggregator.aggregate("s", shuffled)).isEqualTo(inOrder);
         }
     }
 
@@ -53,18 +53,16 @@ class SessionAggregatorTest {
         withDuplicates.add(session.get(2));
         withDuplicates.add(session.get(0));
 
-        assertThat(SessionAggregator.aggregate(withDuplicates).get("s"))
-                .isEqualTo(SessionAggregator.aggregate(session).get("s"));
+        assertThat(SessionAggregator.aggregate("s", withDuplicates))
+                .isEqualTo(SessionAggregator.aggregate("s", session));
     }
 
     @Test
     void merge_whenSplitAnyWay_equalsAggregateOfAll() {
-        SessionAggregate all = SessionAggregator.aggregate(session).get("s");
+        SessionAggregate all = SessionAggregator.aggregate("s", session);
         for (int cut = 1; cut < session.size(); cut++) {
-            SessionAggregate left =
-                    SessionAggregator.aggregate(session.subList(0, cut)).get("s");
-            SessionAggregate right = SessionAggregator.aggregate(session.subList(cut, session.size()))
-                    .get("s");
+            SessionAggregate left = SessionAggregator.aggregate("s", session.subList(0, cut));
+            SessionAggregate right = SessionAggregator.aggregate("s", session.subList(cut, session.size()));
 
             assertThat(left.merge(right)).isEqualTo(all);
             assertThat(right.merge(left)).isEqualTo(all);
@@ -94,14 +92,21 @@ class SessionAggregatorTest {
         List<Event> events = new ArrayList<>(session);
         events.add(bot);
 
-        assertThat(SessionAggregator.aggregate(events).get("s").isBot()).isTrue();
+        assertThat(SessionAggregator.aggregate("s", events).isBot()).isTrue();
     }
 
     @Test
-    void aggregate_whenTwoSessions_keepsThemApart() {
-        var sessions = SessionAggregator.aggregate(List.of(pageView("a", "s1", 1, "/a"), pageView("b", "s2", 2, "/b")));
+    void aggregate_whenEventsInSeveralMinutes_countsEventsPerMinute() {
+        SessionAggregate a = SessionAggregator.aggregate("s", session);
 
-        assertThat(sessions).containsOnlyKeys("s1", "s2");
-        assertThat(sessions.get("s2").entryPage().value()).isEqualTo("/b");
+        assertThat(a.minutes()).containsExactly(java.util.Map.entry(0L, 5L));
+        SessionAggregate later = SessionAggregator.aggregate(
+                "s",
+                List.of(
+                        pageView("x", "s", 60_000, "/"),
+                        pageView("y", "s", 125_000, "/"),
+                        pageView("z", "s", 130_000, "/")));
+        assertThat(later.minutes()).containsExactly(java.util.Map.entry(1L, 1L), java.util.Map.entry(2L, 2L));
+        assertThat(later.expiresAt()).isEqualTo(130 + 30 * 60);
     }
 }

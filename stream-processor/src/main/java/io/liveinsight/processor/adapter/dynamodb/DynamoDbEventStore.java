@@ -33,7 +33,7 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public void putAll(List<Event> events) {
         // One request may not name the same key twice, and the same event may arrive twice in a batch.
-        List<WriteRequest> writes = SessionAggregator.distinct(events).stream()
+        List<WriteRequest> writes = SessionAggregator.distinctByKey(events).stream()
                 .map(event -> WriteRequest.builder()
                         .putRequest(PutRequest.builder()
                                 .item(EventItems.toItem(event))
