@@ -3,6 +3,7 @@ package io.liveinsight.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.liveinsight.ingest.handler.IngestHandler;
 import java.io.IOException;
@@ -41,18 +42,35 @@ public final class EdgeServer implements AutoCloseable {
     private final IngestHandler ingest;
     private final Supplier<Health> health;
 
-    private EdgeServer(HttpServer server, IngestHandler ingest, Supplier<Health> health) {
+    private EdgeServer(
+            HttpServer server, IngestHandler ingest, Supplier<Health> health, Map<String, HttpHandler> routes) {
         this.server = server;
         this.ingest = ingest;
         this.health = health;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/events", this::handle);
+        server.createContext("/health", this::handle);
+        routes.forEach(server::createContext);
+        if (!routes.containsKey("/")) {
+            server.createContext("/", this::handle);
+        }
     }
 
     public static EdgeServer start(String host, int port, IngestHandler ingest, Supplier<Health> health)
             throws IOException {
-        EdgeServer edge = new EdgeServer(HttpServer.create(new InetSocketAddress(host, port), 256), ingest, health);
+        return start(host, port, ingest, health, Map.of());
+    }
+
+    /**
+     * Starts the edge with extra routes: path prefix to handler (the JDK server picks the longest matching prefix),
+     * for example the dashboard under {@code /api} and {@code /}.
+     */
+    public static EdgeServer start(
+            String host, int port, IngestHandler ingest, Supplier<Health> health, Map<String, HttpHandler> routes)
+            throws IOException {
+        EdgeServer edge =
+                new EdgeServer(HttpServer.create(new InetSocketAddress(host, port), 256), ingest, health, routes);
         edge.server.start();
         return edge;
     }

@@ -1,7 +1,10 @@
 package io.liveinsight.local;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.liveinsight.ingest.config.IngestConfig;
+import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.handler.IngestHandler;
+import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.local.engines.AwsEndpoints;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAwsClients;
@@ -59,14 +62,16 @@ public final class LiveInsightStack implements AutoCloseable {
                 null,
                 ProcessorConfig.DEFAULT_POLL_INTERVAL,
                 true));
-        IngestHandler handler = new IngestHandler(new IngestConfig(
-                config.streamName(),
-                LocalCredentials.REGION.id(),
-                endpoints.kinesis(),
-                IngestConfig.DEFAULT_PUBLISH_BUDGET));
+        // Local development: any origin may call the edge (SPEC.md), and no EMF line per request on the console.
+        IngestHandler handler = new IngestHandler(new IngestApplication(
+                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
+                null,
+                IngestMetrics.NONE));
         LiveInsightStack[] self = new LiveInsightStack[1];
+        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, dynamoDb));
         try {
-            EdgeServer edge = EdgeServer.start(config.host(), config.edgePort(), handler, () -> self[0].health());
+            EdgeServer edge =
+                    EdgeServer.start(config.host(), config.edgePort(), handler, () -> self[0].health(), routes);
             self[0] = new LiveInsightStack(config, dynamoDb, kinesis, consumer, edge);
             return self[0];
         } catch (IOException e) {
