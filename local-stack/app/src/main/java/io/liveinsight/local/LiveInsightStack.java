@@ -52,16 +52,14 @@ public final class LiveInsightStack implements AutoCloseable {
         LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
         LiveInsightResources.createStream(kinesis, config.streamName(), config.shards());
 
-        KclConsumer consumer = KclConsumer.start(new ProcessorConfig(
+        LiveInsightResources.createStream(kinesis, config.deadLetterStream(), 1);
+        KclConsumer consumer = KclConsumer.start(ProcessorConfig.local(
                 config.streamName(),
                 config.applicationName(),
                 config.tables(),
-                LocalCredentials.REGION.id(),
                 endpoints.kinesis(),
                 endpoints.dynamoDb(),
-                null,
-                ProcessorConfig.DEFAULT_POLL_INTERVAL,
-                true));
+                config.deadLetterStream()));
         // Local development: any origin may call the edge (SPEC.md), and no EMF line per request on the console.
         IngestHandler handler = new IngestHandler(new IngestApplication(
                 IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
@@ -69,6 +67,7 @@ public final class LiveInsightStack implements AutoCloseable {
                 IngestMetrics.NONE));
         LiveInsightStack[] self = new LiveInsightStack[1];
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, dynamoDb));
+        routes.put("/metrics", new MetricsRoute(consumer::metrics));
         try {
             EdgeServer edge =
                     EdgeServer.start(config.host(), config.edgePort(), handler, () -> self[0].health(), routes);

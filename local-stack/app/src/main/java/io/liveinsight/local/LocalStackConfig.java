@@ -31,6 +31,11 @@ public record LocalStackConfig(
         String applicationName,
         Path dataDirectory) {
 
+    /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
+    public String deadLetterStream() {
+        return streamName + "-DeadLetters";
+    }
+
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;

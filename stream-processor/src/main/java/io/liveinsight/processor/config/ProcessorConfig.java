@@ -20,6 +20,12 @@ import java.util.Optional;
  * @param pollInterval time between GetRecords calls per shard ({@code POLL_INTERVAL_MS}); 250 ms keeps the view
  *     live within a second and uses 4 of a shard's 5 reads per second
  * @param fastStartup shorter lease timings for a one-machine run ({@code KCL_FAST_STARTUP}); off in AWS
+ * @param deadLetterStream where poison records go ({@code DEAD_LETTER_STREAM})
+ * @param fanOut enhanced fan-out instead of polling ({@code RETRIEVAL=fanout}): a dedicated 2 MB/s pipe per
+ *     consumer, pushed over HTTP/2, at extra cost; polling is the default
+ * @param publishMetrics send metrics to CloudWatch ({@code PUBLISH_METRICS}, default true; the local stack shows
+ *     them at {@code /metrics} instead)
+ * @param resilience retry and throttling protection per table
  */
 public record ProcessorConfig(
         String streamName,
@@ -30,11 +36,16 @@ public record ProcessorConfig(
         URI dynamoDbEndpoint,
         URI cloudWatchEndpoint,
         Duration pollInterval,
-        boolean fastStartup) {
+        boolean fastStartup,
+        String deadLetterStream,
+        boolean fanOut,
+        boolean publishMetrics,
+        ResilienceSettings resilience) {
 
     public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
     public static final String DEFAULT_APPLICATION_NAME = "LiveInsight-StreamProcessor";
     public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_DEAD_LETTER_STREAM = "LiveInsight-DeadLetters";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
     /** KCL's floor for the polling interval. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(200);
@@ -42,6 +53,7 @@ public record ProcessorConfig(
     public ProcessorConfig {
         require(streamName, "STREAM_NAME");
         require(applicationName, "KCL_APPLICATION_NAME");
+        require(deadLetterStream, "DEAD_LETTER_STREAM");
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
             throw new IllegalArgumentException("POLL_INTERVAL_MS must be at least " + MIN_POLL_INTERVAL.toMillis());
         }
@@ -58,7 +70,35 @@ public record ProcessorConfig(
                 endpoint(env, "AWS_ENDPOINT_URL_CLOUDWATCH"),
                 Duration.ofMillis(Long.parseLong(
                         env.getOrDefault("POLL_INTERVAL_MS", Long.toString(DEFAULT_POLL_INTERVAL.toMillis())))),
-                Boolean.parseBoolean(env.getOrDefault("KCL_FAST_STARTUP", "false")));
+                Boolean.parseBoolean(env.getOrDefault("KCL_FAST_STARTUP", "false")),
+                env.getOrDefault("DEAD_LETTER_STREAM", DEFAULT_DEAD_LETTER_STREAM),
+                "fanout".equalsIgnoreCase(env.getOrDefault("RETRIEVAL", "polling")),
+                Boolean.parseBoolean(env.getOrDefault("PUBLISH_METRICS", "true")),
+                ResilienceSettings.fromEnvironment(env));
+    }
+
+    /** The local stack's settings: fast KCL start-up, no CloudWatch, default resilience. */
+    public static ProcessorConfig local(
+            String streamName,
+            String applicationName,
+            TableNames tables,
+            URI kinesis,
+            URI dynamoDb,
+            String deadLetters) {
+        return new ProcessorConfig(
+                streamName,
+                applicationName,
+                tables,
+                DEFAULT_REGION,
+                kinesis,
+                dynamoDb,
+                null,
+                DEFAULT_POLL_INTERVAL,
+                true,
+                deadLetters,
+                false,
+                false,
+                ResilienceSettings.DEFAULTS);
     }
 
     public Optional<URI> kinesisEndpointOverride() {

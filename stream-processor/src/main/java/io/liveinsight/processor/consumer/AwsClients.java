@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
 /**
  * The consumer's SDK clients, each pointed at its endpoint override when one is set: async ones for KCL (sharing
@@ -28,7 +30,8 @@ record AwsClients(
         KinesisAsyncClient kinesisAsync,
         DynamoDbAsyncClient dynamoDbAsync,
         CloudWatchAsyncClient cloudWatchAsync,
-        DynamoDbClient dynamoDb)
+        DynamoDbClient dynamoDb,
+        KinesisClient kinesis)
         implements AutoCloseable {
 
     static AwsClients create(ProcessorConfig config) {
@@ -54,10 +57,22 @@ record AwsClients(
                 .region(region)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
         config.cloudWatchEndpointOverride().ifPresent(cloudWatch::endpointOverride);
-        DynamoDbClientBuilder dynamoDb =
-                DynamoDbClient.builder().region(region).httpClientBuilder(ApacheHttpClient.builder());
+        // No SDK retries for the table writes: TableGuard's Retry is the one retry layer (see ResilienceSettings).
+        DynamoDbClientBuilder dynamoDb = DynamoDbClient.builder()
+                .region(region)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
         config.dynamoDbEndpointOverride().ifPresent(dynamoDb::endpointOverride);
-        return new AwsClients(eventLoops, kinesis.build(), dynamoDbAsync.build(), cloudWatch.build(), dynamoDb.build());
+        KinesisClientBuilder deadLetters =
+                KinesisClient.builder().region(region).httpClientBuilder(ApacheHttpClient.builder());
+        config.kinesisEndpointOverride().ifPresent(deadLetters::endpointOverride);
+        return new AwsClients(
+                eventLoops,
+                kinesis.build(),
+                dynamoDbAsync.build(),
+                cloudWatch.build(),
+                dynamoDb.build(),
+                deadLetters.build());
     }
 
     @Override
@@ -66,6 +81,7 @@ record AwsClients(
         dynamoDbAsync.close();
         cloudWatchAsync.close();
         dynamoDb.close();
+        kinesis.close();
         eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

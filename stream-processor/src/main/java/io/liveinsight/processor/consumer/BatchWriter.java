@@ -1,6 +1,8 @@
 package io.liveinsight.processor.consumer;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.processor.port.DeadLetters;
+import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
@@ -15,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one batch durably: Events first, then each session once. It retries a store that is unavailable for as
+ * Writes one batch durably: dead letters first, then Events, then each session once. It retries a store that is unavailable for as
  * long as it takes (skipping is never an option: KCL would move on and the records would be lost), unless the
  * consumer is stopping, in which case the batch is left unacknowledged for the next lease owner to replay.
  */
@@ -26,23 +28,38 @@ public final class BatchWriter {
 
     private final EventStore events;
     private final SessionStore sessions;
+    private final DeadLetters deadLetters;
     private final BooleanSupplier stopping;
     private final Sleeper sleeper;
 
-    public BatchWriter(EventStore events, SessionStore sessions, BooleanSupplier stopping, Sleeper sleeper) {
+    public BatchWriter(
+            EventStore events,
+            SessionStore sessions,
+            DeadLetters deadLetters,
+            BooleanSupplier stopping,
+            Sleeper sleeper) {
         this.events = events;
         this.sessions = sessions;
+        this.deadLetters = deadLetters;
         this.stopping = stopping;
         this.sleeper = sleeper;
     }
 
     /** True once everything is stored; false if the consumer began stopping first. */
     public boolean write(List<Event> batch) {
+        return write(batch, List.of());
+    }
+
+    /** Stores the poison records as dead letters, then the events; true once all of it is durable. */
+    public boolean write(List<Event> batch, List<DeadLetter> poison) {
+        if (!poison.isEmpty() && !retrying(() -> deadLetters.send(poison))) {
+            return false;
+        }
         Map<String, List<Event>> bySession = new LinkedHashMap<>();
         batch.forEach(e -> bySession
                 .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
                 .add(e));
-        if (!retrying(() -> events.putAll(batch))) {
+        if (!batch.isEmpty() && !retrying(() -> events.putAll(batch))) {
             return false;
         }
         for (Map.Entry<String, List<Event>> session : bySession.entrySet()) {

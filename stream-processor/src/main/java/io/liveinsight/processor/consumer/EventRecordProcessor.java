@@ -1,10 +1,7 @@
 package io.liveinsight.processor.consumer;
 
-import io.liveinsight.event.DecodeResult;
-import io.liveinsight.event.Event;
-import io.liveinsight.event.EventCodec;
+import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,21 +17,20 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Glue for one shard: decode, write durably, then checkpoint. Never throws (KCL would skip the records).
+ * Glue for one shard: decode, write durably, then checkpoint. Never throws (KCL would skip the records), and never
+ * checkpoints past a batch that is not stored.
  */
 public final class EventRecordProcessor implements ShardRecordProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecordProcessor.class);
 
-    private final EventCodec codec;
-    private final BatchWriter writer;
+    private final Pipeline pipeline;
     private String shardId = "?";
     /** False while a delivered batch is not yet stored: then no checkpoint may move past it. */
     private boolean allWritten = true;
 
-    public EventRecordProcessor(EventCodec codec, BatchWriter writer) {
-        this.codec = codec;
-        this.writer = writer;
+    public EventRecordProcessor(Pipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -46,31 +42,29 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     @Override
     public void processRecords(ProcessRecordsInput input) {
         try {
-            List<Event> batch = decode(input.records());
-            allWritten = writer.write(batch);
+            if (input.millisBehindLatest() != null) {
+                pipeline.metrics().millisBehindLatest(input.millisBehindLatest());
+            }
+            allWritten = pipeline.process(raw(input.records()));
             if (allWritten) {
                 checkpoint(input.checkpointer());
             }
         } catch (RuntimeException e) {
-            allWritten = false;
             // Last line of defence: log and leave the batch unacknowledged rather than let KCL skip it.
+            allWritten = false;
             LOG.error("batch on shard {} not processed: {}", shardId, e.toString(), e);
         }
     }
 
-    private List<Event> decode(List<KinesisClientRecord> records) {
-        List<Event> batch = new ArrayList<>();
-        for (KinesisClientRecord record : records) {
-            ByteBuffer data = record.data().asReadOnlyBuffer();
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            switch (codec.decode(bytes)) {
-                case DecodeResult.Decoded decoded -> batch.addAll(decoded.events());
-                case DecodeResult.Undecodable poison ->
-                    LOG.warn("poison record {} on shard {}: {}", record.sequenceNumber(), shardId, poison.reason());
-            }
-        }
-        return batch;
+    static List<RawRecord> raw(List<KinesisClientRecord> records) {
+        return records.stream()
+                .map(record -> {
+                    ByteBuffer data = record.data().asReadOnlyBuffer();
+                    byte[] bytes = new byte[data.remaining()];
+                    data.get(bytes);
+                    return new RawRecord(record.partitionKey(), record.sequenceNumber(), bytes);
+                })
+                .toList();
     }
 
     private void checkpoint(RecordProcessorCheckpointer checkpointer) {

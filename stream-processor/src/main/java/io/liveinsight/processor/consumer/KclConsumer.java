@@ -1,12 +1,12 @@
 package io.liveinsight.processor.consumer;
 
-import io.liveinsight.event.EventCodec;
-import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
-import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
+import io.liveinsight.processor.adapter.cloudwatch.CloudWatchMetricsPublisher;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
@@ -26,6 +25,7 @@ import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.metrics.MetricsLevel;
 import software.amazon.kinesis.metrics.NullMetricsFactory;
 import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
 import software.amazon.kinesis.retrieval.polling.PollingConfig;
 
 /** The KCL 3 application: one {@link Scheduler} in polling mode, with the processor wired to DynamoDB. */
@@ -39,27 +39,32 @@ public final class KclConsumer implements AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread thread;
+    private final InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
+    private final CloudWatchMetricsPublisher publisher;
 
     private KclConsumer(ProcessorConfig config) {
         this.clients = AwsClients.create(config);
-        EventCodec codec = new EventCodec();
-        DynamoDbClient dynamoDb = clients.dynamoDb();
-        BatchWriter writer = new BatchWriter(
-                new DynamoDbEventStore(dynamoDb, config.tables().events()),
-                new DynamoDbSessionStore(
-                        dynamoDb, config.tables().sessions(), config.tables().activeSessions()),
-                stopping::get,
-                BatchWriter.Sleeper.THREAD);
-        this.scheduler = scheduler(config, clients, () -> new EventRecordProcessor(codec, writer));
+        Pipeline pipeline = Pipeline.create(config, clients.dynamoDb(), clients.kinesis(), metrics, stopping::get);
+        this.scheduler = scheduler(config, clients, () -> new EventRecordProcessor(pipeline));
         this.thread = new Thread(scheduler, "kcl-scheduler");
         thread.setDaemon(true);
+        this.publisher = config.publishMetrics()
+                ? CloudWatchMetricsPublisher.start(
+                        clients.cloudWatchAsync(), metrics, CloudWatchMetricsPublisher.INTERVAL)
+                : null;
     }
 
     /** Starts consuming in the background; returns at once. */
     public static KclConsumer start(ProcessorConfig config) {
         KclConsumer consumer = new KclConsumer(config);
         consumer.thread.start();
-        LOG.info("consumer started: stream {}, application {}", config.streamName(), config.applicationName());
+        LOG.info(
+                "consumer started: stream {}, application {}, {}",
+                config.streamName(),
+                config.applicationName(),
+                config.fanOut()
+                        ? "enhanced fan-out"
+                        : "polling every " + config.pollInterval().toMillis() + " ms");
         return consumer;
     }
 
@@ -74,19 +79,28 @@ public final class KclConsumer implements AutoCloseable {
         if (config.fastStartup()) {
             leases.failoverTimeMillis(5_000).shardSyncIntervalMillis(1_000).leaseAssignmentIntervalMillis(2_000L);
         }
-        PollingConfig polling = new PollingConfig(config.streamName(), kinesis);
-        polling.setIdleTimeBetweenReadsInMillis(config.pollInterval().toMillis());
+        RetrievalConfig retrieval = configs.retrievalConfig()
+                .initialPositionInStreamExtended(
+                        InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON));
+        if (!config.fanOut()) {
+            PollingConfig polling = new PollingConfig(config.streamName(), kinesis);
+            polling.setIdleTimeBetweenReadsInMillis(config.pollInterval().toMillis());
+            retrieval.retrievalSpecificConfig(polling);
+        }
         return new Scheduler(
                 configs.checkpointConfig(),
                 configs.coordinatorConfig(),
                 leases,
                 configs.lifecycleConfig(),
+                // KCL's own metrics stay off: ours (MetricNames) are the ones alarms use.
                 configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
                 configs.processorConfig(),
-                configs.retrievalConfig()
-                        .initialPositionInStreamExtended(InitialPositionInStreamExtended.newInitialPosition(
-                                InitialPositionInStream.TRIM_HORIZON))
-                        .retrievalSpecificConfig(polling));
+                retrieval);
+    }
+
+    /** What the consumer has recorded since it started (totals), for {@code /metrics}. */
+    public Map<String, Double> metrics() {
+        return metrics.totals();
     }
 
     /** True while the scheduler runs and has not begun shutting down. */
@@ -120,6 +134,9 @@ public final class KclConsumer implements AutoCloseable {
             forced.setDaemon(true);
             forced.start();
             join(forced, FORCED_TIMEOUT);
+        }
+        if (publisher != null) {
+            publisher.close();
         }
         clients.close();
     }

@@ -4,6 +4,8 @@ import static io.liveinsight.processor.Events.pageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.processor.port.DeadLetters;
+import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
@@ -34,10 +36,20 @@ class BatchWriterTest {
     }
 
     private final SessionStore sessions = (id, list) -> log.add("session:" + id + ":" + list.size());
+    private final DeadLetters deadLetters = letters -> log.add("dead:" + letters.size());
+
+    @Test
+    void write_whenPoisonRecords_storesDeadLettersBeforeEvents() {
+        BatchWriter writer = new BatchWriter(events(0), sessions, deadLetters, stopping::get, waits::add);
+
+        assertThat(writer.write(batch, List.of(new DeadLetter("s9", "42", "not a stream record", new byte[] {1}))))
+                .isTrue();
+        assertThat(log).containsExactly("dead:1", "events:3", "session:s1:2", "session:s2:1");
+    }
 
     @Test
     void write_whenStoresAnswer_writesEventsThenEachSessionOnce() {
-        BatchWriter writer = new BatchWriter(events(0), sessions, stopping::get, waits::add);
+        BatchWriter writer = new BatchWriter(events(0), sessions, deadLetters, stopping::get, waits::add);
 
         assertThat(writer.write(batch)).isTrue();
         assertThat(log).containsExactly("events:3", "session:s1:2", "session:s2:1");
@@ -46,7 +58,7 @@ class BatchWriterTest {
 
     @Test
     void write_whenStoreThrottlesThrice_retriesWithGrowingBackoffAndSucceeds() {
-        BatchWriter writer = new BatchWriter(events(3), sessions, stopping::get, waits::add);
+        BatchWriter writer = new BatchWriter(events(3), sessions, deadLetters, stopping::get, waits::add);
 
         assertThat(writer.write(batch)).isTrue();
         assertThat(waits).hasSize(3);
@@ -57,7 +69,7 @@ class BatchWriterTest {
 
     @Test
     void write_whenStoppingWhileStoreDown_givesUpWithoutWritingSessions() {
-        BatchWriter writer = new BatchWriter(events(Integer.MAX_VALUE), sessions, stopping::get, wait -> {
+        BatchWriter writer = new BatchWriter(events(Integer.MAX_VALUE), sessions, deadLetters, stopping::get, wait -> {
             waits.add(wait);
             if (waits.size() == 5) {
                 stopping.set(true);

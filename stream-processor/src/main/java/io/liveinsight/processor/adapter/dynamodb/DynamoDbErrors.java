@@ -1,15 +1,30 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
 import io.liveinsight.processor.port.StoreUnavailableException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
-/** The one place where SDK errors become the store's errors. */
+/** The one place where SDK errors are sorted into retryable or not, and become the store's errors. */
 final class DynamoDbErrors {
 
     private DynamoDbErrors() {}
 
-    static StoreUnavailableException unavailable(String operation, SdkException cause) {
-        return new StoreUnavailableException(
-                operation + " failed: " + cause.getClass().getSimpleName(), cause);
+    /** Throttling (provisioned or on-demand limits). */
+    static boolean isThrottle(Throwable error) {
+        return error instanceof SdkServiceException service && service.isThrottlingException();
+    }
+
+    /** Worth trying again: throttling, a 5xx, or no answer at all (connection refused, timeout). */
+    static boolean isRetryable(Throwable error) {
+        if (error instanceof SdkServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return error instanceof SdkClientException;
+    }
+
+    static StoreUnavailableException unavailable(String operation, Throwable cause) {
+        String reason = cause instanceof SdkException ? cause.getClass().getSimpleName() : cause.toString();
+        return new StoreUnavailableException(operation + " failed: " + reason, cause);
     }
 }

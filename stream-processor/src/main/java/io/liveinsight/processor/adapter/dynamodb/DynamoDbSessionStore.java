@@ -4,14 +4,17 @@ import io.liveinsight.event.Event;
 import io.liveinsight.processor.domain.SessionState;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
+import io.liveinsight.processor.port.StreamMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Exactly-once session writes with one conditional put per client session and batch: read the root item
@@ -28,11 +31,23 @@ public final class DynamoDbSessionStore implements SessionStore {
     private final DynamoDbClient dynamoDb;
     private final String sessionsTable;
     private final String activeSessionsTable;
+    private final TableGuard sessionsGuard;
+    private final TableGuard activeGuard;
+    private final StreamMetrics metrics;
 
-    public DynamoDbSessionStore(DynamoDbClient dynamoDb, String sessionsTable, String activeSessionsTable) {
+    public DynamoDbSessionStore(
+            DynamoDbClient dynamoDb,
+            String sessionsTable,
+            String activeSessionsTable,
+            TableGuard sessionsGuard,
+            TableGuard activeGuard,
+            StreamMetrics metrics) {
         this.dynamoDb = dynamoDb;
         this.sessionsTable = sessionsTable;
         this.activeSessionsTable = activeSessionsTable;
+        this.sessionsGuard = sessionsGuard;
+        this.activeGuard = activeGuard;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,46 +77,62 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     private SessionState read(String clientSessionId) {
-        try {
-            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(sessionsTable)
-                            .key(Map.of("session_id", AttributeValue.fromS(clientSessionId)))
-                            .consistentRead(true))
-                    .item();
-            return item == null || item.isEmpty() ? null : SessionItems.fromRootItem(item);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.unavailable("GetItem " + sessionsTable, e);
-        }
+        Map<String, AttributeValue> item = sessionsGuard
+                .read(
+                        "GetItem",
+                        () -> dynamoDb.getItem(r -> r.tableName(sessionsTable)
+                                .key(Map.of("session_id", AttributeValue.fromS(clientSessionId)))
+                                .consistentRead(true)))
+                .item();
+        return item == null || item.isEmpty() ? null : SessionItems.fromRootItem(item);
     }
 
     /** False when another writer got there first. */
     private boolean putRoot(SessionState next, SessionState current) {
+        Map<String, AttributeValue> item = SessionItems.rootItem(next);
+        PutItemRequest.Builder request = PutItemRequest.builder()
+                .tableName(sessionsTable)
+                .item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (current == null) {
+            request.conditionExpression("attribute_not_exists(session_id)");
+        } else {
+            request.conditionExpression("#applied = :read")
+                    .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
+                    .expressionAttributeValues(
+                            Map.of(":read", AttributeValue.fromN(Long.toString(current.appliedEvents()))));
+        }
         try {
-            if (current == null) {
-                dynamoDb.putItem(r -> r.tableName(sessionsTable)
-                        .item(SessionItems.rootItem(next))
-                        .conditionExpression("attribute_not_exists(session_id)"));
-            } else {
-                dynamoDb.putItem(r -> r.tableName(sessionsTable)
-                        .item(SessionItems.rootItem(next))
-                        .conditionExpression("#applied = :read")
-                        .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
-                        .expressionAttributeValues(
-                                Map.of(":read", AttributeValue.fromN(Long.toString(current.appliedEvents())))));
-            }
+            record(
+                    sessionsTable,
+                    sessionsGuard
+                            .write("PutItem", units(item), () -> dynamoDb.putItem(request.build()))
+                            .consumedCapacity());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
-        } catch (SdkException e) {
-            throw DynamoDbErrors.unavailable("PutItem " + sessionsTable, e);
         }
+    }
+
+    private void record(String table, ConsumedCapacity consumed) {
+        if (consumed != null && consumed.capacityUnits() != null) {
+            metrics.writeUnits(table, consumed.capacityUnits());
+        }
+    }
+
+    /** Write units an item costs: one per started KB, twice for the Sessions UserIndex copy. */
+    private static int units(Map<String, AttributeValue> item) {
+        return 2 * (1 + ItemSize.bytes(item) / 1024);
     }
 
     private void putProjections(SessionState state, List<Integer> segments) {
         for (int segment : segments) {
             if (segment > 0) {
-                putUnlessNewer(sessionsTable, SessionItems.segmentItem(state, segment), state.appliedEvents());
+                putUnlessNewer(
+                        sessionsTable, sessionsGuard, SessionItems.segmentItem(state, segment), state.appliedEvents());
             }
-            putUnlessNewer(activeSessionsTable, SessionItems.activeItem(state, segment), state.appliedEvents());
+            putUnlessNewer(
+                    activeSessionsTable, activeGuard, SessionItems.activeItem(state, segment), state.appliedEvents());
         }
     }
 
@@ -110,37 +141,46 @@ public final class DynamoDbSessionStore implements SessionStore {
         for (int segment = state.segments().size(); segment < previousCount; segment++) {
             String id = SessionItems.segmentId(state, segment);
             if (segment > 0) {
-                deleteUnlessNewer(sessionsTable, id, state.appliedEvents());
+                deleteUnlessNewer(sessionsTable, sessionsGuard, id, state.appliedEvents());
             }
-            deleteUnlessNewer(activeSessionsTable, id, state.appliedEvents());
+            deleteUnlessNewer(activeSessionsTable, activeGuard, id, state.appliedEvents());
         }
     }
 
-    private void deleteUnlessNewer(String table, String sessionId, long applied) {
+    private void deleteUnlessNewer(String table, TableGuard guard, String sessionId, long applied) {
         try {
-            dynamoDb.deleteItem(r -> r.tableName(table)
-                    .key(Map.of("session_id", AttributeValue.fromS(sessionId)))
-                    .conditionExpression("attribute_not_exists(session_id) OR #applied <= :applied")
-                    .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
-                    .expressionAttributeValues(Map.of(":applied", AttributeValue.fromN(Long.toString(applied)))));
+            guard.write(
+                    "DeleteItem",
+                    1,
+                    () -> dynamoDb.deleteItem(r -> r.tableName(table)
+                            .key(Map.of("session_id", AttributeValue.fromS(sessionId)))
+                            .conditionExpression("attribute_not_exists(session_id) OR #applied <= :applied")
+                            .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
+                            .expressionAttributeValues(
+                                    Map.of(":applied", AttributeValue.fromN(Long.toString(applied))))));
         } catch (ConditionalCheckFailedException e) {
             // A newer state rewrote it: it is a live segment again.
-        } catch (SdkException e) {
-            throw DynamoDbErrors.unavailable("DeleteItem " + table, e);
         }
     }
 
-    private void putUnlessNewer(String table, Map<String, AttributeValue> item, long applied) {
+    private void putUnlessNewer(String table, TableGuard guard, Map<String, AttributeValue> item, long applied) {
         try {
-            dynamoDb.putItem(r -> r.tableName(table)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(session_id) OR #applied <= :applied")
-                    .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
-                    .expressionAttributeValues(Map.of(":applied", AttributeValue.fromN(Long.toString(applied)))));
+            record(
+                    table,
+                    guard.write(
+                                    "PutItem",
+                                    units(item),
+                                    () -> dynamoDb.putItem(r -> r.tableName(table)
+                                            .item(item)
+                                            .conditionExpression(
+                                                    "attribute_not_exists(session_id) OR #applied <= :applied")
+                                            .expressionAttributeNames(Map.of("#applied", SessionItems.APPLIED))
+                                            .expressionAttributeValues(
+                                                    Map.of(":applied", AttributeValue.fromN(Long.toString(applied))))
+                                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)))
+                            .consumedCapacity());
         } catch (ConditionalCheckFailedException e) {
             // A newer projection is there already: nothing to do.
-        } catch (SdkException e) {
-            throw DynamoDbErrors.unavailable("PutItem " + table, e);
         }
     }
 }

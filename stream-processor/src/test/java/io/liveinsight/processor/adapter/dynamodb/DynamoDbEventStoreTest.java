@@ -1,6 +1,7 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.Events.pageView;
+import static io.liveinsight.processor.adapter.dynamodb.Stores.eventStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
@@ -26,7 +27,7 @@ class DynamoDbEventStoreTest {
     @Test
     void putAll_whenMoreThanOneBatchWithDuplicates_storesEachEventOnce() {
         TableNames tables = aws.createTables("EventStore");
-        DynamoDbEventStore store = new DynamoDbEventStore(aws.dynamoDb(), tables.events());
+        DynamoDbEventStore store = eventStore(aws, tables);
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             events.add(pageView("e" + i, "s" + (i % 3), 1_000 + i, "/p" + i));
@@ -69,7 +70,7 @@ class DynamoDbEventStoreTest {
                 false,
                 true);
 
-        new DynamoDbEventStore(aws.dynamoDb(), tables.events()).putAll(List.of(event));
+        eventStore(aws, tables).putAll(List.of(event));
 
         Map<String, AttributeValue> item = aws.dynamoDb()
                 .getItem(r -> r.tableName(tables.events())

@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.Events.event;
 import static io.liveinsight.processor.Events.pageView;
+import static io.liveinsight.processor.adapter.dynamodb.Stores.sessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
@@ -35,7 +36,7 @@ class DynamoDbSessionStoreTest {
     @BeforeEach
     void createTables() {
         tables = aws.createTables("SessionStore");
-        store = new DynamoDbSessionStore(aws.dynamoDb(), tables.sessions(), tables.activeSessions());
+        store = sessionStore(aws, tables);
     }
 
     @Test
@@ -122,8 +123,7 @@ class DynamoDbSessionStoreTest {
         for (int i = 0; i < 20; i++) {
             records.add(pageView("e" + i, "s1", 1_000 + i, "/p" + i));
         }
-        DynamoDbSessionStore other =
-                new DynamoDbSessionStore(aws.dynamoDb(), tables.sessions(), tables.activeSessions());
+        DynamoDbSessionStore other = sessionStore(aws, tables);
         List<Callable<Void>> owners = new ArrayList<>();
         for (DynamoDbSessionStore owner : List.of(store, other)) {
             owners.add(() -> {

@@ -1,0 +1,56 @@
+package io.liveinsight.processor.consumer;
+
+import io.liveinsight.event.EventCodec;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
+import io.liveinsight.processor.adapter.dynamodb.TableGuard;
+import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
+import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.port.StreamMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The consumer's core, wired once and shared by both entry points (the KCL application and the Lambda for event
+ * source mappings): decode, write durably, report. One {@link TableGuard} per table.
+ */
+public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
+
+    public static Pipeline create(
+            ProcessorConfig config,
+            DynamoDbClient dynamoDb,
+            KinesisClient kinesis,
+            StreamMetrics metrics,
+            BooleanSupplier stopping) {
+        var tables = config.tables();
+        TableGuard events = TableGuard.create(tables.events(), config.resilience(), metrics);
+        TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
+        TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
+        BatchWriter writer = new BatchWriter(
+                new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics),
+                new DynamoDbSessionStore(
+                        dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
+                new KinesisDeadLetters(kinesis, config.deadLetterStream()),
+                stopping,
+                BatchWriter.Sleeper.THREAD);
+        return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
+    }
+
+    /** Decodes and stores a batch; true once all of it (dead letters included) is durable. */
+    public boolean process(List<RecordDecoder.RawRecord> records) {
+        long started = System.nanoTime();
+        RecordDecoder.Decoded decoded = decoder.decode(records);
+        boolean stored = writer.write(decoded.events(), decoded.poison());
+        if (stored) {
+            metrics.batchSize(records.size());
+            metrics.eventsProcessed(decoded.events().size());
+            metrics.poisonRecords(decoded.poison().size());
+            metrics.deadLettered(decoded.poison().size());
+            metrics.processingTime(Duration.ofNanos(System.nanoTime() - started));
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,66 @@
+package io.liveinsight.processor.consumer;
+
+import io.liveinsight.event.DecodeResult;
+import io.liveinsight.event.Event;
+import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.EventValidator;
+import io.liveinsight.event.FieldError;
+import io.liveinsight.processor.port.DeadLetters.DeadLetter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns raw stream records into events, setting aside poison: records that are not a known stream record, and
+ * records holding an event that breaks the event contract (the edge validates, but anything can be put on a
+ * stream). A poison record is set aside whole, with its bytes unchanged, so it can be inspected and replayed.
+ */
+public final class RecordDecoder {
+
+    private final EventCodec codec;
+
+    public RecordDecoder(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** A raw record as both entry points (KCL, Lambda event source mapping) see it. */
+    public record RawRecord(String partitionKey, String sequenceNumber, byte[] data) {}
+
+    public record Decoded(List<Event> events, List<DeadLetter> poison) {}
+
+    public Decoded decode(List<RawRecord> records) {
+        List<Event> events = new ArrayList<>();
+        List<DeadLetter> poison = new ArrayList<>();
+        for (RawRecord record : records) {
+            switch (codec.decode(record.data())) {
+                case DecodeResult.Decoded decoded -> {
+                    String problem = problems(decoded.events());
+                    if (problem == null) {
+                        events.addAll(decoded.events());
+                    } else {
+                        poison.add(letter(record, problem));
+                    }
+                }
+                case DecodeResult.Undecodable undecodable -> poison.add(letter(record, undecodable.reason()));
+            }
+        }
+        return new Decoded(events, poison);
+    }
+
+    private static String problems(List<Event> events) {
+        for (Event event : events) {
+            List<FieldError> errors = EventValidator.validate(event);
+            if (!errors.isEmpty()) {
+                return "invalid event: "
+                        + errors.stream()
+                                .map(error -> error.field() + " " + error.message())
+                                .collect(Collectors.joining("; "));
+            }
+        }
+        return null;
+    }
+
+    private static DeadLetter letter(RawRecord record, String reason) {
+        return new DeadLetter(record.partitionKey(), record.sequenceNumber(), reason, record.data());
+    }
+}
