@@ -1,5 +1,6 @@
 package io.liveinsight.local.engines.fault;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ final class AwsResponses {
     static ProxyResponse badGateway(String reason) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("Content-Type", List.of("text/plain; charset=utf-8"));
-        return new ProxyResponse(502, headers, ("FaultProxy: upstream unreachable: " + reason).getBytes());
+        return new ProxyResponse(
+                502, headers, ("FaultProxy: upstream unreachable: " + reason).getBytes(StandardCharsets.UTF_8));
     }
 
     static ProxyResponse error(ProxyRequest request, int status, String type, String message) {

@@ -107,6 +107,7 @@ public final class FaultProxy implements AutoCloseable {
         return throttle(Share.of(probability), operation);
     }
 
+    /** Throttles the chosen requests of every operation; see {@link #throttle(Share, String)}. */
     public FaultProxy throttle(Share share) {
         return throttle(share, ALL_OPERATIONS);
     }
@@ -117,7 +118,8 @@ public final class FaultProxy implements AutoCloseable {
      * forwarding them: HTTP 400 with {@code __type} {@code
      * com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException} (DynamoDB, JSON 1.0) or {@code
      * ProvisionedThroughputExceededException} (Kinesis, JSON 1.1 or CBOR as the request was). The SDK throws the
-     * service's typed {@code ProvisionedThroughputExceededException}, after its own retries if they are on.
+     * service's typed {@code ProvisionedThroughputExceededException}, after its own retries if they are on. Requests
+     * of other operations pass through and do not advance the share's sequence; an empty {@code operation} means all.
      */
     public FaultProxy throttle(Share share, String operation) {
         Objects.requireNonNull(operation, "operation");

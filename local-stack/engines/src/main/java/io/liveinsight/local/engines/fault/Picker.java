@@ -1,5 +1,6 @@
 package io.liveinsight.local.engines.fault;
 
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,9 +12,10 @@ interface Picker {
 
     static Picker of(Share share) {
         return switch (share) {
-            case Share.Random random -> () -> ThreadLocalRandom.current().nextDouble() < random.probability();
-            case Share.SeededRandom seeded -> {
-                java.util.Random random = new java.util.Random(seeded.seed());
+            case Share.Probability probability ->
+                () -> ThreadLocalRandom.current().nextDouble() < probability.probability();
+            case Share.SeededProbability seeded -> {
+                Random random = new Random(seeded.seed());
                 yield () -> {
                     synchronized (random) {
                         return random.nextDouble() < seeded.probability();

@@ -14,11 +14,11 @@ package io.liveinsight.local.engines.fault;
 public sealed interface Share {
 
     static Share of(double probability) {
-        return new Random(probability);
+        return new Probability(probability);
     }
 
     static Share of(double probability, long seed) {
-        return new SeededRandom(probability, seed);
+        return new SeededProbability(probability, seed);
     }
 
     static Share everyNth(int n) {
@@ -30,15 +30,15 @@ public sealed interface Share {
     }
 
     /** Each one with this probability, independently; not repeatable. */
-    record Random(double probability) implements Share {
-        public Random {
+    record Probability(double probability) implements Share {
+        public Probability {
             checkProbability(probability);
         }
     }
 
     /** Each one while {@code new java.util.Random(seed).nextDouble() < probability}, drawn in arrival order. */
-    record SeededRandom(double probability, long seed) implements Share {
-        public SeededRandom {
+    record SeededProbability(double probability, long seed) implements Share {
+        public SeededProbability {
             checkProbability(probability);
         }
     }
