@@ -67,6 +67,7 @@ public final class LiveInsightStack implements AutoCloseable {
                 IngestMetrics.NONE));
         LiveInsightStack[] self = new LiveInsightStack[1];
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, dynamoDb));
+        routes.putAll(TrackerRoutes.create(config));
         routes.put("/metrics", new MetricsRoute(consumer::metrics));
         try {
             EdgeServer edge =
