@@ -1,16 +1,20 @@
 package io.liveinsight.processor.consumer;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.EventCodec;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -31,6 +35,7 @@ public final class BatchWriter {
     private final DeadLetters deadLetters;
     private final BooleanSupplier stopping;
     private final Sleeper sleeper;
+    private final EventCodec codec = new EventCodec();
 
     public BatchWriter(
             EventStore events,
@@ -50,24 +55,68 @@ public final class BatchWriter {
         return write(batch, List.of());
     }
 
-    /** Stores the poison records as dead letters, then the events; true once all of it is durable. */
+    /**
+     * Stores the poison records as dead letters, then the events; true once all of it is durable. Events a table
+     * refuses for good (a {@link RejectedEventsException}) become dead letters too, so a batch never stays
+     * half-written and nothing is dropped silently.
+     */
     public boolean write(List<Event> batch, List<DeadLetter> poison) {
         if (!poison.isEmpty() && !retrying(() -> deadLetters.send(poison))) {
             return false;
         }
-        Map<String, List<Event>> bySession = new LinkedHashMap<>();
-        batch.forEach(e -> bySession
-                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
-                .add(e));
-        if (!batch.isEmpty() && !retrying(() -> events.putAll(batch))) {
-            return false;
-        }
-        for (Map.Entry<String, List<Event>> session : bySession.entrySet()) {
-            if (!retrying(() -> sessions.apply(session.getKey(), session.getValue()))) {
+        List<DeadLetter> refused = new ArrayList<>();
+        Set<String> refusedIds = new HashSet<>();
+        if (!batch.isEmpty()) {
+            Outcome stored = attempt(() -> events.putAll(batch));
+            if (stored.stopped()) {
                 return false;
             }
+            if (stored.rejected() != null) {
+                refused.addAll(letters(stored.rejected()));
+                stored.rejected().rejected().forEach(e -> refusedIds.add(e.eventId()));
+            }
         }
-        return true;
+        Map<String, List<Event>> bySession = new LinkedHashMap<>();
+        batch.stream().filter(e -> !refusedIds.contains(e.eventId())).forEach(e -> bySession
+                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
+                .add(e));
+        for (Map.Entry<String, List<Event>> session : bySession.entrySet()) {
+            Outcome applied = attempt(() -> sessions.apply(session.getKey(), session.getValue()));
+            if (applied.stopped()) {
+                return false;
+            }
+            if (applied.rejected() != null) {
+                refused.addAll(letters(applied.rejected()));
+            }
+        }
+        return refused.isEmpty() || retrying(() -> deadLetters.send(refused));
+    }
+
+    private List<DeadLetter> letters(RejectedEventsException rejected) {
+        LOG.error("{}; sending them to the dead letters", rejected.getMessage());
+        Map<String, List<Event>> bySession = new LinkedHashMap<>();
+        rejected.rejected().forEach(e -> bySession
+                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
+                .add(e));
+        return bySession.entrySet().stream()
+                .map(session ->
+                        new DeadLetter(session.getKey(), "", rejected.getMessage(), codec.encode(session.getValue())))
+                .toList();
+    }
+
+    /** Stopped (the consumer is stopping), or done, with the events a store refused for good if any. */
+    private record Outcome(boolean stopped, RejectedEventsException rejected) {}
+
+    private Outcome attempt(Runnable write) {
+        RejectedEventsException[] rejected = new RejectedEventsException[1];
+        boolean done = retrying(() -> {
+            try {
+                write.run();
+            } catch (RejectedEventsException e) {
+                rejected[0] = e;
+            }
+        });
+        return new Outcome(!done, rejected[0]);
     }
 
     private boolean retrying(Runnable write) {

@@ -3,10 +3,13 @@ package io.liveinsight.processor.consumer;
 import static io.liveinsight.processor.Events.pageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
+import io.liveinsight.event.EventCodec;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.time.Duration;
@@ -37,6 +40,45 @@ class BatchWriterTest {
 
     private final SessionStore sessions = (id, list) -> log.add("session:" + id + ":" + list.size());
     private final DeadLetters deadLetters = letters -> log.add("dead:" + letters.size());
+
+    @Test
+    void write_whenSessionStoreRefusesForGood_deadLettersThatSessionAndStoresTheRest() {
+        List<List<DeadLetter>> sent = new ArrayList<>();
+        SessionStore refusingS2 = (id, list) -> {
+            if (id.equals("s2")) {
+                throw new RejectedEventsException("item too large", list, null);
+            }
+            log.add("session:" + id + ":" + list.size());
+        };
+        BatchWriter writer = new BatchWriter(events(0), refusingS2, sent::add, stopping::get, waits::add);
+
+        assertThat(writer.write(batch)).isTrue();
+
+        assertThat(log).containsExactly("events:3", "session:s1:2");
+        assertThat(sent).hasSize(1);
+        DeadLetter letter = sent.get(0).get(0);
+        assertThat(letter.partitionKey()).isEqualTo("s2");
+        assertThat(letter.reason()).isEqualTo("item too large");
+        assertThat(new EventCodec().decode(letter.data())).isEqualTo(new DecodeResult.Decoded(List.of(batch.get(1))));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void write_whenEventsTableRefusesOneEvent_keepsItOutOfSessionsAndDeadLettersIt() {
+        List<List<DeadLetter>> sent = new ArrayList<>();
+        EventStore refusingB = list -> {
+            log.add("events:" + list.size());
+            throw new RejectedEventsException("ValidationException", List.of(batch.get(1)), null);
+        };
+        BatchWriter writer = new BatchWriter(refusingB, sessions, sent::add, stopping::get, waits::add);
+
+        assertThat(writer.write(batch)).isTrue();
+
+        assertThat(log).containsExactly("events:3", "session:s1:2");
+        assertThat(sent).singleElement().satisfies(letters -> assertThat(letters)
+                .extracting(DeadLetter::partitionKey)
+                .containsExactly("s2"));
+    }
 
     @Test
     void write_whenPoisonRecords_storesDeadLettersBeforeEvents() {

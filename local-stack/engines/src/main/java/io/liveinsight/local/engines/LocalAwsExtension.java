@@ -29,7 +29,7 @@ public final class LocalAwsExtension implements ParameterResolver {
     }
 
     /** Held in the root store, so JUnit closes it once every test of the JVM has run. */
-    private record Engines(LocalAws localAws) implements ExtensionContext.Store.CloseableResource {
+    private record Engines(LocalAws localAws) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             localAws.close();

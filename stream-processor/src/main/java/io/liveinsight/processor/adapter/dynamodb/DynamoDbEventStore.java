@@ -3,6 +3,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 import io.liveinsight.event.Event;
 import io.liveinsight.processor.domain.SessionAggregator;
 import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -52,8 +54,47 @@ public final class DynamoDbEventStore implements EventStore {
                                 .build())
                         .build())
                 .toList();
+        List<Event> distinct = SessionAggregator.distinctByKey(events);
+        List<Event> rejected = new ArrayList<>();
+        String reason = null;
         for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
-            write(new ArrayList<>(writes.subList(from, Math.min(writes.size(), from + BATCH_SIZE))));
+            int to = Math.min(writes.size(), from + BATCH_SIZE);
+            try {
+                write(new ArrayList<>(writes.subList(from, to)));
+            } catch (SdkException e) {
+                if (DynamoDbErrors.isRetryable(e)) {
+                    throw e;
+                }
+                // The batch was refused whole: write item by item to find the ones DynamoDB will not take.
+                for (int i = from; i < to; i++) {
+                    String refusal = putOne(writes.get(i));
+                    if (refusal != null) {
+                        rejected.add(distinct.get(i));
+                        reason = refusal;
+                    }
+                }
+            }
+        }
+        if (!rejected.isEmpty()) {
+            throw new RejectedEventsException(
+                    "Events table refused " + rejected.size() + " events: " + reason, rejected, null);
+        }
+    }
+
+    /** Null when stored, else DynamoDB's reason for refusing the item. */
+    private String putOne(WriteRequest write) {
+        try {
+            guard.write(
+                    "PutItem",
+                    UNITS_PER_EVENT,
+                    () -> dynamoDb.putItem(
+                            r -> r.tableName(table).item(write.putRequest().item())));
+            return null;
+        } catch (SdkException e) {
+            if (DynamoDbErrors.isRetryable(e)) {
+                throw e;
+            }
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 

@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.processor.domain.SessionState;
+import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -52,6 +54,20 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     @Override
     public void apply(String clientSessionId, List<Event> events) {
+        try {
+            applyOnce(clientSessionId, events);
+        } catch (SdkException e) {
+            if (DynamoDbErrors.isRetryable(e)) {
+                throw DynamoDbErrors.unavailable("session " + clientSessionId, e);
+            }
+            throw new RejectedEventsException(
+                    "session " + clientSessionId + " refused: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    events,
+                    e);
+        }
+    }
+
+    private void applyOnce(String clientSessionId, List<Event> events) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
             SessionState current = read(clientSessionId);
             Optional<SessionState.Applied> applied = SessionState.apply(current, clientSessionId, events);

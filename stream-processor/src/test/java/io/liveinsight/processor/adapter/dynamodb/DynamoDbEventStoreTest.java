@@ -3,11 +3,13 @@ package io.liveinsight.processor.adapter.dynamodb;
 import static io.liveinsight.processor.Events.pageView;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.eventStore;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.port.RejectedEventsException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,24 @@ class DynamoDbEventStoreTest {
 
         assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
                 .isEqualTo(60);
+    }
+
+    @Test
+    void putAll_whenOneItemIsOverDynamoDbsLimit_storesTheOthersAndReportsItRejected() {
+        TableNames tables = aws.createTables("EventReject");
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(pageView("ok" + i, "s", 1_000 + i, "/p"));
+        }
+        Event huge = pageView("huge", "s", 2_000, "/" + "x".repeat(450 * 1024)); // over 400 KB: never storable
+        events.add(2, huge);
+
+        assertThatThrownBy(() -> eventStore(aws, tables).putAll(events))
+                .isInstanceOfSatisfying(RejectedEventsException.class, e -> assertThat(e.rejected())
+                        .containsExactly(huge));
+
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
+                .isEqualTo(5);
     }
 
     @Test
