@@ -1,0 +1,254 @@
+package io.liveinsight.dashboard.adapter.dynamodb;
+
+import static io.liveinsight.dashboard.adapter.dynamodb.Attributes.longValue;
+import static io.liveinsight.dashboard.adapter.dynamodb.Attributes.string;
+
+import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.port.DashboardStore;
+import io.liveinsight.dashboard.port.ReadMetrics;
+import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.event.TableNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The dashboard's reads: a full parallel Scan of ActiveSessions (the only table ever scanned, and always to the
+ * end), GetItem on Sessions, and Queries on the GSIs. Eventually consistent reads throughout (half the read units;
+ * the page refreshes every few seconds anyway). Every call reports the read units DynamoDB says it consumed.
+ */
+public final class DynamoDbDashboardStore implements DashboardStore {
+
+    private final DynamoDbClient dynamoDb;
+    private final TableNames tables;
+    private final int scanSegments;
+    private final ReadMetrics metrics;
+
+    public DynamoDbDashboardStore(DynamoDbClient dynamoDb, TableNames tables, int scanSegments, ReadMetrics metrics) {
+        if (scanSegments < 1) {
+            throw new IllegalArgumentException("scanSegments must be at least 1");
+        }
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+        this.scanSegments = scanSegments;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<ActiveSession> activeSessions(long nowMillis) {
+        String nowSeconds = Long.toString(Math.floorDiv(nowMillis, 1000L));
+        if (scanSegments == 1) {
+            return call("scan " + tables.activeSessions(), () -> scanSegment(0, nowSeconds));
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<ActiveSession>>> parts = new ArrayList<>(scanSegments);
+            for (int segment = 0; segment < scanSegments; segment++) {
+                int s = segment;
+                parts.add(executor.submit(() -> scanSegment(s, nowSeconds)));
+            }
+            List<ActiveSession> all = new ArrayList<>();
+            for (Future<List<ActiveSession>> part : parts) {
+                all.addAll(part.get());
+            }
+            return all;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while scanning " + tables.activeSessions(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SdkException sdk) {
+                throw DynamoDbErrors.unavailable("scan " + tables.activeSessions(), sdk);
+            }
+            throw new StoreUnavailableException("scan " + tables.activeSessions() + " failed", e.getCause());
+        }
+    }
+
+    /** One segment, page after page until DynamoDB has no LastEvaluatedKey: never truncated at 1 MB. */
+    private List<ActiveSession> scanSegment(int segment, String nowSeconds) {
+        List<ActiveSession> sessions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            ScanResponse response = dynamoDb.scan(r -> r.tableName(tables.activeSessions())
+                    .segment(scanSegments == 1 ? null : segment)
+                    .totalSegments(scanSegments == 1 ? null : scanSegments)
+                    .projectionExpression(Projection.ACTIVE.expression())
+                    .filterExpression("#x > :now")
+                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", "expires_at")))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(nowSeconds)))
+                    .exclusiveStartKey(exclusiveStart)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            report(response.consumedCapacity());
+            response.items().forEach(item -> sessions.add(activeSession(item)));
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (start != null);
+        return sessions;
+    }
+
+    static ActiveSession activeSession(Map<String, AttributeValue> item) {
+        Map<Long, Long> minutes = new HashMap<>();
+        AttributeValue perMinute = item.get("minutes");
+        if (perMinute != null && perMinute.hasM()) {
+            perMinute.m().forEach((minute, count) -> {
+                try {
+                    minutes.put(Long.parseLong(minute), Long.parseLong(count.n()));
+                } catch (NumberFormatException | NullPointerException e) {
+                    // a malformed entry counts nothing; the rest of the session still shows
+                }
+            });
+        }
+        AttributeValue bot = item.get("is_bot");
+        return new ActiveSession(
+                string(item, "session_id"),
+                string(item, "user_id"),
+                longValue(item, "start_time"),
+                longValue(item, "last_activity"),
+                string(item, "current_page"),
+                longValue(item, "total_events"),
+                longValue(item, "page_views"),
+                string(item, "referrer"),
+                bot != null && Boolean.TRUE.equals(bot.bool()),
+                longValue(item, "expires_at"),
+                minutes);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> session(String sessionId) {
+        var response = call(
+                "get " + tables.sessions(),
+                () -> dynamoDb.getItem(r -> r.tableName(tables.sessions())
+                        .key(Map.of("session_id", AttributeValue.fromS(sessionId)))
+                        .projectionExpression(Projection.SESSION.expression())
+                        .expressionAttributeNames(Projection.SESSION.names())
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        report(response.consumedCapacity());
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(Attributes.toJson(response.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Page sessionEvents(
+            String clientSessionId, long from, long to, Map<String, Object> start, int limit, boolean ascending) {
+        return query(
+                QueryRequest.builder()
+                        .tableName(tables.events())
+                        .indexName("SessionIndex")
+                        .keyConditionExpression("#k = :k AND #t BETWEEN :from AND :to")
+                        .projectionExpression(Projection.EVENT.expression())
+                        .expressionAttributeNames(
+                                Projection.EVENT.namesWith(Map.of("#k", "session_id", "#t", "timestamp")))
+                        .expressionAttributeValues(Map.of(
+                                ":k", AttributeValue.fromS(clientSessionId),
+                                ":from", AttributeValue.fromN(Long.toString(from)),
+                                ":to", AttributeValue.fromN(Long.toString(to))))
+                        .scanIndexForward(ascending),
+                start,
+                limit);
+    }
+
+    @Override
+    public Page userSessions(String userId, Map<String, Object> start, int limit) {
+        return query(
+                QueryRequest.builder()
+                        .tableName(tables.sessions())
+                        .indexName("UserIndex")
+                        .keyConditionExpression("#k = :k")
+                        .projectionExpression(Projection.SESSION.expression())
+                        .expressionAttributeNames(Projection.SESSION.namesWith(Map.of("#k", "user_id")))
+                        .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
+                        .scanIndexForward(false),
+                start,
+                limit);
+    }
+
+    @Override
+    public Page userEvents(String userId, Map<String, Object> start, int limit, boolean ascending) {
+        return query(
+                QueryRequest.builder()
+                        .tableName(tables.events())
+                        .indexName("UserIndex")
+                        .keyConditionExpression("#k = :k")
+                        .projectionExpression(Projection.EVENT.expression())
+                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", "user_id")))
+                        .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
+                        .scanIndexForward(ascending),
+                start,
+                limit);
+    }
+
+    /**
+     * Up to {@code limit} items. DynamoDB may stop a page early (1 MB); it is read on until the limit is reached, and
+     * the cursor then points at the last item returned, so no item is skipped or repeated.
+     */
+    private Page query(QueryRequest.Builder request, Map<String, Object> start, int limit) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, AttributeValue> next = Attributes.key(start);
+        do {
+            QueryRequest page = request.exclusiveStartKey(next)
+                    .limit(limit - items.size())
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .build();
+            QueryResponse response =
+                    call("query " + page.tableName() + "/" + page.indexName(), () -> dynamoDb.query(page));
+            report(response.consumedCapacity());
+            response.items().forEach(item -> items.add(Attributes.toJson(item)));
+            next = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (next != null && items.size() < limit);
+        return new Page(items, Attributes.pageKey(next));
+    }
+
+    @Override
+    public Map<String, Boolean> health() {
+        Map<String, Boolean> health = new LinkedHashMap<>();
+        health.put("events", describes(tables.events()));
+        health.put("sessions", describes(tables.sessions()));
+        health.put("active_sessions", describes(tables.activeSessions()));
+        return health;
+    }
+
+    private boolean describes(String table) {
+        try {
+            return dynamoDb.describeTable(r -> r.tableName(table)).table() != null;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    private void report(ConsumedCapacity capacity) {
+        if (capacity != null && capacity.capacityUnits() != null) {
+            double units =
+                    capacity.readCapacityUnits() != null ? capacity.readCapacityUnits() : capacity.capacityUnits();
+            metrics.consumed(capacity.tableName(), units);
+        }
+    }
+
+    private static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw DynamoDbErrors.unavailable(what, e);
+        }
+    }
+}

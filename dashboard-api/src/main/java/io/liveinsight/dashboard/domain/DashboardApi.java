@@ -1,0 +1,295 @@
+package io.liveinsight.dashboard.domain;
+
+import io.liveinsight.dashboard.port.DashboardStore;
+import io.liveinsight.dashboard.port.DashboardStore.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read API's routes ({@code GET} only; the handler answers other methods): parameters checked into 400s, the
+ * store asked, and JSON-ready bodies built. Paths arrive decoded; an id may itself contain '/', so ids are what lies
+ * between a route's fixed prefix and suffix.
+ */
+public final class DashboardApi {
+
+    public static final int MAX_ID_LENGTH = 160;
+    public static final int DEFAULT_SESSIONS = 25;
+    public static final int MAX_SESSIONS = 200;
+    public static final int DEFAULT_EVENTS = 100;
+    public static final int MAX_EVENTS = 500;
+    /** ActiveSessions items live 30 minutes after the last activity (SPEC.md). */
+    public static final long ACTIVE_SECONDS = 30 * 60;
+
+    private static final Set<String> PAGED = Set.of("limit", "cursor");
+    private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
+            Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
+
+    private final DashboardStore store;
+    private final Clock clock;
+    private final ActiveSnapshot active;
+
+    public DashboardApi(DashboardStore store, Clock clock, Duration snapshotMaxAge) {
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        this.active = new ActiveSnapshot(store::activeSessions, clock, snapshotMaxAge);
+    }
+
+    public ApiResponse handle(String path, Map<String, String> query) {
+        if (path == null) {
+            return notFound();
+        }
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        switch (path) {
+            case "/api/health":
+                return health(query);
+            case "/api/stats/realtime":
+                return stats(query);
+            case "/api/sessions/active":
+                return activeSessions(query);
+            default:
+                break;
+        }
+        if (path.startsWith("/api/sessions/")) {
+            String rest = path.substring("/api/sessions/".length());
+            return rest.endsWith("/events")
+                    ? sessionEvents(rest.substring(0, rest.length() - "/events".length()), query)
+                    : session(rest, query);
+        }
+        if (path.startsWith("/api/users/")) {
+            String rest = path.substring("/api/users/".length());
+            if (rest.endsWith("/sessions")) {
+                return userSessions(rest.substring(0, rest.length() - "/sessions".length()), query);
+            }
+            if (rest.endsWith("/events")) {
+                return userEvents(rest.substring(0, rest.length() - "/events".length()), query);
+            }
+        }
+        return notFound();
+    }
+
+    private ApiResponse health(Map<String, String> query) {
+        Params params = Params.of(query, Set.of());
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        Map<String, Boolean> tables = store.health();
+        boolean healthy = !tables.isEmpty() && tables.values().stream().allMatch(Boolean::booleanValue);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "ok" : "degraded");
+        Map<String, String> dependencies = new LinkedHashMap<>();
+        tables.forEach((name, up) -> dependencies.put(name, up ? "up" : "down"));
+        body.put("dependencies", dependencies);
+        return new ApiResponse(healthy ? 200 : 503, body);
+    }
+
+    private ApiResponse stats(Map<String, String> query) {
+        Params params = Params.of(query, Set.of("include_bots"));
+        boolean bots = params.flag("include_bots");
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        long now = clock.millis();
+        List<ActiveSession> all = active.at(now);
+        List<ActiveSession> shown = bots ? all : humans(all);
+        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
+        Map<String, Object> body =
+                RealtimeStats.compute(shown, botSessions, now).toJson();
+        body.put("include_bots", bots);
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse activeSessions(Map<String, String> query) {
+        Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
+        int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
+        boolean bots = params.flag("include_bots");
+        Optional<Map<String, Object>> after = params.cursor(Set.of("session_id"), Set.of("last_activity"));
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        long now = clock.millis();
+        List<ActiveSession> sorted = new ArrayList<>(bots ? active.at(now) : humans(active.at(now)));
+        sorted.sort(NEWEST_ACTIVITY_FIRST);
+        int from = 0;
+        if (after.isPresent()) {
+            ActiveSession position = new ActiveSession(
+                    (String) after.get().get("session_id"),
+                    null,
+                    0,
+                    (Long) after.get().get("last_activity"),
+                    null,
+                    0,
+                    0,
+                    null,
+                    false,
+                    0,
+                    Map.of());
+            while (from < sorted.size() && NEWEST_ACTIVITY_FIRST.compare(sorted.get(from), position) <= 0) {
+                from++;
+            }
+        }
+        List<ActiveSession> page = sorted.subList(from, Math.min(sorted.size(), from + limit));
+        String next = null;
+        if (from + limit < sorted.size() && !page.isEmpty()) {
+            ActiveSession last = page.get(page.size() - 1);
+            next = Cursor.encode(Map.of("session_id", last.sessionId(), "last_activity", last.lastActivity()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("generated_at", now);
+        body.put("total", sorted.size());
+        body.put("include_bots", bots);
+        body.put("sessions", page.stream().map(DashboardApi::json).toList());
+        body.put("next_cursor", next);
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse session(String id, Map<String, String> query) {
+        Params params = Params.of(query, Set.of());
+        checkId(params, "session id", id);
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        return store.session(id)
+                .map(item -> ApiResponse.ok(withActivity(item, clock.millis())))
+                .orElseGet(() -> ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'"));
+    }
+
+    private ApiResponse sessionEvents(String id, Map<String, String> query) {
+        Params params = Params.of(query, Set.of("limit", "cursor", "order"));
+        checkId(params, "session id", id);
+        int limit = params.limit(DEFAULT_EVENTS, MAX_EVENTS);
+        boolean ascending = params.ascending(true);
+        String clientId = clientSessionId(id);
+        Optional<Map<String, Object>> start = params.cursor(Set.of("event_id", "session_id"), Set.of("timestamp"));
+        if (start.isPresent() && !clientId.equals(start.get().get("session_id"))) {
+            params.reject("cursor belongs to another session");
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        Optional<Map<String, Object>> session = store.session(id);
+        if (session.isEmpty()) {
+            return ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'");
+        }
+        long from = number(session.get().get("start_time"));
+        long to = number(session.get().get("last_activity"));
+        Page page = store.sessionEvents(clientId, from, to, start.orElse(null), limit, ascending);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session_id", id);
+        body.put("events", page.items());
+        body.put("next_cursor", page.next() == null ? null : Cursor.encode(page.next()));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse userSessions(String userId, Map<String, String> query) {
+        Params params = Params.of(query, PAGED);
+        checkId(params, "user id", userId);
+        int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
+        Optional<Map<String, Object>> start = params.cursor(Set.of("session_id", "user_id"), Set.of("start_time"));
+        if (start.isPresent() && !userId.equals(start.get().get("user_id"))) {
+            params.reject("cursor belongs to another user");
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        long now = clock.millis();
+        Page page = store.userSessions(userId, start.orElse(null), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", userId);
+        body.put(
+                "sessions",
+                page.items().stream().map(item -> withActivity(item, now)).toList());
+        body.put("next_cursor", page.next() == null ? null : Cursor.encode(page.next()));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse userEvents(String userId, Map<String, String> query) {
+        Params params = Params.of(query, Set.of("limit", "cursor", "order"));
+        checkId(params, "user id", userId);
+        int limit = params.limit(DEFAULT_EVENTS, MAX_EVENTS);
+        boolean ascending = params.ascending(false);
+        Optional<Map<String, Object>> start = params.cursor(Set.of("event_id", "user_id"), Set.of("timestamp"));
+        if (start.isPresent() && !userId.equals(start.get().get("user_id"))) {
+            params.reject("cursor belongs to another user");
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        Page page = store.userEvents(userId, start.orElse(null), limit, ascending);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", userId);
+        body.put("events", page.items());
+        body.put("next_cursor", page.next() == null ? null : Cursor.encode(page.next()));
+        return ApiResponse.ok(body);
+    }
+
+    /** The client's session id of a segment id ({@code s~2} -> {@code s}): the key its events are stored under. */
+    public static String clientSessionId(String sessionId) {
+        int tilde = sessionId.lastIndexOf('~');
+        if (tilde > 0 && tilde < sessionId.length() - 1) {
+            String suffix = sessionId.substring(tilde + 1);
+            if (suffix.chars().allMatch(Character::isDigit)) {
+                return sessionId.substring(0, tilde);
+            }
+        }
+        return sessionId;
+    }
+
+    private static List<ActiveSession> humans(List<ActiveSession> sessions) {
+        return sessions.stream().filter(s -> !s.bot()).toList();
+    }
+
+    private static void checkId(Params params, String what, String id) {
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            params.reject(what + " must be 1 to " + MAX_ID_LENGTH + " characters");
+        }
+    }
+
+    /** A Sessions item plus whether it is active now and until when (it lives 30 minutes past its last activity). */
+    private static Map<String, Object> withActivity(Map<String, Object> item, long now) {
+        Map<String, Object> view = new LinkedHashMap<>(item);
+        Object sessionId = item.get("session_id");
+        if (sessionId instanceof String id) {
+            view.put("client_session_id", clientSessionId(id));
+        }
+        if (item.get("last_activity") instanceof Number lastActivity) {
+            long expiresAt = lastActivity.longValue() / 1000 + ACTIVE_SECONDS;
+            view.put("expires_at", expiresAt);
+            view.put("active", now < expiresAt * 1000);
+        }
+        return view;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
+
+    static Map<String, Object> json(ActiveSession s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("session_id", s.sessionId());
+        json.put("user_id", s.userId());
+        json.put("start_time", s.startTime());
+        json.put("last_activity", s.lastActivity());
+        json.put("session_duration", s.duration());
+        json.put("current_page", s.currentPage());
+        json.put("referrer", s.referrer());
+        json.put("total_events", s.totalEvents());
+        json.put("page_views", s.pageViews());
+        json.put("is_bot", s.bot());
+        json.put("expires_at", s.expiresAt());
+        return json;
+    }
+
+    private static ApiResponse notFound() {
+        return ApiResponse.error(404, "not found");
+    }
+}

@@ -1,0 +1,148 @@
+package io.liveinsight.dashboard.handler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbDashboardStore;
+import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.domain.ApiResponse;
+import io.liveinsight.dashboard.domain.DashboardApi;
+import io.liveinsight.dashboard.port.DashboardStore;
+import io.liveinsight.dashboard.port.ReadMetrics;
+import io.liveinsight.dashboard.port.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The dashboard behind any HTTP front (API Gateway through {@link DashboardHandler}, or the local edge): the read API
+ * under {@code /api}, the page at {@code /}, the optional bearer token, CORS for the configured origins, and the
+ * security headers. Built once; thread-safe.
+ */
+public final class DashboardApplication {
+
+    static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    /**
+     * The page runs only its own script and style and talks only to its own origin: even if a value ever reached
+     * HTML, no inline script or handler could run.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardApplication.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DashboardConfig config;
+    private final DashboardApi api;
+    private final StaticAssets assets = new StaticAssets();
+    private final byte[] token;
+
+    public DashboardApplication(DashboardConfig config, DashboardStore store, Clock clock) {
+        this.config = config;
+        this.api = new DashboardApi(store, clock, config.snapshotMaxAge());
+        this.token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public DashboardApplication(DashboardConfig config, DynamoDbClient dynamoDb, ReadMetrics metrics) {
+        this(
+                config,
+                new DynamoDbDashboardStore(dynamoDb, config.tables(), config.scanSegments(), metrics),
+                Clock.systemUTC());
+    }
+
+    public WebResponse handle(WebRequest request) {
+        String origin = request.header("origin");
+        Map<String, String> cors = cors(origin);
+        String method = request.method() == null ? "" : request.method();
+        if (method.equals("OPTIONS")) {
+            return origin != null && cors.isEmpty()
+                    ? respond(403, cors, Map.of("error", "origin not allowed"))
+                    : new WebResponse(204, with(cors, "Allow", ALLOWED_METHODS), null);
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return respond(405, with(cors, "Allow", ALLOWED_METHODS), Map.of("error", "method not allowed"));
+        }
+        String path = request.path() == null ? "/" : request.path();
+        WebResponse response = path.equals("/api") || path.startsWith("/api/") ? api(request, path, cors) : page(path);
+        return method.equals("HEAD") ? new WebResponse(response.status(), response.headers(), null) : response;
+    }
+
+    private WebResponse api(WebRequest request, String path, Map<String, String> cors) {
+        if (token != null && !path.equals("/api/health") && !authorized(request.header("authorization"))) {
+            Map<String, String> headers = with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"");
+            return respond(401, headers, Map.of("error", "a valid bearer token is required"));
+        }
+        try {
+            ApiResponse response = api.handle(path, request.query());
+            return respond(response.status(), cors, response.body());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("dashboard read failed: {}", e.getMessage());
+            return respond(
+                    503, with(cors, "Retry-After", "5"), Map.of("error", "the tables are not answering; try again"));
+        }
+    }
+
+    private WebResponse page(String path) {
+        Optional<StaticAssets.Asset> asset = assets.find(path);
+        if (asset.isEmpty()) {
+            return respond(404, Map.of(), Map.of("error", "not found"));
+        }
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders());
+        headers.put("Content-Type", asset.get().contentType());
+        headers.put("Cache-Control", "no-cache");
+        return new WebResponse(200, headers, asset.get().body());
+    }
+
+    /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+    private boolean authorized(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] presented = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(presented, token);
+    }
+
+    private Map<String, String> cors(String origin) {
+        if (origin == null || !config.allowedOrigins().contains(origin)) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Access-Control-Allow-Methods", ALLOWED_METHODS);
+        headers.put("Access-Control-Allow-Headers", "Authorization");
+        headers.put("Access-Control-Max-Age", "600");
+        headers.put("Vary", "Origin");
+        return headers;
+    }
+
+    private static WebResponse respond(int status, Map<String, String> extra, Object body) {
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders());
+        headers.putAll(extra);
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        try {
+            return new WebResponse(status, headers, JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        return headers;
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return copy;
+    }
+}

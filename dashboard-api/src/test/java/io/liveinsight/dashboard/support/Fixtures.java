@@ -1,0 +1,127 @@
+package io.liveinsight.dashboard.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Table items shaped as the consumer writes them (internal attributes included), written straight with the SDK. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    public static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** An ActiveSessions item whose last activity is {@code lastActivity}, with the consumer's expiry. */
+    public static Map<String, AttributeValue> active(
+            String sessionId, String userId, long lastActivity, String page, boolean bot, Map<Long, Long> minutes) {
+        return active(
+                sessionId, userId, lastActivity - 60_000, lastActivity, lastActivity / 1000 + 1800, page, bot, minutes);
+    }
+
+    public static Map<String, AttributeValue> active(
+            String sessionId,
+            String userId,
+            long startTime,
+            long lastActivity,
+            long expiresAt,
+            String page,
+            boolean bot,
+            Map<Long, Long> minutes) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("session_id", s(sessionId));
+        item.put("user_id", s(userId));
+        item.put("start_time", n(startTime));
+        item.put("last_activity", n(lastActivity));
+        if (page != null) {
+            item.put("current_page", s(page));
+        }
+        long total = minutes.values().stream().mapToLong(Long::longValue).sum();
+        item.put("total_events", n(total));
+        item.put("page_views", n(Math.max(1, total / 2)));
+        item.put("referrer", s("https://search.example/"));
+        item.put("is_bot", AttributeValue.fromBool(bot));
+        item.put("expires_at", n(expiresAt));
+        Map<String, AttributeValue> perMinute = new LinkedHashMap<>();
+        minutes.forEach((minute, count) -> perMinute.put(Long.toString(minute), n(count)));
+        item.put("minutes", AttributeValue.fromM(perMinute));
+        item.put(
+                "root_session_id",
+                s(sessionId.contains("~") ? sessionId.substring(0, sessionId.indexOf('~')) : sessionId));
+        item.put("applied_events", n(total));
+        return item;
+    }
+
+    /** A Sessions item, with the internal attributes the API must never return. */
+    public static Map<String, AttributeValue> session(
+            String sessionId, String userId, long startTime, long lastActivity, int events) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("session_id", s(sessionId));
+        item.put("user_id", s(userId));
+        item.put("start_time", n(startTime));
+        item.put("last_activity", n(lastActivity));
+        item.put("total_events", n(events));
+        item.put("page_views", n(events));
+        item.put("session_duration", n(lastActivity - startTime));
+        item.put("entry_page", s("https://shop.example/"));
+        item.put("exit_page", s("https://shop.example/cart"));
+        item.put("current_page", s("https://shop.example/cart"));
+        item.put("referrer", s("https://search.example/"));
+        item.put("user_agent", s("Mozilla/5.0 Firefox/140.0"));
+        item.put("is_bot", AttributeValue.fromBool(false));
+        item.put("event_types", AttributeValue.fromM(Map.of("page_view", n(events))));
+        item.put("minutes", AttributeValue.fromM(Map.of(Long.toString(lastActivity / 60_000), n(events))));
+        item.put("stamps", AttributeValue.fromM(Map.of("entry", s("x"))));
+        item.put("fingerprints", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[4096])));
+        item.put("segments", AttributeValue.fromL(List.of()));
+        item.put("applied_events", n(events));
+        item.put("root_session_id", s(sessionId));
+        return item;
+    }
+
+    public static Map<String, AttributeValue> event(
+            String eventId, String sessionId, String userId, long timestamp, String pageUrl) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("event_id", s(eventId));
+        item.put("timestamp", n(timestamp));
+        item.put("session_id", s(sessionId));
+        item.put("user_id", s(userId));
+        item.put("event_type", s("page_view"));
+        item.put("page_url", s(pageUrl));
+        item.put("properties", AttributeValue.fromM(Map.of("plan", s("pro"), "items", n(3))));
+        item.put("received_at", n(timestamp + 5));
+        item.put("ip", s("203.0.113.0"));
+        item.put("is_bot", AttributeValue.fromBool(false));
+        return item;
+    }
+
+    /** BatchWriteItem in calls of 25, resending unprocessed items. */
+    public static void putAll(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = new ArrayList<>();
+            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 25))) {
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
+            }
+            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(r -> r.requestItems(request));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+}
