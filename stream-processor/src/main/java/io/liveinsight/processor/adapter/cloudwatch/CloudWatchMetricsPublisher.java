@@ -68,7 +68,7 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
     static List<MetricDatum> datums(Map<String, Double> values, Instant at) {
         List<MetricDatum> datums = new ArrayList<>();
         values.forEach((key, value) -> {
-            String[] parts = key.split("\\\\|", 2);
+            String[] parts = key.split("\\|", 2);
             MetricDatum.Builder datum = MetricDatum.builder()
                     .metricName(parts[0])
                     .timestamp(at)

@@ -23,6 +23,14 @@ final class DynamoDbErrors {
         return error instanceof SdkClientException;
     }
 
+    /**
+     * The table looks down (5xx, no connection), as opposed to busy (throttling): only this counts against the
+     * circuit breaker; throttling is the Retry's and the RateLimiter's business.
+     */
+    static boolean isOutage(Throwable error) {
+        return isRetryable(error) && !isThrottle(error);
+    }
+
     static StoreUnavailableException unavailable(String operation, Throwable cause) {
         String reason = cause instanceof SdkException ? cause.getClass().getSimpleName() : cause.toString();
         return new StoreUnavailableException(operation + " failed: " + reason, cause);

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Resilience4j for one table ({@code dynamodb-<table>}): a RateLimiter capping write units per second, a
- * CircuitBreaker that stops calling a table that keeps failing, and a Retry with jittered exponential backoff for
- * throttling, 5xx and connection errors. Other errors (a failed condition, a validation error) pass straight
+ * CircuitBreaker that stops calling a table that is down (5xx, no connection; throttling does not count: a busy
+ * table needs backoff, not a pause), and a Retry with jittered exponential backoff for throttling, 5xx and
+ * connection errors. Other errors (a failed condition, a validation error) pass straight
  * through to the caller and never open the breaker.
  */
 public final class TableGuard {
@@ -58,7 +59,7 @@ public final class TableGuard {
                         .minimumNumberOfCalls(Math.min(settings.breakerWindow(), 10))
                         .waitDurationInOpenState(settings.breakerOpenFor())
                         .permittedNumberOfCallsInHalfOpenState(3)
-                        .recordException(DynamoDbErrors::isRetryable)
+                        .recordException(DynamoDbErrors::isOutage)
                         .build());
         RateLimiter limiter = settings.writeUnitsPerSecond() == 0
                 ? null
@@ -104,6 +105,11 @@ public final class TableGuard {
             }
             throw e;
         }
+    }
+
+    /** Write units still available this second (the limit when there is no limiter). */
+    public int availableWriteUnits() {
+        return limiter == null ? Integer.MAX_VALUE : limiter.getMetrics().getAvailablePermissions();
     }
 
     public CircuitBreaker.State breakerState() {
