@@ -88,9 +88,8 @@
   function renderStats(stats) {
     $('card-active-sessions').textContent = number.format(stats.active_sessions);
     $('card-active-users').textContent = number.format(stats.active_users);
-    $('card-bots').textContent = stats.include_bots
-      ? 'bots included (' + number.format(stats.bot_sessions) + ' sessions)'
-      : 'bots excluded (' + number.format(stats.bot_sessions) + ' sessions)';
+    const bots = number.format(stats.bot_sessions) + (stats.bot_sessions === 1 ? ' session' : ' sessions');
+    $('card-bots').textContent = (stats.include_bots ? 'bots included (' : 'bots excluded (') + bots + ')';
     $('card-events-last-minute').textContent = number.format(stats.events_last_minute);
     $('card-events-current-minute').textContent = 'this minute so far: ' + number.format(stats.events_current_minute);
     $('card-median-duration').textContent = stats.active_sessions ? duration(stats.median_session_duration_ms) : '–';
@@ -163,9 +162,9 @@
       const id = el('td', s.session_id, 'mono');
       id.title = s.session_id;
       if (s.is_bot) id.append(el('span', 'bot', 'bot-badge'));
-      const user = el('td', s.user_id);
+      const user = el('td', s.user_id, 'hide-narrow');
       user.title = s.user_id || '';
-      const page = el('td', s.current_page || '–');
+      const page = el('td', shortPage(s.current_page));
       page.title = s.current_page || '';
       row.append(id, user, page,
         el('td', number.format(s.total_events), 'num'),
@@ -185,6 +184,23 @@
     const first = state.page * PAGE_SIZE;
     $('page-label').textContent = result.sessions.length
       ? (first + 1) + '–' + (first + result.sessions.length) + ' of ' + number.format(result.total) : '';
+  }
+
+  // A page as its path when it is an absolute URL (the full value stays in the cell's title).
+  function shortPage(page) {
+    if (!page) return '–';
+    let path;
+    try {
+      const url = new URL(page);
+      path = url.pathname + url.search + url.hash;
+    } catch (ignored) {
+      return page;
+    }
+    try {
+      return decodeURIComponent(path);
+    } catch (ignored) {
+      return path;
+    }
   }
 
   // ---- timeline ----
