@@ -1,0 +1,51 @@
+package io.liveinsight.dashboard.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.MutableClock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardApiTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+
+    private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+    private final DashboardApi api = new DashboardApi(store, new MutableClock(NOW), Duration.ofSeconds(2));
+
+    @Test
+    void clientSessionId_whenSegmentId_stripsTheSegment() {
+        assertThat(DashboardApi.clientSessionId("abc~2")).isEqualTo("abc");
+        assertThat(DashboardApi.clientSessionId("abc")).isEqualTo("abc");
+        assertThat(DashboardApi.clientSessionId("a~b")).isEqualTo("a~b");
+        assertThat(DashboardApi.clientSessionId("~1")).isEqualTo("~1");
+        assertThat(DashboardApi.clientSessionId("abc~")).isEqualTo("abc~");
+    }
+
+    @Test
+    void handle_whenStatsAndTableAskedTogether_readsActiveSessionsOnce() {
+        api.handle("/api/stats/realtime", Map.of());
+        api.handle("/api/sessions/active", Map.of());
+
+        assertThat(store.activeReads).hasValue(1);
+    }
+
+    @Test
+    void handle_whenSessionIdContainsSlash_routesOnTheSuffix() {
+        store.sessions.put("a/b", Map.of("session_id", "a/b", "last_activity", NOW));
+
+        ApiResponse response = api.handle("/api/sessions/a/b", Map.of());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(((Map<?, ?>) response.body()).get("active")).isEqualTo(true);
+    }
+
+    @Test
+    void handle_whenTrailingSlashOrUnknownPath_isLenientThen404() {
+        assertThat(api.handle("/api/stats/realtime/", Map.of()).status()).isEqualTo(200);
+        assertThat(api.handle("/api/users/u", Map.of()).status()).isEqualTo(404);
+        assertThat(api.handle("/api/sessions/", Map.of()).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,121 @@
+package io.liveinsight.dashboard.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.MutableClock;
+import io.liveinsight.event.TableNames;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardApplicationTest {
+
+    private static final String TOKEN = "correct-horse-battery-staple";
+    private static final String ORIGIN = "https://admin.example.com";
+
+    private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+
+    private DashboardApplication app(String token) {
+        DashboardConfig config = new DashboardConfig(
+                TableNames.defaults(), "us-east-1", null, token, List.of(ORIGIN), 4, Duration.ofSeconds(2));
+        return new DashboardApplication(config, store, new MutableClock(1_800_000_000_000L));
+    }
+
+    private static WebRequest get(String path, Map<String, String> headers) {
+        return new WebRequest("GET", path, headers, Map.of());
+    }
+
+    @Test
+    void api_whenTokenConfiguredAndMissingOrWrong_answers401() {
+        DashboardApplication app = app(TOKEN);
+
+        WebResponse missing = app.handle(get("/api/stats/realtime", Map.of()));
+        WebResponse wrong = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Bearer nope")));
+        WebResponse basic = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Basic " + TOKEN)));
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"liveinsight\"");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(store.activeReads).hasValue(0);
+    }
+
+    @Test
+    void api_whenTokenMatches_answers() {
+        WebResponse response =
+                app(TOKEN).handle(get("/api/stats/realtime", Map.of("authorization", "bearer " + TOKEN)));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
+    void health_whenTokenConfigured_staysOpenAndSaysNoData() {
+        assertThat(app(TOKEN).handle(get("/api/health", Map.of())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void page_whenServed_carriesAStrictContentSecurityPolicy() {
+        WebResponse page = app(TOKEN).handle(get("/", Map.of()));
+        WebResponse script = app(null).handle(get("/dashboard.js", Map.of()));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().get("Content-Type")).startsWith("text/html");
+        assertThat(page.headers().get("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(page.headers()).containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(page.body()).contains("<script src=\"dashboard.js\" defer></script>");
+        assertThat(script.body()).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
+        assertThat(app(null).handle(get("/nope", Map.of())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cors_whenConfiguredOrigin_isAllowedAndOthersAreNot() {
+        DashboardApplication app = app(null);
+
+        WebResponse allowed = app.handle(get("/api/stats/realtime", Map.of("Origin", ORIGIN)));
+        WebResponse other = app.handle(get("/api/stats/realtime", Map.of("Origin", "https://evil.example")));
+        WebResponse preflight =
+                app.handle(new WebRequest("OPTIONS", "/api/stats/realtime", Map.of("Origin", ORIGIN), null));
+        WebResponse refused = app.handle(
+                new WebRequest("OPTIONS", "/api/stats/realtime", Map.of("Origin", "https://evil.example"), null));
+
+        assertThat(allowed.headers())
+                .containsEntry("Access-Control-Allow-Origin", ORIGIN)
+                .containsEntry("Vary", "Origin");
+        assertThat(other.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.headers()).containsEntry("Access-Control-Allow-Headers", "Authorization");
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
+    void handle_whenNotGet_answers405WithAllow() {
+        WebResponse response = app(null).handle(new WebRequest("POST", "/api/stats/realtime", Map.of(), null));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void handle_whenHead_answersWithoutBody() {
+        WebResponse response = app(null).handle(new WebRequest("HEAD", "/", Map.of(), null));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isNull();
+    }
+
+    @Test
+    void api_whenTablesDoNotAnswer_answers503WithRetryAfter() {
+        store.down = true;
+
+        WebResponse response = app(null).handle(get("/api/sessions/active", Map.of()));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers()).containsEntry("Retry-After", "5");
+    }
+}

@@ -1,0 +1,63 @@
+package io.liveinsight.dashboard.support;
+
+import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.port.DashboardStore;
+import io.liveinsight.dashboard.port.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The store in memory, for tests without engines; counts the ActiveSessions reads and can be made to fail. */
+public final class InMemoryDashboardStore implements DashboardStore {
+
+    public final List<ActiveSession> active = new ArrayList<>();
+    public final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+    public final AtomicInteger activeReads = new AtomicInteger();
+    public volatile boolean down;
+
+    @Override
+    public List<ActiveSession> activeSessions(long nowMillis) {
+        failIfDown();
+        activeReads.incrementAndGet();
+        return active.stream().filter(s -> s.activeAt(nowMillis)).toList();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> session(String sessionId) {
+        failIfDown();
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    @Override
+    public Page sessionEvents(
+            String clientSessionId, long from, long to, Map<String, Object> start, int limit, boolean ascending) {
+        failIfDown();
+        return new Page(List.of(), null);
+    }
+
+    @Override
+    public Page userSessions(String userId, Map<String, Object> start, int limit) {
+        failIfDown();
+        return new Page(List.of(), null);
+    }
+
+    @Override
+    public Page userEvents(String userId, Map<String, Object> start, int limit, boolean ascending) {
+        failIfDown();
+        return new Page(List.of(), null);
+    }
+
+    @Override
+    public Map<String, Boolean> health() {
+        return Map.of("events", !down, "sessions", !down, "active_sessions", !down);
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new StoreUnavailableException("down", null);
+        }
+    }
+}
