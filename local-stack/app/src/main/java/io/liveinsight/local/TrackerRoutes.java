@@ -1,6 +1,7 @@
 package io.liveinsight.local;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.liveinsight.local.tracker.TrackerAssets;
 import java.util.Map;
 
 /** The tracker's routes on the local edge: {@code /tracker.js} and the demo shop at {@code /demo}. */
@@ -8,8 +9,8 @@ final class TrackerRoutes {
 
     private TrackerRoutes() {}
 
-    /** None yet: the tracker module arrives with its issue, and mounts itself here. */
+    /** Served from the tracker module's jar (see {@link TrackerAssets}); the same on every configuration. */
     static Map<String, HttpHandler> create(LocalStackConfig config) {
-        return Map.of();
+        return TrackerAssets.routes();
     }
 }
