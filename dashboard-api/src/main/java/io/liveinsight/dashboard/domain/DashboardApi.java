@@ -56,6 +56,8 @@ public final class DashboardApi {
                 return stats(query);
             case "/api/sessions/active":
                 return activeSessions(query);
+            case "/api/live":
+                return live(query);
             default:
                 break;
         }
@@ -99,13 +101,7 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        List<ActiveSession> all = active.at(now);
-        List<ActiveSession> shown = bots ? all : humans(all);
-        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
-        Map<String, Object> body =
-                RealtimeStats.compute(shown, botSessions, now).toJson();
-        body.put("include_bots", bots);
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(statsBody(active.at(now), bots, now));
     }
 
     private ApiResponse activeSessions(Map<String, String> query) {
@@ -117,7 +113,42 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        List<ActiveSession> sorted = new ArrayList<>(bots ? active.at(now) : humans(active.at(now)));
+        return ApiResponse.ok(activeBody(active.at(now), bots, after, limit, now));
+    }
+
+    /**
+     * What the live page needs every few seconds, in one request: the stats and one page of the active-sessions
+     * table, from one read of ActiveSessions (parameters as {@code /api/sessions/active}).
+     */
+    private ApiResponse live(Map<String, String> query) {
+        Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
+        int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
+        boolean bots = params.flag("include_bots");
+        Optional<Map<String, Object>> after = params.cursor(Set.of("session_id"), Set.of("last_activity"));
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        long now = clock.millis();
+        List<ActiveSession> all = active.at(now);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stats", statsBody(all, bots, now));
+        body.put("active_sessions", activeBody(all, bots, after, limit, now));
+        return ApiResponse.ok(body);
+    }
+
+    private static Map<String, Object> statsBody(List<ActiveSession> all, boolean bots, long now) {
+        List<ActiveSession> shown = bots ? all : humans(all);
+        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
+        Map<String, Object> body =
+                RealtimeStats.compute(shown, botSessions, now).toJson();
+        body.put("include_bots", bots);
+        return body;
+    }
+
+    /** One page of the active sessions, newest activity first, after the cursor's position (keyset, so stable). */
+    private static Map<String, Object> activeBody(
+            List<ActiveSession> all, boolean bots, Optional<Map<String, Object>> after, int limit, long now) {
+        List<ActiveSession> sorted = new ArrayList<>(bots ? all : humans(all));
         sorted.sort(NEWEST_ACTIVITY_FIRST);
         int from = 0;
         if (after.isPresent()) {
@@ -149,7 +180,7 @@ public final class DashboardApi {
         body.put("include_bots", bots);
         body.put("sessions", page.stream().map(DashboardApi::json).toList());
         body.put("next_cursor", next);
-        return ApiResponse.ok(body);
+        return body;
     }
 
     private ApiResponse session(String id, Map<String, String> query) {

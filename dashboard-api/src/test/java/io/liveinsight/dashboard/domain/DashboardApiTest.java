@@ -28,6 +28,7 @@ class DashboardApiTest {
     void handle_whenStatsAndTableAskedTogether_readsActiveSessionsOnce() {
         api.handle("/api/stats/realtime", Map.of());
         api.handle("/api/sessions/active", Map.of());
+        api.handle("/api/live", Map.of());
 
         assertThat(store.activeReads).hasValue(1);
     }

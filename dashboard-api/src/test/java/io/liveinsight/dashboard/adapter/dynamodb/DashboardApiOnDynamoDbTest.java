@@ -166,6 +166,47 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
+    void live_whenAsked_answersStatsAndTablePageFromOneRead() throws Exception {
+        putAll(
+                aws.dynamoDb(),
+                tables.activeSessions(),
+                List.of(
+                        active("one", "u1", NOW - 1000, "/a", false, Map.of(MINUTE, 2L)),
+                        active("two", "u2", NOW - 2000, "/b", false, Map.of(MINUTE, 1L)),
+                        active("bot", "b", NOW - 500, "/a", true, Map.of(MINUTE, 9L))));
+        DashboardApplication app = app(4);
+
+        JsonNode live = get(app, "/api/live", Map.of("limit", "1"), 200);
+        JsonNode next = get(
+                app,
+                "/api/live",
+                Map.of(
+                        "limit",
+                        "1",
+                        "cursor",
+                        live.path("active_sessions").path("next_cursor").asText()),
+                200);
+
+        assertThat(live.path("stats").path("active_sessions").asInt()).isEqualTo(2);
+        assertThat(live.path("stats").path("events_current_minute").asLong()).isEqualTo(3);
+        assertThat(live.path("active_sessions").path("total").asInt()).isEqualTo(2);
+        assertThat(live.path("active_sessions")
+                        .path("sessions")
+                        .get(0)
+                        .path("session_id")
+                        .asText())
+                .isEqualTo("one");
+        assertThat(next.path("active_sessions")
+                        .path("sessions")
+                        .get(0)
+                        .path("session_id")
+                        .asText())
+                .isEqualTo("two");
+        assertThat(next.path("active_sessions").path("next_cursor").isNull()).isTrue();
+        get(app, "/api/live", Map.of("limit", "x"), 400);
+    }
+
+    @Test
     void everyRoute_whenTablesEmpty_answersEmptyNotError() throws Exception {
         JsonNode page = get("/api/sessions/active", Map.of());
         JsonNode stats = get("/api/stats/realtime", Map.of());
