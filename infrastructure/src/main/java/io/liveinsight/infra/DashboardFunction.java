@@ -1,0 +1,90 @@
+package io.liveinsight.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * The dashboard Lambda ({@code dashboard-api}): the page at {@code /} and the GET routes under {@code /api}. Read-only
+ * on the three tables and their indexes. With token auth a generated secret becomes its {@code DASHBOARD_TOKEN}
+ * (resolved by CloudFormation at deploy time, never written into the template).
+ */
+public final class DashboardFunction extends Construct {
+
+    /** The dashboard's handler for API Gateway proxy events (payload 1.0; the HTTP API integration uses 1.0 too). */
+    public static final String HANDLER = "io.liveinsight.dashboard.handler.DashboardHandler::handleRequest";
+
+    public static final String ASSET = "dashboard-api.jar";
+    static final int MEMORY_MB = 1024;
+    static final Duration TIMEOUT = Duration.seconds(10);
+    static final List<String> READ_ACTIONS =
+            List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+
+    private final JavaFunction parts;
+    private final Secret token;
+
+    public DashboardFunction(Construct scope, String id, InfraConfig config, TablesConstruct tables) {
+        super(scope, id);
+        Map<String, String> environment = new TreeMap<>();
+        environment.put("EVENTS_TABLE_NAME", tables.events().getTableName());
+        environment.put("SESSIONS_TABLE_NAME", tables.sessions().getTableName());
+        environment.put("ACTIVE_SESSIONS_TABLE_NAME", tables.activeSessions().getTableName());
+        if (config.dashboardAuth() == InfraConfig.DashboardAuth.TOKEN) {
+            this.token = Secret.Builder.create(this, "Token")
+                    .secretName(config.name("DashboardToken"))
+                    .description("Bearer token of the LiveInsight dashboard API (/api/*)")
+                    .generateSecretString(SecretStringGenerator.builder()
+                            .passwordLength(40)
+                            .excludePunctuation(true)
+                            .build())
+                    .build();
+            environment.put("DASHBOARD_TOKEN", token.getSecretValue().unsafeUnwrap());
+        } else {
+            this.token = null;
+        }
+        this.parts = new JavaFunction(
+                this,
+                "Lambda",
+                config,
+                new JavaFunction.Spec(
+                        config.name("Dashboard"),
+                        HANDLER,
+                        config.asset(ASSET),
+                        MEMORY_MB,
+                        TIMEOUT,
+                        false,
+                        environment));
+        List<String> resources = new ArrayList<>();
+        for (Table table : tables.all()) {
+            resources.add(table.getTableArn());
+        }
+        resources.add(tables.events().getTableArn() + "/index/*");
+        resources.add(tables.sessions().getTableArn() + "/index/*");
+        parts.role()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(READ_ACTIONS)
+                        .resources(resources)
+                        .build());
+    }
+
+    public Function function() {
+        return parts.function();
+    }
+
+    public JavaFunction parts() {
+        return parts;
+    }
+
+    /** The generated token's secret, or null with IAM auth. */
+    public Secret token() {
+        return token;
+    }
+}

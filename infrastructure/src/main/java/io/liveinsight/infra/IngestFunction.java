@@ -1,0 +1,74 @@
+package io.liveinsight.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kinesis.IStream;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.Construct;
+
+/**
+ * The ingest Lambda ({@code ingest-api}): SnapStart on published versions, served through the {@code live} alias, so
+ * a rollback is one alias update to the previous version. Its role may only put records on the events stream.
+ */
+public final class IngestFunction extends Construct {
+
+    public static final String HTTP_API_HANDLER = "io.liveinsight.ingest.handler.HttpApiIngestHandler::handleRequest";
+    public static final String REST_API_HANDLER = "io.liveinsight.ingest.handler.IngestHandler::handleRequest";
+    public static final String ASSET = "ingest-api.jar";
+    public static final String ALIAS = "live";
+    /** Time a request may retry Kinesis before answering 503; the timeout leaves room above it. */
+    static final int PUBLISH_BUDGET_MS = 3000;
+
+    static final Duration TIMEOUT = Duration.seconds(10);
+
+    private final JavaFunction parts;
+    private final Alias alias;
+
+    public IngestFunction(Construct scope, String id, InfraConfig config, IStream stream) {
+        super(scope, id);
+        this.parts = new JavaFunction(
+                this,
+                "Lambda",
+                config,
+                new JavaFunction.Spec(
+                        config.name("Ingest"),
+                        config.api() == InfraConfig.ApiType.HTTP ? HTTP_API_HANDLER : REST_API_HANDLER,
+                        config.asset(ASSET),
+                        config.ingestMemoryMb(),
+                        TIMEOUT,
+                        true,
+                        Map.of(
+                                "STREAM_NAME", stream.getStreamName(),
+                                "ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
+                                "PUBLISH_BUDGET_MS", Integer.toString(PUBLISH_BUDGET_MS))));
+        parts.role()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("kinesis:PutRecord", "kinesis:PutRecords"))
+                        .resources(List.of(stream.getStreamArn()))
+                        .build());
+        // SnapStart applies to versions only: the alias below publishes one on every code change.
+        Annotations.of(parts.function())
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish", "served through the live alias of a version");
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS)
+                .version(parts.function().getCurrentVersion())
+                .build();
+    }
+
+    public Function function() {
+        return parts.function();
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public JavaFunction parts() {
+        return parts;
+    }
+}

@@ -1,0 +1,99 @@
+package io.liveinsight.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.lambda.Function;
+import software.constructs.Construct;
+
+/** The pipeline on one CloudWatch dashboard: edge, stream, processor, tables, alarms. */
+public final class OpsDashboard extends Construct {
+
+    private final Dashboard dashboard;
+
+    public OpsDashboard(Construct scope, String id, InfraConfig config, Alarms.Watched watched, Alarms alarms) {
+        super(scope, id);
+        Function ingest = watched.ingest();
+        MetricOptions sum =
+                MetricOptions.builder().statistic("Sum").period(Metrics.PERIOD).build();
+        MetricOptions p99 =
+                MetricOptions.builder().statistic("p99").period(Metrics.PERIOD).build();
+        List<IMetric> tableThrottles = new ArrayList<>();
+        List<IMetric> tableWrites = new ArrayList<>();
+        for (Table table : watched.tables().all()) {
+            tableThrottles.add(table.metric("WriteThrottleEvents", sum));
+            tableWrites.add(table.metricConsumedWriteCapacityUnits(sum));
+        }
+        this.dashboard = Dashboard.Builder.create(this, "Dashboard")
+                .dashboardName(config.prefix())
+                .widgets(List.of(
+                        List.of(
+                                graph(
+                                        "Ingest requests and errors",
+                                        List.of(
+                                                ingest.metricInvocations(sum),
+                                                ingest.metricErrors(sum),
+                                                ingest.metricThrottles(sum))),
+                                graph("Ingest duration p99 (ms)", List.of(ingest.metricDuration(p99))),
+                                graph(
+                                        "Events accepted / rejected",
+                                        List.of(
+                                                Metrics.liveInsight(
+                                                        "EventsAccepted", "Sum", Map.of("Service", "ingest-api")),
+                                                Metrics.liveInsight(
+                                                        "KinesisPutFailures",
+                                                        "Sum",
+                                                        Map.of("Service", "ingest-api"))))),
+                        List.of(
+                                graph(
+                                        "Stream in (records)",
+                                        List.of(
+                                                Metrics.kinesis(
+                                                        "IncomingRecords",
+                                                        watched.streams().events(),
+                                                        "Sum"),
+                                                Metrics.kinesis(
+                                                        "WriteProvisionedThroughputExceeded",
+                                                        watched.streams().events(),
+                                                        "Sum"))),
+                                graph(
+                                        "Iterator age (ms)",
+                                        List.of(
+                                                Metrics.iteratorAge(
+                                                        watched.streams().events()),
+                                                Metrics.liveInsight("MillisBehindLatest", "Maximum", Map.of()))),
+                                graph(
+                                        "Processor",
+                                        List.of(
+                                                Metrics.liveInsight("EventsProcessed", "Sum", Map.of()),
+                                                Metrics.liveInsight("PoisonRecords", "Sum", Map.of()),
+                                                Metrics.kinesis(
+                                                        "IncomingRecords",
+                                                        watched.streams().deadLetters(),
+                                                        "Sum")))),
+                        List.of(
+                                graph("Table writes (WCU)", tableWrites),
+                                graph("Table write throttles", tableThrottles),
+                                AlarmStatusWidget.Builder.create()
+                                        .title("Alarms")
+                                        .alarms(new ArrayList<>(alarms.all()))
+                                        .width(8)
+                                        .build())))
+                .build();
+    }
+
+    public Dashboard dashboard() {
+        return dashboard;
+    }
+
+    private static IWidget graph(String title, List<IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).left(metrics).width(8).build();
+    }
+}

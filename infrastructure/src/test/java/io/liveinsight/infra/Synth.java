@@ -1,0 +1,93 @@
+package io.liveinsight.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * The three deployments the tests look at, each synthesized once per test JVM (synthesis costs seconds):
+ * {@link #dev()} with every default, {@link #prod()}, and {@link #variant()} with every other setting flipped.
+ */
+final class Synth {
+
+    /** Every default: dev, HTTP API, KCL on Fargate, on-demand stream and tables, token auth. */
+    static final Map<String, String> DEV = Map.of();
+
+    /** prod, with origins, an alarm email and IAM auth on the dashboard API (still HTTP API and Fargate). */
+    static final Map<String, String> PROD = Map.of(
+            "stage", "prod",
+            "allowedOrigins", "https://shop.example.com, https://*.example.org",
+            "alarmEmail", "ops@example.com",
+            "dashboardAuth", "iam",
+            "throttleRate", "500",
+            "throttleBurst", "800",
+            "processorMinTasks", "2",
+            "processorMaxTasks", "6");
+
+    /** The other choice of every setting: REST API, processor Lambda, provisioned stream and tables, IAM auth. */
+    static final Map<String, String> VARIANT = Map.of(
+            "api", "rest",
+            "processor", "lambda",
+            "tableBilling", "provisioned",
+            "tableMinCapacity", "10",
+            "tableMaxCapacity", "200",
+            "streamShards", "4",
+            "ingestMemoryMb", "2048",
+            "dashboardAuth", "iam",
+            "allowedOrigins", "https://shop.example.com");
+
+    record Synthesized(InfraConfig config, LiveInsightStack stack, CloudAssembly assembly, Template template) {}
+
+    private static final Map<String, Synthesized> CACHE = new ConcurrentHashMap<>();
+
+    private Synth() {}
+
+    static Synthesized dev() {
+        return of("dev", DEV);
+    }
+
+    static Synthesized prod() {
+        return of("prod", PROD);
+    }
+
+    static Synthesized variant() {
+        return of("variant", VARIANT);
+    }
+
+    static synchronized Synthesized of(String name, Map<String, String> context) {
+        return CACHE.computeIfAbsent(name, n -> synthesize(context));
+    }
+
+    private static Synthesized synthesize(Map<String, String> context) {
+        Path outdir;
+        try {
+            outdir = Files.createTempDirectory("cdk-" + context.getOrDefault("stage", "dev") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> appContext = new HashMap<>(context);
+        App app = App.Builder.create()
+                .outdir(outdir.toString())
+                .context(appContext)
+                .build();
+        // The environment does not leak into tests: context only, as `cdk synth -c key=value` gives it.
+        InfraConfig config = InfraConfig.read(key -> app.getNode().tryGetContext(key), Map.of());
+        LiveInsightStack stack = LiveInsightApp.stack(app, config);
+        Annotations.fromStack(stack).hasNoError("*", Match.anyValue());
+        CloudAssembly assembly = app.synth();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>)
+                assembly.getStackByName(stack.getStackName()).getTemplate();
+        Template template = Template.fromJSON(json);
+        return new Synthesized(config, stack, assembly, template);
+    }
+}

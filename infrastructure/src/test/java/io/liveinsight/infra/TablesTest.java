@@ -1,0 +1,163 @@
+package io.liveinsight.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** SPEC.md's tables: keys, indexes, TTL, billing, backups, protection. */
+class TablesTest {
+
+    private final Template dev = Synth.dev().template();
+    private final TemplateView devView = new TemplateView(dev);
+
+    @Test
+    void events_isKeyedByEventIdAndTimestamp_withUserAndSessionIndexes() {
+        dev.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName", "dev-LiveInsight-Events",
+                        "KeySchema", List.of(hash("event_id"), range("timestamp")),
+                        "AttributeDefinitions",
+                                Match.arrayEquals(List.of(
+                                        attribute("event_id", "S"),
+                                        attribute("timestamp", "N"),
+                                        attribute("user_id", "S"),
+                                        attribute("session_id", "S"))),
+                        "GlobalSecondaryIndexes",
+                                List.of(
+                                        index("UserIndex", "user_id", "timestamp"),
+                                        index("SessionIndex", "session_id", "timestamp"))));
+    }
+
+    @Test
+    void sessions_isKeyedBySessionId_withAUserIndexOnStartTime() {
+        dev.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName", "dev-LiveInsight-Sessions",
+                        "KeySchema", List.of(hash("session_id")),
+                        "AttributeDefinitions",
+                                List.of(
+                                        attribute("session_id", "S"),
+                                        attribute("user_id", "S"),
+                                        attribute("start_time", "N")),
+                        "GlobalSecondaryIndexes", List.of(index("UserIndex", "user_id", "start_time"))));
+    }
+
+    @Test
+    void activeSessions_isKeyedBySessionId_andExpiresByTtlOnExpiresAt() {
+        String id = devView.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-ActiveSessions");
+        assertThat(devView.properties(id))
+                .containsEntry("KeySchema", List.of(hash("session_id")))
+                .containsEntry("AttributeDefinitions", List.of(attribute("session_id", "S")))
+                .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))
+                .doesNotContainKey("GlobalSecondaryIndexes");
+    }
+
+    @Test
+    void onDemandByDefault() {
+        for (String table : devView.ids("AWS::DynamoDB::Table")) {
+            assertThat(devView.properties(table))
+                    .containsEntry("BillingMode", "PAY_PER_REQUEST")
+                    .doesNotContainKey("ProvisionedThroughput");
+        }
+        dev.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 1); // the processor service's only
+    }
+
+    @Test
+    void provisioned_setsCapacityOnTablesAndIndexes_andAutoscalesEveryOne() {
+        Template variant = Synth.variant().template();
+        TemplateView view = new TemplateView(variant);
+        Map<String, Object> capacity = Map.of("ReadCapacityUnits", 10, "WriteCapacityUnits", 10);
+        for (String table : view.ids("AWS::DynamoDB::Table")) {
+            assertThat(view.properties(table)).containsEntry("ProvisionedThroughput", capacity);
+            assertThat(view.properties(table).get("BillingMode")).isIn(null, "PROVISIONED");
+        }
+        variant.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "dev-LiveInsight-Events",
+                        "GlobalSecondaryIndexes",
+                        Match.arrayWith(List.of(Match.objectLike(Map.of("ProvisionedThroughput", capacity))))));
+        // Read and write of 3 tables and 3 indexes.
+        Map<String, Map<String, Object>> targets = variant.findResources(
+                "AWS::ApplicationAutoScaling::ScalableTarget",
+                Map.of("Properties", Map.of("ServiceNamespace", "dynamodb", "MinCapacity", 10, "MaxCapacity", 200)));
+        assertThat(targets).hasSize(12);
+        assertThat(variant.findResources(
+                        "AWS::ApplicationAutoScaling::ScalingPolicy",
+                        Map.of(
+                                "Properties",
+                                Map.of(
+                                        "PolicyType",
+                                        "TargetTrackingScaling",
+                                        "TargetTrackingScalingPolicyConfiguration",
+                                        Match.objectLike(Map.of("TargetValue", 70))))))
+                .hasSize(12);
+    }
+
+    @Test
+    void pointInTimeRecovery_onEventsAndSessions_notOnTheActiveProjection() {
+        for (String name : List.of("Events", "Sessions")) {
+            dev.hasResourceProperties(
+                    "AWS::DynamoDB::Table",
+                    Map.of(
+                            "TableName",
+                            "dev-LiveInsight-" + name,
+                            "PointInTimeRecoverySpecification",
+                            Map.of("PointInTimeRecoveryEnabled", true)));
+        }
+        dev.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        "dev-LiveInsight-ActiveSessions",
+                        "PointInTimeRecoverySpecification",
+                        Map.of("PointInTimeRecoveryEnabled", false)));
+    }
+
+    @Test
+    void deletionProtectionAndRetention_inProdOnly() {
+        TemplateView prod = new TemplateView(Synth.prod().template());
+        for (String table : prod.ids("AWS::DynamoDB::Table")) {
+            assertThat(prod.properties(table)).containsEntry("DeletionProtectionEnabled", true);
+            assertThat(prod.resources().get(table)).containsEntry("DeletionPolicy", "Retain");
+            assertThat((String) prod.properties(table).get("TableName")).startsWith("prod-LiveInsight-");
+        }
+        for (String table : devView.ids("AWS::DynamoDB::Table")) {
+            assertThat(devView.properties(table)).containsEntry("DeletionProtectionEnabled", false);
+            assertThat(devView.resources().get(table)).containsEntry("DeletionPolicy", "Delete");
+        }
+    }
+
+    @Test
+    void encryptedAtRest() {
+        for (String table : devView.ids("AWS::DynamoDB::Table")) {
+            assertThat(devView.properties(table)).containsEntry("SSESpecification", Map.of("SSEEnabled", true));
+        }
+    }
+
+    private static Map<String, Object> hash(String name) {
+        return Map.of("AttributeName", name, "KeyType", "HASH");
+    }
+
+    private static Map<String, Object> range(String name) {
+        return Map.of("AttributeName", name, "KeyType", "RANGE");
+    }
+
+    private static Map<String, Object> attribute(String name, String type) {
+        return Map.of("AttributeName", name, "AttributeType", type);
+    }
+
+    private static Map<String, Object> index(String name, String partition, String sort) {
+        return Map.of(
+                "IndexName", name,
+                "KeySchema", List.of(hash(partition), range(sort)),
+                "Projection", Map.of("ProjectionType", "ALL"));
+    }
+}
