@@ -99,9 +99,19 @@
     renderRanked($('top-referrers'), stats.top_referrers, 'referrer', 'No referrers yet');
   }
 
+  let chartMinutes = null;
+  window.addEventListener('resize', () => {
+    if (chartMinutes) renderChart(chartMinutes);
+  });
+
   function renderChart(minutes) {
+    chartMinutes = minutes;
     const chart = $('chart');
-    const width = 640, height = 180, left = 34, bottom = 20, top = 8;
+    // Drawn in the chart's own pixels, so the labels are never stretched.
+    const width = Math.max(200, Math.round(chart.clientWidth || 640));
+    const height = Math.max(100, Math.round(chart.clientHeight || 180));
+    const left = 34, bottom = 20, top = 8;
+    chart.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     const max = Math.max(1, ...minutes.map((m) => m.events));
     const step = (width - left) / minutes.length;
     const scale = (height - bottom - top) / max;
@@ -125,8 +135,11 @@
       bar.appendChild(title);
       nodes.push(bar);
       if (i % 5 === 0 || i === minutes.length - 1) {
-        const label = svg('text', { x: left + i * step + step / 2, y: height - 5, 'text-anchor': 'middle' });
-        label.textContent = i === minutes.length - 1 ? 'now' : '-' + (minutes.length - 1 - i) + 'm';
+        const last = i === minutes.length - 1;
+        const label = svg('text', {
+          x: last ? width - 1 : left + i * step + step / 2, y: height - 5, 'text-anchor': last ? 'end' : 'middle',
+        });
+        label.textContent = last ? 'now' : '-' + (minutes.length - 1 - i) + 'm';
         nodes.push(label);
       }
     });

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Read units one refresh of the live page consumes (what the page asks every 5 s: {@code /api/stats/realtime} and
- * the first page of {@code /api/sessions/active}), at each number of active sessions given, as DynamoDB Local reports
+ * Read units one refresh of the live page consumes (what the page asks every 5 s: {@code GET /api/live}, the stats
+ * and the first page of the active-sessions table), at each number of active sessions given, as DynamoDB Local reports
  * them with ReturnConsumedCapacity. Items are shaped like the consumer's (ids, pages, referrer, a per-minute map of 1 to
  * 8 minutes). Prints figures; not a test.
  *
