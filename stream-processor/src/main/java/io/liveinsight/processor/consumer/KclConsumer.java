@@ -78,6 +78,10 @@ public final class KclConsumer implements AutoCloseable {
         LeaseManagementConfig leases = configs.leaseManagementConfig();
         if (config.fastStartup()) {
             leases.failoverTimeMillis(5_000).shardSyncIntervalMillis(1_000).leaseAssignmentIntervalMillis(2_000L);
+            // KCL 3 reassigns leases only from its leader, elected with a DynamoDB lock (default: held 2 minutes,
+            // heartbeat 30 s). A leader killed hard would leave its shards unprocessed for those 2 minutes.
+            leases.dynamoDbLockBasedLeaderLeaseDurationInMillis(10_000L)
+                    .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(2_000L);
         }
         RetrievalConfig retrieval = configs.retrievalConfig()
                 .initialPositionInStreamExtended(
