@@ -76,7 +76,7 @@ public final class DashboardHandler
         return query;
     }
 
-    private static DynamoDbClient dynamoDb(DashboardConfig config) {
+    static DynamoDbClient dynamoDb(DashboardConfig config) {
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(config.region()));

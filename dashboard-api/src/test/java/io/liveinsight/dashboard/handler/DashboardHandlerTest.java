@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.MutableClock;
@@ -46,5 +48,40 @@ class DashboardHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).contains("limit must be an integer from 1 to 200");
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8");
+    }
+
+    @Test
+    void httpApiHandler_whenEncodedPathAndQuery_routesLikeTheRestHandler() {
+        HttpApiDashboardHandler httpApi = new HttpApiDashboardHandler(new DashboardApplication(
+                DashboardConfig.local(TableNames.defaults()),
+                new InMemoryDashboardStore(),
+                new MutableClock(1_800_000_000_000L)));
+
+        APIGatewayV2HTTPResponse active = httpApi.handleRequest(
+                APIGatewayV2HTTPEvent.builder()
+                        .withRawPath("/api/sessions/active")
+                        .withQueryStringParameters(Map.of("limit", "2"))
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                        .withMethod("GET")
+                                        .withPath("/api/sessions/active")
+                                        .build())
+                                .build())
+                        .build(),
+                null);
+        APIGatewayV2HTTPResponse missing = httpApi.handleRequest(
+                APIGatewayV2HTTPEvent.builder()
+                        .withRawPath("/api/sessions/a%2Fb+c")
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                        .withMethod("GET")
+                                        .build())
+                                .build())
+                        .build(),
+                null);
+
+        assertThat(active.getStatusCode()).isEqualTo(200);
+        assertThat(missing.getStatusCode()).isEqualTo(404);
+        assertThat(missing.getBody()).contains("no session 'a/b+c'");
     }
 }
