@@ -122,6 +122,8 @@ export function install(w) {
       headers: { 'Content-Type': 'text/plain' },
       keepalive: body.length < 6e4,
       credentials: 'omit',
+      // A request that hangs must not hold the queue: after 10 s it counts as failed and is retried.
+      signal: w.AbortSignal && w.AbortSignal.timeout && w.AbortSignal.timeout(1e4),
     }).then(
       (r) => sent(batch, r.status, r.headers.get('Retry-After')),
       () => sent(batch, 0),
@@ -212,6 +214,7 @@ export function install(w) {
     const on = (target, type, fn) => target.addEventListener(type, fn, { capture: true, passive: true });
     on(d, 'visibilitychange', () => (d.visibilityState == 'hidden' ? hide() : 0, beat()));
     on(w, 'pagehide', () => (track('page_exit'), hide()));
+    on(w, 'online', () => failing && ((attempt = 0), flush()));
     if (cfg.clicks) on(d, 'click', click);
     if (cfg.scrollDepth) on(w, 'scroll', scroll);
     if (cfg.pageViews) {

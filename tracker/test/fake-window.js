@@ -108,6 +108,7 @@ export function fakeWindow(options = {}) {
     setInterval: c.setInterval,
     clearInterval: c.clear,
     crypto: webcrypto,
+    AbortSignal: { timeout: (ms) => ({ timeoutMs: ms }) },
     localStorage: options.store || storage(),
     location: { href: options.url || 'https://shop.example/' },
     scrollY: 0,
@@ -125,6 +126,10 @@ export function fakeWindow(options = {}) {
       requests.push(request);
       const answer = (options.respond || (() => ({ status: 200 })))(request, requests.length);
       if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
+      if (answer === 'hang') {
+        // No answer: only the request's timeout signal ends it.
+        return new Promise((resolve, reject) => c.setTimeout(() => reject(new Error('TimeoutError')), init.signal.timeoutMs));
+      }
       const headers = answer.headers || {};
       return Promise.resolve({ status: answer.status, headers: { get: (name) => headers[name] ?? null } });
     },
@@ -157,6 +162,7 @@ export function fakeWindow(options = {}) {
       doc.dispatchEvent('visibilitychange');
     },
     pagehide: () => win.dispatchEvent('pagehide'),
+    online: () => win.dispatchEvent('online'),
     scrollTo(y) {
       w.scrollY = y;
       win.dispatchEvent('scroll');

@@ -222,3 +222,28 @@ test('tabs_whenOneHasUnsentEvents_theOtherDoesNotEraseThem', async () => {
   assert.deepEqual(types(b.sent()), ['page_view', 'page_view']);
   assert.deepEqual(types(b.stored()), ['from_a']);
 });
+
+test('retry_whenRequestHangs_timesOutAfter10sAndRetries', async (t) => {
+  t.mock.method(Math, 'random', () => 1);
+  const p = await page({ respond: (r, n) => (n === 1 ? 'hang' : { status: 200 }) }, { flushInterval: 1000 });
+  await p.clock.advance(1000);
+  assert.equal(p.requests.length, 1);
+  await p.clock.advance(10000); // timed out; the retry waits 1 s
+  assert.equal(p.requests.length, 1);
+  await p.clock.advance(1000);
+  assert.equal(p.requests.length, 2);
+  assert.deepEqual(p.stored(), []);
+});
+
+test('retry_whenBrowserComesBackOnline_sendsAtOnce', async (t) => {
+  t.mock.method(Math, 'random', () => 1);
+  let online = false;
+  const p = await page({ respond: () => (online ? { status: 200 } : 'offline') }, { flushInterval: 1000 });
+  await p.clock.advance(1000 + 1000 + 2000 + 4000); // four failures: the next retry is 8 s away
+  const before = p.requests.length;
+  online = true;
+  p.online();
+  await p.clock.advance(0);
+  assert.equal(p.requests.length, before + 1);
+  assert.deepEqual(p.stored(), []);
+});
