@@ -28,6 +28,9 @@ public final class DashboardApi {
     /** ActiveSessions items live 30 minutes after the last activity (SPEC.md). */
     public static final long ACTIVE_SECONDS = 30 * 60;
 
+    /** The store hands this internal attribute over for {@link #clientSessionId}; it is never returned. */
+    public static final String ROOT = "root_session_id";
+
     private static final Set<String> PAGED = Set.of("limit", "cursor");
     private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
             Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
@@ -199,17 +202,17 @@ public final class DashboardApi {
         checkId(params, "session id", id);
         int limit = params.limit(DEFAULT_EVENTS, MAX_EVENTS);
         boolean ascending = params.ascending(true);
-        String clientId = clientSessionId(id);
         Optional<Map<String, Object>> start = params.cursor(Set.of("event_id", "session_id"), Set.of("timestamp"));
-        if (start.isPresent() && !clientId.equals(start.get().get("session_id"))) {
-            params.reject("cursor belongs to another session");
-        }
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         Optional<Map<String, Object>> session = store.session(id);
         if (session.isEmpty()) {
             return ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'");
+        }
+        String clientId = clientSessionId(session.get());
+        if (start.isPresent() && !clientId.equals(start.get().get("session_id"))) {
+            return ApiResponse.badRequest(List.of("cursor belongs to another session"));
         }
         long from = number(session.get().get("start_time"));
         long to = number(session.get().get("last_activity"));
@@ -263,16 +266,13 @@ public final class DashboardApi {
         return ApiResponse.ok(body);
     }
 
-    /** The client's session id of a segment id ({@code s~2} -> {@code s}): the key its events are stored under. */
-    public static String clientSessionId(String sessionId) {
-        int tilde = sessionId.lastIndexOf('~');
-        if (tilde > 0 && tilde < sessionId.length() - 1) {
-            String suffix = sessionId.substring(tilde + 1);
-            if (suffix.chars().allMatch(Character::isDigit)) {
-                return sessionId.substring(0, tilde);
-            }
-        }
-        return sessionId;
+    /**
+     * The client's session id of a Sessions item, the key its events are stored under: a later segment ({@code s~2})
+     * names it in {@code root_session_id}; a root item is its own. (Read from the item, not parsed from the id: a
+     * client may send an id containing '~' itself.)
+     */
+    static String clientSessionId(Map<String, Object> item) {
+        return item.get(ROOT) instanceof String root ? root : String.valueOf(item.get("session_id"));
     }
 
     private static List<ActiveSession> humans(List<ActiveSession> sessions) {
@@ -288,10 +288,8 @@ public final class DashboardApi {
     /** A Sessions item plus whether it is active now and until when (it lives 30 minutes past its last activity). */
     private static Map<String, Object> withActivity(Map<String, Object> item, long now) {
         Map<String, Object> view = new LinkedHashMap<>(item);
-        Object sessionId = item.get("session_id");
-        if (sessionId instanceof String id) {
-            view.put("client_session_id", clientSessionId(id));
-        }
+        view.remove(ROOT);
+        view.put("client_session_id", clientSessionId(item));
         if (item.get("last_activity") instanceof Number lastActivity) {
             long expiresAt = lastActivity.longValue() / 1000 + ACTIVE_SECONDS;
             view.put("expires_at", expiresAt);

@@ -16,12 +16,11 @@ class DashboardApiTest {
     private final DashboardApi api = new DashboardApi(store, new MutableClock(NOW), Duration.ofSeconds(2));
 
     @Test
-    void clientSessionId_whenSegmentId_stripsTheSegment() {
-        assertThat(DashboardApi.clientSessionId("abc~2")).isEqualTo("abc");
-        assertThat(DashboardApi.clientSessionId("abc")).isEqualTo("abc");
-        assertThat(DashboardApi.clientSessionId("a~b")).isEqualTo("a~b");
-        assertThat(DashboardApi.clientSessionId("~1")).isEqualTo("~1");
-        assertThat(DashboardApi.clientSessionId("abc~")).isEqualTo("abc~");
+    void clientSessionId_whenSegmentItem_isItsRootAndOtherwiseItsOwnId() {
+        assertThat(DashboardApi.clientSessionId(Map.of("session_id", "abc~2", "root_session_id", "abc")))
+                .isEqualTo("abc");
+        assertThat(DashboardApi.clientSessionId(Map.of("session_id", "client~1")))
+                .isEqualTo("client~1");
     }
 
     @Test

@@ -64,9 +64,15 @@ public final class Fixtures {
         return item;
     }
 
-    /** A Sessions item, with the internal attributes the API must never return. */
+    /** A Sessions root item (the client's id), with the internal attributes the API must never return. */
     public static Map<String, AttributeValue> session(
             String sessionId, String userId, long startTime, long lastActivity, int events) {
+        return segment(sessionId, null, userId, startTime, lastActivity, events);
+    }
+
+    /** A later segment's Sessions item ({@code <root>~k}), or the root item when {@code root} is null. */
+    public static Map<String, AttributeValue> segment(
+            String sessionId, String root, String userId, long startTime, long lastActivity, int events) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("session_id", s(sessionId));
         item.put("user_id", s(userId));
@@ -87,7 +93,9 @@ public final class Fixtures {
         item.put("fingerprints", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[4096])));
         item.put("segments", AttributeValue.fromL(List.of()));
         item.put("applied_events", n(events));
-        item.put("root_session_id", s(sessionId));
+        if (root != null) {
+            item.put("root_session_id", s(root));
+        }
         return item;
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The public attributes of each table as a ProjectionExpression, every name through a placeholder (several are
  * DynamoDB reserved words: {@code timestamp}, {@code minutes}...). The consumer's internal attributes
- * ({@code fingerprints}, {@code stamps}, {@code segments}, {@code applied_events}, {@code root_session_id}) and the
- * event's {@code ip} are never read out.
+ * ({@code fingerprints}, {@code stamps}, {@code segments}, {@code applied_events}) and the event's {@code ip} are never
+ * read out; {@code root_session_id} is read for the API core, which uses it and drops it.
  */
 record Projection(String expression, Map<String, String> names) {
 
@@ -39,7 +39,9 @@ record Projection(String expression, Map<String, String> names) {
             "referrer",
             "user_agent",
             "is_bot",
-            "event_types"));
+            "event_types",
+            // internal: tells a segment's client session id; DashboardApi reads it and never returns it
+            "root_session_id"));
 
     static final Projection EVENT = of(List.of(
             "event_id",

@@ -3,6 +3,7 @@ package io.liveinsight.dashboard.adapter.dynamodb;
 import static io.liveinsight.dashboard.support.Fixtures.active;
 import static io.liveinsight.dashboard.support.Fixtures.event;
 import static io.liveinsight.dashboard.support.Fixtures.putAll;
+import static io.liveinsight.dashboard.support.Fixtures.segment;
 import static io.liveinsight.dashboard.support.Fixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -299,6 +300,7 @@ class DashboardApiOnDynamoDbTest {
     void session_whenPresent_returnsItsPublicAttributesOnly() throws Exception {
         aws.dynamoDb()
                 .putItem(r -> r.tableName(tables.sessions()).item(session("s1", "u1", NOW - 60_000, NOW - 1000, 4)));
+        aws.dynamoDb().putItem(r -> r.tableName(tables.sessions()).item(segment("s~1", "s", "u1", NOW - 5000, NOW, 1)));
 
         JsonNode session = get("/api/sessions/s1", Map.of());
 
@@ -307,6 +309,8 @@ class DashboardApiOnDynamoDbTest {
         assertThat(session.path("event_types").path("page_view").asInt()).isEqualTo(4);
         assertThat(session.path("active").asBoolean()).isTrue();
         assertThat(session.path("client_session_id").asText()).isEqualTo("s1");
+        assertThat(get("/api/sessions/s~1", Map.of()).path("client_session_id").asText())
+                .isEqualTo("s");
         Set<String> fields = new HashSet<>();
         session.fieldNames().forEachRemaining(fields::add);
         assertThat(fields)
@@ -320,7 +324,7 @@ class DashboardApiOnDynamoDbTest {
         aws.dynamoDb().putItem(r -> r.tableName(tables.sessions())
                 .item(session("s", "u", firstStart, firstStart + 50_000, 6)));
         aws.dynamoDb().putItem(r -> r.tableName(tables.sessions())
-                .item(session("s~1", "u", secondStart, secondStart + 40_000, 5)));
+                .item(segment("s~1", "s", "u", secondStart, secondStart + 40_000, 5)));
         List<Map<String, AttributeValue>> events = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             events.add(event("e0-" + i, "s", "u", firstStart + i * 10_000L, "/first"));
@@ -360,6 +364,18 @@ class DashboardApiOnDynamoDbTest {
                         .path("event_id")
                         .asText())
                 .isEqualTo("e0-5");
+    }
+
+    @Test
+    void sessionEvents_whenClientsOwnIdContainsTilde_readsItsOwnEvents() throws Exception {
+        aws.dynamoDb().putItem(r -> r.tableName(tables.sessions()).item(session("client~7", "u", NOW - 5000, NOW, 1)));
+        putAll(aws.dynamoDb(), tables.events(), List.of(event("own", "client~7", "u", NOW - 5000, "/x")));
+
+        JsonNode events = get("/api/sessions/client~7/events", Map.of());
+        JsonNode session = get("/api/sessions/client~7", Map.of());
+
+        assertThat(events.path("events")).hasSize(1);
+        assertThat(session.path("client_session_id").asText()).isEqualTo("client~7");
     }
 
     @Test
