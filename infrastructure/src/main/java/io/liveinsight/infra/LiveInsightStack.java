@@ -67,7 +67,7 @@ public final class LiveInsightStack extends Stack {
             output(
                     "DashboardTokenSecret",
                     "dashboard_token_secret: the bearer token of /api/*",
-                    dashboard.token().getSecretName());
+                    config.name("DashboardToken"));
         }
     }
 

@@ -1,0 +1,164 @@
+package io.liveinsight.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** SPEC.md's alarms, each acting on the SNS topic; the CloudWatch dashboard. */
+class AlarmsTest {
+
+    static final List<String> ALARMS = List.of(
+            "Lambda-ErrorRate",
+            "Lambda-Duration",
+            "DynamoDB-Throttles-Events",
+            "DynamoDB-Throttles-Sessions",
+            "DynamoDB-Throttles-ActiveSessions",
+            "Stream-IteratorAge",
+            "Processor-MillisBehindLatest",
+            "DeadLetters",
+            "KinesisPutFailures");
+
+    private final Template dev = Synth.dev().template();
+    private final TemplateView view = new TemplateView(dev);
+
+    @Test
+    void everyAlarm_existsByStageName_andNotifiesTheTopic() {
+        String topic = view.id("AWS::SNS::Topic", "TopicName", "dev-LiveInsight-Alarms");
+        for (String alarm : ALARMS) {
+            String id = view.id("AWS::CloudWatch::Alarm", "AlarmName", "dev-LiveInsight-" + alarm);
+            assertThat(view.properties(id))
+                    .as(alarm)
+                    .containsEntry("AlarmActions", List.of(Map.of("Ref", topic)))
+                    .containsEntry("OKActions", List.of(Map.of("Ref", topic)))
+                    .containsEntry("TreatMissingData", "notBreaching");
+        }
+    }
+
+    @Test
+    void everyNamedAlarm_hasAnAction_andTheOnlyOthersAreTheScalingAlarms() {
+        for (String id : view.ids("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> props = view.properties(id);
+            assertThat(props.get("AlarmActions")).as(id).asList().isNotEmpty();
+            if (!props.containsKey("AlarmName")) {
+                assertThat(TemplateView.render(props.get("AlarmActions"))).contains("IteratorAge");
+            }
+        }
+        assertThat(view.ids("AWS::CloudWatch::Alarm")).hasSize(ALARMS.size() + 2);
+    }
+
+    @Test
+    void errorRate_isErrorsOverInvocationsOfTheIngestFunction() {
+        String alarm = view.id("AWS::CloudWatch::Alarm", "AlarmName", "dev-LiveInsight-Lambda-ErrorRate");
+        String metrics = TemplateView.render(view.properties(alarm).get("Metrics"));
+        String function = view.id("AWS::Lambda::Function", "FunctionName", "dev-LiveInsight-Ingest");
+        assertThat(metrics)
+                .contains("Expression=IF(invocations > 0, 100 * errors / invocations, 0)")
+                .contains("MetricName=Errors")
+                .contains("MetricName=Invocations")
+                .contains("Value=${" + function + "}");
+        assertThat(view.properties(alarm)).containsEntry("Threshold", 1);
+    }
+
+    @Test
+    void duration_isTheIngestP99() {
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-Lambda-Duration",
+                        "MetricName", "Duration",
+                        "Namespace", "AWS/Lambda",
+                        "ExtendedStatistic", "p99",
+                        "Threshold", 2000));
+    }
+
+    @Test
+    void throttles_areReadPlusWriteThrottleEvents_perTable() {
+        for (String table : List.of("Events", "Sessions", "ActiveSessions")) {
+            String alarm =
+                    view.id("AWS::CloudWatch::Alarm", "AlarmName", "dev-LiveInsight-DynamoDB-Throttles-" + table);
+            String tableId = view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-" + table);
+            assertThat(TemplateView.render(view.properties(alarm).get("Metrics")))
+                    .contains("Expression=reads + writes")
+                    .contains("MetricName=ReadThrottleEvents")
+                    .contains("MetricName=WriteThrottleEvents")
+                    .contains("Value=${" + tableId + "}");
+        }
+    }
+
+    @Test
+    void pipelineAlarms_watchTheRightMetrics() {
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-Processor-MillisBehindLatest",
+                        "Namespace", "LiveInsight",
+                        "MetricName", "MillisBehindLatest",
+                        "Statistic", "Maximum",
+                        "Threshold", 60000));
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName",
+                        "dev-LiveInsight-DeadLetters",
+                        "Namespace",
+                        "AWS/Kinesis",
+                        "MetricName",
+                        "IncomingRecords",
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "StreamName",
+                                "Value",
+                                Map.of("Ref", view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-DeadLetters")))),
+                        "Threshold",
+                        1));
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-KinesisPutFailures",
+                        "Namespace", "LiveInsight",
+                        "MetricName", "KinesisPutFailures",
+                        "Dimensions", List.of(Map.of("Name", "Service", "Value", "ingest-api"))));
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-Stream-IteratorAge",
+                        "Namespace", "AWS/Kinesis",
+                        "MetricName", "GetRecords.IteratorAgeMilliseconds"));
+    }
+
+    @Test
+    void lambdaMode_watchesTheProcessorFunctionsIteratorAge() {
+        Synth.variant()
+                .template()
+                .hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Map.of(
+                                "AlarmName", "dev-LiveInsight-Processor-MillisBehindLatest",
+                                "Namespace", "AWS/Lambda",
+                                "MetricName", "IteratorAge",
+                                "Dimensions", List.of(Match.objectLike(Map.of("Name", "FunctionName")))));
+    }
+
+    @Test
+    void alarmEmail_subscribesToTheTopic() {
+        Synth.prod()
+                .template()
+                .hasResourceProperties(
+                        "AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
+        dev.resourceCountIs("AWS::SNS::Subscription", 0);
+    }
+
+    @Test
+    void cloudWatchDashboard_showsThePipeline() {
+        String dashboard = view.id("AWS::CloudWatch::Dashboard", "DashboardName", "dev-LiveInsight");
+        String body = TemplateView.render(view.properties(dashboard).get("DashboardBody"));
+        assertThat(body)
+                .contains("Ingest requests and errors", "Iterator age", "Table write throttles", "Alarms")
+                .contains("GetRecords.IteratorAgeMilliseconds", "EventsProcessed", "KinesisPutFailures");
+    }
+}
