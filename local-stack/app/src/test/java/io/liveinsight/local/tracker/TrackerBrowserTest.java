@@ -169,8 +169,10 @@ class TrackerBrowserTest {
         }
     }
 
+    /** Events waiting in the page's localStorage, heartbeats aside (they come every 30 s on a visible page). */
     private static long stored(DevToolsBrowser.Tab tab) {
-        return tab.evaluate("JSON.parse(localStorage.li_q || '[]').length").asLong();
+        return tab.evaluate("JSON.parse(localStorage.li_q || '[]').filter(e => e.event_type !== 'heartbeat').length")
+                .asLong();
     }
 
     private static List<Long> depthsOn(TrackedSession seen, String page) {
