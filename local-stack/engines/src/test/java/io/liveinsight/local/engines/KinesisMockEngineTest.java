@@ -18,10 +18,14 @@ class KinesisMockEngineTest {
 
     @Test
     void close_whenRunning_stopsNodeAndFreesPort() {
+        // Other test classes may share a kinesis-mock in this JVM: look only at the child this test starts.
+        Set<Long> before =
+                ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
         KinesisMockEngine engine = KinesisMockEngine.start(0);
         int port = engine.port();
         Optional<ProcessHandle> node = ProcessHandle.current()
                 .children()
+                .filter(p -> !before.contains(p.pid()))
                 .filter(p -> p.info().command().orElse("").contains("node"))
                 .filter(ProcessHandle::isAlive)
                 .findFirst();
