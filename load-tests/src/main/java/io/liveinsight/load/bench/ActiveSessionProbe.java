@@ -1,0 +1,82 @@
+package io.liveinsight.load.bench;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.liveinsight.load.replay.Beacon;
+import io.liveinsight.load.replay.SendResult;
+import io.liveinsight.load.replay.Sender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Measures PutRecords-to-ActiveSessions: sends a one-event request for a fresh session and polls ActiveSessions for it.
+ * The clock starts when the edge answers 200 (it answers only after PutRecords stored the record) and stops when the
+ * item is readable. Polls every 20 ms for the first second, then every 250 ms (so as not to load DynamoDB Local).
+ */
+final class ActiveSessionProbe {
+
+    /** One probe: when it was acknowledged (ns, System.nanoTime) and how long until the item appeared (-1: never). */
+    record Sample(long ackedAtNanos, double latencyMs) {}
+
+    private final Sender sender;
+    private final DynamoDbClient dynamoDb;
+    private final String activeSessions;
+    private final String runId;
+    private final AtomicLong counter = new AtomicLong();
+    private final List<Map<String, Object>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    ActiveSessionProbe(Sender sender, DynamoDbClient dynamoDb, String activeSessions, String runId) {
+        this.sender = sender;
+        this.dynamoDb = dynamoDb;
+        this.activeSessions = activeSessions;
+        this.runId = runId;
+    }
+
+    Sample probe(long timeoutMs) throws InterruptedException {
+        long n = counter.getAndIncrement();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event_id", "probe-" + runId + "-" + n);
+        event.put("session_id", "probe-" + runId + "-" + n);
+        event.put("user_id", "probe-user");
+        event.put("event_type", "page_view");
+        event.put("page_url", "https://shop.example.com/probe");
+        event.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0");
+        event.put("timestamp", System.currentTimeMillis());
+        String body;
+        try {
+            body = JsonMapper.builder().build().writeValueAsString(List.of(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Beacon beacon = new Beacon(0, (String) event.get("session_id"), body, List.of(event));
+        SendResult result = sender.send(beacon);
+        while (result.isRetryable()) {
+            Thread.sleep(Math.max(100, result.retryAfterMs()));
+            result = sender.send(beacon);
+        }
+        long acked = System.nanoTime();
+        if (result.status() != 200) {
+            return new Sample(acked, -1);
+        }
+        sent.add(event);
+        Map<String, AttributeValue> key = Map.of("session_id", AttributeValue.fromS((String) event.get("session_id")));
+        long deadline = acked + timeoutMs * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (dynamoDb.getItem(r -> r.tableName(activeSessions).key(key)).hasItem()) {
+                return new Sample(acked, (System.nanoTime() - acked) / 1e6);
+            }
+            Thread.sleep(System.nanoTime() - acked < 1_000_000_000L ? 20 : 250);
+        }
+        return new Sample(acked, -1);
+    }
+
+    /** Every probe event the edge acknowledged, for the exactly-once check. */
+    List<Map<String, Object>> sentEvents() {
+        return List.copyOf(sent);
+    }
+}
