@@ -76,7 +76,9 @@ public final class LocalStackMain {
         return """
 
                 LiveInsight is running (ready in %d ms)
-                  edge        %s   POST /events, GET /health
+                  dashboard   %s/          live sessions, refreshes itself
+                  demo shop   %s/demo      a shop page with the tracker: click around, then watch the dashboard
+                  edge        %s   POST /events, GET /health, GET /metrics, GET /tracker.js, GET /api/...
                   DynamoDB    %s   tables %s, %s, %s
                   Kinesis     %s   stream %s
                   consumer    KCL application %s (first records flow ~10-35 s after start)
@@ -88,6 +90,8 @@ public final class LocalStackMain {
                 Press Ctrl-C to stop.
                 """.formatted(
                         millis,
+                        edge,
+                        edge,
                         edge,
                         endpoints.dynamoDb(),
                         config.tables().events(),
