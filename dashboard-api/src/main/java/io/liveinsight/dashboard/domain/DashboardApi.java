@@ -24,7 +24,8 @@ public final class DashboardApi {
     public static final int DEFAULT_SESSIONS = 25;
     public static final int MAX_SESSIONS = 200;
     public static final int DEFAULT_EVENTS = 100;
-    public static final int MAX_EVENTS = 500;
+    /** Events are up to 32 KiB each: 100 keep a response under Lambda's 6 MB payload limit. */
+    public static final int MAX_EVENTS = 100;
     /** ActiveSessions items live 30 minutes after the last activity (SPEC.md). */
     public static final long ACTIVE_SECONDS = 30 * 60;
 

@@ -15,6 +15,7 @@
     nextCursor: null,
     selected: null,    // session id whose timeline is open
     selectedActivity: null,
+    timelineCursor: null,
     timer: null,
     refreshing: false,
   };
@@ -228,10 +229,10 @@
     }
     const path = 'api/sessions/' + encodeURIComponent(sessionId);
     try {
-      const [session, events] = await Promise.all([api(path), api(path + '/events', { limit: 200 })]);
+      const [session, events] = await Promise.all([api(path), api(path + '/events', { limit: 100 })]);
       if (state.selected !== sessionId) return;
       renderSummary(session);
-      renderEvents(events);
+      renderEvents(events, false);
       if (!quiet) panel.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
     } catch (error) {
       handleError(error);
@@ -251,7 +252,7 @@
       [el('dt', name), el('dd', value === undefined || value === null || value === '' ? '–' : value)]));
   }
 
-  function renderEvents(result) {
+  function renderEvents(result, append) {
     const items = result.events.map((e) => {
       const item = el('li');
       item.append(el('span', clock(e.timestamp, true), 'time'), el('span', e.event_type, 'type'),
@@ -264,10 +265,25 @@
       if (details.length) item.append(el('span', details.join(' · '), 'detail'));
       return item;
     });
-    $('timeline-events').replaceChildren(...items);
-    const more = $('timeline-more');
-    more.hidden = !result.next_cursor;
-    more.textContent = result.next_cursor ? 'Showing the first ' + items.length + ' events.' : '';
+    if (append) {
+      $('timeline-events').append(...items);
+    } else {
+      $('timeline-events').replaceChildren(...items);
+    }
+    state.timelineCursor = result.next_cursor;
+    $('timeline-more').hidden = !result.next_cursor;
+  }
+
+  async function moreEvents() {
+    const sessionId = state.selected;
+    if (!sessionId || !state.timelineCursor) return;
+    try {
+      const path = 'api/sessions/' + encodeURIComponent(sessionId) + '/events';
+      const events = await api(path, { limit: 100, cursor: state.timelineCursor });
+      if (state.selected === sessionId) renderEvents(events, true);
+    } catch (error) {
+      handleError(error);
+    }
   }
 
   // ---- refresh loop ----
@@ -340,6 +356,7 @@
     const row = event.target.closest('tr');
     if (row && event.key === 'Enter') openTimeline(row.dataset.sessionId);
   });
+  $('timeline-more').addEventListener('click', moreEvents);
   $('timeline-close').addEventListener('click', () => {
     state.selected = null;
     $('timeline').hidden = true;

@@ -93,7 +93,7 @@ public final class ReadCostBenchmark {
         DoubleAdder timeline = new DoubleAdder();
         DashboardApplication app = app(aws, tables, Duration.ofSeconds(2), timeline);
         get(app, "/api/sessions/" + sampleId, Map.of());
-        get(app, "/api/sessions/" + sampleId + "/events", Map.of("limit", "200"));
+        get(app, "/api/sessions/" + sampleId + "/events", Map.of("limit", "100"));
         System.out.printf(
                 "%-16d %-10d %-13.1f %-14.1f %-14.1f %-14.5f%n",
                 size,
