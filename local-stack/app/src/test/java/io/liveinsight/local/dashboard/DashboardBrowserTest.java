@@ -131,6 +131,22 @@ class DashboardBrowserTest {
                         .asInt())
                 .isEqualTo(30);
         assertThat(text("document.getElementById('top-pages').textContent")).contains("https://shop.example/");
+
+        browser.evaluate("document.getElementById('include-bots').click()");
+        HeadlessChromium.await(
+                "the crawler once bots are included",
+                () -> text("document.getElementById('card-active-sessions').textContent")
+                                .equals("9")
+                        && browser.evaluate(
+                                        "!!document.querySelector('#sessions-body tr[data-session-id=\"crawler\"]')")
+                                .asBoolean(),
+                Duration.ofSeconds(15));
+        browser.evaluate("document.getElementById('include-bots').click()");
+        HeadlessChromium.await(
+                "the crawler left out again",
+                () -> text("document.getElementById('card-active-sessions').textContent")
+                        .equals("8"),
+                Duration.ofSeconds(15));
         assertThat(browser.exceptions).isEmpty();
     }
 
