@@ -2,7 +2,6 @@ package io.liveinsight.infra;
 
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awscdk.Stack;
 
 /** What both processor modes share: the KCL application name and the environment of {@code stream-processor}. */
 final class Processor {
@@ -14,16 +13,13 @@ final class Processor {
         return config.name("StreamProcessor");
     }
 
-    static Map<String, String> environment(
-            InfraConfig config, StreamConstruct streams, String applicationName, Stack stack) {
+    /** {@code stream-processor}'s settings (see its README); tables are {@code <TABLE_PREFIX>-Events}... */
+    static Map<String, String> environment(InfraConfig config, StreamConstruct streams) {
         Map<String, String> env = new TreeMap<>();
         env.put("STREAM_NAME", streams.events().getStreamName());
         env.put("DEAD_LETTER_STREAM", streams.deadLetters().getStreamName());
         env.put("TABLE_PREFIX", config.prefix());
-        env.put("KCL_APPLICATION_NAME", applicationName);
-        if (stack != null) {
-            env.put("AWS_REGION", stack.getRegion());
-        }
+        env.put("KCL_APPLICATION_NAME", applicationName(config));
         return env;
     }
 }

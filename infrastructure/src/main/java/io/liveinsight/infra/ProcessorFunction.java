@@ -35,7 +35,7 @@ public final class ProcessorFunction extends Construct {
                         MEMORY_MB,
                         TIMEOUT,
                         false,
-                        Processor.environment(config, streams, Processor.applicationName(config), null)));
+                        Processor.environment(config, streams)));
         ProcessorPermissions.grantPipeline(parts.role(), tables, streams.deadLetters());
         // The mapping is declared directly (not through KinesisEventSource, whose grant adds ListStreams and the
         // enhanced fan-out reads): the role reads the stream with exactly the polling calls.

@@ -2,6 +2,9 @@ package io.liveinsight.infra;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
@@ -82,6 +85,8 @@ public final class ProcessorService extends Construct {
                 .build();
         ProcessorPermissions.grantPipeline(taskRole, tables, streams.deadLetters());
         ProcessorPermissions.grantKcl(taskRole, Stack.of(this), applicationName, streams.events());
+        Map<String, String> environment = new TreeMap<>(Processor.environment(config, streams));
+        environment.put("AWS_REGION", Stack.of(this).getRegion());
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
                 .family(config.name("Processor"))
                 .cpu(CPU)
@@ -102,7 +107,9 @@ public final class ProcessorService extends Construct {
                 ContainerDefinitionOptions.builder()
                         .containerName("processor")
                         .image(ContainerImage.fromAsset(config.asset(ASSET).toString()))
-                        .environment(Processor.environment(config, streams, applicationName, Stack.of(this)))
+                        .environment(environment)
+                        // KCL's graceful shutdown (leases handed over) takes up to 25 s after SIGTERM.
+                        .stopTimeout(Duration.seconds(40))
                         .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logGroup)
                                 .streamPrefix("kcl")

@@ -25,6 +25,9 @@ class ProcessorTest {
                 .containsEntry("NetworkMode", "awsvpc");
         Map<?, ?> container = (Map<?, ?>) ((List<?>) props.get("ContainerDefinitions")).get(0);
         assertThat(TemplateView.render(container.get("Image"))).contains("container-assets");
+        assertThat(container.get("StopTimeout"))
+                .as("time for KCL to hand its leases over")
+                .isEqualTo(40);
         assertThat(TemplateView.render(container.get("Environment")))
                 .contains("{Name=STREAM_NAME, Value=${"
                         + view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-Events") + "}}")
