@@ -19,7 +19,6 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
@@ -53,7 +52,6 @@ public final class ProcessorService extends Construct {
 
     private final Role taskRole;
     private final FargateService service;
-    private final LogGroup logGroup;
 
     public ProcessorService(
             Construct scope, String id, InfraConfig config, StreamConstruct streams, TablesConstruct tables) {
@@ -77,7 +75,6 @@ public final class ProcessorService extends Construct {
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName(config.name("Processor"))
                 .vpc(vpc)
-                .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
         this.taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -97,7 +94,7 @@ public final class ProcessorService extends Construct {
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .build();
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/ecs/" + config.name("Processor"))
                 .retention(config.isProd() ? RetentionDays.ONE_MONTH : RetentionDays.ONE_WEEK)
                 .removalPolicy(RemovalPolicy.DESTROY)
