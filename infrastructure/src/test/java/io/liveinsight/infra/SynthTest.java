@@ -66,10 +66,19 @@ class SynthTest {
     }
 
     @Test
+    void cdkCli_isPinned_andRunsThisApp() throws Exception {
+        assertThat(Files.readString(Path.of("package.json"))).containsPattern("\"aws-cdk\": \"\\d+\\.\\d+\\.\\d+\"");
+        assertThat(Path.of("package-lock.json")).isRegularFile();
+        assertThat(Files.readString(Path.of("cdk.json"))).contains("\"app\": \"bin/cdk-app\"");
+        assertThat(Files.readString(Path.of("bin/cdk-app"))).contains("exec:java");
+        assertThat(Path.of("bin/cdk-app")).isExecutable();
+    }
+
+    @Test
     void everyResource_isTaggedWithAppAndStage() {
         TemplateView prod = new TemplateView(Synth.prod().template());
-        for (String queue : prod.ids("AWS::DynamoDB::Table")) {
-            assertThat(TemplateView.render(prod.properties(queue).get("Tags")))
+        for (String table : prod.ids("AWS::DynamoDB::Table")) {
+            assertThat(TemplateView.render(prod.properties(table).get("Tags")))
                     .contains("{Key=app, Value=LiveInsight}")
                     .contains("{Key=stage, Value=prod}");
         }
