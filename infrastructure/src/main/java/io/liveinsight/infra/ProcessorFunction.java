@@ -17,7 +17,12 @@ public final class ProcessorFunction extends Construct {
     static final Duration TIMEOUT = Duration.minutes(2);
     static final int BATCH_SIZE = 500;
     static final Duration BATCHING_WINDOW = Duration.seconds(1);
-    static final int RETRY_ATTEMPTS = 10;
+    /**
+     * Practically unbounded (CloudFormation's ceiling): the pipeline sends poison records to the dead-letter stream
+     * itself, so a failing batch means a table is unavailable; it waits on the shard (the iterator-age alarm fires)
+     * rather than being skipped, as the KCL application does.
+     */
+    static final int RETRY_ATTEMPTS = 10_000;
 
     private final JavaFunction parts;
 

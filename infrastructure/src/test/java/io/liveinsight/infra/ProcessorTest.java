@@ -139,10 +139,15 @@ class ProcessorTest {
                         "BatchSize",
                         500,
                         "MaximumRetryAttempts",
-                        10));
+                        10000));
         assertThat(IngestFunctionTest.variables(variantView, "dev-LiveInsight-StreamProcessor"))
                 .containsEntry("TABLE_PREFIX", "dev-LiveInsight")
                 .containsKeys("STREAM_NAME", "DEAD_LETTER_STREAM");
+        String mapping = variantView.ids("AWS::Lambda::EventSourceMapping").get(0);
+        assertThat(variantView.properties(mapping))
+                .as("records never age out of the mapping: a failing batch waits, it is not skipped")
+                .doesNotContainKey("MaximumRecordAgeInSeconds")
+                .doesNotContainKey("DestinationConfig");
         variant.resourceCountIs("AWS::ECS::Service", 0);
         variant.resourceCountIs("AWS::EC2::VPC", 0);
         dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 0);
