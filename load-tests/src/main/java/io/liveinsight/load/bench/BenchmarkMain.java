@@ -104,7 +104,7 @@ public final class BenchmarkMain {
             List<double[]> behind = new CopyOnWriteArrayList<>();
             Future<?> sampler = threads.submit(() -> sampleLag(metrics, behind, burstStart, burst.durationMs()));
             Future<ReplaySummary> burstRun =
-                    threads.submit(() -> replay("burst", sender, threads, settings.concurrency() * 2, burstPlan, true));
+                    threads.submit(() -> replay("burst", sender, threads, settings.concurrency(), burstPlan, true));
             List<ActiveSessionProbe.Sample> lag = probeEvery(probe, 1_000, burst.durationMs(), 150_000, threads);
             ReplaySummary burstSummary = burstRun.get();
             sampler.get();

@@ -103,6 +103,9 @@ final class BenchmarkReport {
         out.put("retried", summary.retried());
         out.put("failed", summary.failed());
         out.put("request_latency_ms", percentiles(summary.latency()));
+        out.put("planned_s", s.beforeSeconds() + s.burstSeconds() + s.afterSeconds());
+        out.put("sending_took_s", round(summary.elapsedNanos() / 1e9));
+        out.put("sender_max_behind_schedule_s", round(summary.maxBehindScheduleMs() / 1000.0));
         double worst = 0;
         double lastBad = Double.NEGATIVE_INFINITY;
         for (ActiveSessionProbe.Sample probe : probes) {

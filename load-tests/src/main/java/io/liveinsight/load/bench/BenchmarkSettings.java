@@ -34,16 +34,16 @@ record BenchmarkSettings(
                 Path.of(args.value("jar", "local-stack/app/target/liveinsight-local.jar")),
                 Path.of(args.value("results", "load-tests/results")),
                 args.longValue("seed", 7),
-                args.intValue("throughput-events", 20_000),
-                args.intValue("concurrency", 16),
+                args.intValue("throughput-events", 4_000),
+                args.intValue("concurrency", 8),
                 args.intValue("latency-s", 30),
-                args.doubleValue("latency-rate", 200),
-                args.doubleValue("base-rate", 100),
+                args.doubleValue("latency-rate", 40),
+                args.doubleValue("base-rate", 12),
                 args.doubleValue("burst-factor", 10),
                 args.intValue("before-s", 20),
                 args.intValue("burst-s", 60),
                 args.intValue("after-s", 120),
-                args.intValue("emulator-s", 8),
+                args.intValue("emulator-s", 6),
                 args.doubleValue("events-per-second", 1_000));
     }
 }
