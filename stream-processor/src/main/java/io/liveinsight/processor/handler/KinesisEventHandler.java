@@ -27,8 +27,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
  */
 public final class KinesisEventHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
 
-    /** Time kept in hand to answer before Lambda's own timeout. */
-    static final Duration SAFETY_MARGIN = Duration.ofSeconds(5);
+    /**
+     * Time kept in hand to answer before Lambda's own timeout: more than the writer's longest backoff (5 s), which
+     * may have begun just before the deadline, plus one call.
+     */
+    static final Duration SAFETY_MARGIN = Duration.ofSeconds(8);
 
     private final Pipeline pipeline;
     private final InMemoryStreamMetrics metrics;
