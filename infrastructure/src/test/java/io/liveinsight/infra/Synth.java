@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -64,16 +66,13 @@ final class Synth {
     }
 
     static synchronized Synthesized of(String name, Map<String, String> context) {
-        return CACHE.computeIfAbsent(name, n -> synthesize(context));
+        return CACHE.computeIfAbsent(name, n -> synthesize(n, context));
     }
 
-    private static Synthesized synthesize(Map<String, String> context) {
-        Path outdir;
-        try {
-            outdir = Files.createTempDirectory("cdk-" + context.getOrDefault("stage", "dev") + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Synthesized synthesize(String name, Map<String, String> context) {
+        // Under target/ (cleaned with the build), one folder per deployment, emptied first: staged assets are large.
+        Path outdir = Path.of("target", "cdk-test", name);
+        deleteRecursively(outdir);
         Map<String, Object> appContext = new HashMap<>(context);
         App app = App.Builder.create()
                 .outdir(outdir.toString())
@@ -89,5 +88,18 @@ final class Synth {
                 assembly.getStackByName(stack.getStackName()).getTemplate();
         Template template = Template.fromJSON(json);
         return new Synthesized(config, stack, assembly, template);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
