@@ -70,15 +70,18 @@ public final class PublicApi extends Construct {
                 .methods(List.of(HttpMethod.GET))
                 .integration(pages)
                 .build());
-        AddRoutesOptions.Builder apiRoutes = AddRoutesOptions.builder()
-                .path("/api/{proxy+}")
-                .methods(List.of(HttpMethod.GET))
-                .integration(pages);
-        if (config.dashboardAuth() == InfraConfig.DashboardAuth.IAM) {
-            IHttpRouteAuthorizer iam = new HttpIamAuthorizer();
-            apiRoutes.authorizer(iam);
+        // /api itself too: otherwise GET /{proxy+} would take it past the IAM authorizer.
+        for (String path : List.of("/api", "/api/{proxy+}")) {
+            AddRoutesOptions.Builder apiRoutes = AddRoutesOptions.builder()
+                    .path(path)
+                    .methods(List.of(HttpMethod.GET))
+                    .integration(pages);
+            if (config.dashboardAuth() == InfraConfig.DashboardAuth.IAM) {
+                IHttpRouteAuthorizer iam = new HttpIamAuthorizer();
+                apiRoutes.authorizer(iam);
+            }
+            api.addRoutes(apiRoutes.build());
         }
-        api.addRoutes(apiRoutes.build());
         HttpStage stage = HttpStage.Builder.create(this, "Stage")
                 .httpApi(api)
                 .stageName("$default")
