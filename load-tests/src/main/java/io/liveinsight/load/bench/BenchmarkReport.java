@@ -92,7 +92,7 @@ final class BenchmarkReport {
             List<ActiveSessionProbe.Sample> probes,
             List<double[]> behind,
             long burstEndNanos,
-            long drainedNanos) {
+            long drainedAfterLastSendNanos) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("base_events_per_s", s.baseRate());
         out.put("burst_events_per_s", s.baseRate() * s.burstFactor());
@@ -123,7 +123,7 @@ final class BenchmarkReport {
         out.put("lag_under_5s_after_burst_end_s", endsBad ? null : round(Math.max(0, lastBad)));
         double maxBehind = behind.stream().mapToDouble(b -> b[1]).max().orElse(-1);
         out.put("millis_behind_latest_max", maxBehind);
-        out.put("drained_after_burst_end_s", round((drainedNanos - burstEndNanos) / 1e9));
+        out.put("all_processed_after_last_answer_s", round(drainedAfterLastSendNanos / 1e9));
         put("burst", out);
     }
 
