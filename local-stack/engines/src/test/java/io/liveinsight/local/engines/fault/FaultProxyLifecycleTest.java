@@ -206,10 +206,18 @@ class FaultProxyLifecycleTest {
             release.countDown();
             inFlight.join(5_000);
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            // Far less than the 1-minute downFor timer it had to cancel; generous for a loaded 2-core machine.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             Set<Thread> left = new HashSet<>(Thread.getAllStackTraces().keySet());
             left.removeAll(before);
-            assertThat(left).filteredOn(Thread::isAlive).isEmpty();
+            // Only the proxy's own threads (and the JDK HTTP server/client it runs) are its to clean up; the JVM
+            // may start unrelated ones (common pool, cleaners) at any time.
+            assertThat(left)
+                    .filteredOn(Thread::isAlive)
+                    .filteredOn(t -> t.getName().startsWith("fault-proxy")
+                            || t.getName().startsWith("HTTP-Dispatcher")
+                            || t.getName().startsWith("HttpClient"))
+                    .isEmpty();
             assertThatThrownBy(() -> rawRequest(proxy.port())).hasRootCauseInstanceOf(ConnectException.class);
         }
     }
