@@ -92,10 +92,11 @@ final class Markdown {
                         burst.get("burst_events_per_s"),
                         ((List<?>) burst.get("phases_s")).get(1)),
                 fmt(
-                        "%,d / %,d / %s",
+                        "%,d / %,d / %s (the sender ran up to %s s behind its schedule)",
                         burst.get("events_sent"),
                         burst.get("accepted"),
-                        check.passed() ? "all, once" : "NOT all: see verification"),
+                        check.passed() ? "all, once" : "NOT all: see verification",
+                        burst.get("sender_max_behind_schedule_s")),
                 "nothing lost",
                 yes(check.passed() && burst.get("events_sent").equals(burst.get("accepted"))));
         row(
