@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,6 +62,10 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
         Optional<Path> chromium = HeadlessChromium.binary();
+        // In CI (.ci/run installs Chromium) a missing browser is a failure, never a silent skip.
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.assertTrue(chromium.isPresent(), "Chromium is not installed, and CI must run the browser test");
+        }
         Assumptions.assumeTrue(
                 chromium.isPresent(),
                 "Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_BIN): browser test skipped");

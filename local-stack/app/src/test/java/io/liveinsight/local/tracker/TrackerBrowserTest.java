@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,11 @@ class TrackerBrowserTest {
 
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
+        // On a developer machine without Chromium the test is skipped and says why; in CI (.ci/run installs it) a
+        // missing browser is a failure, never a silent skip.
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.assertTrue(DevToolsBrowser.available(), "no Chromium at " + DevToolsBrowser.CHROMIUM);
+        }
         Assumptions.assumeTrue(DevToolsBrowser.available(), "no Chromium at " + DevToolsBrowser.CHROMIUM);
         tables = TableNames.withPrefix("Tracker");
         LocalStackConfig config = new LocalStackConfig(
