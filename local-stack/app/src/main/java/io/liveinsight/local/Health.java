@@ -1,10 +1,10 @@
 package io.liveinsight.local;
 
+import io.liveinsight.processor.health.HealthReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Each dependency up or down; healthy only when all are up. */
+/** Each dependency up or down; healthy only when all are up. JSON as the consumer's ({@link HealthReport}). */
 public record Health(Map<String, Boolean> dependencies) {
 
     public Health {
@@ -12,13 +12,14 @@ public record Health(Map<String, Boolean> dependencies) {
     }
 
     public boolean healthy() {
-        return dependencies.values().stream().allMatch(Boolean::booleanValue);
+        return report().healthy();
     }
 
     public String toJson() {
-        String deps = dependencies.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":\"" + (e.getValue() ? "up" : "down") + "\"")
-                .collect(Collectors.joining(","));
-        return "{\"status\":\"" + (healthy() ? "ok" : "unavailable") + "\",\"dependencies\":{" + deps + "}}";
+        return report().toJson();
+    }
+
+    private HealthReport report() {
+        return new HealthReport(dependencies);
     }
 }

@@ -11,105 +11,238 @@ import io.liveinsight.local.engines.LocalAwsClients;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.consumer.KclConsumer;
+import io.liveinsight.processor.health.AwsProbes;
+import io.liveinsight.processor.health.DependencyCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * The pipeline on one machine, against any DynamoDB and Kinesis endpoints: creates the tables and the stream,
- * starts the KCL consumer, and serves the Lambda edge over HTTP.
+ * The pipeline on one machine, against any DynamoDB and Kinesis endpoints: serves the Lambda edge over HTTP at once,
+ * and in the background, as soon as DynamoDB and Kinesis answer (retrying with backoff), creates the tables and the
+ * stream and starts the KCL consumer (unless {@link LocalStackConfig#consumer()} is off). {@code GET /health} says
+ * which dependency is down meanwhile, and after any later outage.
  */
 public final class LiveInsightStack implements AutoCloseable {
 
+    /** How long {@link #start} waits for the tables and the stream. */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    static final Duration MIN_RETRY = Duration.ofMillis(250);
+    static final Duration MAX_RETRY = Duration.ofSeconds(2);
+    static final Duration LOG_EVERY = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInsightStack.class);
+
+    private final LocalStackConfig config;
+    private final AwsEndpoints endpoints;
     private final DynamoDbClient dynamoDb;
     private final KinesisClient kinesis;
-    private final KclConsumer consumer;
-    private final EdgeServer edge;
-    private final LocalStackConfig config;
+    private final AwsProbes probes;
+    private final DependencyCheck kinesisCheck;
+    private final DependencyCheck dynamoDbCheck;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private final Thread setup;
+    private volatile EdgeServer edge;
 
-    private LiveInsightStack(
-            LocalStackConfig config,
-            DynamoDbClient dynamoDb,
-            KinesisClient kinesis,
-            KclConsumer consumer,
-            EdgeServer edge) {
+    // Guarded by lock.
+    private KclConsumer consumer;
+    private boolean closed;
+
+    private LiveInsightStack(LocalStackConfig config, AwsEndpoints endpoints) {
         this.config = config;
-        this.dynamoDb = dynamoDb;
-        this.kinesis = kinesis;
-        this.consumer = consumer;
-        this.edge = edge;
+        this.endpoints = endpoints;
+        this.dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb());
+        this.kinesis = LocalAwsClients.kinesis(endpoints.kinesis());
+        this.probes = AwsProbes.create(
+                LocalCredentials.REGION, endpoints.kinesis(), endpoints.dynamoDb(), LocalCredentials.provider());
+        this.kinesisCheck = DependencyCheck.cached(probes.stream(config.streamName()));
+        this.dynamoDbCheck = DependencyCheck.cached(probes.table(config.tables().events()));
+        this.setup = new Thread(this::setUp, "liveinsight-setup");
+        setup.setDaemon(true);
     }
 
-    public static LiveInsightStack start(LocalStackConfig config, AwsEndpoints endpoints) {
-        DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb());
-        KinesisClient kinesis = LocalAwsClients.kinesis(endpoints.kinesis());
-        LiveInsightResources.createTables(dynamoDb, config.tables());
-        LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
-        LiveInsightResources.createStream(kinesis, config.streamName(), config.shards());
-
-        LiveInsightResources.createStream(kinesis, config.deadLetterStream(), 1);
-        KclConsumer consumer = KclConsumer.start(ProcessorConfig.local(
-                config.streamName(),
-                config.applicationName(),
-                config.tables(),
-                endpoints.kinesis(),
-                endpoints.dynamoDb(),
-                config.deadLetterStream()));
+    /**
+     * Serves the edge now and sets up the rest in the background; returns at once, whether or not DynamoDB and
+     * Kinesis answer yet.
+     */
+    public static LiveInsightStack launch(LocalStackConfig config, AwsEndpoints endpoints) {
+        LiveInsightStack stack = new LiveInsightStack(config, endpoints);
         // Local development: any origin may call the edge (SPEC.md), and no EMF line per request on the console.
         IngestHandler handler = new IngestHandler(new IngestApplication(
                 IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
                 null,
                 IngestMetrics.NONE));
-        LiveInsightStack[] self = new LiveInsightStack[1];
-        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, dynamoDb));
+        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, stack.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
-        routes.put("/metrics", new MetricsRoute(consumer::metrics));
+        if (config.consumer()) {
+            routes.put("/metrics", new MetricsRoute(stack::consumerMetrics));
+        }
         try {
-            EdgeServer edge =
-                    EdgeServer.start(config.host(), config.edgePort(), handler, () -> self[0].health(), routes);
-            self[0] = new LiveInsightStack(config, dynamoDb, kinesis, consumer, edge);
-            return self[0];
+            stack.edge = EdgeServer.start(config.host(), config.edgePort(), handler, stack::health, routes);
         } catch (IOException e) {
-            consumer.close();
+            stack.closeClients();
             throw new UncheckedIOException("cannot serve the edge on " + config.host() + ":" + config.edgePort(), e);
         }
+        stack.setup.start();
+        return stack;
+    }
+
+    /**
+     * {@link #launch}, then waits up to {@link #START_TIMEOUT} for the tables and the stream (the consumer is then
+     * starting: KCL takes its lease 10-35 s later).
+     */
+    public static LiveInsightStack start(LocalStackConfig config, AwsEndpoints endpoints) {
+        LiveInsightStack stack = launch(config, endpoints);
+        if (!stack.awaitReady(START_TIMEOUT)) {
+            stack.close();
+            throw new IllegalStateException("DynamoDB (" + endpoints.dynamoDb() + ") or Kinesis (" + endpoints.kinesis()
+                    + ") did not answer within " + START_TIMEOUT);
+        }
+        return stack;
     }
 
     public URI edgeAddress() {
         return edge.address();
     }
 
-    /** Each dependency as it answers right now. */
+    /** Waits until the tables and the stream exist (and the consumer, if on, is started); false at the timeout. */
+    public boolean awaitReady(Duration timeout) {
+        try {
+            return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Each dependency as it answers now (answers reused for up to a second, each call at most 2 s): kinesis (the
+     * stream exists and answers), dynamodb (the Events table), and consumer (KCL initialized and running) unless the
+     * consumer is off.
+     */
     public Health health() {
         Map<String, Boolean> dependencies = new LinkedHashMap<>();
-        dependencies.put(
-                "kinesis", answers(() -> kinesis.describeStreamSummary(r -> r.streamName(config.streamName()))));
-        dependencies.put(
-                "dynamodb",
-                answers(() ->
-                        dynamoDb.describeTable(r -> r.tableName(config.tables().events()))));
-        dependencies.put("consumer", consumer.isRunning());
+        dependencies.put("kinesis", kinesisCheck.up());
+        dependencies.put("dynamodb", dynamoDbCheck.up());
+        if (config.consumer()) {
+            KclConsumer current = consumer();
+            dependencies.put("consumer", current != null && current.isProcessing());
+        }
         return new Health(dependencies);
     }
 
-    private static boolean answers(Runnable call) {
+    private KclConsumer consumer() {
+        synchronized (lock) {
+            return consumer;
+        }
+    }
+
+    private Map<String, Double> consumerMetrics() {
+        KclConsumer current = consumer();
+        return current == null ? Map.of() : current.metrics();
+    }
+
+    private void setUp() {
+        long started = System.nanoTime();
+        long loggedAt = 0;
+        Duration wait = MIN_RETRY;
+        while (!isClosed()) {
+            try {
+                createResources();
+                break;
+            } catch (RuntimeException e) {
+                long waited = System.nanoTime() - started;
+                if (loggedAt == 0 || waited - loggedAt >= LOG_EVERY.toNanos()) {
+                    loggedAt = Math.max(waited, 1);
+                    LOG.warn(
+                            "waiting for DynamoDB ({}) and Kinesis ({}) to create tables and streams (waited {} s): {}",
+                            endpoints.dynamoDb(),
+                            endpoints.kinesis(),
+                            Duration.ofNanos(waited).toSeconds(),
+                            e.toString());
+                }
+                if (!pause(wait)) {
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
+            }
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (config.consumer()) {
+                consumer = KclConsumer.start(ProcessorConfig.local(
+                        config.streamName(),
+                        config.applicationName(),
+                        config.tables(),
+                        endpoints.kinesis(),
+                        endpoints.dynamoDb(),
+                        config.deadLetterStream()));
+            }
+        }
+        LOG.info(
+                "tables and streams ready after {} ms{}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                config.consumer() ? "; consumer starting" : "");
+        ready.countDown();
+    }
+
+    private void createResources() {
+        LiveInsightResources.createTables(dynamoDb, config.tables());
+        LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
+        LiveInsightResources.createStream(kinesis, config.streamName(), config.shards());
+        LiveInsightResources.createStream(kinesis, config.deadLetterStream(), 1);
+    }
+
+    private boolean pause(Duration duration) {
         try {
-            call.run();
+            Thread.sleep(duration);
             return true;
-        } catch (SdkException e) {
+        } catch (InterruptedException e) {
             return false;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
         }
     }
 
     @Override
     public void close() {
+        KclConsumer running;
+        synchronized (lock) {
+            closed = true;
+            running = consumer;
+        }
+        setup.interrupt();
         edge.close();
-        consumer.close();
+        if (running != null) {
+            running.close();
+        }
+        try {
+            setup.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeClients();
+    }
+
+    private void closeClients() {
+        probes.close();
         dynamoDb.close();
         kinesis.close();
     }

@@ -17,6 +17,10 @@ import java.util.Map;
  * @param dynamoDbEndpoint an external DynamoDB ({@code AWS_ENDPOINT_URL_DYNAMODB}), or null to embed one
  * @param kinesisEndpoint an external Kinesis ({@code AWS_ENDPOINT_URL_KINESIS}), or null to embed one
  * @param dataDirectory where DynamoDB Local keeps data between runs ({@code LIVEINSIGHT_DATA_DIR}); null: in memory
+ * @param consumer run the KCL consumer in this process ({@code LIVEINSIGHT_CONSUMER}, {@code on} or {@code off},
+ *     default on); off, the edge runs alone and consumers run as separate processes
+ *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
+ *     {@code consumer} entry
  */
 public record LocalStackConfig(
         String host,
@@ -29,7 +33,53 @@ public record LocalStackConfig(
         int shards,
         TableNames tables,
         String applicationName,
-        Path dataDirectory) {
+        Path dataDirectory,
+        boolean consumer) {
+
+    /** With the in-process consumer. */
+    public LocalStackConfig(
+            String host,
+            int edgePort,
+            int dynamoDbPort,
+            int kinesisPort,
+            URI dynamoDbEndpoint,
+            URI kinesisEndpoint,
+            String streamName,
+            int shards,
+            TableNames tables,
+            String applicationName,
+            Path dataDirectory) {
+        this(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                true);
+    }
+
+    /** The same, without the in-process consumer (or with it). */
+    public LocalStackConfig withConsumer(boolean on) {
+        return new LocalStackConfig(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                on);
+    }
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -65,7 +115,20 @@ public record LocalStackConfig(
                 integer(env, "STREAM_SHARDS", 1),
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
                 env.getOrDefault("KCL_APPLICATION_NAME", DEFAULT_APPLICATION),
-                env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null);
+                env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
+                onOff(env, "LIVEINSIGHT_CONSUMER", true));
+    }
+
+    private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");
+        };
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code java -jar liveinsight-local.jar}: DynamoDB Local on 8000, kinesis-mock on 4568, the consumer, and the
- * edge on 127.0.0.1:8080. Ctrl-C stops everything.
+ * {@code java -jar liveinsight-local.jar}: DynamoDB Local on 8000, kinesis-mock on 4568, the consumer (unless
+ * {@code LIVEINSIGHT_CONSUMER=off}), and the edge on 127.0.0.1:8080. The edge serves at once; with external endpoints
+ * that do not answer yet, {@code GET /health} says so until they do. Ctrl-C stops everything.
  */
 public final class LocalStackMain {
 
@@ -50,7 +51,7 @@ public final class LocalStackMain {
             engines = LocalAws.start(config.dynamoDbPort(), config.kinesisPort(), config.dataDirectory());
             endpoints = engines.endpoints();
         }
-        LiveInsightStack stack = LiveInsightStack.start(config, endpoints);
+        LiveInsightStack stack = LiveInsightStack.launch(config, endpoints);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalAws enginesToStop = engines;
         Runtime.getRuntime()
@@ -68,6 +69,18 @@ public final class LocalStackMain {
 
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         out.println(banner(config, endpoints, stack, millis));
+        Thread readiness = new Thread(
+                () -> {
+                    while (!stack.awaitReady(Duration.ofSeconds(30))) {
+                        out.println("  still waiting for DynamoDB and Kinesis to answer (GET /health says which)");
+                    }
+                    out.println("  tables and stream ready ("
+                            + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)"
+                            + (config.consumer() ? "; KCL consumer starting" : ""));
+                },
+                "liveinsight-readiness");
+        readiness.setDaemon(true);
+        readiness.start();
         stopped.await();
     }
 
@@ -75,13 +88,14 @@ public final class LocalStackMain {
         String edge = stack.edgeAddress().toString();
         return """
 
-                LiveInsight is running (ready in %d ms)
+                LiveInsight is running (edge up in %d ms)
                   dashboard   %s/          live sessions, refreshes itself
                   demo shop   %s/demo      a shop page with the tracker: click around, then watch the dashboard
-                  edge        %s   POST /events, GET /health, GET /metrics, GET /tracker.js, GET /api/...
+                  edge        %s   POST /events, GET /health, %sGET /tracker.js, GET /api/...
                   DynamoDB    %s   tables %s, %s, %s
                   Kinesis     %s   stream %s
-                  consumer    KCL application %s (first records flow ~10-35 s after start)
+                  consumer    %s
+                  health      GET /health answers 503 naming what is down until every dependency answers
 
                   try: curl -XPOST %s/events -H 'Content-Type: application/json' \\
                          -d '{"user_id":"u1","session_id":"s1","event_type":"page_view","page_url":"https://example.com/"}'
@@ -93,16 +107,26 @@ public final class LocalStackMain {
                         edge,
                         edge,
                         edge,
+                        config.consumer() ? "GET /metrics, " : "",
                         endpoints.dynamoDb(),
                         config.tables().events(),
                         config.tables().sessions(),
                         config.tables().activeSessions(),
                         endpoints.kinesis(),
                         config.streamName(),
-                        config.applicationName(),
+                        consumerLine(config),
                         edge,
                         endpoints.dynamoDb(),
                         config.tables().sessions());
+    }
+
+    static String consumerLine(LocalStackConfig config) {
+        if (config.consumer()) {
+            return "KCL application " + config.applicationName() + " (first records flow ~10-35 s after start)";
+        }
+        return "off (LIVEINSIGHT_CONSUMER=off): run consumers as processes of their own, e.g.\n"
+                + "              java -cp liveinsight-local.jar io.liveinsight.processor.Main"
+                + " (KCL application " + config.applicationName() + ", HEALTH_PORT for its /health)";
     }
 
     /** The ports this run would bind that something else holds, e.g. "port 8000 (DynamoDB Local)". */

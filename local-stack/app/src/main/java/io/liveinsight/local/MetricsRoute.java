@@ -2,12 +2,12 @@ package io.liveinsight.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.liveinsight.processor.health.MetricsJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** {@code GET /metrics}: the consumer's figures since start (what CloudWatch gets in AWS), as JSON. */
 final class MetricsRoute implements HttpHandler {
@@ -35,8 +35,6 @@ final class MetricsRoute implements HttpHandler {
     }
 
     static String json(Map<String, Double> values) {
-        return values.entrySet().stream()
-                .map(e -> "\"" + e.getKey().replace("\"", "") + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return MetricsJson.format(values);
     }
 }
