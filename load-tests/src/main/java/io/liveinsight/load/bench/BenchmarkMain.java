@@ -2,8 +2,10 @@ package io.liveinsight.load.bench;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.load.Args;
+import io.liveinsight.load.check.ActiveSessionProbe;
+import io.liveinsight.load.check.Clients;
+import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.replay.Beacon;
-import io.liveinsight.load.replay.BeaconPlanner;
 import io.liveinsight.load.replay.ConsoleProgressBar;
 import io.liveinsight.load.replay.HttpSender;
 import io.liveinsight.load.replay.RateProfile;
@@ -12,10 +14,7 @@ import io.liveinsight.load.replay.Replayer;
 import io.liveinsight.load.replay.Sender;
 import io.liveinsight.load.replay.Sleeper;
 import io.liveinsight.load.replay.Ticker;
-import io.liveinsight.load.replay.TrackerBatching;
-import io.liveinsight.load.traffic.GeneratorSettings;
-import io.liveinsight.load.traffic.RecordedLine;
-import io.liveinsight.load.traffic.TrafficGenerator;
+import io.liveinsight.load.traffic.Plans;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +124,7 @@ public final class BenchmarkMain {
             int recordBytes = (int) Math.max(100, stream.bytes() / Math.max(1, stream.records()));
             report.emulators(EmulatorAlone.measure(kinesis, dynamoDb, recordBytes, settings.emulatorSeconds() * 1000L));
             say("verifying %,d events in the tables", expected.size());
-            report.check(TableCheck.run(dynamoDb, tables, expected));
+            report.check(TableCheck.run(dynamoDb, tables, expected, System.currentTimeMillis() / 1000));
         }
         report.finish();
         report.write(settings.resultsDir());
@@ -134,24 +133,7 @@ public final class BenchmarkMain {
     }
 
     static List<Beacon> plan(long seed, int events, long spreadMs) {
-        List<RecordedLine> recording = recordingWithEvents(seed, events);
-        long now = System.currentTimeMillis();
-        return new BeaconPlanner(TrackerBatching.TRACKER_DEFAULTS, 0, now + spreadMs).plan(recording);
-    }
-
-    static List<RecordedLine> recordingWithEvents(long seed, int events) {
-        int sessions = Math.max(10, (int) (events / 6.0));
-        while (true) {
-            List<RecordedLine> lines = TrafficGenerator.generate(GeneratorSettings.defaults()
-                    .withSeed(seed)
-                    .withSessions(sessions)
-                    .withDurationMs(600_000));
-            long count = lines.stream().filter(l -> !l.isMalformed()).count();
-            if (count >= events) {
-                return lines;
-            }
-            sessions = (int) (sessions * 1.3) + 10;
-        }
+        return Plans.tracker(seed, events, spreadMs);
     }
 
     private static ReplaySummary replay(

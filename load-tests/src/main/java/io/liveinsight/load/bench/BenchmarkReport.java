@@ -3,6 +3,8 @@ package io.liveinsight.load.bench;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.load.check.ActiveSessionProbe;
+import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.cost.CostModel;
 import io.liveinsight.load.cost.CostReport;
 import io.liveinsight.load.cost.Prices;

@@ -2,6 +2,7 @@ package io.liveinsight.load.bench;
 
 import static io.liveinsight.load.bench.BenchmarkReport.fmt;
 
+import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.cost.CostModel;
 import io.liveinsight.load.cost.CostReport;
 import java.util.List;
@@ -111,15 +112,17 @@ final class Markdown {
                 yes(recovered != null && ((Number) recovered).doubleValue() <= 120));
         row(
                 out,
-                "every event sent in Events exactly once; every session's aggregates as recorded",
+                "every event sent in Events exactly once; every session's aggregates as recorded; ActiveSessions current",
                 fmt(
-                        "%,d events, %,d sessions: %d missing, %d duplicated, %d unexpected, %d sessions differ",
+                        "%,d events, %,d sessions: %d missing, %d duplicated, %d unexpected, %d sessions differ, %d active"
+                                + " sessions stale",
                         check.expectedEvents(),
                         check.sessionsChecked(),
                         check.missing(),
                         check.duplicated(),
                         check.unexpected(),
-                        check.sessionsMismatched()),
+                        check.sessionsMismatched(),
+                        check.activeStale()),
                 "all",
                 yes(check.passed()));
         row(

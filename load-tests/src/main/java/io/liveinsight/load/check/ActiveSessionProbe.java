@@ -1,4 +1,4 @@
-package io.liveinsight.load.bench;
+package io.liveinsight.load.check;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.liveinsight.load.replay.Beacon;
@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The clock starts when the edge answers 200 (it answers only after PutRecords stored the record) and stops when the
  * item is readable. Polls every 20 ms for the first second, then every 250 ms (so as not to load DynamoDB Local).
  */
-final class ActiveSessionProbe {
+public final class ActiveSessionProbe {
 
     /** One probe: when it was acknowledged (ns, System.nanoTime) and how long until the item appeared (-1: never). */
-    record Sample(long ackedAtNanos, double latencyMs) {}
+    public record Sample(long ackedAtNanos, double latencyMs) {}
 
     private final Sender sender;
     private final DynamoDbClient dynamoDb;
@@ -30,18 +30,22 @@ final class ActiveSessionProbe {
     private final AtomicLong counter = new AtomicLong();
     private final List<Map<String, Object>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    ActiveSessionProbe(Sender sender, DynamoDbClient dynamoDb, String activeSessions, String runId) {
+    public ActiveSessionProbe(Sender sender, DynamoDbClient dynamoDb, String activeSessions, String runId) {
         this.sender = sender;
         this.dynamoDb = dynamoDb;
         this.activeSessions = activeSessions;
         this.runId = runId;
     }
 
-    Sample probe(long timeoutMs) throws InterruptedException {
-        long n = counter.getAndIncrement();
+    public Sample probe(long timeoutMs) throws InterruptedException {
+        return probe("probe-" + runId + "-" + counter.getAndIncrement(), timeoutMs);
+    }
+
+    /** A probe in the given session (a fresh one per probe: the item must not exist before). */
+    public Sample probe(String sessionId, long timeoutMs) throws InterruptedException {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event_id", "probe-" + runId + "-" + n);
-        event.put("session_id", "probe-" + runId + "-" + n);
+        event.put("event_id", sessionId);
+        event.put("session_id", sessionId);
         event.put("user_id", "probe-user");
         event.put("event_type", "page_view");
         event.put("page_url", "https://shop.example.com/probe");
@@ -76,7 +80,7 @@ final class ActiveSessionProbe {
     }
 
     /** Every probe event the edge acknowledged, for the exactly-once check. */
-    List<Map<String, Object>> sentEvents() {
+    public List<Map<String, Object>> sentEvents() {
         return List.copyOf(sent);
     }
 }

@@ -1,4 +1,4 @@
-package io.liveinsight.load.bench;
+package io.liveinsight.load.check;
 
 import java.net.URI;
 import java.time.Duration;
@@ -10,14 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** SDK clients for the local engines: the local stack's dummy identity, URL-connection HTTP. */
-final class Clients {
+public final class Clients {
 
     private static final StaticCredentialsProvider LOCAL =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("000000000000", "dummy"));
 
     private Clients() {}
 
-    static DynamoDbClient dynamoDb(URI endpoint) {
+    public static DynamoDbClient dynamoDb(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -28,7 +28,7 @@ final class Clients {
                 .build();
     }
 
-    static KinesisClient kinesis(URI endpoint) {
+    public static KinesisClient kinesis(URI endpoint) {
         return KinesisClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

@@ -1,4 +1,4 @@
-package io.liveinsight.load.bench;
+package io.liveinsight.load.check;
 
 import io.liveinsight.event.TableNames;
 import java.util.ArrayList;
@@ -7,15 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Every acknowledged event in Events exactly once (and nothing else), every session's aggregates as the events sent
- * imply. Scans the tables once; the benchmark's tables hold only its own traffic.
+ * The tables against what was acknowledged: every acknowledged event in Events exactly once (and nothing else), every
+ * session's Sessions aggregates as its events imply, and its ActiveSessions item neither missing nor stale. Scans the
+ * tables once; the run's tables hold only its own traffic.
+ *
+ * @param unexpected events stored that nobody acknowledged (a poison record's event, or a stray)
+ * @param sessionsMismatched Sessions items missing or with a wrong aggregate
+ * @param activeStale ActiveSessions items missing (while the session is active) or behind the session
  */
-record TableCheck(
+public record TableCheck(
         long expectedEvents,
         long storedEvents,
         long missing,
@@ -24,13 +30,24 @@ record TableCheck(
         long sessionsChecked,
         long sessionsMismatched,
         long splitSessionItems,
+        long activeStale,
         List<String> examples) {
 
-    boolean passed() {
-        return missing == 0 && duplicated == 0 && unexpected == 0 && sessionsMismatched == 0 && splitSessionItems == 0;
+    public boolean passed() {
+        return missing == 0
+                && duplicated == 0
+                && unexpected == 0
+                && sessionsMismatched == 0
+                && splitSessionItems == 0
+                && activeStale == 0;
     }
 
-    static TableCheck run(DynamoDbClient dynamoDb, TableNames tables, Map<String, Map<String, Object>> expected) {
+    /** Checks the tables; {@code nowEpochSeconds} decides which sessions must still be in ActiveSessions. */
+    public static TableCheck run(
+            DynamoDbClient dynamoDb,
+            TableNames tables,
+            Map<String, Map<String, Object>> expected,
+            long nowEpochSeconds) {
         List<String> examples = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         long stored = 0;
@@ -50,8 +67,9 @@ record TableCheck(
                 note(examples, "event " + id + " stored " + count + " times");
             }
         }
-        long unexpected =
-                seen.keySet().stream().filter(id -> !expected.containsKey(id)).count();
+        Set<String> strays = new java.util.TreeSet<>(seen.keySet());
+        strays.removeAll(expected.keySet());
+        strays.stream().limit(3).forEach(id -> note(examples, "unexpected event " + id));
 
         Map<String, List<Map<String, Object>>> bySession = new LinkedHashMap<>();
         expected.values().forEach(e -> bySession
@@ -70,12 +88,26 @@ record TableCheck(
             }
             sessions.put(id, item);
         }
+        Map<String, Map<String, AttributeValue>> active = new HashMap<>();
+        for (Map<String, AttributeValue> item : scan(
+                dynamoDb,
+                tables.activeSessions(),
+                "session_id, user_id, total_events, start_time, last_activity, current_page, expires_at")) {
+            active.put(item.get("session_id").s(), item);
+        }
         long mismatched = 0;
+        long stale = 0;
         for (Map.Entry<String, List<Map<String, Object>>> entry : bySession.entrySet()) {
-            String problem = compare(ExpectedSession.of(entry.getValue()), sessions.get(entry.getKey()));
+            ExpectedSession want = ExpectedSession.of(entry.getValue());
+            String problem = compareSession(want, sessions.get(entry.getKey()));
             if (problem != null) {
                 mismatched++;
                 note(examples, "session " + entry.getKey() + ": " + problem);
+            }
+            String activeProblem = compareActive(want, active.get(entry.getKey()), nowEpochSeconds);
+            if (activeProblem != null) {
+                stale++;
+                note(examples, "active session " + entry.getKey() + ": " + activeProblem);
             }
         }
         return new TableCheck(
@@ -83,50 +115,68 @@ record TableCheck(
                 stored,
                 missing,
                 duplicated,
-                unexpected,
+                strays.size(),
                 bySession.size(),
                 mismatched,
                 splits,
+                stale,
                 examples);
     }
 
-    private static String compare(ExpectedSession want, Map<String, AttributeValue> item) {
+    private static String compareSession(ExpectedSession want, Map<String, AttributeValue> item) {
         if (item == null) {
             return "no Sessions item";
         }
-        Map<String, Object> have = new LinkedHashMap<>();
         Map<String, Object> need = new LinkedHashMap<>();
         need.put("total_events", want.totalEvents());
         need.put("page_views", want.pageViews());
         need.put("start_time", want.startTime());
         need.put("last_activity", want.lastActivity());
-        for (String name : List.of("total_events", "page_views", "start_time", "last_activity")) {
-            AttributeValue value = item.get(name);
-            have.put(name, value == null || value.n() == null ? null : Long.parseLong(value.n()));
+        need.put("entry_page", want.entryPage());
+        need.put("exit_page", want.exitPage());
+        return differences(need, item);
+    }
+
+    private static String compareActive(ExpectedSession want, Map<String, AttributeValue> item, long now) {
+        if (item == null) {
+            return want.expiresAt() > now ? "no ActiveSessions item while active" : null;
         }
-        if (!want.pagesAmbiguous()) {
-            need.put("entry_page", want.entryPage());
-            need.put("exit_page", want.exitPage());
-            for (String name : List.of("entry_page", "exit_page")) {
-                AttributeValue value = item.get(name);
-                have.put(name, value == null ? null : value.s());
-            }
-        }
+        Map<String, Object> need = new LinkedHashMap<>();
+        need.put("user_id", want.userId());
+        need.put("total_events", want.totalEvents());
+        need.put("start_time", want.startTime());
+        need.put("last_activity", want.lastActivity());
+        need.put("current_page", want.currentPage());
+        need.put("expires_at", want.expiresAt());
+        return differences(need, item);
+    }
+
+    private static String differences(Map<String, Object> need, Map<String, AttributeValue> item) {
+        Map<String, Object> have = new LinkedHashMap<>();
+        need.forEach((name, wanted) -> have.put(name, value(item.get(name), wanted instanceof Long)));
         return Objects.equals(need, have) ? null : "expected " + need + ", stored " + have;
+    }
+
+    private static Object value(AttributeValue value, boolean number) {
+        if (value == null) {
+            return null;
+        }
+        return number ? (value.n() == null ? null : Long.valueOf(value.n())) : value.s();
     }
 
     private static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table, String projection) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> placeholders = new ArrayList<>();
+        for (String name : projection.split(",\\s*")) {
+            placeholders.add("#a" + names.size());
+            names.put("#a" + names.size(), name);
+        }
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, String> names = new LinkedHashMap<>();
-            List<String> placeholders = new ArrayList<>();
-            for (String name : projection.split(",\\s*")) {
-                names.put("#a" + names.size(), name);
-                placeholders.add("#a" + (names.size() - 1));
-            }
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(table)
+                    .consistentRead(true)
                     .projectionExpression(String.join(", ", placeholders))
                     .expressionAttributeNames(names);
             if (start != null) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends a plan of beacons on time, at most {@code maxInFlight} at once, resending what the edge did not acknowledge
@@ -49,6 +50,14 @@ public final class Replayer {
     }
 
     public ReplaySummary run(List<Beacon> plan) throws InterruptedException {
+        return run(plan, () -> false);
+    }
+
+    /**
+     * Like {@link #run(List)}, but sends no further beacon once {@code stop} says so; beacons already sent are still
+     * delivered (retried as usual) before it returns.
+     */
+    public ReplaySummary run(List<Beacon> plan, BooleanSupplier stop) throws InterruptedException {
         Counters counters = new Counters();
         Semaphore inFlight = new Semaphore(maxInFlight);
         long start = ticker.nanos();
@@ -59,6 +68,9 @@ public final class Replayer {
             long wait = due - ticker.nanos();
             if (wait > 0) {
                 sleeper.sleep(wait);
+            }
+            if (stop.getAsBoolean()) {
+                break;
             }
             inFlight.acquire();
             behind = Math.max(behind, (ticker.nanos() - due) / 1_000_000);

@@ -55,6 +55,22 @@ class ReplayerTest {
     }
 
     @Test
+    void run_whenStopped_sendsNoFurtherBeaconButFinishesTheOnesSent() throws Exception {
+        List<String> sent = new ArrayList<>();
+        Sender sender = b -> {
+            sent.add((String) b.events().get(0).get("event_id"));
+            return ok(b);
+        };
+
+        ReplaySummary summary = replayer(sender)
+                .run(List.of(beacon(0, "a"), beacon(250, "b"), beacon(500, "c")), () -> clock.now >= 250_000_000L);
+
+        assertThat(sent).containsExactly("a");
+        assertThat(summary.requests()).isEqualTo(1);
+        assertThat(summary.acceptedEventIds()).containsExactly("a");
+    }
+
+    @Test
     void run_whenSenderIsLate_sendsAtOnceAndReportsHowLate() throws Exception {
         Sender slow = b -> {
             clock.now += 400_000_000L; // each request takes 400 ms, in line

@@ -1,0 +1,169 @@
+package io.liveinsight.load.chaos;
+
+import io.liveinsight.event.TableNames;
+import io.liveinsight.load.check.ActiveSessionProbe;
+import io.liveinsight.load.check.TableCheck;
+import io.liveinsight.load.replay.Beacon;
+import io.liveinsight.load.replay.HttpSender;
+import io.liveinsight.load.replay.RateProfile;
+import io.liveinsight.load.replay.ReplaySummary;
+import io.liveinsight.load.replay.Replayer;
+import io.liveinsight.load.replay.Sleeper;
+import io.liveinsight.load.replay.Ticker;
+import io.liveinsight.load.traffic.Plans;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The chaos run: recorded traffic replayed through the tracker's batching rules against the pipeline while faults are
+ * injected one after another and then together; at the end the tables are compared with everything acknowledged.
+ */
+public final class ChaosRun {
+
+    /** Requests a client keeps resending before giving up; with Retry-After pacing that outlasts any fault here. */
+    static final int MAX_ATTEMPTS = 10_000;
+
+    private final ChaosSettings settings;
+    private final PrintStream out;
+
+    public ChaosRun(ChaosSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public ChaosResult run() throws Exception {
+        say("starting DynamoDB Local, kinesis-mock, two fault proxies and the edge (logs in %s)", settings.logDir());
+        try (ChaosStack stack = ChaosStack.start(settings);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            say("edge at %s; starting workers A and B (KCL: 10-35 s)", stack.edge());
+            stack.startConsumer("A");
+            stack.startConsumer("B");
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            HttpSender edge = new HttpSender(stack.edge(), Duration.ofSeconds(30));
+            TableNames tables = TableNames.defaults();
+            try (Probes probes = new Probes(
+                    new ActiveSessionProbe(edge, stack.dynamoDb(), tables.activeSessions(), runId),
+                    stack.shardRanges(),
+                    runId)) {
+                double live = probes.secondsUntilLive(System.nanoTime(), 120_000);
+                if (live < 0) {
+                    throw new IllegalStateException(
+                            "the workers processed nothing within 120 s; see " + settings.logDir());
+                }
+                say("pipeline live on %d shards (%.1f s for the first probes)", ChaosStack.SHARDS, live);
+                return drive(stack, threads, edge, probes, tables);
+            }
+        }
+    }
+
+    private ChaosResult drive(
+            ChaosStack stack, ExecutorService threads, HttpSender edge, Probes probes, TableNames tables)
+            throws Exception {
+        long budgetMs = 4 * settings.throttleMs() + 4 * settings.outageMs() + 2 * settings.togetherMs() + 600_000;
+        RateProfile steady = RateProfile.steady(budgetMs, settings.eventsPerSecond());
+        List<Beacon> plan = steady.schedule(Plans.tracker(settings.seed(), (int) steady.events(), 0));
+        CountingSender clients = new CountingSender(edge);
+        AtomicBoolean stop = new AtomicBoolean();
+        Replayer replayer = new Replayer(
+                clients,
+                Ticker.SYSTEM,
+                Sleeper.SYSTEM,
+                threads,
+                256,
+                MAX_ATTEMPTS,
+                true,
+                Replayer.ProgressListener.NONE);
+        long trafficStart = System.nanoTime();
+        Future<ReplaySummary> traffic = threads.submit(() -> replayer.run(plan, stop::get));
+        Future<?> progress = threads.submit(() -> progress(clients, trafficStart, stop));
+        say(
+                "traffic: %.0f events/s through the tracker's batching (10 per request or 5 s)",
+                settings.eventsPerSecond());
+
+        FaultSteps steps = new FaultSteps(stack, clients, edge, probes, settings, trafficStart, this::say);
+        steps.kinesisThrottling();
+        steps.kinesisUnreachable();
+        steps.dynamoDbThrottling();
+        steps.dynamoDbDown();
+        steps.consumerKilled("A");
+        steps.leaseHandover("B");
+        steps.poisonRecords();
+        steps.duplicates();
+        steps.together("A");
+        steps.quiet();
+
+        stop.set(true);
+        ReplaySummary summary = traffic.get(5, TimeUnit.MINUTES);
+        double trafficS = (System.nanoTime() - trafficStart) / 1e9;
+        progress.get();
+        say("traffic stopped: %s", summary.describe());
+        long drainStart = System.nanoTime();
+        double drain = probes.secondsUntilLive(drainStart, FaultSteps.RECOVERY_TIMEOUT_MS);
+        say("every shard processed to the end %.1f s after the traffic stopped", drain);
+
+        Map<String, Map<String, Object>> expected = new HashMap<>();
+        for (Beacon beacon : plan) {
+            for (Map<String, Object> event : beacon.events()) {
+                if (summary.acceptedEventIds().contains((String) event.get("event_id"))) {
+                    expected.put((String) event.get("event_id"), event);
+                }
+            }
+        }
+        probes.sentEvents().forEach(e -> expected.put((String) e.get("event_id"), e));
+        say("comparing the tables with %,d acknowledged events", expected.size());
+        TableCheck check =
+                TableCheck.run(stack.dynamoDb(), tables, expected, Instant.now().getEpochSecond());
+        DeadLetterCheck.Letters letters = DeadLetterCheck.read(stack.kinesis(), ChaosStack.DEAD_LETTERS);
+        long poisonPut = steps.poison().stream()
+                .mapToLong(p -> p.sequenceNumbers().size())
+                .sum();
+        long poisonMissing = steps.poison().stream()
+                .mapToLong(p -> letters.missingOf(p.sequenceNumbers()))
+                .sum();
+        return new ChaosResult(
+                settings.label(),
+                trafficS,
+                summary.eventsSent(),
+                summary.acceptedEventIds().size(),
+                summary.requests(),
+                summary.retried(),
+                summary.failed(),
+                steps.duplicateEvents(),
+                poisonPut,
+                poisonMissing,
+                letters.letters(),
+                steps.restarts(),
+                drain,
+                steps.records(),
+                check);
+    }
+
+    private Void progress(CountingSender clients, long start, AtomicBoolean stop) throws InterruptedException {
+        while (!stop.get()) {
+            Thread.sleep(10_000);
+            CountingSender.Counts now = clients.counts();
+            say(
+                    "  t=%3.0f s: %,d requests acknowledged, %,d answered 503, %,d without answer",
+                    (System.nanoTime() - start) / 1e9, now.acknowledged(), now.unavailable(), now.noAnswer());
+        }
+        return null;
+    }
+
+    void say(String format, Object... args) {
+        out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
+        out.flush();
+    }
+
+    private void say(String line) {
+        say("%s", line);
+    }
+}

@@ -1,0 +1,62 @@
+package io.liveinsight.load.chaos;
+
+import io.liveinsight.load.Args;
+import java.nio.file.Path;
+
+/**
+ * How long each fault lasts and how much traffic flows meanwhile. {@code full} is the acceptance run (outages of
+ * 30 s); {@code short} is the same sequence with short faults, for CI.
+ *
+ * @param jar the local stack's jar (edge and consumers run from it)
+ * @param resultsDir where {@code chaos-latest.md} and {@code .json} go (null: not written)
+ * @param logDir where the children's logs go
+ * @param eventsPerSecond the website's traffic, replayed through the tracker's batching rules
+ * @param throttleMs how long each throttling fault lasts
+ * @param outageMs how long each dependency is unreachable
+ * @param togetherMs how long everything happens at once
+ * @param quietMs traffic without faults before the first fault and between the steps
+ * @param poisonRecords poison records put straight on the stream (each step that puts poison)
+ * @param duplicateBeacons acknowledged requests submitted a second time (each step that duplicates)
+ */
+public record ChaosSettings(
+        String label,
+        Path jar,
+        Path resultsDir,
+        Path logDir,
+        long seed,
+        double eventsPerSecond,
+        long throttleMs,
+        long outageMs,
+        long togetherMs,
+        long quietMs,
+        int poisonRecords,
+        int duplicateBeacons) {
+
+    public static ChaosSettings full(Path jar, Path resultsDir, Path logDir) {
+        return new ChaosSettings("full", jar, resultsDir, logDir, 9L, 25, 30_000, 30_000, 45_000, 10_000, 20, 40);
+    }
+
+    public static ChaosSettings ci(Path jar, Path logDir) {
+        return new ChaosSettings("short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10);
+    }
+
+    static ChaosSettings from(Args args) {
+        Path jar = Path.of(args.value("jar", "local-stack/app/target/liveinsight-local.jar"));
+        Path results = Path.of(args.value("results", "load-tests/results"));
+        Path logs = Path.of(args.value("logs", "load-tests/target"));
+        ChaosSettings base = args.has("short") ? ci(jar, logs) : full(jar, results, logs);
+        return new ChaosSettings(
+                base.label(),
+                jar,
+                args.has("short") && !args.has("results") ? null : results,
+                logs,
+                args.longValue("seed", base.seed()),
+                args.doubleValue("rate", base.eventsPerSecond()),
+                args.longValue("throttle-seconds", base.throttleMs() / 1000) * 1000,
+                args.longValue("outage-seconds", base.outageMs() / 1000) * 1000,
+                args.longValue("together-seconds", base.togetherMs() / 1000) * 1000,
+                args.longValue("quiet-seconds", base.quietMs() / 1000) * 1000,
+                args.intValue("poison", base.poisonRecords()),
+                args.intValue("duplicates", base.duplicateBeacons()));
+    }
+}

@@ -1,0 +1,233 @@
+package io.liveinsight.load.chaos;
+
+import io.liveinsight.event.TableNames;
+import io.liveinsight.local.engines.LiveInsightResources;
+import io.liveinsight.local.engines.LocalAws;
+import io.liveinsight.local.engines.fault.FaultProxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The pipeline laid out for faults, every piece on loopback: DynamoDB Local and kinesis-mock in this JVM, a fault proxy
+ * in front of each, the edge (the local stack's jar without its consumer) in a child JVM writing to Kinesis through
+ * its proxy, and consumers ({@code io.liveinsight.processor.Main}, as on Fargate) in child JVMs reading and writing
+ * through both proxies. Clients of this class reach the engines directly, past the faults.
+ */
+final class ChaosStack implements AutoCloseable {
+
+    static final String STREAM = "LiveInsight-Events";
+    static final String DEAD_LETTERS = STREAM + "-DeadLetters";
+    static final String APPLICATION = "LiveInsight-StreamProcessor";
+    static final int SHARDS = 2;
+
+    private final ChaosSettings settings;
+    private final LocalAws aws;
+    private final FaultProxy kinesisProxy;
+    private final FaultProxy dynamoDbProxy;
+    private final Map<String, JavaChild> consumers = new LinkedHashMap<>();
+    private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private JavaChild edge;
+    private URI edgeAddress;
+
+    private ChaosStack(ChaosSettings settings, LocalAws aws, FaultProxy kinesisProxy, FaultProxy dynamoDbProxy) {
+        this.settings = settings;
+        this.aws = aws;
+        this.kinesisProxy = kinesisProxy;
+        this.dynamoDbProxy = dynamoDbProxy;
+    }
+
+    /** Engines, tables, streams and proxies; then the edge, healthy. Consumers are started with {@link #startConsumer}. */
+    static ChaosStack start(ChaosSettings settings) {
+        LocalAws aws = LocalAws.startOnFreePorts();
+        FaultProxy kinesisProxy = null;
+        FaultProxy dynamoDbProxy = null;
+        try {
+            LiveInsightResources.createTables(aws.dynamoDb(), TableNames.defaults());
+            LiveInsightResources.createLeaseTable(aws.dynamoDb(), APPLICATION);
+            LiveInsightResources.createStream(aws.kinesis(), STREAM, SHARDS);
+            LiveInsightResources.createStream(aws.kinesis(), DEAD_LETTERS, 1);
+            kinesisProxy = FaultProxy.start(aws.endpoints().kinesis());
+            dynamoDbProxy = FaultProxy.start(aws.endpoints().dynamoDb());
+            ChaosStack stack = new ChaosStack(settings, aws, kinesisProxy, dynamoDbProxy);
+            stack.startEdge();
+            return stack;
+        } catch (RuntimeException e) {
+            if (kinesisProxy != null) {
+                kinesisProxy.close();
+            }
+            if (dynamoDbProxy != null) {
+                dynamoDbProxy.close();
+            }
+            aws.close();
+            throw e;
+        }
+    }
+
+    private void startEdge() {
+        int port = freePort();
+        Map<String, String> env = commonEnv();
+        env.put("LIVEINSIGHT_HOST", "127.0.0.1");
+        env.put("LIVEINSIGHT_PORT", Integer.toString(port));
+        env.put("LIVEINSIGHT_CONSUMER", "off");
+        env.put("STREAM_SHARDS", Integer.toString(SHARDS));
+        env.put("AWS_ENDPOINT_URL_KINESIS", kinesisProxy.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.endpoints().dynamoDb().toString());
+        edge = JavaChild.start("edge", settings.jar(), "io.liveinsight.local.LocalStackMain", env, log("edge"));
+        edgeAddress = URI.create("http://127.0.0.1:" + port);
+        awaitHealthy("edge", edge, edgeAddress.resolve("/health"), Duration.ofSeconds(90));
+    }
+
+    /** Starts (or restarts) a consumer; returns once its {@code /health} answers 200. */
+    JavaChild startConsumer(String name) {
+        int port = freePort();
+        Map<String, String> env = commonEnv();
+        env.put("KCL_APPLICATION_NAME", APPLICATION);
+        env.put("DEAD_LETTER_STREAM", DEAD_LETTERS);
+        env.put("KCL_FAST_STARTUP", "true");
+        env.put("PUBLISH_METRICS", "false");
+        env.put("HEALTH_HOST", "127.0.0.1");
+        env.put("HEALTH_PORT", Integer.toString(port));
+        env.put("AWS_ENDPOINT_URL_KINESIS", kinesisProxy.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbProxy.endpoint().toString());
+        JavaChild child =
+                JavaChild.start(name, settings.jar(), "io.liveinsight.processor.Main", env, log("consumer-" + name));
+        consumers.put(name, child);
+        healthPorts.put(name, port);
+        awaitHealthy(name, child, consumerHealth(name), Duration.ofSeconds(90));
+        return child;
+    }
+
+    URI consumerHealth(String name) {
+        return URI.create("http://127.0.0.1:" + healthPorts.get(name) + "/health");
+    }
+
+    JavaChild consumer(String name) {
+        return consumers.get(name);
+    }
+
+    private Map<String, String> commonEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "000000000000");
+        env.put("AWS_SECRET_ACCESS_KEY", "dummy");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("STREAM_NAME", STREAM);
+        env.put("DDB_LOCAL_TELEMETRY", "0");
+        env.put("AWS_EMF_ENVIRONMENT", "Local");
+        return env;
+    }
+
+    private Path log(String name) {
+        return settings.logDir().resolve("chaos-" + name + ".log");
+    }
+
+    /** Waits for 200 from {@code health}; returns how long it took. */
+    Duration awaitHealthy(String name, JavaChild child, URI health, Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + child.log());
+            }
+            if (status(health) == 200) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + child.log());
+    }
+
+    /** The status {@code GET uri} answers, 0 when nothing answers. */
+    int status(URI uri) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** The hash key range of each shard of the stream, in shard order. */
+    List<ShardKeys.HashRange> shardRanges() {
+        return aws.kinesis().listShards(r -> r.streamName(STREAM)).shards().stream()
+                .map(s -> new ShardKeys.HashRange(
+                        new BigInteger(s.hashKeyRange().startingHashKey()),
+                        new BigInteger(s.hashKeyRange().endingHashKey())))
+                .toList();
+    }
+
+    URI edge() {
+        return edgeAddress;
+    }
+
+    URI edgeHealth() {
+        return edgeAddress.resolve("/health");
+    }
+
+    FaultProxy kinesisProxy() {
+        return kinesisProxy;
+    }
+
+    FaultProxy dynamoDbProxy() {
+        return dynamoDbProxy;
+    }
+
+    /** Past the faults: for checks and for putting poison straight on the stream. */
+    KinesisClient kinesis() {
+        return aws.kinesis();
+    }
+
+    DynamoDbClient dynamoDb() {
+        return aws.dynamoDb();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumers.values().forEach(JavaChild::close);
+        if (edge != null) {
+            edge.close();
+        }
+        kinesisProxy.close();
+        dynamoDbProxy.close();
+        aws.close();
+    }
+}
