@@ -1,7 +1,10 @@
 package io.liveinsight.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,13 +20,27 @@ import java.util.Map;
  */
 public final class BatchParser {
 
+    /**
+     * The deepest nesting a body may have. SPEC.md's deepest shape is 4 levels ({@code {"events":[{"properties":{}}]}}),
+     * so 16 leaves room for an unknown key holding a small object, which then gets its own field error; anything deeper
+     * stops the parser at the 17th level, before any of it is built (Jackson's own default is 1,000).
+     */
+    public static final int MAX_NESTING_DEPTH = 16;
+
     private static final String ENVELOPE = "events";
 
     private final ObjectMapper mapper;
+    private final JsonFactory parsers;
     private final int maxEvents;
 
     public BatchParser(ObjectMapper mapper, int maxEvents) {
         this.mapper = mapper;
+        this.parsers = mapper.getFactory()
+                .rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build();
         this.maxEvents = maxEvents;
     }
 
@@ -37,7 +54,7 @@ public final class BatchParser {
     }
 
     public Parsed parse(byte[] body) {
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = parsers.createParser(body)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
             Parsed parsed;
@@ -53,8 +70,19 @@ public final class BatchParser {
             }
             return parsed;
         } catch (IOException | RuntimeException e) {
-            return malformed(firstLine(e.getMessage()));
+            return malformed(describe(e));
         }
+    }
+
+    /** Jackson's message, first line only; a nesting limit in our own words. */
+    private static String describe(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit
+                    && String.valueOf(limit.getMessage()).contains("nesting depth")) {
+                return "nested deeper than " + MAX_NESTING_DEPTH + " levels";
+            }
+        }
+        return firstLine(e.getMessage());
     }
 
     /** The items of an array whose START_ARRAY was just read. */
