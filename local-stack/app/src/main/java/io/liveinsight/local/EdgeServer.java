@@ -34,8 +34,15 @@ import java.util.function.Supplier;
  */
 public final class EdgeServer implements AutoCloseable {
 
-    /** API Gateway's own payload limit; the handler applies the stricter SPEC.md limits itself. */
+    /**
+     * API Gateway's own payload limit (10 MB, taken as 10 MiB), so the local edge passes what API Gateway would pass
+     * and the handler applies SPEC.md's stricter 1 MiB itself. A body over it is refused with 413 from its
+     * Content-Length before any of it is read, or, sent chunked, after this many bytes + 1: never read whole.
+     */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    static final String BODY_TOO_LARGE =
+            "{\"error\":\"body over " + MAX_BODY_BYTES + " bytes (API Gateway's payload limit)\"}";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -97,9 +104,10 @@ public final class EdgeServer implements AutoCloseable {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"error\":\"not found\"}");
                 return;
             }
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = declaredTooLarge(exchange) ? null : readBody(exchange.getRequestBody());
             if (body == null) {
-                send(exchange, 413, Map.of("Content-Type", "application/json"), "{\"error\":\"body too large\"}");
+                // The rest of the body is not read: the JDK server drains at most 64 KiB, then drops the connection.
+                send(exchange, 413, Map.of("Content-Type", "application/json", "Connection", "close"), BODY_TOO_LARGE);
                 return;
             }
             APIGatewayProxyResponseEvent response = ingest.handleRequest(toProxyEvent(exchange, body), null);
@@ -187,7 +195,17 @@ public final class EdgeServer implements AutoCloseable {
         return query;
     }
 
-    /** The body, or null when it is over {@link #MAX_BODY_BYTES}. */
+    /** True when the request announces a body over {@link #MAX_BODY_BYTES}: refused without reading a byte of it. */
+    static boolean declaredTooLarge(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length != null && Long.parseLong(length.strip()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false; // the JDK server refuses a malformed Content-Length before the handler runs
+        }
+    }
+
+    /** The body, or null when it is over {@link #MAX_BODY_BYTES}: reads at most that + 1 bytes (chunked or not). */
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
