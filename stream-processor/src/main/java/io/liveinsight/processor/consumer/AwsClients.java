@@ -37,13 +37,14 @@ record AwsClients(
     static AwsClients create(ProcessorConfig config) {
         Region region = Region.of(config.region());
         SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
-        // As KCL's own KinesisClientUtil does: HTTP/2 (needed for enhanced fan-out), no concurrency cap.
+        // As KCL's own KinesisClientUtil does: no concurrency cap; HTTP/2 where enhanced fan-out needs it. Polling
+        // uses HTTP/1.1, which every Kinesis endpoint and proxy speaks (HTTP/2 without TLS is h2c, which few do).
         KinesisAsyncClientBuilder kinesis = KinesisAsyncClient.builder()
                 .region(region)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .eventLoopGroup(eventLoops)
                         .maxConcurrency(Integer.MAX_VALUE)
-                        .protocol(Protocol.HTTP2)
+                        .protocol(config.fanOut() ? Protocol.HTTP2 : Protocol.HTTP1_1)
                         .http2Configuration(Http2Configuration.builder()
                                 .initialWindowSize(512 * 1024)
                                 .healthCheckPingPeriod(Duration.ofSeconds(10))
