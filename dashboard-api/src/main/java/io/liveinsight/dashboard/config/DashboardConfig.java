@@ -58,6 +58,14 @@ public record DashboardConfig(
         }
     }
 
+    /** Every setting but the token, which shows only as set or not: a logged config never carries the secret. */
+    @Override
+    public String toString() {
+        return "DashboardConfig[tables=" + tables + ", region=" + region + ", dynamoDbEndpoint=" + dynamoDbEndpoint
+                + ", token=" + (token == null ? "none" : "(set)") + ", allowedOrigins=" + allowedOrigins
+                + ", scanSegments=" + scanSegments + ", snapshotMaxAge=" + snapshotMaxAge + "]";
+    }
+
     /** The local stack: these tables, this DynamoDB, no token, same origin. */
     public static DashboardConfig local(TableNames tables) {
         return new DashboardConfig(

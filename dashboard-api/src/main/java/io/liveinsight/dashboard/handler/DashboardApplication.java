@@ -9,8 +9,6 @@ import io.liveinsight.dashboard.domain.DashboardApi;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,12 +38,12 @@ public final class DashboardApplication {
     private final DashboardConfig config;
     private final DashboardApi api;
     private final StaticAssets assets = new StaticAssets();
-    private final byte[] token;
+    private final BearerToken token;
 
     public DashboardApplication(DashboardConfig config, DashboardStore store, Clock clock) {
         this.config = config;
         this.api = new DashboardApi(store, clock, config.snapshotMaxAge());
-        this.token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+        this.token = config.token() == null ? null : new BearerToken(config.token());
     }
 
     public DashboardApplication(DashboardConfig config, DynamoDbClient dynamoDb, ReadMetrics metrics) {
@@ -73,7 +71,7 @@ public final class DashboardApplication {
     }
 
     private WebResponse api(WebRequest request, String path, Map<String, String> cors) {
-        if (token != null && !path.equals("/api/health") && !authorized(request.header("authorization"))) {
+        if (token != null && !path.equals("/api/health") && !token.matches(request.header("authorization"))) {
             Map<String, String> headers = with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"");
             return respond(401, headers, Map.of("error", "a valid bearer token is required"));
         }
@@ -96,15 +94,6 @@ public final class DashboardApplication {
         headers.put("Content-Type", asset.get().contentType());
         headers.put("Cache-Control", "no-cache");
         return new WebResponse(200, headers, asset.get().body());
-    }
-
-    /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
-    private boolean authorized(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] presented = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(presented, token);
     }
 
     private Map<String, String> cors(String origin) {
