@@ -37,7 +37,16 @@ final class ProcessorPermissions {
             "kinesis:GetShardIterator",
             "kinesis:GetRecords");
 
+    /** The health server's probe of DynamoDB ({@code GET /health}: DescribeTable of the Events table). */
+    static final List<String> HEALTH_PROBE_ACTIONS = List.of("dynamodb:DescribeTable");
+
     private ProcessorPermissions() {}
+
+    /** What the consumer's {@code GET /health} asks; its Kinesis probe (DescribeStreamSummary) is a stream read. */
+    static void grantHealthProbe(IRole role, TablesConstruct tables) {
+        role.addToPrincipalPolicy(
+                statement(HEALTH_PROBE_ACTIONS, List.of(tables.events().getTableArn())));
+    }
 
     /** The table, dead-letter and metrics statements shared by both processor modes. */
     static void grantPipeline(IRole role, TablesConstruct tables, IStream deadLetters) {

@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
@@ -46,6 +47,15 @@ public final class ProcessorService extends Construct {
     static final int TARGET_CPU_PERCENT = 60;
     /** Iterator age steps (ms): below 10 s shed a task, above 1 min add one, above 5 min add two. */
     static final int SCALE_IN_BELOW_MS = 10_000;
+    /** The consumer's health server, inside the task only (HEALTH_HOST stays 127.0.0.1). */
+    static final int HEALTH_PORT = 8081;
+    /**
+     * ECS's container health check: {@code GET /health/live} (200 while the consumer loop runs), not {@code /health},
+     * so an outage of Kinesis or DynamoDB, which the consumer rides out, does not get every task replaced. Plain bash,
+     * as the image has no curl.
+     */
+    static final String HEALTH_COMMAND = "bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + HEALTH_PORT
+            + " && printf \"GET /health/live HTTP/1.0\\r\\n\\r\\n\" >&3 && head -n 1 <&3 | grep -q \" 200 \"'";
 
     static final int SCALE_OUT_ABOVE_MS = 60_000;
     static final int SCALE_OUT_FAST_ABOVE_MS = 300_000;
@@ -82,8 +92,10 @@ public final class ProcessorService extends Construct {
                 .build();
         ProcessorPermissions.grantPipeline(taskRole, tables, streams.deadLetters());
         ProcessorPermissions.grantKcl(taskRole, Stack.of(this), applicationName, streams.events());
+        ProcessorPermissions.grantHealthProbe(taskRole, tables);
         Map<String, String> environment = new TreeMap<>(Processor.environment(config, streams));
         environment.put("AWS_REGION", Stack.of(this).getRegion());
+        environment.put("HEALTH_PORT", Integer.toString(HEALTH_PORT));
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
                 .family(config.name("Processor"))
                 .cpu(CPU)
@@ -107,6 +119,13 @@ public final class ProcessorService extends Construct {
                         .environment(environment)
                         // KCL's graceful shutdown (leases handed over) takes up to 25 s after SIGTERM.
                         .stopTimeout(Duration.seconds(40))
+                        .healthCheck(HealthCheck.builder()
+                                .command(List.of("CMD-SHELL", HEALTH_COMMAND))
+                                .interval(Duration.seconds(30))
+                                .timeout(Duration.seconds(5))
+                                .retries(3)
+                                .startPeriod(Duration.seconds(60))
+                                .build())
                         .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logGroup)
                                 .streamPrefix("kcl")

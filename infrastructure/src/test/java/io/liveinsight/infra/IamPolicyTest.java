@@ -71,7 +71,9 @@ class IamPolicyTest {
                                 allow(
                                         "kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,"
                                                 + "kinesis:GetShardIterator,kinesis:ListShards",
-                                        stream(dev, "dev-LiveInsight-Events")))));
+                                        stream(dev, "dev-LiveInsight-Events")),
+                                // GET /health's probe of DynamoDB
+                                allow("dynamodb:DescribeTable", table(dev, "dev-LiveInsight-Events")))));
     }
 
     @Test

@@ -35,7 +35,13 @@ class ProcessorTest {
                         + view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-DeadLetters") + "}}")
                 .contains("{Name=TABLE_PREFIX, Value=dev-LiveInsight}")
                 .contains("{Name=KCL_APPLICATION_NAME, Value=dev-LiveInsight-StreamProcessor}")
-                .contains("{Name=AWS_REGION, Value=${AWS::Region}}");
+                .contains("{Name=AWS_REGION, Value=${AWS::Region}}")
+                .contains("{Name=HEALTH_PORT, Value=8081}");
+        assertThat(TemplateView.render(container.get("HealthCheck")))
+                .as("liveness only: a Kinesis or DynamoDB outage must not get every task replaced")
+                .contains("GET /health/live")
+                .contains("/dev/tcp/127.0.0.1/8081")
+                .contains("StartPeriod=60");
         String taskRole =
                 view.id("AWS::IAM::Role", "Description", "LiveInsight stream processor (KCL): least privilege");
         assertThat(props.get("TaskRoleArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(taskRole, "Arn")));

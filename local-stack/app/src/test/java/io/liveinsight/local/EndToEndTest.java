@@ -73,7 +73,13 @@ class EndToEndTest {
 
     @Test
     void health_whenEverythingRuns_reportsEachDependencyUp() throws Exception {
+        // "consumer" is up once KCL has initialized, 10-35 s after start-up.
+        long deadline = System.nanoTime() + EndToEndScenario.ARRIVAL_TIMEOUT.toNanos();
         JsonNode health = EndToEndScenario.health(stack.edgeAddress());
+        while (health.path("http_status").asInt() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            health = EndToEndScenario.health(stack.edgeAddress());
+        }
 
         assertThat(health.path("http_status").asInt()).isEqualTo(200);
         assertThat(health.path("dependencies").path("kinesis").asText()).isEqualTo("up");
