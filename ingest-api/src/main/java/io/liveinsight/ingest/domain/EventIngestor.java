@@ -108,6 +108,11 @@ public final class EventIngestor {
         return IngestResponse.of(200, accepted(events, rejections, items.size() == 1));
     }
 
+    /** A request the edge will not read (a browser on a site outside the allowlist): 403, counted. */
+    public IngestResponse refuseOrigin() {
+        return refuse(403, RejectReason.ORIGIN_NOT_ALLOWED, "origin not allowed");
+    }
+
     private String clientIp(IngestRequest request) {
         String address = ClientAddress.of(request, options.trustedProxyHops());
         String anonymized = IpAnonymizer.anonymize(address);

@@ -8,6 +8,10 @@ import java.util.Map;
  * Routes one HTTP request: {@code POST /events} to the {@link EventIngestor}, {@code OPTIONS} to the CORS
  * preflight, {@code GET /health} to the stream's health; everything else is 405. Adds the CORS headers to every
  * answer, errors included, so a browser can read why it was refused.
+ *
+ * <p>The allowlist also decides what is stored: a {@code POST} whose {@code Origin} names a site outside it is
+ * refused (403) unread. A {@code text/plain} beacon needs no preflight, so without this any page on the web could
+ * make its visitors' browsers write events; clients that send no {@code Origin} (servers, load tests) are unaffected.
  */
 public final class IngestEdge {
 
@@ -26,7 +30,7 @@ public final class IngestEdge {
     public IngestResponse handle(IngestRequest request) {
         IngestResponse response =
                 switch (request.method()) {
-                    case "POST" -> ingestor.ingest(request);
+                    case "POST" -> originRefused(request) ? ingestor.refuseOrigin() : ingestor.ingest(request);
                     case "OPTIONS" -> cors.preflight(request);
                     case "GET" -> request.path().endsWith("/health") ? health() : methodNotAllowed();
                     default -> methodNotAllowed();
@@ -37,6 +41,11 @@ public final class IngestEdge {
         Map<String, String> headers = new LinkedHashMap<>(cors.responseHeaders(request.header("origin")));
         headers.putAll(NO_STORE);
         return response.withHeaders(headers);
+    }
+
+    private boolean originRefused(IngestRequest request) {
+        String origin = request.header("origin");
+        return origin != null && !cors.allows(origin);
     }
 
     private IngestResponse health() {

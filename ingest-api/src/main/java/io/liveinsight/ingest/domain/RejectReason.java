@@ -18,6 +18,8 @@ public enum RejectReason {
     TOO_MANY_EVENTS("too_many_events"),
     /** A content type or encoding the edge does not read; counted per request. */
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    /** A browser request from a site outside the CORS allowlist; counted per request, nothing is read. */
+    ORIGIN_NOT_ALLOWED("origin_not_allowed"),
     /** Valid events Kinesis kept refusing; the client resends them after Retry-After. */
     STREAM_UNAVAILABLE("stream_unavailable");
 

@@ -49,7 +49,9 @@ public final class ColdStart {
                     "AWS_SECRET_ACCESS_KEY",
                     LocalCredentials.SECRET_ACCESS_KEY,
                     "AWS_EMF_ENVIRONMENT",
-                    "Local");
+                    "Local",
+                    "ALLOWED_ORIGINS",
+                    "https://shop.example.com"); // the beacon's origin: other origins are refused unread
             String classpath = lambdaJar + java.io.File.pathSeparator + testClasses;
             for (String mode : List.of("unprimed", "primed")) {
                 List<Double> total = new ArrayList<>();

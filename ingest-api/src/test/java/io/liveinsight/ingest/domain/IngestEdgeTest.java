@@ -121,12 +121,24 @@ class IngestEdgeTest {
     }
 
     @Test
-    void post_whenOriginNotAllowed_processesButGrantsNoCors() {
-        IngestResponse response =
-                edge(List.of(SHOP)).handle(request("POST", Map.of("Origin", "https://other.net"), "{}"));
+    void post_whenOriginNotAllowed_refuses403UnreadAndGrantsNoCors() {
+        IngestEdge edge = edge(List.of(SHOP));
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+        for (String origin :
+                List.of("https://other.net", "null", "https://shop.example.com.evil.net", "http://shop.example.com")) {
+            IngestResponse response = edge.handle(request("POST", Map.of("Origin", origin), "{}"));
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).containsEntry("error", "origin not allowed");
+            assertThat(response.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+        }
+        assertThat(publisher.calls).isEmpty();
+    }
+
+    @Test
+    void post_whenNoOrigin_isProcessedAsFromAServer() {
+        assertThat(edge(List.of(SHOP)).handle(request("POST", Map.of(), "{}")).status())
+                .isEqualTo(200);
     }
 
     @Test
