@@ -83,6 +83,7 @@ public final class ChaosRun {
                 true,
                 Replayer.ProgressListener.NONE);
         long trafficStart = System.nanoTime();
+        long trafficStartMs = System.currentTimeMillis();
         Future<ReplaySummary> traffic = threads.submit(() -> replayer.run(plan, stop::get));
         Future<?> progress = threads.submit(() -> progress(clients, trafficStart, stop));
         say(
@@ -122,6 +123,11 @@ public final class ChaosRun {
         say("comparing the tables with %,d acknowledged events", expected.size());
         TableCheck check =
                 TableCheck.run(stack.dynamoDb(), tables, expected, Instant.now().getEpochSecond());
+        for (String session : check.wrongSessions()) {
+            say("session %s, as the Events table holds it (received: seconds since the traffic started):", session);
+            SessionForensics.describe(stack.dynamoDb(), tables.events(), session, trafficStartMs)
+                    .forEach(this::say);
+        }
         DeadLetterCheck.Letters letters = DeadLetterCheck.read(stack.kinesis(), ChaosStack.DEAD_LETTERS);
         long poisonPut = steps.poison().stream()
                 .mapToLong(p -> p.sequenceNumbers().size())

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,7 @@ final class ChaosStack implements AutoCloseable {
 
     /** Engines, tables, streams and proxies; then the edge, healthy. Consumers are started with {@link #startConsumer}. */
     static ChaosStack start(ChaosSettings settings) {
+        settings = withPrivateJar(settings);
         LocalAws aws = LocalAws.startOnFreePorts();
         FaultProxy kinesisProxy = null;
         FaultProxy dynamoDbProxy = null;
@@ -76,6 +79,31 @@ final class ChaosStack implements AutoCloseable {
             }
             aws.close();
             throw e;
+        }
+    }
+
+    /** A copy of the jar for this run: a build replacing the original meanwhile must not pull classes from under it. */
+    private static ChaosSettings withPrivateJar(ChaosSettings settings) {
+        try {
+            Files.createDirectories(settings.logDir());
+            Path copy = settings.logDir().resolve("chaos-stack.jar");
+            Files.copy(settings.jar(), copy, StandardCopyOption.REPLACE_EXISTING);
+            return new ChaosSettings(
+                    settings.label(),
+                    copy,
+                    settings.resultsDir(),
+                    settings.logDir(),
+                    settings.seed(),
+                    settings.eventsPerSecond(),
+                    settings.throttleMs(),
+                    settings.outageMs(),
+                    settings.togetherMs(),
+                    settings.quietMs(),
+                    settings.poisonRecords(),
+                    settings.duplicateBeacons());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot copy " + settings.jar() + "; build it with ./mvnw -pl load-tests -am package", e);
         }
     }
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * @param unexpected events stored that nobody acknowledged (a poison record's event, or a stray)
  * @param sessionsMismatched Sessions items missing or with a wrong aggregate
  * @param activeStale ActiveSessions items missing (while the session is active) or behind the session
+ * @param wrongSessions the first sessions whose Sessions item is wrong, for a closer look
  */
 public record TableCheck(
         long expectedEvents,
@@ -31,7 +32,8 @@ public record TableCheck(
         long sessionsMismatched,
         long splitSessionItems,
         long activeStale,
-        List<String> examples) {
+        List<String> examples,
+        List<String> wrongSessions) {
 
     public boolean passed() {
         return missing == 0
@@ -97,12 +99,14 @@ public record TableCheck(
         }
         long mismatched = 0;
         long stale = 0;
+        List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, List<Map<String, Object>>> entry : bySession.entrySet()) {
             ExpectedSession want = ExpectedSession.of(entry.getValue());
             String problem = compareSession(want, sessions.get(entry.getKey()));
             if (problem != null) {
                 mismatched++;
                 note(examples, "session " + entry.getKey() + ": " + problem);
+                note(wrong, entry.getKey());
             }
             String activeProblem = compareActive(want, active.get(entry.getKey()), nowEpochSeconds);
             if (activeProblem != null) {
@@ -120,7 +124,8 @@ public record TableCheck(
                 mismatched,
                 splits,
                 stale,
-                examples);
+                examples,
+                wrong);
     }
 
     private static String compareSession(ExpectedSession want, Map<String, AttributeValue> item) {

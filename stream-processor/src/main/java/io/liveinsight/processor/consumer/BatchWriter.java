@@ -50,6 +50,11 @@ public final class BatchWriter {
         this.sleeper = sleeper;
     }
 
+    /** True once the consumer began stopping: unstored batches are then left for the next lease owner. */
+    public boolean stopping() {
+        return stopping.getAsBoolean();
+    }
+
     /** True once everything is stored; false if the consumer began stopping first. */
     public boolean write(List<Event> batch) {
         return write(batch, List.of());

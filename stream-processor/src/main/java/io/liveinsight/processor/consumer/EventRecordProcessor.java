@@ -2,6 +2,7 @@ package io.liveinsight.processor.consumer;
 
 import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,20 +18,29 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Glue for one shard: decode, write durably, then checkpoint. Never throws (KCL would skip the records), and never
- * checkpoints past a batch that is not stored.
+ * Glue for one shard: decode, write durably, then checkpoint. KCL offers a batch once: a batch that is not stored
+ * must never be passed by a checkpoint. So a failure of any kind is retried, with backoff, until the batch is stored;
+ * only when the consumer stops is a batch left unstored, and from then on this processor checkpoints nothing (the
+ * next lease owner replays from the last checkpoint, harmlessly).
  */
 public final class EventRecordProcessor implements ShardRecordProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecordProcessor.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Pipeline pipeline;
+    private final BatchWriter.Sleeper sleeper;
     private String shardId = "?";
-    /** False while a delivered batch is not yet stored: then no checkpoint may move past it. */
-    private boolean allWritten = true;
+    /** Sticky: once a delivered batch was left unstored, no checkpoint may be taken by this processor. */
+    private boolean leftUnstored;
 
     public EventRecordProcessor(Pipeline pipeline) {
+        this(pipeline, BatchWriter.Sleeper.THREAD);
+    }
+
+    EventRecordProcessor(Pipeline pipeline, BatchWriter.Sleeper sleeper) {
         this.pipeline = pipeline;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -41,18 +51,41 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void processRecords(ProcessRecordsInput input) {
-        try {
-            if (input.millisBehindLatest() != null) {
-                pipeline.metrics().millisBehindLatest(input.millisBehindLatest());
+        if (input.millisBehindLatest() != null) {
+            pipeline.metrics().millisBehindLatest(input.millisBehindLatest());
+        }
+        if (!storeUntilDone(raw(input.records()))) {
+            leftUnstored = true;
+            return;
+        }
+        if (!leftUnstored) {
+            checkpoint(input.checkpointer());
+        }
+    }
+
+    /** True once stored; false only when the consumer is stopping. */
+    private boolean storeUntilDone(List<RawRecord> records) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return pipeline.process(records);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (pipeline.stopping()) {
+                    return false;
+                }
+                Duration wait = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(attempt, 10)));
+                LOG.error(
+                        "batch on shard {} not stored ({}); attempt {}, trying it again in {} ms",
+                        shardId,
+                        e.toString(),
+                        attempt + 1,
+                        wait.toMillis(),
+                        attempt == 0 ? e : null);
+                sleeper.sleep(wait);
+            } catch (Error e) {
+                // Out of memory and the like: this batch may be lost to KCL, so never checkpoint past it.
+                leftUnstored = true;
+                throw e;
             }
-            allWritten = pipeline.process(raw(input.records()));
-            if (allWritten) {
-                checkpoint(input.checkpointer());
-            }
-        } catch (RuntimeException e) {
-            // Last line of defence: log and leave the batch unacknowledged rather than let KCL skip it.
-            allWritten = false;
-            LOG.error("batch on shard {} not processed: {}", shardId, e.toString(), e);
         }
     }
 
@@ -84,7 +117,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void shardEnded(ShardEndedInput input) {
-        if (!allWritten) {
+        if (leftUnstored) {
             LOG.warn("shard {} ended with a batch not stored; not checkpointing so it is replayed", shardId);
             return;
         }
@@ -97,7 +130,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void shutdownRequested(ShutdownRequestedInput input) {
-        if (!allWritten) {
+        if (leftUnstored) {
             return; // the unstored batch stays unacknowledged and is replayed by the next owner
         }
         try {

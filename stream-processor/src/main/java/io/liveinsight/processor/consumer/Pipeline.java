@@ -39,6 +39,11 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
         return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
     }
 
+    /** True once the consumer began stopping. */
+    public boolean stopping() {
+        return writer.stopping();
+    }
+
     /** Decodes and stores a batch; true once all of it (dead letters included) is durable. */
     public boolean process(List<RecordDecoder.RawRecord> records) {
         long started = System.nanoTime();

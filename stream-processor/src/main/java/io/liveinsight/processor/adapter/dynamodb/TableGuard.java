@@ -13,6 +13,8 @@ import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resilience4j for one table ({@code dynamodb-<table>}): a RateLimiter capping write units per second, a
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
  * through to the caller and never open the breaker.
  */
 public final class TableGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableGuard.class);
 
     private final String table;
     private final Retry retry;
@@ -99,12 +103,29 @@ public final class TableGuard {
                     .get();
         } catch (CallNotPermittedException e) {
             throw DynamoDbErrors.unavailable(operation + " " + table + " (circuit open)", e);
+        } catch (StackOverflowError e) {
+            if (!inBreaker(e)) {
+                throw e;
+            }
+            // resilience4j issue #2038 (open in 2.4.0): an open breaker can be left holding an OPEN state that no
+            // longer transitions, and every call then recurses without end. Closing it starts a fresh state; the
+            // call counts as unavailable and is retried by the caller.
+            LOG.warn("circuit breaker of {} stuck in its open state (resilience4j #2038); reset", table);
+            breaker.reset();
+            throw DynamoDbErrors.unavailable(operation + " " + table + " (circuit breaker reset)", e);
         } catch (RuntimeException e) {
             if (DynamoDbErrors.isRetryable(e)) {
                 throw DynamoDbErrors.unavailable(operation + " " + table, e);
             }
             throw e;
         }
+    }
+
+    private static boolean inBreaker(StackOverflowError e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return frames.length > 0
+                && java.util.Arrays.stream(frames).limit(64).anyMatch(f -> f.getClassName()
+                        .startsWith("io.github.resilience4j.circuitbreaker."));
     }
 
     /** Write units still available this second (the limit when there is no limiter). */
