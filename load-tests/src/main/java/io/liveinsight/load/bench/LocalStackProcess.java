@@ -1,7 +1,7 @@
 package io.liveinsight.load.bench;
 
+import io.liveinsight.local.engines.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,10 +87,8 @@ final class LocalStackProcess implements AutoCloseable {
         throw new IllegalStateException("the local stack was not healthy within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return Ports.resolve(0);
     }
 
     URI edge() {

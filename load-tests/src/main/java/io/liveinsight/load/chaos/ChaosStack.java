@@ -3,12 +3,11 @@ package io.liveinsight.load.chaos;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAws;
+import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.fault.FaultProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -232,11 +231,7 @@ final class ChaosStack implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Ports.resolve(0);
     }
 
     static void sleep(long millis) {
