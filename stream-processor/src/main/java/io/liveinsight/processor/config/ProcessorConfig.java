@@ -25,6 +25,9 @@ import java.util.Optional;
  *     consumer, pushed over HTTP/2, at extra cost; polling is the default
  * @param publishMetrics send metrics to CloudWatch ({@code PUBLISH_METRICS}, default true; the local stack shows
  *     them at {@code /metrics} instead)
+ * @param stage the deployment stage ({@code STAGE}, default {@code local}): the {@code Stage} dimension of every
+ *     metric, so that stages sharing an account and region keep apart in alarms and dashboards; the CDK app sets
+ *     {@code dev} or {@code prod}
  * @param resilience retry and throttling protection per table
  */
 public record ProcessorConfig(
@@ -40,6 +43,7 @@ public record ProcessorConfig(
         String deadLetterStream,
         boolean fanOut,
         boolean publishMetrics,
+        String stage,
         ResilienceSettings resilience) {
 
     public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
@@ -47,6 +51,10 @@ public record ProcessorConfig(
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DEAD_LETTER_STREAM = "LiveInsight-DeadLetters";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
+    /** The stage of a process not deployed by the CDK app: its metrics never mix with a deployed stage's. */
+    public static final String DEFAULT_STAGE = "local";
+    /** What a stage may be: a CloudWatch dimension value, kept to letters, digits, {@code .}, {@code _}, {@code -}. */
+    public static final String STAGE_PATTERN = "[A-Za-z0-9._-]{1,64}";
     /** KCL's floor for the polling interval. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(200);
 
@@ -54,6 +62,9 @@ public record ProcessorConfig(
         require(streamName, "STREAM_NAME");
         require(applicationName, "KCL_APPLICATION_NAME");
         require(deadLetterStream, "DEAD_LETTER_STREAM");
+        if (stage == null || !stage.matches(STAGE_PATTERN)) {
+            throw new IllegalArgumentException("STAGE must match " + STAGE_PATTERN + ", is " + stage);
+        }
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
             throw new IllegalArgumentException("POLL_INTERVAL_MS must be at least " + MIN_POLL_INTERVAL.toMillis());
         }
@@ -74,6 +85,7 @@ public record ProcessorConfig(
                 env.getOrDefault("DEAD_LETTER_STREAM", DEFAULT_DEAD_LETTER_STREAM),
                 "fanout".equalsIgnoreCase(env.getOrDefault("RETRIEVAL", "polling")),
                 Boolean.parseBoolean(env.getOrDefault("PUBLISH_METRICS", "true")),
+                env.getOrDefault("STAGE", DEFAULT_STAGE).strip(),
                 ResilienceSettings.fromEnvironment(env));
     }
 
@@ -98,7 +110,27 @@ public record ProcessorConfig(
                 deadLetters,
                 false,
                 false,
+                DEFAULT_STAGE,
                 ResilienceSettings.DEFAULTS);
+    }
+
+    /** This config with another {@code Stage} dimension. */
+    public ProcessorConfig withStage(String otherStage) {
+        return new ProcessorConfig(
+                streamName,
+                applicationName,
+                tables,
+                region,
+                kinesisEndpoint,
+                dynamoDbEndpoint,
+                cloudWatchEndpoint,
+                pollInterval,
+                fastStartup,
+                deadLetterStream,
+                fanOut,
+                publishMetrics,
+                otherStage,
+                resilience);
     }
 
     public Optional<URI> kinesisEndpointOverride() {

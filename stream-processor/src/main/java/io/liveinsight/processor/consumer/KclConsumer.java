@@ -99,7 +99,7 @@ public final class KclConsumer implements AutoCloseable {
         thread.setDaemon(true);
         this.publisher = config.publishMetrics()
                 ? CloudWatchMetricsPublisher.start(
-                        clients.cloudWatchAsync(), metrics, CloudWatchMetricsPublisher.INTERVAL)
+                        clients.cloudWatchAsync(), metrics, config.stage(), CloudWatchMetricsPublisher.INTERVAL)
                 : null;
     }
 

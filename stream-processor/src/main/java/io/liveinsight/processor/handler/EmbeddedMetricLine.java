@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One CloudWatch Embedded Metric Format line: in Lambda, printing it is how metrics reach CloudWatch with no API
- * call. Per-table figures ({@code Name|Table}) are summed into their name here.
+ * call. Every metric has the one dimension {@code Stage}; per-table figures ({@code Name|Table}) are summed into
+ * their name here.
  */
 final class EmbeddedMetricLine {
 
@@ -16,13 +17,14 @@ final class EmbeddedMetricLine {
 
     private EmbeddedMetricLine() {}
 
-    static String of(Map<String, Double> values, long timestampMillis) {
+    static String of(Map<String, Double> values, String stage, long timestampMillis) {
         ObjectNode line = JSON.createObjectNode();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", MetricNames.NAMESPACE);
-        directive.putArray("Dimensions").addArray();
+        directive.putArray("Dimensions").addArray().add(MetricNames.STAGE);
+        line.put(MetricNames.STAGE, stage);
         ArrayNode metrics = directive.putArray("Metrics");
         values.forEach((key, value) -> {
             String name = key.split("\\|", 2)[0];

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,6 +36,8 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
 
     private final Pipeline pipeline;
     private final InMemoryStreamMetrics metrics;
+    private final String stage;
+    private final Consumer<String> metricLines;
     private final AtomicLong deadlineMillis = new AtomicLong(Long.MAX_VALUE);
 
     public KinesisEventHandler() {
@@ -42,7 +45,14 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
     }
 
     public KinesisEventHandler(ProcessorConfig config) {
+        this(config, System.out::println);
+    }
+
+    /** @param metricLines where the Embedded Metric Format lines go: standard output in Lambda */
+    KinesisEventHandler(ProcessorConfig config, Consumer<String> metricLines) {
         this.metrics = new InMemoryStreamMetrics();
+        this.stage = config.stage();
+        this.metricLines = metricLines;
         this.pipeline = Pipeline.create(
                 config,
                 dynamoDb(config),
@@ -62,7 +72,7 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
                         bytes(record.getKinesis().getData())))
                 .toList();
         boolean stored = pipeline.process(records);
-        System.out.println(EmbeddedMetricLine.of(metrics.drain(), System.currentTimeMillis()));
+        metricLines.accept(EmbeddedMetricLine.of(metrics.drain(), stage, System.currentTimeMillis()));
         if (stored) {
             return StreamsEventResponse.builder()
                     .withBatchItemFailures(List.of())

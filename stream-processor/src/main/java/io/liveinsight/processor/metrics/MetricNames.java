@@ -13,6 +13,8 @@ public final class MetricNames {
     public static final String RETRY_ATTEMPTS = "RetryAttempts";
     public static final String WRITE_UNITS = "WriteUnitsConsumed";
     public static final String MILLIS_BEHIND_LATEST = "MillisBehindLatest";
+    /** Dimension of every metric: the deployment stage ({@code ProcessorConfig.stage}). */
+    public static final String STAGE = "Stage";
     /** Dimension naming the table of a per-table metric. */
     public static final String TABLE = "Table";
 

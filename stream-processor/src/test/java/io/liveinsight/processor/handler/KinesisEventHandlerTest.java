@@ -47,17 +47,35 @@ class KinesisEventHandlerTest {
         this.aws = aws;
     }
 
+    private final List<String> metricLines = new ArrayList<>();
+
     @BeforeEach
     void createHandler() {
         tables = aws.createTables("Handler");
         deadLetters = aws.createStream("handler-dead-letters", 1);
-        handler = new KinesisEventHandler(ProcessorConfig.local(
-                "handler-source",
-                "unused",
-                tables,
-                aws.endpoints().kinesis(),
-                aws.endpoints().dynamoDb(),
-                deadLetters));
+        handler = new KinesisEventHandler(
+                ProcessorConfig.local(
+                                "handler-source",
+                                "unused",
+                                tables,
+                                aws.endpoints().kinesis(),
+                                aws.endpoints().dynamoDb(),
+                                deadLetters)
+                        .withStage("qa"),
+                metricLines::add);
+    }
+
+    @Test
+    void handleRequest_whenBatchStored_printsOneEmfLineWithTheConfiguredStage() throws Exception {
+        handler.handleRequest(batch(record("m1", List.of(pageView("m1-a", "m1", T0, "/")))), null);
+
+        assertThat(metricLines).hasSize(1);
+        JsonNode line = JSON.readTree(metricLines.get(0));
+        JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo("LiveInsight");
+        assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Stage\"]]");
+        assertThat(line.path("Stage").asText()).isEqualTo("qa");
+        assertThat(line.path("EventsProcessed").asDouble()).isEqualTo(1);
     }
 
     @Test

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 /**
  * Sends what {@link InMemoryStreamMetrics} gathered to CloudWatch every minute, in PutMetricData calls of up to
  * 1,000 datums, asynchronously and off the processing path. A failed call is logged and its figures dropped:
- * CloudWatch trouble never fails or slows processing.
+ * CloudWatch trouble never fails or slows processing. Every datum carries the {@code Stage} dimension, per-table ones
+ * {@code Table} too.
  */
 public final class CloudWatchMetricsPublisher implements AutoCloseable {
 
@@ -30,11 +31,13 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
 
     private final CloudWatchAsyncClient cloudWatch;
     private final InMemoryStreamMetrics metrics;
+    private final String stage;
     private final ScheduledExecutorService timer;
 
-    private CloudWatchMetricsPublisher(CloudWatchAsyncClient cloudWatch, InMemoryStreamMetrics metrics) {
+    private CloudWatchMetricsPublisher(CloudWatchAsyncClient cloudWatch, InMemoryStreamMetrics metrics, String stage) {
         this.cloudWatch = cloudWatch;
         this.metrics = metrics;
+        this.stage = stage;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "metrics-publisher");
             thread.setDaemon(true);
@@ -42,16 +45,17 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
         });
     }
 
+    /** @param stage the value of every datum's {@code Stage} dimension ({@code ProcessorConfig.stage}) */
     public static CloudWatchMetricsPublisher start(
-            CloudWatchAsyncClient cloudWatch, InMemoryStreamMetrics metrics, Duration interval) {
-        CloudWatchMetricsPublisher publisher = new CloudWatchMetricsPublisher(cloudWatch, metrics);
+            CloudWatchAsyncClient cloudWatch, InMemoryStreamMetrics metrics, String stage, Duration interval) {
+        CloudWatchMetricsPublisher publisher = new CloudWatchMetricsPublisher(cloudWatch, metrics, stage);
         publisher.timer.scheduleAtFixedRate(
                 publisher::publish, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return publisher;
     }
 
     void publish() {
-        List<MetricDatum> datums = datums(metrics.drain(), Instant.now());
+        List<MetricDatum> datums = datums(metrics.drain(), stage, Instant.now());
         for (int from = 0; from < datums.size(); from += MAX_DATUMS_PER_CALL) {
             List<MetricDatum> call = datums.subList(from, Math.min(datums.size(), from + MAX_DATUMS_PER_CALL));
             cloudWatch
@@ -64,8 +68,13 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
         }
     }
 
-    /** {@code Name} or {@code Name|Table} keys to datums; times in milliseconds, the rest counts. */
-    static List<MetricDatum> datums(Map<String, Double> values, Instant at) {
+    /**
+     * {@code Name} or {@code Name|Table} keys to datums, each with dimension {@code Stage}, per-table ones also
+     * {@code Table}; times in milliseconds, the rest counts.
+     */
+    static List<MetricDatum> datums(Map<String, Double> values, String stage, Instant at) {
+        Dimension stageDimension =
+                Dimension.builder().name(MetricNames.STAGE).value(stage).build();
         List<MetricDatum> datums = new ArrayList<>();
         values.forEach((key, value) -> {
             String[] parts = key.split("\\|", 2);
@@ -79,10 +88,14 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
                                     ? StandardUnit.MILLISECONDS
                                     : StandardUnit.COUNT);
             if (parts.length == 2) {
-                datum.dimensions(Dimension.builder()
-                        .name(MetricNames.TABLE)
-                        .value(parts[1])
-                        .build());
+                datum.dimensions(
+                        stageDimension,
+                        Dimension.builder()
+                                .name(MetricNames.TABLE)
+                                .value(parts[1])
+                                .build());
+            } else {
+                datum.dimensions(stageDimension);
             }
             datums.add(datum.build());
         });

@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.Ports;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 class CloudWatchMetricsPublisherTest {
 
     @Test
-    void datums_whenPerTableAndTimeMetrics_carryDimensionAndUnit() {
+    void datums_whenPerTableAndTimeMetrics_carryStageAndTableDimensionsAndUnit() {
         Instant at = Instant.parse("2026-11-26T12:00:00Z");
 
         List<MetricDatum> datums = CloudWatchMetricsPublisher.datums(
@@ -31,21 +33,48 @@ class CloudWatchMetricsPublisherTest {
                         3.0,
                         MetricNames.PROCESSING_TIME,
                         45.5),
+                "prod",
                 at);
 
         assertThat(datums).hasSize(3).allSatisfy(d -> assertThat(d.timestamp()).isEqualTo(at));
-        MetricDatum throttles = datums.stream()
-                .filter(d -> d.metricName().equals(MetricNames.DYNAMODB_THROTTLES))
+        MetricDatum throttles = datum(datums, MetricNames.DYNAMODB_THROTTLES);
+        assertThat(throttles.dimensions())
+                .extracting(Dimension::name, Dimension::value)
+                .containsExactly(tuple("Stage", "prod"), tuple("Table", "LiveInsight-Events"));
+        assertThat(throttles.value()).isEqualTo(3.0);
+        assertThat(datum(datums, MetricNames.EVENTS_PROCESSED).dimensions())
+                .extracting(Dimension::name, Dimension::value)
+                .containsExactly(tuple("Stage", "prod"));
+        assertThat(datum(datums, MetricNames.PROCESSING_TIME).unit()).isEqualTo(StandardUnit.MILLISECONDS);
+    }
+
+    @Test
+    void datums_whenAnyMetric_carryTheStageGiven() {
+        InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
+        metrics.eventsProcessed(4);
+        metrics.processingTime(Duration.ofMillis(12));
+        metrics.batchSize(3);
+        metrics.poisonRecords(1);
+        metrics.deadLettered(1);
+        metrics.throttled("t-Sessions");
+        metrics.retryAttempt("t-Events");
+        metrics.writeUnits("t-Events", 2.5);
+        metrics.millisBehindLatest(1_200);
+
+        List<MetricDatum> datums = CloudWatchMetricsPublisher.datums(metrics.drain(), "dev", Instant.now());
+
+        assertThat(datums).hasSize(9).allSatisfy(d -> assertThat(d.dimensions())
+                .as(d.metricName())
+                .filteredOn(dimension -> dimension.name().equals(MetricNames.STAGE))
+                .extracting(Dimension::value)
+                .containsExactly("dev"));
+    }
+
+    private static MetricDatum datum(List<MetricDatum> datums, String name) {
+        return datums.stream()
+                .filter(d -> d.metricName().equals(name))
                 .findFirst()
                 .orElseThrow();
-        assertThat(throttles.dimensions()).singleElement().satisfies(d -> {
-            assertThat(d.name()).isEqualTo("Table");
-            assertThat(d.value()).isEqualTo("LiveInsight-Events");
-        });
-        assertThat(throttles.value()).isEqualTo(3.0);
-        assertThat(datums.stream().filter(d -> d.metricName().equals(MetricNames.PROCESSING_TIME)))
-                .singleElement()
-                .satisfies(d -> assertThat(d.unit()).isEqualTo(StandardUnit.MILLISECONDS));
     }
 
     @Test
@@ -58,7 +87,7 @@ class CloudWatchMetricsPublisherTest {
                         .credentialsProvider(LocalCredentials.provider())
                         .build();
                 CloudWatchMetricsPublisher publisher =
-                        CloudWatchMetricsPublisher.start(unreachable, metrics, Duration.ofHours(1))) {
+                        CloudWatchMetricsPublisher.start(unreachable, metrics, "dev", Duration.ofHours(1))) {
 
             assertThatCode(publisher::publish).doesNotThrowAnyException();
             metrics.eventsProcessed(5);
