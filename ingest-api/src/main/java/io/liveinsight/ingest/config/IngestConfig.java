@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param anonymizeIp keep only the /24 or /48 of the client address ({@code ANONYMIZE_IP}, default true)
  * @param trustedProxyHops proxies in front of API Gateway, e.g. 1 behind CloudFront ({@code TRUSTED_PROXY_HOPS})
  * @param retryAfterSeconds the Retry-After of a 503 ({@code RETRY_AFTER_SECONDS})
+ * @param stage the deployment stage ({@code STAGE}, default {@code local}): the {@code Stage} dimension of every
+ *     metric, so that stages sharing an account and region keep apart in alarms and dashboards; the CDK app sets
+ *     {@code dev} or {@code prod}
  */
 public record IngestConfig(
         String streamName,
@@ -34,13 +37,18 @@ public record IngestConfig(
         boolean localDevelopment,
         boolean anonymizeIp,
         int trustedProxyHops,
-        int retryAfterSeconds) {
+        int retryAfterSeconds,
+        String stage) {
 
     public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_PUBLISH_BUDGET = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
     public static final String ANY_ORIGIN = "*";
+    /** The stage of an edge not deployed by the CDK app: its metrics never mix with a deployed stage's. */
+    public static final String DEFAULT_STAGE = "local";
+    /** What a stage may be: a CloudWatch dimension value, kept to letters, digits, {@code .}, {@code _}, {@code -}. */
+    public static final String STAGE_PATTERN = "[A-Za-z0-9._-]{1,64}";
 
     public IngestConfig {
         if (streamName == null || streamName.isBlank()) {
@@ -62,6 +70,33 @@ public record IngestConfig(
         if (trustedProxyHops < 0 || retryAfterSeconds < 1) {
             throw new IllegalArgumentException("TRUSTED_PROXY_HOPS must be >= 0 and RETRY_AFTER_SECONDS >= 1");
         }
+        if (stage == null || !stage.matches(STAGE_PATTERN)) {
+            throw new IllegalArgumentException("STAGE must match " + STAGE_PATTERN + ", is " + stage);
+        }
+    }
+
+    /** An edge of stage {@value #DEFAULT_STAGE}. */
+    public IngestConfig(
+            String streamName,
+            String region,
+            URI kinesisEndpoint,
+            Duration publishBudget,
+            List<String> allowedOrigins,
+            boolean localDevelopment,
+            boolean anonymizeIp,
+            int trustedProxyHops,
+            int retryAfterSeconds) {
+        this(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                allowedOrigins,
+                localDevelopment,
+                anonymizeIp,
+                trustedProxyHops,
+                retryAfterSeconds,
+                DEFAULT_STAGE);
     }
 
     /** An edge with no CORS origin and the defaults (what the local stack built before CORS existed). */
@@ -89,7 +124,8 @@ public record IngestConfig(
                 true,
                 true,
                 0,
-                DEFAULT_RETRY_AFTER_SECONDS);
+                DEFAULT_RETRY_AFTER_SECONDS,
+                DEFAULT_STAGE);
     }
 
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -105,7 +141,8 @@ public record IngestConfig(
                 bool(env, "LIVEINSIGHT_LOCAL_DEV", false),
                 bool(env, "ANONYMIZE_IP", true),
                 (int) integer(env, "TRUSTED_PROXY_HOPS", 0),
-                (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS));
+                (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS),
+                env.getOrDefault("STAGE", DEFAULT_STAGE).strip());
     }
 
     public Optional<URI> kinesisEndpointOverride() {

@@ -74,7 +74,8 @@ public final class IngestApplication implements Resource {
         } else {
             this.kinesisPublisher = null;
         }
-        IngestMetrics emitted = metrics != null ? metrics : EmfIngestMetrics.fromEnvironment(System.getenv());
+        IngestMetrics emitted =
+                metrics != null ? metrics : EmfIngestMetrics.fromEnvironment(System.getenv(), config.stage());
         this.edge = new IngestEdge(
                 new EventIngestor(publisher, emitted, codec.mapper(), clock, ids, config.edgeOptions()),
                 publisher,

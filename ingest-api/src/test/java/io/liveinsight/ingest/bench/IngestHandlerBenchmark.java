@@ -57,8 +57,8 @@ public class IngestHandlerBenchmark {
                 true,
                 0,
                 1);
-        handler = new IngestHandler(
-                new IngestApplication(config, BenchmarkRequests.packingPublisher(), new EmfIngestMetrics(metricLines)));
+        handler = new IngestHandler(new IngestApplication(
+                config, BenchmarkRequests.packingPublisher(), new EmfIngestMetrics(metricLines, config.stage())));
         oneEvent = BenchmarkRequests.beacon(1);
         tenEvents = BenchmarkRequests.beacon(10);
         check(handler.handleRequest(oneEvent, null));

@@ -21,6 +21,7 @@ class IngestConfigTest {
         assertThat(config.trustedProxyHops()).isZero();
         assertThat(config.retryAfterSeconds()).isEqualTo(1);
         assertThat(config.kinesisEndpointOverride()).isEmpty();
+        assertThat(config.stage()).isEqualTo("local");
     }
 
     @Test
@@ -32,7 +33,8 @@ class IngestConfigTest {
                 "ALLOWED_ORIGINS", "https://a.example.com, https://*.shop.example",
                 "ANONYMIZE_IP", "false",
                 "TRUSTED_PROXY_HOPS", "1",
-                "RETRY_AFTER_SECONDS", "5"));
+                "RETRY_AFTER_SECONDS", "5",
+                "STAGE", "prod"));
 
         assertThat(config.kinesisEndpoint()).isEqualTo(URI.create("http://localhost:4566"));
         assertThat(config.publishBudget()).isEqualTo(Duration.ofMillis(1500));
@@ -40,6 +42,7 @@ class IngestConfigTest {
         assertThat(config.anonymizeIp()).isFalse();
         assertThat(config.trustedProxyHops()).isEqualTo(1);
         assertThat(config.retryAfterSeconds()).isEqualTo(5);
+        assertThat(config.stage()).isEqualTo("prod");
     }
 
     @Test
@@ -64,5 +67,9 @@ class IngestConfigTest {
                 .hasMessageContaining("ALLOWED_ORIGINS");
         assertThatThrownBy(() -> new IngestConfig("s", "r", null, Duration.ZERO))
                 .hasMessageContaining("PUBLISH_BUDGET_MS");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("STAGE", " ")))
+                .hasMessageContaining("STAGE");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("STAGE", "dev/prod")))
+                .hasMessageContaining("STAGE");
     }
 }

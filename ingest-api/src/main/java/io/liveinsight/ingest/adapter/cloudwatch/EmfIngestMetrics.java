@@ -18,14 +18,15 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
  * The edge's metrics in CloudWatch Embedded Metric Format: one JSON log line per request (plus one per reject
  * reason), which CloudWatch Logs turns into metrics. No API call on the request path.
  *
- * <p>Per request: {@code IngestRequests}, {@code EventsAccepted}, {@code KinesisPutFailures} with dimension
- * {@code Service}; {@code EventsRejected} with dimensions {@code Service, Reason}.
+ * <p>Per request: {@code IngestRequests}, {@code EventsAccepted}, {@code KinesisPutFailures} with dimensions
+ * {@code Service, Stage}; {@code EventsRejected} with dimensions {@code Service, Reason, Stage}.
  */
 public final class EmfIngestMetrics implements IngestMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmfIngestMetrics.class);
 
     private final Environment environment;
+    private final String stage;
 
     /**
      * Loggers are built once per thread and reused: EMF keeps namespace and dimensions across flushes, and building
@@ -35,18 +36,21 @@ public final class EmfIngestMetrics implements IngestMetrics {
 
     private final Clock clock;
 
-    public EmfIngestMetrics(Environment environment) {
-        this(environment, Clock.systemUTC());
+    /** @param stage the value of every metric's {@code Stage} dimension ({@code IngestConfig.stage}) */
+    public EmfIngestMetrics(Environment environment, String stage) {
+        this(environment, stage, Clock.systemUTC());
     }
 
-    public EmfIngestMetrics(Environment environment, Clock clock) {
+    public EmfIngestMetrics(Environment environment, String stage, Clock clock) {
         this.environment = environment;
+        this.stage = stage;
         this.clock = clock;
         this.loggers = ThreadLocal.withInitial(Loggers::new);
     }
 
     private final class Loggers {
-        final MetricsLogger request = logger(DimensionSet.of(MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE));
+        final MetricsLogger request = logger(DimensionSet.of(
+                MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE, MetricNames.STAGE_DIMENSION, stage));
         final EnumMap<RejectReason, MetricsLogger> reasons = new EnumMap<>(RejectReason.class);
 
         MetricsLogger reason(RejectReason reason) {
@@ -56,7 +60,9 @@ public final class EmfIngestMetrics implements IngestMetrics {
                             MetricNames.SERVICE_DIMENSION,
                             MetricNames.SERVICE,
                             MetricNames.REASON_DIMENSION,
-                            r.dimension())));
+                            r.dimension(),
+                            MetricNames.STAGE_DIMENSION,
+                            stage)));
         }
     }
 
@@ -64,17 +70,17 @@ public final class EmfIngestMetrics implements IngestMetrics {
      * The environment EMF detects (Lambda, or {@code AWS_EMF_ENVIRONMENT}); outside Lambda without that variable,
      * standard output, as {@code AWS_EMF_ENVIRONMENT=Local} would do (never the agent's TCP port, where lines vanish).
      */
-    public static EmfIngestMetrics fromEnvironment(Map<String, String> env) {
+    public static EmfIngestMetrics fromEnvironment(Map<String, String> env, String stage) {
         if (env.containsKey("AWS_LAMBDA_FUNCTION_NAME") || env.containsKey("AWS_EMF_ENVIRONMENT")) {
             return new EmfIngestMetrics(
-                    new EnvironmentProvider().resolveEnvironment().join());
+                    new EnvironmentProvider().resolveEnvironment().join(), stage);
         }
-        return new EmfIngestMetrics(new StdoutEnvironment());
+        return new EmfIngestMetrics(new StdoutEnvironment(), stage);
     }
 
     /** Serialises a few lines into a sink that drops them: warms EMF (and its Jackson) for a SnapStart snapshot. */
     public static void prime() {
-        EmfIngestMetrics discarding = new EmfIngestMetrics(new StdoutEnvironment(new DiscardingSink()));
+        EmfIngestMetrics discarding = new EmfIngestMetrics(new StdoutEnvironment(new DiscardingSink()), "priming");
         for (int i = 0; i < 50; i++) {
             discarding.record(new Outcome(200, 1, Map.of(RejectReason.INVALID_FIELD, 1), 0));
         }

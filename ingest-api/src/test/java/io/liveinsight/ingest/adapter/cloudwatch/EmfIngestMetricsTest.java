@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.port.IngestMetrics.Outcome;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class EmfIngestMetricsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CapturingEnvironment environment = new CapturingEnvironment(true);
-    private final EmfIngestMetrics metrics = new EmfIngestMetrics(environment);
+    private final EmfIngestMetrics metrics = new EmfIngestMetrics(environment, "prod");
 
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
@@ -35,8 +36,11 @@ class EmfIngestMetricsTest {
         JsonNode line = lines.get(0);
         JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo("LiveInsight");
-        assertThat(directive.path("Dimensions").get(0).get(0).asText()).isEqualTo("Service");
+        assertThat(directive.path("Dimensions").get(0))
+                .extracting(JsonNode::asText)
+                .containsExactly("Service", "Stage");
         assertThat(line.path("Service").asText()).isEqualTo("ingest-api");
+        assertThat(line.path("Stage").asText()).isEqualTo("prod");
         assertThat(line.path("EventsAccepted").asDouble()).isEqualTo(10);
         assertThat(line.path("KinesisPutFailures").asDouble()).isEqualTo(3);
         assertThat(line.path("IngestRequests").asDouble()).isEqualTo(1);
@@ -60,7 +64,8 @@ class EmfIngestMetricsTest {
                         .path("Dimensions")
                         .get(0))
                 .extracting(JsonNode::asText)
-                .containsExactly("Service", "Reason");
+                .containsExactly("Service", "Reason", "Stage");
+        assertThat(reasons).allSatisfy(l -> assertThat(l.path("Stage").asText()).isEqualTo("prod"));
     }
 
     @Test
@@ -81,5 +86,26 @@ class EmfIngestMetricsTest {
                 .isGreaterThan(lines.get(0).path("_aws").path("Timestamp").asLong());
         assertThat(lines.get(3).path("Reason").asText()).isEqualTo("stream_unavailable");
         assertThat(lines.get(3).has("status")).isFalse();
+    }
+
+    @Test
+    void record_whenStageFromConfig_everyLineCarriesIt() throws Exception {
+        CapturingEnvironment dev = new CapturingEnvironment(true);
+        EmfIngestMetrics devMetrics = new EmfIngestMetrics(
+                dev, IngestConfig.fromEnvironment(Map.of("STAGE", "dev")).stage());
+
+        devMetrics.record(new Outcome(400, 0, Map.of(RejectReason.INVALID_FIELD, 1), 0));
+
+        assertThat(dev.lines).hasSize(2).allSatisfy(line -> {
+            JsonNode json = JSON.readTree(line);
+            assertThat(json.path("Stage").asText()).isEqualTo("dev");
+            assertThat(json.path("_aws")
+                            .path("CloudWatchMetrics")
+                            .get(0)
+                            .path("Dimensions")
+                            .get(0))
+                    .extracting(JsonNode::asText)
+                    .contains("Stage");
+        });
     }
 }
