@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.LiveInsightStack;
 import io.liveinsight.local.LocalStackConfig;
+import io.liveinsight.local.browser.Chromium;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.WithLocalAws;
@@ -18,10 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -61,14 +59,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
-        Optional<Path> chromium = HeadlessChromium.binary();
-        // In CI (.ci/run installs Chromium) a missing browser is a failure, never a silent skip.
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.assertTrue(chromium.isPresent(), "Chromium is not installed, and CI must run the browser test");
-        }
-        Assumptions.assumeTrue(
-                chromium.isPresent(),
-                "Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_BIN): browser test skipped");
+        Path chromium = Chromium.binaryOrSkip();
         LocalStackConfig config = new LocalStackConfig(
                 "127.0.0.1",
                 Ports.resolve(0),
@@ -82,7 +73,7 @@ class DashboardBrowserTest {
                 "dash-ui-consumer",
                 null);
         stack = LiveInsightStack.start(config, aws.endpoints());
-        browser = HeadlessChromium.start(chromium.get());
+        browser = HeadlessChromium.start(chromium);
         browser.viewport(1280, 900, 1, false);
         browser.navigate(stack.edgeAddress().resolve("/"));
         HeadlessChromium.await(

@@ -1,6 +1,7 @@
 package io.liveinsight.local.tracker;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.local.browser.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,10 @@ record TrackedSession(List<Map<String, AttributeValue>> events, Map<String, Attr
                 throw new AssertionError("session " + sessionId + " incomplete after " + ARRIVAL_TIMEOUT + ": "
                         + current.counts() + ", session item " + current.session());
             }
-            DevToolsBrowser.pause(Duration.ofMillis(300));
+            Wait.pause(Duration.ofMillis(300));
             current = read(dynamoDb, tables, sessionId);
         }
-        DevToolsBrowser.pause(Duration.ofSeconds(2));
+        Wait.pause(Duration.ofSeconds(2));
         return read(dynamoDb, tables, sessionId);
     }
 

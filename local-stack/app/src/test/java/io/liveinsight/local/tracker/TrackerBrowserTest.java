@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.LiveInsightStack;
 import io.liveinsight.local.LocalStackConfig;
+import io.liveinsight.local.browser.Chromium;
+import io.liveinsight.local.browser.Wait;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.WithLocalAws;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,12 +35,7 @@ class TrackerBrowserTest {
 
     @BeforeAll
     static void start(LocalAws aws) throws Exception {
-        // On a developer machine without Chromium the test is skipped and says why; in CI (.ci/run installs it) a
-        // missing browser is a failure, never a silent skip.
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.assertTrue(DevToolsBrowser.available(), "no Chromium at " + DevToolsBrowser.CHROMIUM);
-        }
-        Assumptions.assumeTrue(DevToolsBrowser.available(), "no Chromium at " + DevToolsBrowser.CHROMIUM);
+        Path chromium = Chromium.binaryOrSkip();
         tables = TableNames.withPrefix("Tracker");
         LocalStackConfig config = new LocalStackConfig(
                 "127.0.0.1",
@@ -54,7 +50,7 @@ class TrackerBrowserTest {
                 "tracker-e2e-consumer",
                 null);
         stack = LiveInsightStack.start(config, aws.endpoints());
-        browser = DevToolsBrowser.start();
+        browser = DevToolsBrowser.start(chromium);
     }
 
     @AfterAll
@@ -138,21 +134,21 @@ class TrackerBrowserTest {
             tab.click("#product-p2");
             tab.await("the product page", "document.getElementById('add-to-cart')");
             tab.click("#add-to-cart");
-            DevToolsBrowser.pause(Duration.ofSeconds(4)); // the 2 s batch is tried and refused
+            Wait.pause(Duration.ofSeconds(4)); // the 2 s batch is tried and refused
             assertThat(stored(tab)).isEqualTo(5); // click, page_view, product_view, click, add_to_cart
-            DevToolsBrowser.pause(Duration.ofSeconds(3));
+            Wait.pause(Duration.ofSeconds(3));
             gate.up();
             tab.await("the stored events sent after the edge returned", "localStorage.li_q == null");
 
             // Down again, and the page is closed before the edge returns: the next page sends what was left.
             gate.down();
             tab.click("#nav-cart");
-            DevToolsBrowser.pause(Duration.ofSeconds(4));
+            Wait.pause(Duration.ofSeconds(4));
             assertThat(stored(tab)).isEqualTo(2); // click, page_view
             String sessionId = tab.evaluate("JSON.parse(localStorage.li_sid).i").asText();
             String userId = tab.evaluate("localStorage.li_uid").asText();
             tab.close();
-            DevToolsBrowser.pause(Duration.ofSeconds(2));
+            Wait.pause(Duration.ofSeconds(2));
             gate.up();
             DevToolsBrowser.Tab next = browser.open(gate.address().resolve("/demo"));
             next.await("the left-over events sent by the next page", "localStorage.li_q == null");
