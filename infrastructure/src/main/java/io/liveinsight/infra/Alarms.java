@@ -96,7 +96,7 @@ public final class Alarms extends Construct {
                 5,
                 3);
         IMetric behind = watched.processorFunction() == null
-                ? Metrics.liveInsight("MillisBehindLatest", "Maximum", Map.of())
+                ? Metrics.liveInsight(config, "MillisBehindLatest", "Maximum", Map.of())
                 : watched.processorFunction()
                         .metric(
                                 "IteratorAge",
@@ -122,7 +122,7 @@ public final class Alarms extends Construct {
         add(
                 "KinesisPutFailures",
                 "The ingest Lambda could not put events on the stream (clients got 503)",
-                Metrics.liveInsight("KinesisPutFailures", "Sum", Map.of("Service", "ingest-api"))
+                Metrics.liveInsight(config, "KinesisPutFailures", "Sum", Map.of("Service", "ingest-api"))
                         .with(MetricOptions.builder().period(WINDOW).build()),
                 PUT_FAILURES,
                 1,

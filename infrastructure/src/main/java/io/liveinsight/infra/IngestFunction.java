@@ -42,9 +42,14 @@ public final class IngestFunction extends Construct {
                         TIMEOUT,
                         true,
                         Map.of(
-                                "STREAM_NAME", stream.getStreamName(),
-                                "ALLOWED_ORIGINS", String.join(",", config.allowedOrigins()),
-                                "PUBLISH_BUDGET_MS", Integer.toString(PUBLISH_BUDGET_MS))));
+                                "STREAM_NAME",
+                                stream.getStreamName(),
+                                "ALLOWED_ORIGINS",
+                                String.join(",", config.allowedOrigins()),
+                                "PUBLISH_BUDGET_MS",
+                                Integer.toString(PUBLISH_BUDGET_MS),
+                                Metrics.STAGE_VARIABLE,
+                                config.stage().id())));
         parts.role()
                 .addToPolicy(PolicyStatement.Builder.create()
                         .actions(List.of("kinesis:PutRecord", "kinesis:PutRecords"))

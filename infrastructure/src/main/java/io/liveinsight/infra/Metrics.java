@@ -1,6 +1,7 @@
 package io.liveinsight.infra;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.kinesis.IStream;
@@ -10,6 +11,10 @@ final class Metrics {
 
     static final String NAMESPACE = ProcessorPermissions.METRICS_NAMESPACE;
     static final Duration PERIOD = Duration.minutes(1);
+    /** The dimension of every LiveInsight metric naming its stage; the applications read it from {@code STAGE}. */
+    static final String STAGE_DIMENSION = "Stage";
+    /** The environment variable that gives the applications their stage. */
+    static final String STAGE_VARIABLE = "STAGE";
 
     private Metrics() {}
 
@@ -24,12 +29,18 @@ final class Metrics {
                 .build();
     }
 
-    /** A LiveInsight metric (SPEC.md's namespace), summed or averaged per minute. */
-    static Metric liveInsight(String name, String statistic, Map<String, String> dimensions) {
+    /**
+     * A LiveInsight metric (SPEC.md's namespace) of this deployment's stage, summed or averaged per minute: the
+     * applications put dimension {@value #STAGE_DIMENSION} (their {@code STAGE}) on every metric, so stages sharing
+     * an account and region never see each other's figures.
+     */
+    static Metric liveInsight(InfraConfig config, String name, String statistic, Map<String, String> dimensions) {
+        Map<String, String> withStage = new TreeMap<>(dimensions);
+        withStage.put(STAGE_DIMENSION, config.stage().id());
         return Metric.Builder.create()
                 .namespace(NAMESPACE)
                 .metricName(name)
-                .dimensionsMap(dimensions)
+                .dimensionsMap(withStage)
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();

@@ -46,8 +46,12 @@ public final class OpsDashboard extends Construct {
                                         "Events accepted / rejected",
                                         List.of(
                                                 Metrics.liveInsight(
-                                                        "EventsAccepted", "Sum", Map.of("Service", "ingest-api")),
+                                                        config,
+                                                        "EventsAccepted",
+                                                        "Sum",
+                                                        Map.of("Service", "ingest-api")),
                                                 Metrics.liveInsight(
+                                                        config,
                                                         "KinesisPutFailures",
                                                         "Sum",
                                                         Map.of("Service", "ingest-api"))))),
@@ -68,12 +72,13 @@ public final class OpsDashboard extends Construct {
                                         List.of(
                                                 Metrics.iteratorAge(
                                                         watched.streams().events()),
-                                                Metrics.liveInsight("MillisBehindLatest", "Maximum", Map.of()))),
+                                                Metrics.liveInsight(
+                                                        config, "MillisBehindLatest", "Maximum", Map.of()))),
                                 graph(
                                         "Processor",
                                         List.of(
-                                                Metrics.liveInsight("EventsProcessed", "Sum", Map.of()),
-                                                Metrics.liveInsight("PoisonRecords", "Sum", Map.of()),
+                                                Metrics.liveInsight(config, "EventsProcessed", "Sum", Map.of()),
+                                                Metrics.liveInsight(config, "PoisonRecords", "Sum", Map.of()),
                                                 Metrics.kinesis(
                                                         "IncomingRecords",
                                                         watched.streams().deadLetters(),

@@ -20,6 +20,7 @@ final class Processor {
         env.put("DEAD_LETTER_STREAM", streams.deadLetters().getStreamName());
         env.put("TABLE_PREFIX", config.prefix());
         env.put("KCL_APPLICATION_NAME", applicationName(config));
+        env.put(Metrics.STAGE_VARIABLE, config.stage().id());
         return env;
     }
 }

@@ -2,8 +2,13 @@ package io.liveinsight.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -97,6 +102,7 @@ class AlarmsTest {
                         "AlarmName", "dev-LiveInsight-Processor-MillisBehindLatest",
                         "Namespace", "LiveInsight",
                         "MetricName", "MillisBehindLatest",
+                        "Dimensions", List.of(Map.of("Name", "Stage", "Value", "dev")),
                         "Statistic", "Maximum",
                         "Threshold", 60000));
         dev.hasResourceProperties(
@@ -119,16 +125,113 @@ class AlarmsTest {
         dev.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(
-                        "AlarmName", "dev-LiveInsight-KinesisPutFailures",
-                        "Namespace", "LiveInsight",
-                        "MetricName", "KinesisPutFailures",
-                        "Dimensions", List.of(Map.of("Name", "Service", "Value", "ingest-api"))));
+                        "AlarmName",
+                        "dev-LiveInsight-KinesisPutFailures",
+                        "Namespace",
+                        "LiveInsight",
+                        "MetricName",
+                        "KinesisPutFailures",
+                        "Dimensions",
+                        List.of(
+                                Map.of("Name", "Service", "Value", "ingest-api"),
+                                Map.of("Name", "Stage", "Value", "dev"))));
         dev.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Map.of(
                         "AlarmName", "dev-LiveInsight-Stream-IteratorAge",
                         "Namespace", "AWS/Kinesis",
                         "MetricName", "GetRecords.IteratorAgeMilliseconds"));
+    }
+
+    /** Was a gap: with no stage on the custom metrics, dev and prod in one account and region shared alarms. */
+    @Test
+    void everyAlarmOnTheLiveInsightNamespace_ofEveryDeployment_watchesOnlyItsOwnStage() {
+        Map<String, List<String>> watchingByDeployment = new HashMap<>();
+        for (String deployment : List.of("dev", "prod", "variant")) {
+            Synth.Synthesized synthesized = deployments().get(deployment);
+            String stage = synthesized.config().stage().id();
+            TemplateView template = new TemplateView(synthesized.template());
+            List<String> watching = new ArrayList<>();
+            for (String id : template.ids("AWS::CloudWatch::Alarm")) {
+                Map<String, Object> alarm = template.properties(id);
+                for (Map<String, Object> metric : liveInsightMetrics(alarm)) {
+                    assertThat(metric.get("Dimensions"))
+                            .as("%s of %s", alarm.get("AlarmName"), stage)
+                            .asInstanceOf(InstanceOfAssertFactories.LIST)
+                            .filteredOn(d -> ((Map<?, ?>) d).get("Name").equals("Stage"))
+                            .containsExactly(Map.of("Name", "Stage", "Value", stage));
+                    watching.add(((String) alarm.get("AlarmName")).substring(stage.length() + 1));
+                }
+            }
+            watchingByDeployment.put(deployment, watching);
+        }
+        assertThat(watchingByDeployment.get("dev"))
+                .containsExactlyInAnyOrder(
+                        "LiveInsight-Processor-MillisBehindLatest", "LiveInsight-KinesisPutFailures");
+        assertThat(watchingByDeployment.get("prod"))
+                .containsExactlyInAnyOrder(
+                        "LiveInsight-Processor-MillisBehindLatest", "LiveInsight-KinesisPutFailures");
+        assertThat(watchingByDeployment.get("variant"))
+                .as("the processor Lambda's lag is AWS/Lambda IteratorAge")
+                .containsExactly("LiveInsight-KinesisPutFailures");
+    }
+
+    @Test
+    void everyDashboardGraphOfTheLiveInsightNamespace_ofEveryDeployment_showsOnlyItsOwnStage() {
+        Pattern liveInsightMetric = Pattern.compile("\\[\"LiveInsight\",((?:\"[^\"]*\",?)+)");
+        Pattern quoted = Pattern.compile("\"([^\"]*)\"");
+        for (String deployment : List.of("dev", "prod", "variant")) {
+            Synth.Synthesized synthesized = deployments().get(deployment);
+            String stage = synthesized.config().stage().id();
+            TemplateView template = new TemplateView(synthesized.template());
+            String dashboard = template.id("AWS::CloudWatch::Dashboard", "DashboardName", stage + "-LiveInsight");
+            String body = TemplateView.render(template.properties(dashboard).get("DashboardBody"));
+            List<String> names = new ArrayList<>();
+            Matcher metric = liveInsightMetric.matcher(body);
+            while (metric.find()) {
+                List<String> parts = quoted.matcher(metric.group(1))
+                        .results()
+                        .map(m -> m.group(1))
+                        .toList();
+                Map<String, String> dimensions = new HashMap<>();
+                for (int i = 1; i + 1 < parts.size(); i += 2) {
+                    dimensions.put(parts.get(i), parts.get(i + 1));
+                }
+                assertThat(dimensions).as("%s on %s", parts.get(0), stage).containsEntry("Stage", stage);
+                names.add(parts.get(0));
+            }
+            assertThat(names)
+                    .as(stage)
+                    .containsExactlyInAnyOrder(
+                            "EventsAccepted",
+                            "KinesisPutFailures",
+                            "MillisBehindLatest",
+                            "EventsProcessed",
+                            "PoisonRecords");
+        }
+    }
+
+    private static Map<String, Synth.Synthesized> deployments() {
+        return Map.of("dev", Synth.dev(), "prod", Synth.prod(), "variant", Synth.variant());
+    }
+
+    /** The metrics of an alarm in the LiveInsight namespace: its own, or those of its metric math. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> liveInsightMetrics(Map<String, Object> alarm) {
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        if (Metrics.NAMESPACE.equals(alarm.get("Namespace"))) {
+            metrics.add(alarm);
+        }
+        for (Object query : (List<Object>) alarm.getOrDefault("Metrics", List.of())) {
+            Object stat = ((Map<String, Object>) query).get("MetricStat");
+            if (stat != null) {
+                Map<String, Object> metric = (Map<String, Object>) ((Map<String, Object>) stat).get("Metric");
+                if (Metrics.NAMESPACE.equals(metric.get("Namespace"))) {
+                    metrics.add(metric);
+                }
+            }
+        }
+        return metrics;
     }
 
     @Test

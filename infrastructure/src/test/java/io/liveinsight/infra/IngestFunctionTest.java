@@ -59,16 +59,18 @@ class IngestFunctionTest {
     }
 
     @Test
-    void ingest_environment_namesTheStreamTheOriginsAndTheBudget() {
+    void ingest_environment_namesTheStreamTheOriginsTheBudgetAndTheStage() {
         Map<String, Object> variables = variables(view, "dev-LiveInsight-Ingest");
         assertThat(variables)
                 .containsEntry(
                         "STREAM_NAME", Map.of("Ref", view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-Events")))
                 .containsEntry("ALLOWED_ORIGINS", "")
-                .containsEntry("PUBLISH_BUDGET_MS", "3000");
+                .containsEntry("PUBLISH_BUDGET_MS", "3000")
+                .containsEntry("STAGE", "dev");
         TemplateView prod = new TemplateView(Synth.prod().template());
         assertThat(variables(prod, "prod-LiveInsight-Ingest"))
-                .containsEntry("ALLOWED_ORIGINS", "https://shop.example.com,https://*.example.org");
+                .containsEntry("ALLOWED_ORIGINS", "https://shop.example.com,https://*.example.org")
+                .containsEntry("STAGE", "prod");
     }
 
     @Test

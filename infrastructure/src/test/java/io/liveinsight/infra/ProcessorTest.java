@@ -34,6 +34,7 @@ class ProcessorTest {
                 .contains("{Name=DEAD_LETTER_STREAM, Value=${"
                         + view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-DeadLetters") + "}}")
                 .contains("{Name=TABLE_PREFIX, Value=dev-LiveInsight}")
+                .contains("{Name=STAGE, Value=dev}")
                 .contains("{Name=KCL_APPLICATION_NAME, Value=dev-LiveInsight-StreamProcessor}")
                 .contains("{Name=AWS_REGION, Value=${AWS::Region}}")
                 .contains("{Name=HEALTH_PORT, Value=8081}");
@@ -148,6 +149,7 @@ class ProcessorTest {
                         10000));
         assertThat(IngestFunctionTest.variables(variantView, "dev-LiveInsight-StreamProcessor"))
                 .containsEntry("TABLE_PREFIX", "dev-LiveInsight")
+                .containsEntry("STAGE", "dev")
                 .containsKeys("STREAM_NAME", "DEAD_LETTER_STREAM");
         String mapping = variantView.ids("AWS::Lambda::EventSourceMapping").get(0);
         assertThat(variantView.properties(mapping))
