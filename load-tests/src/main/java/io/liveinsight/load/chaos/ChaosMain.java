@@ -22,8 +22,7 @@ public final class ChaosMain {
         System.out.println(ChaosReport.markdown(result, command));
         System.out.printf("whole run: %.1f min%n", (System.nanoTime() - start) / 60e9);
         if (settings.resultsDir() != null) {
-            ChaosReport.write(result, command, settings.resultsDir());
-            System.out.println("written to " + settings.resultsDir().resolve("chaos-latest.md"));
+            System.out.println("written to " + ChaosReport.write(result, command, settings.resultsDir()));
         }
         System.exit(result.passed() ? 0 : 1);
     }

@@ -65,13 +65,17 @@ final class ChaosReport {
         return out.toString();
     }
 
-    static void write(ChaosResult result, String command, Path dir) throws IOException {
+    /** Writes {@code chaos-latest.{md,json}} for the full size, {@code chaos-<size>-latest.*} for others. */
+    static Path write(ChaosResult result, String command, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("chaos-latest.md"), markdown(result, command));
+        String name = result.label().equals("full") ? "chaos-latest" : "chaos-" + result.label() + "-latest";
+        Path markdown = dir.resolve(name + ".md");
+        Files.writeString(markdown, markdown(result, command));
         JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build()
-                .writeValue(dir.resolve("chaos-latest.json").toFile(), result);
+                .writeValue(dir.resolve(name + ".json").toFile(), result);
+        return markdown;
     }
 
     private static void row(StringBuilder out, String figure, String value, String target) {
