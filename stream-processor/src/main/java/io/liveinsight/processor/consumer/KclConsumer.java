@@ -203,6 +203,9 @@ public final class KclConsumer implements AutoCloseable {
             // heartbeat 30 s). A leader killed hard would leave its shards unprocessed for those 2 minutes.
             leases.dynamoDbLockBasedLeaderLeaseDurationInMillis(10_000L)
                     .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(2_000L);
+            // The leader judges workers by their reported metrics (default: every 30 s); report more often so a
+            // stopped worker's shards move sooner.
+            leases.workerUtilizationAwareAssignmentConfig().workerMetricsReporterFreqInMillis(5_000L);
         }
         RetrievalConfig retrieval = configs.retrievalConfig()
                 .initialPositionInStreamExtended(
