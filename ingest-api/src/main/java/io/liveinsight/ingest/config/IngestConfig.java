@@ -75,30 +75,6 @@ public record IngestConfig(
         }
     }
 
-    /** An edge of stage {@value #DEFAULT_STAGE}. */
-    public IngestConfig(
-            String streamName,
-            String region,
-            URI kinesisEndpoint,
-            Duration publishBudget,
-            List<String> allowedOrigins,
-            boolean localDevelopment,
-            boolean anonymizeIp,
-            int trustedProxyHops,
-            int retryAfterSeconds) {
-        this(
-                streamName,
-                region,
-                kinesisEndpoint,
-                publishBudget,
-                allowedOrigins,
-                localDevelopment,
-                anonymizeIp,
-                trustedProxyHops,
-                retryAfterSeconds,
-                DEFAULT_STAGE);
-    }
-
     /** An edge with no CORS origin and the defaults (what the local stack built before CORS existed). */
     public IngestConfig(String streamName, String region, URI kinesisEndpoint, Duration publishBudget) {
         this(
@@ -110,7 +86,8 @@ public record IngestConfig(
                 false,
                 true,
                 0,
-                DEFAULT_RETRY_AFTER_SECONDS);
+                DEFAULT_RETRY_AFTER_SECONDS,
+                DEFAULT_STAGE);
     }
 
     /** The local stack's edge: any origin may call it. */

@@ -56,7 +56,8 @@ public class IngestHandlerBenchmark {
                 false,
                 true,
                 0,
-                1);
+                1,
+                IngestConfig.DEFAULT_STAGE);
         handler = new IngestHandler(new IngestApplication(
                 config, BenchmarkRequests.packingPublisher(), new EmfIngestMetrics(metricLines, config.stage())));
         oneEvent = BenchmarkRequests.beacon(1);

@@ -38,7 +38,17 @@ class HostileBodiesTest {
 
     private final FakePublisher publisher = new FakePublisher();
     private final IngestApplication application = new IngestApplication(
-            new IngestConfig("s", "us-east-1", null, Duration.ofSeconds(1), List.of("*"), true, true, 0, 2),
+            new IngestConfig(
+                    "s",
+                    "us-east-1",
+                    null,
+                    Duration.ofSeconds(1),
+                    List.of("*"),
+                    true,
+                    true,
+                    0,
+                    2,
+                    IngestConfig.DEFAULT_STAGE),
             publisher,
             IngestMetrics.NONE);
     private final IngestHandler rest = new IngestHandler(application);

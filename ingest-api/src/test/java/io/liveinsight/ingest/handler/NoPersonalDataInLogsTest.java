@@ -59,7 +59,8 @@ class NoPersonalDataInLogsTest {
                     false,
                     false,
                     1,
-                    1);
+                    1,
+                    IngestConfig.DEFAULT_STAGE);
             IngestApplication application = new IngestApplication(config, publisher, null); // EMF on stdout
             IngestHandler rest = new IngestHandler(application);
             HttpApiIngestHandler httpApi = new HttpApiIngestHandler(application);

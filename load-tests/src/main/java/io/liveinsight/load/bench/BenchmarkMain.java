@@ -3,7 +3,6 @@ package io.liveinsight.load.bench;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.load.Args;
 import io.liveinsight.load.check.ActiveSessionProbe;
-import io.liveinsight.load.check.Clients;
 import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.ConsoleProgressBar;
@@ -15,6 +14,7 @@ import io.liveinsight.load.replay.Sender;
 import io.liveinsight.load.replay.Sleeper;
 import io.liveinsight.load.replay.Ticker;
 import io.liveinsight.load.traffic.Plans;
+import io.liveinsight.local.engines.LocalAwsClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +50,8 @@ public final class BenchmarkMain {
                 settings.resultsDir().resolve("../target/benchmark-stack.log").normalize();
         say("starting the local stack (%s; log %s)", settings.jar(), log);
         try (LocalStackProcess stack = LocalStackProcess.start(settings.jar(), log, Duration.ofSeconds(180));
-                DynamoDbClient dynamoDb = Clients.dynamoDb(stack.dynamoDb());
-                KinesisClient kinesis = Clients.kinesis(stack.kinesis());
+                DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(stack.dynamoDb());
+                KinesisClient kinesis = LocalAwsClients.kinesis(stack.kinesis());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Sender sender = new HttpSender(stack.edge(), Duration.ofSeconds(30));
             StackMetrics metrics = new StackMetrics(stack.edge());

@@ -40,6 +40,22 @@ public record ChaosSettings(
         return new ChaosSettings("short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10);
     }
 
+    ChaosSettings withJar(Path other) {
+        return new ChaosSettings(
+                label,
+                other,
+                resultsDir,
+                logDir,
+                seed,
+                eventsPerSecond,
+                throttleMs,
+                outageMs,
+                togetherMs,
+                quietMs,
+                poisonRecords,
+                duplicateBeacons);
+    }
+
     static ChaosSettings from(Args args) {
         Path jar = Path.of(args.value("jar", "local-stack/app/target/liveinsight-local.jar"));
         Path results = Path.of(args.value("results", "load-tests/results"));

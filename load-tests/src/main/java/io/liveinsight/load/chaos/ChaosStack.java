@@ -1,6 +1,7 @@
 package io.liveinsight.load.chaos;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.load.process.JavaChild;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,8 +39,6 @@ final class ChaosStack implements AutoCloseable {
     private final FaultProxy dynamoDbProxy;
     private final Map<String, JavaChild> consumers = new LinkedHashMap<>();
     private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private JavaChild edge;
     private URI edgeAddress;
 
@@ -87,19 +83,7 @@ final class ChaosStack implements AutoCloseable {
             Files.createDirectories(settings.logDir());
             Path copy = settings.logDir().resolve("chaos-stack.jar");
             Files.copy(settings.jar(), copy, StandardCopyOption.REPLACE_EXISTING);
-            return new ChaosSettings(
-                    settings.label(),
-                    copy,
-                    settings.resultsDir(),
-                    settings.logDir(),
-                    settings.seed(),
-                    settings.eventsPerSecond(),
-                    settings.throttleMs(),
-                    settings.outageMs(),
-                    settings.togetherMs(),
-                    settings.quietMs(),
-                    settings.poisonRecords(),
-                    settings.duplicateBeacons());
+            return settings.withJar(copy);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot copy " + settings.jar() + "; build it with ./mvnw -pl load-tests -am package", e);
@@ -115,9 +99,10 @@ final class ChaosStack implements AutoCloseable {
         env.put("STREAM_SHARDS", Integer.toString(SHARDS));
         env.put("AWS_ENDPOINT_URL_KINESIS", kinesisProxy.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.endpoints().dynamoDb().toString());
-        edge = JavaChild.start("edge", settings.jar(), "io.liveinsight.local.LocalStackMain", env, log("edge"));
+        edge = JavaChild.start(
+                "edge", settings.jar(), "io.liveinsight.local.LocalStackMain", JavaChild.SMALL, env, log("edge"));
         edgeAddress = URI.create("http://127.0.0.1:" + port);
-        awaitHealthy("edge", edge, edgeAddress.resolve("/health"), Duration.ofSeconds(90));
+        edge.awaitHealthy(edgeAddress.resolve("/health"), Duration.ofSeconds(90));
     }
 
     /** Starts (or restarts) a consumer; returns once its {@code /health} answers 200. */
@@ -132,11 +117,11 @@ final class ChaosStack implements AutoCloseable {
         env.put("HEALTH_PORT", Integer.toString(port));
         env.put("AWS_ENDPOINT_URL_KINESIS", kinesisProxy.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbProxy.endpoint().toString());
-        JavaChild child =
-                JavaChild.start(name, settings.jar(), "io.liveinsight.processor.Main", env, log("consumer-" + name));
+        JavaChild child = JavaChild.start(
+                name, settings.jar(), "io.liveinsight.processor.Main", JavaChild.SMALL, env, log("consumer-" + name));
         consumers.put(name, child);
         healthPorts.put(name, port);
-        awaitHealthy(name, child, consumerHealth(name), Duration.ofSeconds(90));
+        child.awaitHealthy(consumerHealth(name), Duration.ofSeconds(90));
         return child;
     }
 
@@ -161,39 +146,6 @@ final class ChaosStack implements AutoCloseable {
 
     private Path log(String name) {
         return settings.logDir().resolve("chaos-" + name + ".log");
-    }
-
-    /** Waits for 200 from {@code health}; returns how long it took. */
-    Duration awaitHealthy(String name, JavaChild child, URI health, Duration timeout) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + child.log());
-            }
-            if (status(health) == 200) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + child.log());
-    }
-
-    /** The status {@code GET uri} answers, 0 when nothing answers. */
-    int status(URI uri) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(uri)
-                                    .timeout(Duration.ofSeconds(3))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
     }
 
     /** The hash key range of each shard of the stream, in shard order. */

@@ -36,51 +36,6 @@ public record LocalStackConfig(
         Path dataDirectory,
         boolean consumer) {
 
-    /** With the in-process consumer. */
-    public LocalStackConfig(
-            String host,
-            int edgePort,
-            int dynamoDbPort,
-            int kinesisPort,
-            URI dynamoDbEndpoint,
-            URI kinesisEndpoint,
-            String streamName,
-            int shards,
-            TableNames tables,
-            String applicationName,
-            Path dataDirectory) {
-        this(
-                host,
-                edgePort,
-                dynamoDbPort,
-                kinesisPort,
-                dynamoDbEndpoint,
-                kinesisEndpoint,
-                streamName,
-                shards,
-                tables,
-                applicationName,
-                dataDirectory,
-                true);
-    }
-
-    /** The same, without the in-process consumer (or with it). */
-    public LocalStackConfig withConsumer(boolean on) {
-        return new LocalStackConfig(
-                host,
-                edgePort,
-                dynamoDbPort,
-                kinesisPort,
-                dynamoDbEndpoint,
-                kinesisEndpoint,
-                streamName,
-                shards,
-                tables,
-                applicationName,
-                dataDirectory,
-                on);
-    }
-
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
         return streamName + "-DeadLetters";

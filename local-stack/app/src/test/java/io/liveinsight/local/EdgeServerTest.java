@@ -61,8 +61,17 @@ class EdgeServerTest {
                 return true;
             }
         };
-        IngestConfig config =
-                new IngestConfig("s", "us-east-1", null, Duration.ofSeconds(1), List.of(SHOP), false, true, 0, 1);
+        IngestConfig config = new IngestConfig(
+                "s",
+                "us-east-1",
+                null,
+                Duration.ofSeconds(1),
+                List.of(SHOP),
+                false,
+                true,
+                0,
+                1,
+                IngestConfig.DEFAULT_STAGE);
         edge = EdgeServer.start(
                 "127.0.0.1",
                 0,
@@ -225,7 +234,16 @@ class EdgeServerTest {
                 0,
                 new IngestHandler(new IngestApplication(
                         new IngestConfig(
-                                "s", "us-east-1", null, Duration.ofSeconds(1), List.of(SHOP), false, false, 1, 1),
+                                "s",
+                                "us-east-1",
+                                null,
+                                Duration.ofSeconds(1),
+                                List.of(SHOP),
+                                false,
+                                false,
+                                1,
+                                1,
+                                IngestConfig.DEFAULT_STAGE),
                         new EventPublisher() {
                             @Override
                             public PublishResult publish(List<Event> events) {

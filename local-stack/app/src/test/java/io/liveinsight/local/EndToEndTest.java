@@ -32,7 +32,8 @@ class EndToEndTest {
                 1,
                 TableNames.withPrefix("E2E"),
                 "e2e-consumer",
-                null);
+                null,
+                true);
         stack = LiveInsightStack.start(config, aws.endpoints());
     }
 
@@ -62,7 +63,8 @@ class EndToEndTest {
                 1,
                 TableNames.withPrefix("E2EStop"),
                 "e2e-stop-consumer",
-                null);
+                null,
+                true);
         LiveInsightStack starting = LiveInsightStack.start(other, aws.endpoints());
 
         long started = System.nanoTime();

@@ -41,18 +41,18 @@ class LiveInsightStackOutageTest {
         kinesisProxy = FaultProxy.start(aws.endpoints().kinesis());
         long unique = System.nanoTime();
         config = new LocalStackConfig(
-                        "127.0.0.1",
-                        Ports.resolve(0),
-                        0,
-                        0,
-                        dynamoDbProxy.endpoint(),
-                        kinesisProxy.endpoint(),
-                        "edge-outage-" + unique,
-                        1,
-                        TableNames.withPrefix("EdgeOutage" + unique),
-                        "edge-outage-consumer",
-                        null)
-                .withConsumer(false);
+                "127.0.0.1",
+                Ports.resolve(0),
+                0,
+                0,
+                dynamoDbProxy.endpoint(),
+                kinesisProxy.endpoint(),
+                "edge-outage-" + unique,
+                1,
+                TableNames.withPrefix("EdgeOutage" + unique),
+                "edge-outage-consumer",
+                null,
+                false);
     }
 
     @AfterEach

@@ -37,7 +37,8 @@ class LocalStackContainerEndToEndTest {
                 1,
                 TableNames.defaults(),
                 "LiveInsight-StreamProcessor",
-                null);
+                null,
+                true);
         try (LiveInsightStack stack = LiveInsightStack.start(config, endpoints);
                 DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb())) {
             EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), dynamoDb, config.tables(), "s1");

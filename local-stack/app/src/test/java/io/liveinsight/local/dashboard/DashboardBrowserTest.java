@@ -71,7 +71,8 @@ class DashboardBrowserTest {
                 1,
                 TableNames.withPrefix("DashUi"),
                 "dash-ui-consumer",
-                null);
+                null,
+                true);
         stack = LiveInsightStack.start(config, aws.endpoints());
         browser = HeadlessChromium.start(chromium);
         browser.viewport(1280, 900, 1, false);

@@ -48,7 +48,8 @@ class TrackerBrowserTest {
                 1,
                 tables,
                 "tracker-e2e-consumer",
-                null);
+                null,
+                true);
         stack = LiveInsightStack.start(config, aws.endpoints());
         browser = DevToolsBrowser.start(chromium);
     }
