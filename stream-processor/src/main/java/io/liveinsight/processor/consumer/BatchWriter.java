@@ -2,28 +2,37 @@ package io.liveinsight.processor.consumer;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.processor.concurrent.Parallel;
+import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
+import io.liveinsight.processor.port.EventStore.Ledger;
 import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
+import io.liveinsight.processor.port.StoreMisconfiguredException;
 import io.liveinsight.processor.port.StoreUnavailableException;
+import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one batch durably: dead letters first, then Events, then each session once. It retries a store that is unavailable for as
- * long as it takes (skipping is never an option: KCL would move on and the records would be lost), unless the
- * consumer is stopping, in which case the batch is left unacknowledged for the next lease owner to replay.
+ * Writes one batch durably: dead letters first, then the Events ledger (side by side), then every client session
+ * id of the batch (side by side, bounded). This is the one retry layer of the write path above the per-table
+ * {@code TableGuard}: a store that is unavailable (transient, or misconfigured: reported, never dead-lettered) is
+ * retried for as long as it takes, unless the consumer is stopping, in which case the batch is left unacknowledged
+ * for the next lease owner to replay. Events a store refuses for good, and a session whose write fails
+ * deterministically (a bug, an item that can never be written), go to the dead letters with the reason, so one bad
+ * session never holds up the others.
  */
 public final class BatchWriter {
 
@@ -33,6 +42,8 @@ public final class BatchWriter {
     private final EventStore events;
     private final SessionStore sessions;
     private final DeadLetters deadLetters;
+    private final Parallel parallel;
+    private final StreamMetrics metrics;
     private final BooleanSupplier stopping;
     private final Sleeper sleeper;
     private final EventCodec codec = new EventCodec();
@@ -41,11 +52,15 @@ public final class BatchWriter {
             EventStore events,
             SessionStore sessions,
             DeadLetters deadLetters,
+            Parallel parallel,
+            StreamMetrics metrics,
             BooleanSupplier stopping,
             Sleeper sleeper) {
         this.events = events;
         this.sessions = sessions;
         this.deadLetters = deadLetters;
+        this.parallel = parallel;
+        this.metrics = metrics;
         this.stopping = stopping;
         this.sleeper = sleeper;
     }
@@ -55,84 +70,99 @@ public final class BatchWriter {
         return stopping.getAsBoolean();
     }
 
-    /** True once everything is stored; false if the consumer began stopping first. */
-    public boolean write(List<Event> batch) {
-        return write(batch, List.of());
-    }
-
     /**
-     * Stores the poison records as dead letters, then the events; true once all of it is durable. Events a table
-     * refuses for good (a {@link RejectedEventsException}) become dead letters too, so a batch never stays
-     * half-written and nothing is dropped silently.
+     * Stores the poison records as dead letters, then the events; true once all of it is durable, false if the
+     * consumer began stopping first.
      */
-    public boolean write(List<Event> batch, List<DeadLetter> poison) {
-        if (!poison.isEmpty() && !retrying(() -> deadLetters.send(poison))) {
+    public boolean write(List<PositionedEvent> batch, List<DeadLetter> poison) {
+        if (!deadLetter(poison)) {
+            return false;
+        }
+        if (batch.isEmpty()) {
+            return true;
+        }
+        Ledger ledger = retrying(() -> events.store(batch));
+        if (ledger == null) {
             return false;
         }
         List<DeadLetter> refused = new ArrayList<>();
-        Set<String> refusedIds = new HashSet<>();
-        if (!batch.isEmpty()) {
-            Outcome stored = attempt(() -> events.putAll(batch));
-            if (stored.stopped()) {
-                return false;
-            }
-            if (stored.rejected() != null) {
-                refused.addAll(letters(stored.rejected()));
-                stored.rejected().rejected().forEach(e -> refusedIds.add(e.eventId()));
-            }
+        if (!ledger.refused().isEmpty()) {
+            refused.addAll(letters("Events table refused: " + ledger.reason(), ledger.refused()));
         }
-        Map<String, List<Event>> bySession = new LinkedHashMap<>();
-        batch.stream().filter(e -> !refusedIds.contains(e.eventId())).forEach(e -> bySession
-                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
+        Map<String, List<PositionedEvent>> bySession = new LinkedHashMap<>();
+        ledger.owned().forEach(e -> bySession
+                .computeIfAbsent(e.event().sessionId(), key -> new ArrayList<>())
                 .add(e));
-        for (Map.Entry<String, List<Event>> session : bySession.entrySet()) {
-            Outcome applied = attempt(() -> sessions.apply(session.getKey(), session.getValue()));
-            if (applied.stopped()) {
+        List<List<DeadLetter>> outcomes =
+                parallel.map(List.copyOf(bySession.entrySet()), session -> apply(session.getKey(), session.getValue()));
+        for (List<DeadLetter> outcome : outcomes) {
+            if (outcome == null) {
                 return false;
             }
-            if (applied.rejected() != null) {
-                refused.addAll(letters(applied.rejected()));
-            }
+            refused.addAll(outcome);
         }
-        return refused.isEmpty() || retrying(() -> deadLetters.send(refused));
+        return deadLetter(refused);
     }
 
-    private List<DeadLetter> letters(RejectedEventsException rejected) {
-        LOG.error("{}; sending them to the dead letters", rejected.getMessage());
+    /** Dead letters for what the session store refused (empty when all stored); null if the consumer stopped. */
+    private List<DeadLetter> apply(String sessionId, List<PositionedEvent> events) {
+        try {
+            return retrying(() -> {
+                sessions.apply(sessionId, events);
+                return List.of();
+            });
+        } catch (RejectedEventsException e) {
+            return letters(e.getMessage(), e.rejected());
+        } catch (RuntimeException e) {
+            // Deterministic: the same data would fail the same way again. Set it aside and let the shard move on.
+            LOG.error("session write failed deterministically; its events go to the dead letters", e);
+            return letters(
+                    "session write failed: " + e.getClass().getName() + ": " + e.getMessage(),
+                    events.stream().map(PositionedEvent::event).toList());
+        }
+    }
+
+    /**
+     * Sends letters as they are (a whole batch set aside after a deterministic failure), retrying an unavailable
+     * dead-letter stream like every write; true once durable, false if the consumer began stopping first.
+     */
+    public boolean deadLetter(List<DeadLetter> letters) {
+        return letters.isEmpty() || retrying(() -> {
+                    deadLetters.send(letters);
+                    return Boolean.TRUE;
+                })
+                != null;
+    }
+
+    private List<DeadLetter> letters(String reason, List<Event> rejected) {
+        LOG.error("{} ({} events); sending them to the dead letters", reason, rejected.size());
         Map<String, List<Event>> bySession = new LinkedHashMap<>();
-        rejected.rejected().forEach(e -> bySession
+        rejected.forEach(e -> bySession
                 .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
                 .add(e));
         return bySession.entrySet().stream()
-                .map(session ->
-                        new DeadLetter(session.getKey(), "", rejected.getMessage(), codec.encode(session.getValue())))
+                .map(session -> new DeadLetter(session.getKey(), "", reason, codec.encode(session.getValue())))
                 .toList();
     }
 
-    /** Stopped (the consumer is stopping), or done, with the events a store refused for good if any. */
-    private record Outcome(boolean stopped, RejectedEventsException rejected) {}
-
-    private Outcome attempt(Runnable write) {
-        RejectedEventsException[] rejected = new RejectedEventsException[1];
-        boolean done = retrying(() -> {
-            try {
-                write.run();
-            } catch (RejectedEventsException e) {
-                rejected[0] = e;
-            }
-        });
-        return new Outcome(!done, rejected[0]);
-    }
-
-    private boolean retrying(Runnable write) {
+    /** The write's result once it succeeds; null if the consumer began stopping first. */
+    private <T> T retrying(Supplier<T> write) {
+        String misconfiguredTable = null;
         for (int attempt = 0; ; attempt++) {
             if (stopping.getAsBoolean()) {
-                return false;
+                return null;
             }
             try {
-                write.run();
-                return true;
+                T result = Objects.requireNonNull(write.get());
+                if (misconfiguredTable != null) {
+                    metrics.storeRecovered(misconfiguredTable);
+                }
+                return result;
             } catch (StoreUnavailableException e) {
+                if (e instanceof StoreMisconfiguredException misconfigured) {
+                    misconfiguredTable = misconfigured.table();
+                    metrics.storeMisconfigured(misconfiguredTable, e.getMessage());
+                }
                 Duration wait = backoff(attempt);
                 LOG.warn(
                         "store unavailable ({}); attempt {} failed, retrying in {} ms",

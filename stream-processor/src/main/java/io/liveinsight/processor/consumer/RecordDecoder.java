@@ -5,6 +5,8 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventValidator;
 import io.liveinsight.event.FieldError;
+import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +26,26 @@ public final class RecordDecoder {
     }
 
     /** A raw record as both entry points (KCL, Lambda event source mapping) see it. */
-    public record RawRecord(String partitionKey, String sequenceNumber, byte[] data) {}
+    public record RawRecord(String shardId, String partitionKey, String sequenceNumber, byte[] data) {
 
-    public record Decoded(List<Event> events, List<DeadLetter> poison) {}
+        public RecordPosition position() {
+            return RecordPosition.of(shardId, sequenceNumber);
+        }
+    }
+
+    /** The events, each with the record that carried it (in stream order), and the poison records. */
+    public record Decoded(List<PositionedEvent> events, List<DeadLetter> poison) {}
 
     public Decoded decode(List<RawRecord> records) {
-        List<Event> events = new ArrayList<>();
+        List<PositionedEvent> events = new ArrayList<>();
         List<DeadLetter> poison = new ArrayList<>();
         for (RawRecord record : records) {
             switch (codec.decode(record.data())) {
                 case DecodeResult.Decoded decoded -> {
                     String problem = problems(decoded.events());
                     if (problem == null) {
-                        events.addAll(decoded.events());
+                        RecordPosition position = record.position();
+                        decoded.events().forEach(event -> events.add(new PositionedEvent(event, position, false)));
                     } else {
                         poison.add(letter(record, problem));
                     }

@@ -28,9 +28,38 @@ public record SessionAggregate(
         Map<String, Long> eventTypes,
         SortedMap<Long, Long> minutes) {
 
+    /** Distinct event types kept by name; the rest are counted under {@link #OTHER_TYPES}. */
+    public static final int MAX_EVENT_TYPES = 32;
+    /** Sorts after every valid event type ({@code [a-z0-9_.:-]}), and no event can carry it. */
+    public static final String OTHER_TYPES = "~other";
+
+    /**
+     * Bounded whatever the session's length: {@code minutes} keeps only the minutes a live view can still need (the
+     * active window up to the last activity), and {@code eventTypes} the {@link #MAX_EVENT_TYPES} - 1 first names in
+     * sort order plus the rest's total. Both cuts depend only on the whole, so merging stays order-independent.
+     */
     public SessionAggregate {
-        eventTypes = Map.copyOf(eventTypes);
-        minutes = Collections.unmodifiableSortedMap(new TreeMap<>(minutes));
+        eventTypes = boundedTypes(eventTypes);
+        long firstKept = Math.floorDiv(lastActivity, 60_000L) - SessionRules.ACTIVE_WINDOW.toMinutes();
+        minutes = Collections.unmodifiableSortedMap(new TreeMap<>(new TreeMap<>(minutes).tailMap(firstKept)));
+    }
+
+    private static Map<String, Long> boundedTypes(Map<String, Long> types) {
+        if (types.size() <= MAX_EVENT_TYPES) {
+            return Map.copyOf(types);
+        }
+        TreeMap<String, Long> sorted = new TreeMap<>(types);
+        Map<String, Long> kept = new TreeMap<>();
+        long other = 0;
+        for (Map.Entry<String, Long> type : sorted.entrySet()) {
+            if (kept.size() < MAX_EVENT_TYPES - 1 && !type.getKey().equals(OTHER_TYPES)) {
+                kept.put(type.getKey(), type.getValue());
+            } else {
+                other += type.getValue();
+            }
+        }
+        kept.put(OTHER_TYPES, other);
+        return Map.copyOf(kept);
     }
 
     public static SessionAggregate of(String sessionId, Event event) {

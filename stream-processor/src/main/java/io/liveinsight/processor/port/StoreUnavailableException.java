@@ -1,7 +1,7 @@
 package io.liveinsight.processor.port;
 
 /** A store could not complete a write now (throttled, down, timed out). Repeating the call is safe. */
-public final class StoreUnavailableException extends RuntimeException {
+public class StoreUnavailableException extends RuntimeException {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -1,34 +1,39 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
+import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
+
 import io.liveinsight.event.Event;
-import io.liveinsight.processor.domain.SessionAggregator;
+import io.liveinsight.processor.concurrent.Parallel;
+import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.port.EventStore;
-import io.liveinsight.processor.port.RejectedEventsException;
+import io.liveinsight.processor.port.EventStore.Ledger;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * BatchWriteItem in chunks of 25, resubmitting UnprocessedItems with jittered backoff (how DynamoDB throttles a
- * batch), each call through the table's {@link TableGuard}. Items are keyed by (event_id, timestamp): writing one
- * twice leaves one.
+ * The Events table as the ledger of event ids. Each event is a conditional PutItem ({@code attribute_not_exists}),
+ * run side by side ({@link Parallel}), carrying {@code src}: the fingerprint of the record that stored it. A failed
+ * condition returns the stored item: the same {@code src} means this record stored it before (a replay: the
+ * session store decides whether it was counted), another means another record did (a client resend: never counted
+ * again). A failed condition costs one write unit, like the put it replaces.
+ *
+ * <p>An event whose time the edge replaced (clock skew) gets a new key on every resend, so for those the ledger
+ * first queries the event id (strongly consistent): any item of another record makes it a duplicate.
  */
 public final class DynamoDbEventStore implements EventStore {
 
-    static final int BATCH_SIZE = 25;
-    private static final int MAX_ROUNDS = 8;
-    private static final long BASE_BACKOFF_MILLIS = 25;
+    static final String SOURCE = "src";
     /** Base table plus UserIndex and SessionIndex: each written event costs at least this many write units. */
     private static final int UNITS_PER_EVENT = 3;
 
@@ -36,101 +41,113 @@ public final class DynamoDbEventStore implements EventStore {
     private final String table;
     private final TableGuard guard;
     private final StreamMetrics metrics;
+    private final Parallel parallel;
 
-    public DynamoDbEventStore(DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics) {
+    public DynamoDbEventStore(
+            DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.guard = guard;
         this.metrics = metrics;
+        this.parallel = parallel;
+    }
+
+    private enum Outcome {
+        STORED,
+        REPLAYED,
+        DUPLICATE,
+        REFUSED
     }
 
     @Override
-    public void putAll(List<Event> events) {
-        // One request may not name the same key twice, and the same event may arrive twice in a batch.
-        List<WriteRequest> writes = SessionAggregator.distinctByKey(events).stream()
-                .map(event -> WriteRequest.builder()
-                        .putRequest(PutRequest.builder()
-                                .item(EventItems.toItem(event))
-                                .build())
-                        .build())
-                .toList();
-        List<Event> distinct = SessionAggregator.distinctByKey(events);
-        List<Event> rejected = new ArrayList<>();
-        String reason = null;
-        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
-            int to = Math.min(writes.size(), from + BATCH_SIZE);
-            try {
-                write(new ArrayList<>(writes.subList(from, to)));
-            } catch (SdkException e) {
-                if (DynamoDbErrors.isRetryable(e)) {
-                    throw e;
-                }
-                // The batch was refused whole: write item by item to find the ones DynamoDB will not take.
-                for (int i = from; i < to; i++) {
-                    String refusal = putOne(writes.get(i));
-                    if (refusal != null) {
-                        rejected.add(distinct.get(i));
-                        reason = refusal;
-                    }
+    public Ledger store(List<PositionedEvent> events) {
+        Map<String, PositionedEvent> first = new LinkedHashMap<>();
+        events.forEach(event -> first.putIfAbsent(event.event().eventId(), event));
+        List<PositionedEvent> distinct = List.copyOf(first.values());
+        Map<String, String> refusals = new ConcurrentHashMap<>();
+        List<Outcome> outcomes;
+        try {
+            outcomes = parallel.map(distinct, event -> storeOne(event, refusals));
+        } catch (SdkException e) {
+            StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "PutItem", e);
+            throw unavailable != null ? unavailable : e;
+        }
+        List<PositionedEvent> owned = new ArrayList<>();
+        List<Event> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            PositionedEvent event = distinct.get(i);
+            switch (outcomes.get(i)) {
+                case STORED -> owned.add(new PositionedEvent(event.event(), event.position(), false));
+                case REPLAYED -> owned.add(new PositionedEvent(event.event(), event.position(), true));
+                case DUPLICATE -> {}
+                case REFUSED -> {
+                    refused.add(event.event());
+                    reasons.add(refusals.get(event.event().eventId()));
                 }
             }
         }
-        if (!rejected.isEmpty()) {
-            throw new RejectedEventsException(
-                    "Events table refused " + rejected.size() + " events: " + reason, rejected, null);
-        }
+        return new Ledger(owned, refused, refused.isEmpty() ? null : reasons.get(0));
     }
 
-    /** Null when stored, else DynamoDB's reason for refusing the item. */
-    private String putOne(WriteRequest write) {
+    private Outcome storeOne(PositionedEvent event, Map<String, String> refusals) {
+        long source = event.position().fingerprint();
+        if (event.event().clockSkew()) {
+            Outcome earlier = earlierCopy(event.event().eventId(), source);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>(EventItems.toItem(event.event()));
+        item.put(SOURCE, n(source));
         try {
-            guard.write(
-                    "PutItem",
-                    UNITS_PER_EVENT,
-                    () -> dynamoDb.putItem(
-                            r -> r.tableName(table).item(write.putRequest().item())));
-            return null;
+            var consumed = guard.write(
+                            "PutItem",
+                            UNITS_PER_EVENT,
+                            () -> dynamoDb.putItem(r -> r.tableName(table)
+                                    .item(item)
+                                    .conditionExpression("attribute_not_exists(event_id)")
+                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)))
+                    .consumedCapacity();
+            if (consumed != null && consumed.capacityUnits() != null) {
+                metrics.writeUnits(table, consumed.capacityUnits());
+            }
+            return Outcome.STORED;
+        } catch (ConditionalCheckFailedException e) {
+            metrics.writeUnits(table, 1.0);
+            Map<String, AttributeValue> stored = e.hasItem() ? e.item() : Map.of();
+            return Long.valueOf(source).equals(source(stored)) ? Outcome.REPLAYED : Outcome.DUPLICATE;
         } catch (SdkException e) {
-            if (DynamoDbErrors.isRetryable(e)) {
+            if (DynamoDbErrors.translate(table, "PutItem", e) != null) {
                 throw e;
             }
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            refusals.put(event.event().eventId(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Outcome.REFUSED;
         }
     }
 
-    private void write(List<WriteRequest> chunk) {
-        List<WriteRequest> pending = chunk;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<WriteRequest> request = pending;
-            BatchWriteItemResponse response = guard.write(
-                    "BatchWriteItem",
-                    request.size() * UNITS_PER_EVENT,
-                    () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, request))
-                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
-            for (ConsumedCapacity consumed : response.consumedCapacity()) {
-                if (consumed.capacityUnits() != null) {
-                    metrics.writeUnits(table, consumed.capacityUnits());
-                }
-            }
-            List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(table, List.of());
-            if (unprocessed.isEmpty()) {
-                return;
-            }
-            metrics.throttled(table);
-            pending = unprocessed;
-            sleep(Duration.ofMillis(
-                    ThreadLocalRandom.current().nextLong((BASE_BACKOFF_MILLIS << Math.min(round, 6)) + 1)));
+    /** For a clock-skewed event: REPLAYED or DUPLICATE if some record stored this id already, else null. */
+    private Outcome earlierCopy(String eventId, long source) {
+        List<Map<String, AttributeValue>> items = guard.read(
+                        "Query",
+                        () -> dynamoDb.query(r -> r.tableName(table)
+                                .keyConditionExpression("event_id = :id")
+                                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(eventId)))
+                                .projectionExpression("event_id, " + SOURCE)
+                                .consistentRead(true)
+                                .limit(10)))
+                .items();
+        if (items.isEmpty()) {
+            return null;
         }
-        throw new StoreUnavailableException(
-                pending.size() + " events still unprocessed after " + MAX_ROUNDS + " rounds", null);
+        return items.stream().allMatch(item -> Long.valueOf(source).equals(source(item)))
+                ? Outcome.REPLAYED
+                : Outcome.DUPLICATE;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted", e);
-        }
+    private static Long source(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(SOURCE);
+        return value == null || value.n() == null ? null : Long.valueOf(value.n());
     }
 }

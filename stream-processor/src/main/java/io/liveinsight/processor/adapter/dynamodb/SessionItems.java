@@ -6,11 +6,12 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPre
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.string;
 
-import io.liveinsight.processor.domain.EventFingerprints;
+import io.liveinsight.processor.domain.Marks;
+import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
 import io.liveinsight.processor.domain.SessionAggregate.Stamped;
 import io.liveinsight.processor.domain.SessionRules;
-import io.liveinsight.processor.domain.SessionState;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,89 +22,59 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Session state to and from items.
+ * Segments to and from items (store format 2). A Sessions item holds one segment: the documented attributes, plus
+ * compact internals that keep its size bounded whatever the session's length:
  *
  * <ul>
- *   <li>The <b>root</b> Sessions item (key: the client's session id) is the source of truth: segment 0's SPEC.md
- *       attributes, plus {@code fingerprints} (every counted event id), {@code applied_events} (the lock token), and
- *       {@code segments} (the aggregates of later segments, if any).
- *   <li>A <b>segment</b> Sessions item ({@code <id>~k}) and every ActiveSessions item are projections of the root,
- *       carrying the root's {@code applied_events} so an older projection never overwrites a newer one.
+ *   <li>{@code rv}: the item's revision (optimistic lock; ActiveSessions copies it so a projection never goes back);
+ *   <li>{@code mk}: per shard, the highest record the segment holds (how replays are recognised);
+ *   <li>{@code pm}: events per minute over the active window, as {@code [first minute, count, count...]};
+ *   <li>{@code sp}: time and event id behind the entry, exit and current pages and the first event, which make
+ *       merges exact;
+ *   <li>on a later segment, {@code root_session_id}: the client's session id its events are stored under;
+ *   <li>on the client id's item only, when there is more than one segment: {@code segments} (how many) and
+ *       {@code sealed} (how many are final).
  * </ul>
- *
- * Besides SPEC.md's attributes each session keeps {@code current_page}, {@code minutes} (events per epoch minute)
- * and {@code stamps} (time and event id behind the entry, exit and current pages), which make merges exact.
  */
 final class SessionItems {
 
-    static final String APPLIED = "applied_events";
+    static final String REVISION = "rv";
     static final String ROOT = "root_session_id";
+    static final String SEGMENTS = "segments";
+    static final String SEALED = "sealed";
 
     private SessionItems() {}
 
-    static Map<String, AttributeValue> rootItem(SessionState state) {
-        Map<String, AttributeValue> item = attributes(state.segments().get(0));
-        item.put(
-                "fingerprints",
-                AttributeValue.fromB(SdkBytes.fromByteArray(state.seen().toBytes())));
-        item.put(APPLIED, n(state.appliedEvents()));
-        if (state.segments().size() > 1) {
-            List<AttributeValue> later = state
-                    .segments()
-                    .subList(1, state.segments().size())
-                    .stream()
-                    .map(segment -> AttributeValue.fromM(attributes(segment)))
-                    .toList();
-            item.put("segments", AttributeValue.fromL(later));
+    static Map<String, AttributeValue> key(String sessionId) {
+        return Map.of("session_id", s(sessionId));
+    }
+
+    static boolean isFormat2(Map<String, AttributeValue> item) {
+        return item.containsKey(REVISION) && item.containsKey("mk");
+    }
+
+    /** The client id's item: segment 0, and the segment counts when there is more than one. */
+    static Map<String, AttributeValue> rootItem(Segment first, int segments, int sealed) {
+        Map<String, AttributeValue> item = segmentItem("", first);
+        if (segments > 1) {
+            item.put(SEGMENTS, n(segments));
+        }
+        if (sealed > 0) {
+            item.put(SEALED, n(sealed));
         }
         return item;
     }
 
-    static SessionState fromRootItem(Map<String, AttributeValue> item) {
-        List<SessionAggregate> segments = new ArrayList<>();
-        segments.add(aggregate(item));
-        AttributeValue later = item.get("segments");
-        if (later != null) {
-            later.l().forEach(segment -> segments.add(aggregate(segment.m())));
-        }
-        return new SessionState(
-                string(item, "session_id"),
-                segments,
-                EventFingerprints.fromBytes(item.get("fingerprints").b().asByteArrayUnsafe()),
-                number(item, APPLIED));
+    static int segmentCount(Map<String, AttributeValue> root) {
+        return root.containsKey(SEGMENTS) ? (int) number(root, SEGMENTS) : 1;
     }
 
-    /** A later segment's own Sessions item, so it can be read like any session. */
-    static Map<String, AttributeValue> segmentItem(SessionState state, int segment) {
-        Map<String, AttributeValue> item = attributes(state.segments().get(segment));
-        item.put(ROOT, s(state.clientSessionId()));
-        item.put(APPLIED, n(state.appliedEvents()));
-        return item;
+    static int sealedCount(Map<String, AttributeValue> root) {
+        return (int) number(root, SEALED);
     }
 
-    static Map<String, AttributeValue> activeItem(SessionState state, int segment) {
-        SessionAggregate a = state.segments().get(segment);
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("session_id", s(a.sessionId()));
-        item.put("user_id", s(a.userId()));
-        item.put("start_time", n(a.startTime()));
-        item.put("last_activity", n(a.lastActivity()));
-        putIfPresent(
-                item,
-                "current_page",
-                a.currentPage() == null ? null : a.currentPage().value());
-        item.put("total_events", n(a.totalEvents()));
-        item.put("page_views", n(a.pageViews()));
-        putIfPresent(item, "referrer", a.referrer());
-        item.put("is_bot", AttributeValue.fromBool(a.isBot()));
-        item.put("expires_at", n(a.expiresAt()));
-        item.put("minutes", minutes(a.recentMinutes()));
-        item.put(ROOT, s(state.clientSessionId()));
-        item.put(APPLIED, n(state.appliedEvents()));
-        return item;
-    }
-
-    private static Map<String, AttributeValue> attributes(SessionAggregate a) {
+    static Map<String, AttributeValue> segmentItem(String clientSessionId, Segment segment) {
+        SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("session_id", s(a.sessionId()));
         item.put("user_id", s(a.userId()));
@@ -112,78 +83,139 @@ final class SessionItems {
         item.put("total_events", n(a.totalEvents()));
         item.put("page_views", n(a.pageViews()));
         item.put("session_duration", n(a.sessionDuration()));
-        putIfPresent(
-                item, "entry_page", a.entryPage() == null ? null : a.entryPage().value());
-        putIfPresent(
-                item, "exit_page", a.exitPage() == null ? null : a.exitPage().value());
-        putIfPresent(
-                item,
-                "current_page",
-                a.currentPage() == null ? null : a.currentPage().value());
+        putIfPresent(item, "entry_page", value(a.entryPage()));
+        putIfPresent(item, "exit_page", value(a.exitPage()));
+        putIfPresent(item, "current_page", value(a.currentPage()));
         putIfPresent(item, "referrer", a.referrer());
         putIfPresent(item, "user_agent", a.userAgent());
         item.put("is_bot", AttributeValue.fromBool(a.isBot()));
-        Map<String, AttributeValue> types = new LinkedHashMap<>();
+        Map<String, AttributeValue> types = new TreeMap<>();
         a.eventTypes().forEach((type, count) -> types.put(type, n(count)));
         item.put("event_types", AttributeValue.fromM(types));
-        item.put("minutes", minutes(a.minutes()));
-        Map<String, AttributeValue> stamps = new LinkedHashMap<>();
-        putStamp(stamps, "entry", a.entryPage());
-        putStamp(stamps, "exit", a.exitPage());
-        putStamp(stamps, "first", a.firstEvent());
-        putStamp(stamps, "current", a.currentPage());
-        item.put("stamps", AttributeValue.fromM(stamps));
+        item.put("pm", perMinute(a.minutes()));
+        item.put("sp", stamps(a));
+        item.put("mk", marks(segment.marks()));
+        item.put(REVISION, n(segment.revision()));
+        if (segment.ordinal() > 0) {
+            item.put(ROOT, s(clientSessionId));
+        }
         return item;
     }
 
-    private static SessionAggregate aggregate(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> stamps = item.get("stamps").m();
-        Map<String, Long> types = new TreeMap<>();
-        item.get("event_types").m().forEach((type, count) -> types.put(type, Long.parseLong(count.n())));
-        SortedMap<Long, Long> minutes = new TreeMap<>();
-        item.get("minutes")
-                .m()
-                .forEach((minute, count) -> minutes.put(Long.parseLong(minute), Long.parseLong(count.n())));
-        return new SessionAggregate(
-                string(item, "session_id"),
+    static Segment segment(Map<String, AttributeValue> item) {
+        String sessionId = string(item, "session_id");
+        List<AttributeValue> sp = item.get("sp").l();
+        SessionAggregate aggregate = new SessionAggregate(
+                sessionId,
                 string(item, "user_id"),
                 number(item, "start_time"),
                 number(item, "last_activity"),
                 number(item, "total_events"),
                 number(item, "page_views"),
-                stamp(stamps, "entry", string(item, "entry_page")),
-                stamp(stamps, "exit", string(item, "exit_page")),
-                stamp(stamps, "first", null),
-                stamp(stamps, "current", string(item, "current_page")),
+                stamp(sp, 0, string(item, "entry_page")),
+                stamp(sp, 2, string(item, "exit_page")),
+                new Stamped(number(item, "start_time"), sp.get(6).s(), null),
+                stamp(sp, 4, string(item, "current_page")),
                 string(item, "referrer"),
                 string(item, "user_agent"),
                 Boolean.TRUE.equals(item.get("is_bot").bool()),
-                types,
-                minutes);
+                eventTypes(item.get("event_types").m()),
+                perMinute(item.get("pm")));
+        return new Segment(
+                SessionRules.ordinal(sessionId), aggregate, marks(item.get("mk").m()), number(item, REVISION));
     }
 
-    private static AttributeValue minutes(SortedMap<Long, Long> minutes) {
-        Map<String, AttributeValue> map = new LinkedHashMap<>();
-        minutes.forEach((minute, count) -> map.put(Long.toString(minute), n(count)));
+    /** The ActiveSessions item of a segment (same attributes as before format 2, {@code minutes} included). */
+    static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment) {
+        SessionAggregate a = segment.aggregate();
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("session_id", s(a.sessionId()));
+        item.put("user_id", s(a.userId()));
+        item.put("start_time", n(a.startTime()));
+        item.put("last_activity", n(a.lastActivity()));
+        putIfPresent(item, "current_page", value(a.currentPage()));
+        item.put("total_events", n(a.totalEvents()));
+        item.put("page_views", n(a.pageViews()));
+        putIfPresent(item, "referrer", a.referrer());
+        item.put("is_bot", AttributeValue.fromBool(a.isBot()));
+        item.put("expires_at", n(a.expiresAt()));
+        Map<String, AttributeValue> minutes = new LinkedHashMap<>();
+        a.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), n(count)));
+        item.put("minutes", AttributeValue.fromM(minutes));
+        if (segment.ordinal() > 0) {
+            item.put(ROOT, s(clientSessionId));
+        }
+        item.put(REVISION, n(segment.revision()));
+        return item;
+    }
+
+    private static String value(Stamped stamp) {
+        return stamp == null ? null : stamp.value();
+    }
+
+    private static AttributeValue perMinute(SortedMap<Long, Long> minutes) {
+        List<AttributeValue> list = new ArrayList<>();
+        if (!minutes.isEmpty()) {
+            long first = minutes.firstKey();
+            list.add(n(first));
+            for (long minute = first; minute <= minutes.lastKey(); minute++) {
+                list.add(n(minutes.getOrDefault(minute, 0L)));
+            }
+        }
+        return AttributeValue.fromL(list);
+    }
+
+    private static SortedMap<Long, Long> perMinute(AttributeValue value) {
+        SortedMap<Long, Long> minutes = new TreeMap<>();
+        List<AttributeValue> list = value.l();
+        if (!list.isEmpty()) {
+            long first = Long.parseLong(list.get(0).n());
+            for (int i = 1; i < list.size(); i++) {
+                long count = Long.parseLong(list.get(i).n());
+                if (count != 0) {
+                    minutes.put(first + i - 1, count);
+                }
+            }
+        }
+        return minutes;
+    }
+
+    /** [entry time, entry id, exit time, exit id, current time, current id, first event id]; NULL where absent. */
+    private static AttributeValue stamps(SessionAggregate a) {
+        List<AttributeValue> list = new ArrayList<>();
+        for (Stamped stamp : new Stamped[] {a.entryPage(), a.exitPage(), a.currentPage()}) {
+            list.add(stamp == null ? AttributeValue.fromNul(true) : n(stamp.time()));
+            list.add(stamp == null ? AttributeValue.fromNul(true) : s(stamp.eventId()));
+        }
+        list.add(s(a.firstEvent().eventId()));
+        return AttributeValue.fromL(list);
+    }
+
+    private static Stamped stamp(List<AttributeValue> sp, int at, String value) {
+        AttributeValue time = sp.get(at);
+        if (time.n() == null) {
+            return null;
+        }
+        return new Stamped(Long.parseLong(time.n()), sp.get(at + 1).s(), value);
+    }
+
+    private static AttributeValue marks(Marks marks) {
+        Map<String, AttributeValue> map = new TreeMap<>();
+        marks.byShard()
+                .forEach((shard, sequence) ->
+                        map.put(shard, AttributeValue.fromB(SdkBytes.fromByteArray(sequence.toByteArray()))));
         return AttributeValue.fromM(map);
     }
 
-    private static void putStamp(Map<String, AttributeValue> stamps, String name, Stamped stamp) {
-        if (stamp != null) {
-            stamps.put(name, AttributeValue.fromM(Map.of("t", n(stamp.time()), "id", s(stamp.eventId()))));
-        }
+    private static Marks marks(Map<String, AttributeValue> map) {
+        Map<String, BigInteger> byShard = new TreeMap<>();
+        map.forEach((shard, sequence) -> byShard.put(shard, new BigInteger(sequence.b().asByteArrayUnsafe())));
+        return new Marks(byShard);
     }
 
-    private static Stamped stamp(Map<String, AttributeValue> stamps, String name, String value) {
-        AttributeValue stamp = stamps.get(name);
-        if (stamp == null) {
-            return null;
-        }
-        return new Stamped(
-                Long.parseLong(stamp.m().get("t").n()), stamp.m().get("id").s(), value);
-    }
-
-    static String segmentId(SessionState state, int segment) {
-        return SessionRules.segmentId(state.clientSessionId(), segment);
+    static Map<String, Long> eventTypes(Map<String, AttributeValue> map) {
+        Map<String, Long> types = new TreeMap<>();
+        map.forEach((type, count) -> types.put(type, Long.parseLong(count.n())));
+        return types;
     }
 }
