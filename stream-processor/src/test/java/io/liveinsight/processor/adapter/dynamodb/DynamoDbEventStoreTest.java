@@ -1,15 +1,16 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.Events.pageView;
+import static io.liveinsight.processor.adapter.dynamodb.Stores.at;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.eventStore;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
-import io.liveinsight.processor.port.RejectedEventsException;
+import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.port.EventStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ class DynamoDbEventStoreTest {
     }
 
     @Test
-    void putAll_whenMoreThanOneBatchWithDuplicates_storesEachEventOnce() {
+    void store_whenRecordsRepeatOrResend_storesEachEventOnceAndTellsReplayFromResend() {
         TableNames tables = aws.createTables("EventStore");
         DynamoDbEventStore store = eventStore(aws, tables);
         List<Event> events = new ArrayList<>();
@@ -37,15 +38,19 @@ class DynamoDbEventStoreTest {
         events.add(events.get(7));
         events.add(events.get(42));
 
-        store.putAll(events);
-        store.putAll(events.subList(0, 10));
+        EventStore.Ledger first = store.store(at(1, events));
+        EventStore.Ledger replay = store.store(at(1, events.subList(0, 10)));
+        EventStore.Ledger resend = store.store(at(2, events.subList(0, 10)));
 
         assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
                 .isEqualTo(60);
+        assertThat(first.owned()).hasSize(60).noneMatch(PositionedEvent::replayed);
+        assertThat(replay.owned()).hasSize(10).allMatch(PositionedEvent::replayed);
+        assertThat(resend.owned()).isEmpty();
     }
 
     @Test
-    void putAll_whenOneItemIsOverDynamoDbsLimit_storesTheOthersAndReportsItRejected() {
+    void store_whenOneItemIsOverDynamoDbsLimit_storesTheOthersAndReportsItRefused() {
         TableNames tables = aws.createTables("EventReject");
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -54,16 +59,17 @@ class DynamoDbEventStoreTest {
         Event huge = pageView("huge", "s", 2_000, "/" + "x".repeat(450 * 1024)); // over 400 KB: never storable
         events.add(2, huge);
 
-        assertThatThrownBy(() -> eventStore(aws, tables).putAll(events))
-                .isInstanceOfSatisfying(RejectedEventsException.class, e -> assertThat(e.rejected())
-                        .containsExactly(huge));
+        EventStore.Ledger ledger = eventStore(aws, tables).store(at(1, events));
 
+        assertThat(ledger.refused()).containsExactly(huge);
+        assertThat(ledger.reason()).contains("Item size");
+        assertThat(ledger.owned()).hasSize(5);
         assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
                 .isEqualTo(5);
     }
 
     @Test
-    void putAll_whenPropertiesHaveEveryType_keepsTypes() {
+    void store_whenPropertiesHaveEveryType_keepsTypes() {
         TableNames tables = aws.createTables("EventTypes");
         Map<String, Object> properties = new HashMap<>();
         properties.put("sku", "A-1");
@@ -90,7 +96,7 @@ class DynamoDbEventStoreTest {
                 false,
                 true);
 
-        eventStore(aws, tables).putAll(List.of(event));
+        eventStore(aws, tables).store(at(1, List.of(event)));
 
         Map<String, AttributeValue> item = aws.dynamoDb()
                 .getItem(r -> r.tableName(tables.events())
@@ -105,5 +111,28 @@ class DynamoDbEventStoreTest {
         assertThat(item.get("received_at").n()).isEqualTo("1010");
         assertThat(item.get("element_text").s()).isEqualTo("Add to cart");
         assertThat(item.get("clock_skew").bool()).isTrue();
+    }
+
+    @Test
+    void store_whenAClockSkewedEventIsResentWithANewTime_countsItOnce() {
+        TableNames tables = aws.createTables("EventSkew");
+        DynamoDbEventStore store = eventStore(aws, tables);
+        Event first = skewed("e1", 5_000);
+        Event resent = skewed("e1", 9_000); // the edge replaced the client's time with each receive time
+
+        EventStore.Ledger original = store.store(at(1, List.of(first)));
+        EventStore.Ledger again = store.store(at(2, List.of(resent)));
+        EventStore.Ledger replay = store.store(at(1, List.of(first)));
+
+        assertThat(original.owned()).hasSize(1);
+        assertThat(again.owned()).isEmpty();
+        assertThat(replay.owned()).singleElement().satisfies(e -> assertThat(e.replayed()).isTrue());
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count()).isEqualTo(1);
+    }
+
+    private static Event skewed(String id, long time) {
+        Event e = pageView(id, "s", time, "/");
+        return new Event(e.eventId(), e.userId(), e.sessionId(), e.eventType(), time, e.pageUrl(), e.referrer(),
+                e.userAgent(), e.properties(), null, null, null, null, time, null, false, true);
     }
 }

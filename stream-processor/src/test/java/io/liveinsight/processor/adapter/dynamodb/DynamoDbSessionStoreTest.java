@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.Events.event;
 import static io.liveinsight.processor.Events.pageView;
+import static io.liveinsight.processor.adapter.dynamodb.Stores.at;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.sessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.domain.SessionRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ class DynamoDbSessionStoreTest {
 
     @Test
     void apply_whenBatchesArrive_storesSpecAttributesAsNumbers() {
-        store.apply("s1", List.of(pageView("a", "s1", 1_000, "/home"), event("b", "s1", "click", 2_000, "/home")));
-        store.apply("s1", List.of(pageView("c", "s1", 61_000, "/cart")));
+        store.apply("s1", at(1, List.of(pageView("a", "s1", 1_000, "/home"), event("b", "s1", "click", 2_000, "/home"))));
+        store.apply("s1", at(2, List.of(pageView("c", "s1", 61_000, "/cart"))));
 
         Map<String, AttributeValue> session = item(tables.sessions(), "s1");
         assertThat(session.get("total_events").n()).isEqualTo("3");
@@ -67,13 +69,13 @@ class DynamoDbSessionStoreTest {
     }
 
     @Test
-    void apply_whenBatchReplayedOrEventsResent_changesNothing() {
+    void apply_whenRecordReplayed_changesNothing() {
         List<Event> batch = List.of(pageView("a", "s1", 1_000, "/"), event("b", "s1", "click", 2_000, "/"));
-        store.apply("s1", batch);
+        store.apply("s1", at(3, batch));
         Map<String, AttributeValue> once = item(tables.sessions(), "s1");
 
-        store.apply("s1", batch);
-        store.apply("s1", batch.subList(1, 2));
+        store.apply("s1", at(3, batch)); // KCL replays the record
+        store.apply("s1", withReplayed(at(3, batch.subList(1, 2)))); // the ledger saw its own write
 
         assertThat(item(tables.sessions(), "s1")).isEqualTo(once);
     }
@@ -81,19 +83,19 @@ class DynamoDbSessionStoreTest {
     @Test
     void apply_whenActiveSessionsWriteWasLost_replayRestoresIt() {
         List<Event> batch = List.of(pageView("a", "s1", 1_000, "/"));
-        store.apply("s1", batch);
+        store.apply("s1", at(6, batch));
         aws.dynamoDb().deleteItem(r -> r.tableName(tables.activeSessions())
                 .key(Map.of("session_id", AttributeValue.fromS("s1"))));
 
-        store.apply("s1", batch);
+        store.apply("s1", at(6, batch));
 
         assertThat(item(tables.activeSessions(), "s1").get("total_events").n()).isEqualTo("1");
     }
 
     @Test
     void apply_whenOlderEventArrivesLater_neverMovesExpiryBackwards() {
-        store.apply("s1", List.of(pageView("late", "s1", 120_000, "/b")));
-        store.apply("s1", List.of(pageView("early", "s1", 1_000, "/a")));
+        store.apply("s1", at(8, List.of(pageView("late", "s1", 120_000, "/b"))));
+        store.apply("s1", at(9, List.of(pageView("early", "s1", 1_000, "/a"))));
 
         assertThat(item(tables.activeSessions(), "s1").get("expires_at").n()).isEqualTo(Long.toString(120 + 1800));
         assertThat(item(tables.sessions(), "s1").get("entry_page").s()).isEqualTo("/a");
@@ -102,17 +104,17 @@ class DynamoDbSessionStoreTest {
 
     @Test
     void apply_whenGapSplitsAndLateEventBridgesIt_mergesBackAndRemovesTheSegment() {
-        store.apply("s1", List.of(pageView("a", "s1", 0, "/a"), pageView("c", "s1", 50 * MINUTE, "/c")));
-        assertThat(item(tables.sessions(), "s1~1").get("entry_page").s()).isEqualTo("/c");
-        assertThat(item(tables.activeSessions(), "s1~1")).isNotEmpty();
+        store.apply("s1", at(10, List.of(pageView("a", "s1", 0, "/a"), pageView("c", "s1", 50 * MINUTE, "/c"))));
+        assertThat(item(tables.sessions(), SessionRules.segmentId("s1", 1)).get("entry_page").s()).isEqualTo("/c");
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))).isNotEmpty();
 
-        store.apply("s1", List.of(pageView("b", "s1", 25 * MINUTE, "/b")));
+        store.apply("s1", at(11, List.of(pageView("b", "s1", 25 * MINUTE, "/b"))));
 
         Map<String, AttributeValue> root = item(tables.sessions(), "s1");
         assertThat(root.get("total_events").n()).isEqualTo("3");
         assertThat(root.get("exit_page").s()).isEqualTo("/c");
-        assertThat(item(tables.sessions(), "s1~1")).isEmpty();
-        assertThat(item(tables.activeSessions(), "s1~1")).isEmpty();
+        assertThat(item(tables.sessions(), SessionRules.segmentId("s1", 1))).isEmpty();
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))).isEmpty();
         assertThat(item(tables.activeSessions(), "s1").get("total_events").n()).isEqualTo("3");
     }
 
@@ -127,8 +129,8 @@ class DynamoDbSessionStoreTest {
         List<Callable<Void>> owners = new ArrayList<>();
         for (DynamoDbSessionStore owner : List.of(store, other)) {
             owners.add(() -> {
-                for (Event record : records) {
-                    owner.apply("s1", List.of(record));
+                for (int i = 0; i < records.size(); i++) {
+                    owner.apply("s1", at(i + 1, List.of(records.get(i))));
                 }
                 return null;
             });
@@ -144,6 +146,104 @@ class DynamoDbSessionStoreTest {
         assertThat(session.get("page_views").n()).isEqualTo("20");
         assertThat(session.get("exit_page").s()).isEqualTo("/p19");
         assertThat(item(tables.activeSessions(), "s1").get("total_events").n()).isEqualTo("20");
+    }
+
+    @Test
+    void apply_whenAClientSendsTheIdOfAnotherClientsLaterSegment_keepsBothSessionsApart() {
+        // The attack that froze a shard in store format 1: "evil" gets a second segment, then a client uses its id.
+        store.apply("evil", at(1, List.of(pageView("a", "evil", 0, "/a"))));
+        store.apply("evil", at(2, List.of(pageView("b", "evil", 2 * 60 * MINUTE, "/b"))));
+        String later = SessionRules.segmentId("evil", 1);
+        store.apply("evil~1", at(3, List.of(pageView("c", "evil~1", 3 * 60 * MINUTE, "/c"))));
+        store.apply("victim~1", at(4, List.of(pageView("d", "victim~1", 0, "/d"))));
+        store.apply("victim", at(5, List.of(pageView("e", "victim", 0, "/e"))));
+        store.apply("victim", at(6, List.of(pageView("f", "victim", 2 * 60 * MINUTE, "/f"))));
+
+        assertThat(item(tables.sessions(), later).get("entry_page").s()).isEqualTo("/b");
+        assertThat(item(tables.sessions(), later).get("root_session_id").s()).isEqualTo("evil");
+        assertThat(item(tables.sessions(), "evil~1").get("entry_page").s()).isEqualTo("/c");
+        assertThat(item(tables.sessions(), "victim~1").get("entry_page").s()).isEqualTo("/d");
+        assertThat(item(tables.sessions(), "victim").get("entry_page").s()).isEqualTo("/e");
+        assertThat(item(tables.sessions(), SessionRules.segmentId("victim", 1)).get("entry_page").s())
+                .isEqualTo("/f");
+    }
+
+    @Test
+    void apply_whenTheSessionGrowsToThousandsOfEvents_keepsItsItemUnderOneKilobyte() {
+        long time = 0;
+        for (int batch = 0; batch < 10; batch++) {
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                time += 30_000;
+                int n = batch * 500 + i;
+                events.add(n % 10 == 0
+                        ? pageView("p" + n, "s1", time, "https://shop.example/catalogue/item-" + n)
+                        : event("h" + n, "s1", "heartbeat", time, "https://shop.example/catalogue/item-" + n));
+            }
+            store.apply("s1", at(batch + 1, events));
+        }
+
+        Map<String, AttributeValue> latest = item(tables.sessions(), SessionRules.segmentId("s1", 1));
+        assertThat(latest.get("total_events").n()).isEqualTo(Long.toString(5_000 - 2_880));
+        assertThat(ItemSize.bytes(latest)).isLessThan(1_024);
+        assertThat(ItemSize.bytes(item(tables.sessions(), "s1"))).isLessThan(1_024);
+        assertThat(ItemSize.bytes(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))))
+                .isLessThan(1_024);
+    }
+
+    @Test
+    void apply_whenTheRootIsInStoreFormatOne_readsItAndCarriesOn() {
+        aws.dynamoDb().putItem(r -> r.tableName(tables.sessions()).item(Map.ofEntries(
+                Map.entry("session_id", AttributeValue.fromS("old")),
+                Map.entry("user_id", AttributeValue.fromS("u-old")),
+                Map.entry("start_time", AttributeValue.fromN("1000")),
+                Map.entry("last_activity", AttributeValue.fromN("2000")),
+                Map.entry("total_events", AttributeValue.fromN("2")),
+                Map.entry("page_views", AttributeValue.fromN("1")),
+                Map.entry("session_duration", AttributeValue.fromN("1000")),
+                Map.entry("entry_page", AttributeValue.fromS("/home")),
+                Map.entry("exit_page", AttributeValue.fromS("/home")),
+                Map.entry("is_bot", AttributeValue.fromBool(false)),
+                Map.entry("event_types", AttributeValue.fromM(Map.of(
+                        "page_view", AttributeValue.fromN("1"), "click", AttributeValue.fromN("1")))),
+                Map.entry("minutes", AttributeValue.fromM(Map.of("0", AttributeValue.fromN("2")))),
+                Map.entry("stamps", AttributeValue.fromM(Map.of(
+                        "entry", AttributeValue.fromM(Map.of(
+                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a"))),
+                        "exit", AttributeValue.fromM(Map.of(
+                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a"))),
+                        "first", AttributeValue.fromM(Map.of(
+                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a")))))),
+                Map.entry("fingerprints", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(
+                        new byte[16]))),
+                Map.entry("applied_events", AttributeValue.fromN("2")))));
+
+        store.apply("old", at(1, List.of(pageView("c", "old", 3_000, "/cart"))));
+
+        Map<String, AttributeValue> session = item(tables.sessions(), "old");
+        assertThat(session.get("total_events").n()).isEqualTo("3");
+        assertThat(session.get("entry_page").s()).isEqualTo("/home");
+        assertThat(session.get("exit_page").s()).isEqualTo("/cart");
+        assertThat(session).containsKey("rv");
+    }
+
+    @Test
+    void apply_whenTheTableDoesNotExist_saysTheStoreIsMisconfigured() {
+        TableNames missing = new TableNames("Nope-Events", "Nope-Sessions", "Nope-ActiveSessions");
+        DynamoDbSessionStore misconfigured = sessionStore(aws, missing);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> misconfigured.apply("s1", at(1, List.of(pageView("a", "s1", 0, "/")))))
+                .isInstanceOfSatisfying(
+                        io.liveinsight.processor.port.StoreMisconfiguredException.class,
+                        e -> assertThat(e.getMessage()).contains("ResourceNotFoundException"));
+    }
+
+    private static List<io.liveinsight.processor.domain.PositionedEvent> withReplayed(
+            List<io.liveinsight.processor.domain.PositionedEvent> events) {
+        return events.stream()
+                .map(e -> new io.liveinsight.processor.domain.PositionedEvent(e.event(), e.position(), true))
+                .toList();
     }
 
     private Map<String, AttributeValue> item(String table, String id) {
