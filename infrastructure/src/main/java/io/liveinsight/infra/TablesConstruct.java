@@ -34,10 +34,12 @@ public final class TablesConstruct extends Construct {
         super(scope, id);
         this.config = config;
         this.events = table("Events", key("event_id", AttributeType.STRING), key("timestamp", AttributeType.NUMBER));
-        index(events, USER_INDEX, "user_id", "timestamp");
-        index(events, SESSION_INDEX, "session_id", "timestamp");
+        index(events, USER_INDEX, "user_id", "timestamp", ProjectionType.ALL);
+        index(events, SESSION_INDEX, "session_id", "timestamp", ProjectionType.ALL);
         this.sessions = table("Sessions", key("session_id", AttributeType.STRING), null);
-        index(sessions, USER_INDEX, "user_id", "start_time");
+        // Keys only: a session is rewritten on every batch, and an index whose projected attributes do not change
+        // costs no write; the dashboard reads a user's sessions by key from the table.
+        index(sessions, USER_INDEX, "user_id", "start_time", ProjectionType.KEYS_ONLY);
         this.activeSessions = table("ActiveSessions", key("session_id", AttributeType.STRING), null);
     }
 
@@ -90,12 +92,12 @@ public final class TablesConstruct extends Construct {
         return table;
     }
 
-    private void index(Table table, String name, String partitionKey, String sortKey) {
+    private void index(Table table, String name, String partitionKey, String sortKey, ProjectionType projection) {
         GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
                 .indexName(name)
                 .partitionKey(key(partitionKey, AttributeType.STRING))
                 .sortKey(key(sortKey, AttributeType.NUMBER))
-                .projectionType(ProjectionType.ALL);
+                .projectionType(projection);
         boolean provisioned = config.tableBilling() == InfraConfig.TableBilling.PROVISIONED;
         if (provisioned) {
             index.readCapacity(config.tableMinCapacity()).writeCapacity(config.tableMinCapacity());

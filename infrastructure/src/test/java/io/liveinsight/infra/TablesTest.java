@@ -29,8 +29,8 @@ class TablesTest {
                                         attribute("session_id", "S"))),
                         "GlobalSecondaryIndexes",
                                 List.of(
-                                        index("UserIndex", "user_id", "timestamp"),
-                                        index("SessionIndex", "session_id", "timestamp"))));
+                                        index("UserIndex", "user_id", "timestamp", "ALL"),
+                                        index("SessionIndex", "session_id", "timestamp", "ALL"))));
     }
 
     @Test
@@ -45,7 +45,7 @@ class TablesTest {
                                         attribute("session_id", "S"),
                                         attribute("user_id", "S"),
                                         attribute("start_time", "N")),
-                        "GlobalSecondaryIndexes", List.of(index("UserIndex", "user_id", "start_time"))));
+                        "GlobalSecondaryIndexes", List.of(index("UserIndex", "user_id", "start_time", "KEYS_ONLY"))));
     }
 
     @Test
@@ -154,10 +154,10 @@ class TablesTest {
         return Map.of("AttributeName", name, "AttributeType", type);
     }
 
-    private static Map<String, Object> index(String name, String partition, String sort) {
+    private static Map<String, Object> index(String name, String partition, String sort, String projection) {
         return Map.of(
                 "IndexName", name,
                 "KeySchema", List.of(hash(partition), range(sort)),
-                "Projection", Map.of("ProjectionType", "ALL"));
+                "Projection", Map.of("ProjectionType", projection));
     }
 }

@@ -281,7 +281,9 @@ public final class DashboardApi {
     }
 
     private static void checkId(Params params, String what, String id) {
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+        // Code points, as the event contract counts them: a client id of 128 emoji is 256 UTF-16 units, and a later
+        // segment's derived id is longer than any client id (up to 128 + 12 characters).
+        if (id.isEmpty() || id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
             params.reject(what + " must be 1 to " + MAX_ID_LENGTH + " characters");
         }
     }

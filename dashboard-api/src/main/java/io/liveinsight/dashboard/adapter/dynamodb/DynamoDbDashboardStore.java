@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -165,19 +167,62 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                 limit);
     }
 
+    /**
+     * The Sessions UserIndex projects keys only (a session is rewritten on every batch; an index holding only what
+     * never changes costs no write then), so the page of keys is followed by a BatchGetItem of the items.
+     */
     @Override
     public Page userSessions(String userId, Map<String, Object> start, int limit) {
-        return query(
+        Page keys = query(
                 QueryRequest.builder()
                         .tableName(tables.sessions())
                         .indexName("UserIndex")
                         .keyConditionExpression("#k = :k")
-                        .projectionExpression(Projection.SESSION.expression())
-                        .expressionAttributeNames(Projection.SESSION.namesWith(Map.of("#k", "user_id")))
+                        .expressionAttributeNames(Map.of("#k", "user_id"))
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
                         .scanIndexForward(false),
                 start,
                 limit);
+        List<String> ids = keys.items().stream()
+                .map(item -> String.valueOf(item.get("session_id")))
+                .toList();
+        Map<String, Map<String, Object>> byId = sessionsById(ids);
+        List<Map<String, Object>> items = ids.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return new Page(items, keys.next());
+    }
+
+    private Map<String, Map<String, Object>> sessionsById(List<String> ids) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> pending = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .distinct()
+                    .map(id -> Map.of("session_id", AttributeValue.fromS(id)))
+                    .toList();
+            while (!pending.isEmpty()) {
+                List<Map<String, AttributeValue>> request = pending;
+                BatchGetItemResponse response = call(
+                        "batch get " + tables.sessions(),
+                        () -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
+                                        tables.sessions(),
+                                        KeysAndAttributes.builder()
+                                                .keys(request)
+                                                .projectionExpression(Projection.SESSION.expression())
+                                                .expressionAttributeNames(Projection.SESSION.namesWith(Map.of()))
+                                                .build()))
+                                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+                response.consumedCapacity().forEach(this::report);
+                response.responses().getOrDefault(tables.sessions(), List.of()).forEach(item -> {
+                    Map<String, Object> json = Attributes.toJson(item);
+                    found.put(String.valueOf(json.get("session_id")), json);
+                });
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(tables.sessions());
+                pending = unprocessed == null ? List.of() : unprocessed.keys();
+            }
+        }
+        return found;
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class LiveInsightResources {
                                 attribute("user_id", ScalarAttributeType.S),
                                 attribute("session_id", ScalarAttributeType.S))
                         .globalSecondaryIndexes(
-                                index(USER_INDEX, "user_id", "timestamp"),
-                                index(SESSION_INDEX, "session_id", "timestamp"))
+                                index(USER_INDEX, "user_id", "timestamp", ProjectionType.ALL),
+                                index(SESSION_INDEX, "session_id", "timestamp", ProjectionType.ALL))
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .build());
         create(
@@ -58,7 +58,9 @@ public final class LiveInsightResources {
                                 attribute("session_id", ScalarAttributeType.S),
                                 attribute("user_id", ScalarAttributeType.S),
                                 attribute("start_time", ScalarAttributeType.N))
-                        .globalSecondaryIndexes(index(USER_INDEX, "user_id", "start_time"))
+                        // Keys only: a session is rewritten on every batch, and an index whose projected attributes
+                        // do not change costs no write (the dashboard reads the items themselves by key).
+                        .globalSecondaryIndexes(index(USER_INDEX, "user_id", "start_time", ProjectionType.KEYS_ONLY))
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .build());
         create(
@@ -132,12 +134,11 @@ public final class LiveInsightResources {
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(request.tableName()));
     }
 
-    private static GlobalSecondaryIndex index(String name, String hashKey, String rangeKey) {
+    private static GlobalSecondaryIndex index(String name, String hashKey, String rangeKey, ProjectionType projection) {
         return GlobalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(hash(hashKey), range(rangeKey))
-                .projection(
-                        Projection.builder().projectionType(ProjectionType.ALL).build())
+                .projection(Projection.builder().projectionType(projection).build())
                 .build();
     }
 
