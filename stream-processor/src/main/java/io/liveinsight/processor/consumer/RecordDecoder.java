@@ -45,7 +45,10 @@ public final class RecordDecoder {
                     String problem = problems(decoded.events());
                     if (problem == null) {
                         RecordPosition position = record.position();
-                        decoded.events().forEach(event -> events.add(new PositionedEvent(event, position, false)));
+                        List<Event> carried = decoded.events();
+                        for (int i = 0; i < carried.size(); i++) {
+                            events.add(new PositionedEvent(carried.get(i), position.at(i), false));
+                        }
                     } else {
                         poison.add(letter(record, problem));
                     }

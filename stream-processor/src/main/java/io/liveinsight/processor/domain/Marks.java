@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per shard, the highest record whose events a stored segment holds. Records of a session are stored in stream
- * order, and a session's events of one batch all at once, so "the segment that holds an event's time has a mark at
- * or past the event's record" means the event is counted: a replay (KCL after a crash, a second worker during a
+ * Per shard, the furthest stream position (record, then event within it) whose event a stored segment holds. A
+ * session's events are applied in stream order, each step all at once, so what is applied is always a prefix of the
+ * stream: "the segment that holds an event's time has a mark at or past the event's position" means the event is
+ * counted: a replay (KCL after a crash, a second worker during a
  * lease handover, a Lambda retry) is recognised without remembering any event id. Merging segments keeps the
  * highest mark per shard. A session meets a new shard only through resharding (a handful of times), and the oldest
  * marks are dropped past {@link #MAX_SHARDS}.
@@ -23,11 +24,11 @@ public record Marks(Map<String, BigInteger> byShard) {
 
     public boolean covers(RecordPosition position) {
         BigInteger mark = byShard.get(position.shardId());
-        return mark != null && mark.compareTo(position.sequence()) >= 0;
+        return mark != null && mark.compareTo(position.order()) >= 0;
     }
 
     public Marks with(RecordPosition position) {
-        return merge(new Marks(Map.of(position.shardId(), position.sequence())));
+        return merge(new Marks(Map.of(position.shardId(), position.order())));
     }
 
     public Marks merge(Marks other) {

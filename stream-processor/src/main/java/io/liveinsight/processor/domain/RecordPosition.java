@@ -5,22 +5,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Where a record sits on the stream: its shard and sequence number. Sequence numbers only compare within a shard;
- * across a resharding the stream delivers every record of a parent before any of its children.
+ * Where an event sits on the stream: its record's shard and sequence number, and its index among the record's
+ * events. Positions only compare within a shard; across a resharding the stream delivers every record of a parent
+ * before any of its children.
  */
-public record RecordPosition(String shardId, BigInteger sequence) {
+public record RecordPosition(String shardId, BigInteger sequence, int index) {
+
+    /** Events per record the order can tell apart (a record holds at most 500 from the edge). */
+    public static final int MAX_INDEX = (1 << 20) - 1;
 
     public RecordPosition {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(sequence, "sequence");
+        if (index < 0 || index > MAX_INDEX) {
+            throw new IllegalArgumentException("index " + index);
+        }
     }
 
     public static RecordPosition of(String shardId, String sequenceNumber) {
-        return new RecordPosition(shardId, new BigInteger(sequenceNumber));
+        return new RecordPosition(shardId, new BigInteger(sequenceNumber), 0);
+    }
+
+    /** The position of the record's event number {@code index}. */
+    public RecordPosition at(int index) {
+        return new RecordPosition(shardId, sequence, Math.min(index, MAX_INDEX));
+    }
+
+    /** Stream order within the shard: by record, then by event within it. */
+    public BigInteger order() {
+        return sequence.shiftLeft(20).add(BigInteger.valueOf(index));
+    }
+
+    /** Whether both are events of the same record. */
+    public boolean sameRecord(RecordPosition other) {
+        return shardId.equals(other.shardId) && sequence.equals(other.sequence);
     }
 
     /**
-     * A 64-bit fingerprint of the position, stored on the Events item an event's first record wrote (as {@code src})
+     * A 64-bit fingerprint of the record (not the event's index), stored on the Events item an event's first record wrote (as {@code src})
      * so a later attempt of the same record recognises its own write. Only compared for one event id, so a
      * collision needs two records carrying the same event id and hashing alike (about 2^-64).
      */

@@ -44,18 +44,28 @@ final class InMemorySessions {
         ledger(position, events);
     }
 
+    /**
+     * A crash in the middle of a session's write: the ledger has every event, then only the first {@code applied}
+     * owned events (in stream order) reach the session, as when the store splits a burst into two writes.
+     */
+    void crashAfterPartOfTheSession(RecordPosition position, List<Event> events, int applied) {
+        List<PositionedEvent> owned = ledger(position, events);
+        applyPositioned(owned.subList(0, Math.min(applied, owned.size())));
+    }
+
     private List<PositionedEvent> ledger(RecordPosition position, List<Event> events) {
         List<PositionedEvent> owned = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Event event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
             if (!seen.add(event.eventId())) {
                 continue;
             }
             RecordPosition first = ledger.putIfAbsent(event.eventId(), position);
             if (first == null) {
-                owned.add(new PositionedEvent(event, position, false));
-            } else if (first.equals(position)) {
-                owned.add(new PositionedEvent(event, position, true));
+                owned.add(new PositionedEvent(event, position.at(i), false));
+            } else if (first.sameRecord(position)) {
+                owned.add(new PositionedEvent(event, position.at(i), true));
             }
         }
         return owned;

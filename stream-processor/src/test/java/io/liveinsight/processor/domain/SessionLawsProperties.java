@@ -135,8 +135,17 @@ class SessionLawsProperties {
         }
     }
 
-    /** A record delivered whole, or its Events items written and the worker dead, then the record again. */
+    /**
+     * A record delivered whole; or its Events items written and the worker dead; or a part of its events applied
+     * (the store splits a burst) and the worker dead; then the record again.
+     */
     private static RecordPosition deliverOrCrash(InMemorySessions store, List<Event> batch, Random random) {
+        if (random.nextInt(4) == 1) {
+            RecordPosition position = store.nextPosition();
+            store.crashAfterPartOfTheSession(position, batch, random.nextInt(batch.size() + 1));
+            store.deliver(position, batch);
+            return position;
+        }
         if (random.nextInt(4) == 0) {
             RecordPosition position = store.nextPosition();
             store.crashAfterLedger(position, batch);

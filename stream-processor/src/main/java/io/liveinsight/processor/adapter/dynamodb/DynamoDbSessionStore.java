@@ -9,6 +9,7 @@ import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -36,7 +37,10 @@ public final class DynamoDbSessionStore implements SessionStore {
     public void apply(String clientSessionId, List<PositionedEvent> events) {
         String table = tables.sessionsTable();
         try {
-            applyOnce(clientSessionId, events);
+            List<PositionedEvent> inStreamOrder = events.stream()
+                    .sorted(Comparator.comparing(e -> e.position().order()))
+                    .toList();
+            applyInOrder(clientSessionId, inStreamOrder);
         } catch (SdkException e) {
             StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "session write", e);
             if (unavailable != null) {
@@ -49,10 +53,28 @@ public final class DynamoDbSessionStore implements SessionStore {
         }
     }
 
-    private void applyOnce(String clientSessionId, List<PositionedEvent> events) {
+    /**
+     * Applies the events in stream order. When they would restructure more items than one transaction takes (a
+     * burst of events hours apart: one segment each), the first half goes first, then the second: what is applied
+     * stays a prefix of the stream, which is what the marks rely on.
+     */
+    private void applyInOrder(String clientSessionId, List<PositionedEvent> events) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
             SessionTables.Loaded loaded = tables.load(clientSessionId);
             Plan plan = SessionUpdate.apply(loaded.session(), clientSessionId, events);
+            if (SessionTables.items(plan, loaded) > SessionTables.MAX_TRANSACTION_ITEMS) {
+                if (events.size() == 1) {
+                    throw new RejectedEventsException(
+                            "session " + clientSessionId + ": one event would rewrite more than "
+                                    + SessionTables.MAX_TRANSACTION_ITEMS + " segments",
+                            List.of(events.get(0).event()),
+                            null);
+                }
+                int half = events.size() / 2;
+                applyInOrder(clientSessionId, events.subList(0, half));
+                applyInOrder(clientSessionId, events.subList(half, events.size()));
+                return;
+            }
             if (!plan.writes().isEmpty() && !tables.write(clientSessionId, loaded, plan)) {
                 continue; // another writer got there first
             }

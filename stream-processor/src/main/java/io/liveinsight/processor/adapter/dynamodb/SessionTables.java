@@ -135,6 +135,16 @@ public final class SessionTables {
         return found;
     }
 
+    /** What one TransactWriteItems takes. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** The Sessions items a plan writes or deletes (the client id's item included when only its counts change). */
+    static int items(Plan plan, Loaded loaded) {
+        boolean rootInWrites = plan.writes().stream().anyMatch(w -> w.segment().ordinal() == 0);
+        boolean rootExtra = !rootInWrites && (plan.countsChanged() || loaded.formatOne()) && !plan.writes().isEmpty();
+        return plan.writes().size() + plan.removals().size() + (rootExtra ? 1 : 0);
+    }
+
     /** Writes the plan's Sessions items; false when another writer changed one of them first. */
     boolean write(String clientSessionId, Loaded loaded, Plan plan) {
         StoredSession after = plan.after();

@@ -192,6 +192,29 @@ class DynamoDbSessionStoreTest {
     }
 
     @Test
+    void apply_whenOneBatchHoldsHundredsOfEventsHoursApart_storesEverySegmentInStreamOrderSteps() {
+        List<Event> burst = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            burst.add(pageView("g" + i, "g", i * 31 * MINUTE, "/p" + i)); // each its own segment
+        }
+
+        store.apply("g", at(1, burst).stream()
+                .map(e -> new io.liveinsight.processor.domain.PositionedEvent(
+                        e.event(), e.position().at(burst.indexOf(e.event())), false))
+                .toList());
+
+        List<Map<String, AttributeValue>> items = aws.dynamoDb()
+                .scan(r -> r.tableName(tables.sessions()))
+                .items();
+        assertThat(items).hasSize(300);
+        assertThat(items.stream().mapToLong(item -> Long.parseLong(item.get("total_events").n())).sum())
+                .isEqualTo(300);
+        assertThat(item(tables.sessions(), SessionRules.segmentId("g", 299)).get("entry_page").s())
+                .isEqualTo("/p299");
+        assertThat(item(tables.sessions(), "g").get("segments").n()).isEqualTo("300");
+    }
+
+    @Test
     void apply_whenTheRootIsInStoreFormatOne_readsItAndCarriesOn() {
         aws.dynamoDb().putItem(r -> r.tableName(tables.sessions()).item(Map.ofEntries(
                 Map.entry("session_id", AttributeValue.fromS("old")),
