@@ -1,5 +1,7 @@
 package io.liveinsight.load.check;
 
+import io.liveinsight.event.EventLimits;
+
 import io.liveinsight.event.TableNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +86,7 @@ public record TableCheck(
                 tables.sessions(),
                 "session_id, total_events, page_views, start_time, last_activity, entry_page, exit_page")) {
             String id = item.get("session_id").s();
-            if (id.contains("~")) {
+            if (id.codePointCount(0, id.length()) > EventLimits.MAX_SESSION_ID_CHARS) { // a derived (later segment) id
                 splits++;
                 note(examples, "unexpected segment item " + id);
             }

@@ -50,6 +50,19 @@ class EndToEndTest {
     }
 
     @Test
+    void postEvents_whenAnAttackerUsesTheIdOfAnotherSessionsLaterSegment_everySessionLandsApartAndNoShardStops(
+            LocalAws aws) throws Exception {
+        // Warm: the consumer holds its lease (the first test's event arrived).
+        EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "w1");
+
+        Duration innocent = HostileIdsScenario.run(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "hostile-");
+
+        System.out.printf("innocent session stored %d ms after its request, behind the attack%n", innocent.toMillis());
+        assertThat(innocent).isLessThan(HostileIdsScenario.INNOCENT_WITHIN);
+        assertThat(EndToEndScenario.health(stack.edgeAddress()).path("http_status").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void close_whenConsumerStillStartingUp_returnsWithinSeconds(LocalAws aws) {
         // KCL holds a lock through a random start-up wait of up to 30 s; Ctrl-C must not wait for it.
         LocalStackConfig other = new LocalStackConfig(
@@ -87,5 +100,9 @@ class EndToEndTest {
         assertThat(health.path("dependencies").path("kinesis").asText()).isEqualTo("up");
         assertThat(health.path("dependencies").path("dynamodb").asText()).isEqualTo("up");
         assertThat(health.path("dependencies").path("consumer").asText()).isEqualTo("up");
+        assertThat(health.path("shards").path("stuck").isArray())
+                .as("the consumer's shards")
+                .isTrue();
+        assertThat(health.path("shards").path("stuck")).isEmpty();
     }
 }

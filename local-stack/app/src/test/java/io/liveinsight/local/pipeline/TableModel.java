@@ -2,8 +2,11 @@ package io.liveinsight.local.pipeline;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.domain.SessionAggregate;
-import io.liveinsight.processor.domain.SessionState;
+import io.liveinsight.processor.domain.SessionRules;
+import io.liveinsight.processor.domain.SessionUpdate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the three tables must hold for a set of events, computed here from SPEC.md's rules (sort a session's distinct
- * events by time, split where the gap exceeds 30 minutes; later parts are {@code <id>~1}, {@code <id>~2}), and
+ * events by time, split where the gap exceeds 30 minutes; later parts get derived ids, SessionRules.segmentId), and
  * compared item by item with what the tables hold. The model is also checked against the pure domain
- * ({@link SessionState#apply} over all events at once), so a test fails if either disagrees with SPEC.md.
+ * ({@link SessionUpdate#apply} over all events at once), so a test fails if either disagrees with SPEC.md.
  */
 final class TableModel {
 
@@ -86,17 +89,25 @@ final class TableModel {
         return events.size();
     }
 
-    /** Where the SPEC.md model and the pure domain ({@code SessionState.apply}, all events at once) disagree. */
+    /** Where the SPEC.md model and the pure domain ({@code SessionUpdate.apply}, all events at once) disagree. */
     List<String> domainDisagreements() {
         List<String> out = new ArrayList<>();
         Map<String, List<Event>> bySession = new LinkedHashMap<>();
         events.forEach(e ->
                 bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e));
         bySession.forEach((sessionId, sessionEvents) -> {
-            SessionState state = SessionState.apply(null, sessionId, sessionEvents)
-                    .orElseThrow()
-                    .state();
-            for (SessionAggregate a : state.segments()) {
+            RecordPosition position = RecordPosition.of("shardId-000000000000", "1");
+            List<SessionAggregate> stateSegments = SessionUpdate.apply(
+                            null,
+                            sessionId,
+                            sessionEvents.stream()
+                                    .map(e -> new PositionedEvent(e, position, false))
+                                    .toList())
+                    .writes()
+                    .stream()
+                    .map(write -> write.segment().aggregate())
+                    .toList();
+            for (SessionAggregate a : stateSegments) {
                 Segment domain = new Segment(
                         a.sessionId(),
                         a.userId(),
@@ -116,10 +127,10 @@ final class TableModel {
                 }
             }
             long modelled = segments.keySet().stream()
-                    .filter(id -> id.equals(sessionId) || id.startsWith(sessionId + "~"))
+                    .filter(id -> SessionRules.clientSessionId(id).equals(sessionId))
                     .count();
-            if (modelled != state.segments().size()) {
-                out.add(sessionId + ": domain has " + state.segments().size() + " segments, model " + modelled);
+            if (modelled != stateSegments.size()) {
+                out.add(sessionId + ": domain has " + stateSegments.size() + " segments, model " + modelled);
             }
         });
         return out;
@@ -247,7 +258,7 @@ final class TableModel {
             }
         }
         return new Segment(
-                ordinal == 0 ? sessionId : sessionId + "~" + ordinal,
+                SessionRules.segmentId(sessionId, ordinal),
                 first.userId(),
                 first.timestamp(),
                 last.timestamp(),
