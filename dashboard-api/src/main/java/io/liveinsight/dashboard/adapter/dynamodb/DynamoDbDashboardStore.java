@@ -201,7 +201,11 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                     .distinct()
                     .map(id -> Map.of("session_id", AttributeValue.fromS(id)))
                     .toList();
-            while (!pending.isEmpty()) {
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round == 3) {
+                    throw new StoreUnavailableException(
+                            "batch get " + tables.sessions() + " left " + pending.size() + " keys unprocessed", null);
+                }
                 List<Map<String, AttributeValue>> request = pending;
                 BatchGetItemResponse response = call(
                         "batch get " + tables.sessions(),

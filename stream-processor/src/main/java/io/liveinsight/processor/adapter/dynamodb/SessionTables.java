@@ -9,6 +9,7 @@ import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.SessionUpdate.Plan;
 import io.liveinsight.processor.domain.StoredSession;
+import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,8 +80,7 @@ public final class SessionTables {
             List<Segment> open = new ArrayList<>();
             List<SessionAggregate> segments = V1Items.segments(root);
             for (int i = 0; i < segments.size(); i++) {
-                SessionAggregate aggregate =
-                        segments.get(i).withSessionId(SessionRules.segmentId(clientSessionId, i));
+                SessionAggregate aggregate = segments.get(i).withSessionId(SessionRules.segmentId(clientSessionId, i));
                 open.add(new Segment(i, aggregate, Marks.NONE, 0));
             }
             return new Loaded(new StoredSession(clientSessionId, 0, open, open.get(0)), true);
@@ -129,7 +129,15 @@ public final class SessionTables {
                     found.put(segment.ordinal(), segment);
                 });
                 KeysAndAttributes unprocessed = response.unprocessedKeys().get(sessions);
-                pending = unprocessed == null ? List.of() : unprocessed.keys();
+                if (unprocessed != null && unprocessed.hasKeys() && !unprocessed.keys().isEmpty()) {
+                    // How DynamoDB throttles a BatchGetItem. Not retried here: the batch writer's hold is the one
+                    // place a session write is tried again, and a read costs little to repeat.
+                    metrics.throttled(sessions);
+                    throw new StoreUnavailableException(
+                            "BatchGetItem " + sessions + " left " + unprocessed.keys().size() + " keys unprocessed",
+                            null);
+                }
+                pending = List.of();
             }
         }
         return found;
@@ -141,7 +149,9 @@ public final class SessionTables {
     /** The Sessions items a plan writes or deletes (the client id's item included when only its counts change). */
     static int items(Plan plan, Loaded loaded) {
         boolean rootInWrites = plan.writes().stream().anyMatch(w -> w.segment().ordinal() == 0);
-        boolean rootExtra = !rootInWrites && (plan.countsChanged() || loaded.formatOne()) && !plan.writes().isEmpty();
+        boolean rootExtra = !rootInWrites
+                && (plan.countsChanged() || loaded.formatOne())
+                && !plan.writes().isEmpty();
         return plan.writes().size() + plan.removals().size() + (rootExtra ? 1 : 0);
     }
 
@@ -198,9 +208,7 @@ public final class SessionTables {
                                     .conditionExpression(put.conditionExpression())
                                     .expressionAttributeNames(put.expressionAttributeNames())
                                     .expressionAttributeValues(
-                                            put.hasExpressionAttributeValues()
-                                                    ? put.expressionAttributeValues()
-                                                    : null)
+                                            put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null)
                                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)))
                     .consumedCapacity();
             record(sessions, consumed);
@@ -219,8 +227,8 @@ public final class SessionTables {
                     .write(
                             "TransactWriteItems",
                             units,
-                            () -> dynamoDb.transactWriteItems(r -> r.transactItems(items)
-                                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)))
+                            () -> dynamoDb.transactWriteItems(
+                                    r -> r.transactItems(items).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)))
                     .consumedCapacity()
                     .forEach(consumed -> record(consumed.tableName(), consumed));
             return true;
