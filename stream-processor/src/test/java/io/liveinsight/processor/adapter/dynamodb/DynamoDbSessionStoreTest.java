@@ -43,7 +43,8 @@ class DynamoDbSessionStoreTest {
 
     @Test
     void apply_whenBatchesArrive_storesSpecAttributesAsNumbers() {
-        store.apply("s1", at(1, List.of(pageView("a", "s1", 1_000, "/home"), event("b", "s1", "click", 2_000, "/home"))));
+        store.apply(
+                "s1", at(1, List.of(pageView("a", "s1", 1_000, "/home"), event("b", "s1", "click", 2_000, "/home"))));
         store.apply("s1", at(2, List.of(pageView("c", "s1", 61_000, "/cart"))));
 
         Map<String, AttributeValue> session = item(tables.sessions(), "s1");
@@ -105,8 +106,12 @@ class DynamoDbSessionStoreTest {
     @Test
     void apply_whenGapSplitsAndLateEventBridgesIt_mergesBackAndRemovesTheSegment() {
         store.apply("s1", at(10, List.of(pageView("a", "s1", 0, "/a"), pageView("c", "s1", 50 * MINUTE, "/c"))));
-        assertThat(item(tables.sessions(), SessionRules.segmentId("s1", 1)).get("entry_page").s()).isEqualTo("/c");
-        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))).isNotEmpty();
+        assertThat(item(tables.sessions(), SessionRules.segmentId("s1", 1))
+                        .get("entry_page")
+                        .s())
+                .isEqualTo("/c");
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1)))
+                .isNotEmpty();
 
         store.apply("s1", at(11, List.of(pageView("b", "s1", 25 * MINUTE, "/b"))));
 
@@ -114,7 +119,8 @@ class DynamoDbSessionStoreTest {
         assertThat(root.get("total_events").n()).isEqualTo("3");
         assertThat(root.get("exit_page").s()).isEqualTo("/c");
         assertThat(item(tables.sessions(), SessionRules.segmentId("s1", 1))).isEmpty();
-        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))).isEmpty();
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("s1", 1)))
+                .isEmpty();
         assertThat(item(tables.activeSessions(), "s1").get("total_events").n()).isEqualTo("3");
     }
 
@@ -164,8 +170,36 @@ class DynamoDbSessionStoreTest {
         assertThat(item(tables.sessions(), "evil~1").get("entry_page").s()).isEqualTo("/c");
         assertThat(item(tables.sessions(), "victim~1").get("entry_page").s()).isEqualTo("/d");
         assertThat(item(tables.sessions(), "victim").get("entry_page").s()).isEqualTo("/e");
-        assertThat(item(tables.sessions(), SessionRules.segmentId("victim", 1)).get("entry_page").s())
+        assertThat(item(tables.sessions(), SessionRules.segmentId("victim", 1))
+                        .get("entry_page")
+                        .s())
                 .isEqualTo("/f");
+    }
+
+    @Test
+    void apply_whenIdsUseAnyCharacterTheContractAllows_storesEachSessionAndSegmentApart() {
+        List<String> ids = List.of(
+                "a~1",
+                "a",
+                "#|~",
+                "\u0000nul",
+                "\uD83D\uDE00".repeat(128), // 128 code points, 512 bytes of UTF-8: the longest id allowed
+                "x".repeat(127) + "~");
+        long sequence = 0;
+        for (String id : ids) {
+            store.apply(id, at(++sequence, List.of(pageView(id + "-1", id, 0, "/first"))));
+            store.apply(id, at(++sequence, List.of(pageView(id + "-2", id, 2 * 60 * MINUTE, "/second"))));
+        }
+
+        for (String id : ids) {
+            assertThat(item(tables.sessions(), id).get("entry_page").s()).as(id).isEqualTo("/first");
+            Map<String, AttributeValue> later = item(tables.sessions(), SessionRules.segmentId(id, 1));
+            assertThat(later.get("entry_page").s()).as(id).isEqualTo("/second");
+            assertThat(later.get("root_session_id").s()).isEqualTo(id);
+            assertThat(later.get("total_events").n()).isEqualTo("1");
+        }
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.sessions())).count())
+                .isEqualTo(2 * ids.size());
     }
 
     @Test
@@ -176,9 +210,10 @@ class DynamoDbSessionStoreTest {
             for (int i = 0; i < 500; i++) {
                 time += 30_000;
                 int n = batch * 500 + i;
-                events.add(n % 10 == 0
-                        ? pageView("p" + n, "s1", time, "https://shop.example/catalogue/item-" + n)
-                        : event("h" + n, "s1", "heartbeat", time, "https://shop.example/catalogue/item-" + n));
+                events.add(
+                        n % 10 == 0
+                                ? pageView("p" + n, "s1", time, "https://shop.example/catalogue/item-" + n)
+                                : event("h" + n, "s1", "heartbeat", time, "https://shop.example/catalogue/item-" + n));
             }
             store.apply("s1", at(batch + 1, events));
         }
@@ -198,48 +233,72 @@ class DynamoDbSessionStoreTest {
             burst.add(pageView("g" + i, "g", i * 31 * MINUTE, "/p" + i)); // each its own segment
         }
 
-        store.apply("g", at(1, burst).stream()
-                .map(e -> new io.liveinsight.processor.domain.PositionedEvent(
-                        e.event(), e.position().at(burst.indexOf(e.event())), false))
-                .toList());
+        store.apply(
+                "g",
+                at(1, burst).stream()
+                        .map(e -> new io.liveinsight.processor.domain.PositionedEvent(
+                                e.event(), e.position().at(burst.indexOf(e.event())), false))
+                        .toList());
 
-        List<Map<String, AttributeValue>> items = aws.dynamoDb()
-                .scan(r -> r.tableName(tables.sessions()))
-                .items();
+        List<Map<String, AttributeValue>> items =
+                aws.dynamoDb().scan(r -> r.tableName(tables.sessions())).items();
         assertThat(items).hasSize(300);
-        assertThat(items.stream().mapToLong(item -> Long.parseLong(item.get("total_events").n())).sum())
+        assertThat(items.stream()
+                        .mapToLong(
+                                item -> Long.parseLong(item.get("total_events").n()))
+                        .sum())
                 .isEqualTo(300);
-        assertThat(item(tables.sessions(), SessionRules.segmentId("g", 299)).get("entry_page").s())
+        assertThat(item(tables.sessions(), SessionRules.segmentId("g", 299))
+                        .get("entry_page")
+                        .s())
                 .isEqualTo("/p299");
         assertThat(item(tables.sessions(), "g").get("segments").n()).isEqualTo("300");
     }
 
     @Test
     void apply_whenTheRootIsInStoreFormatOne_readsItAndCarriesOn() {
-        aws.dynamoDb().putItem(r -> r.tableName(tables.sessions()).item(Map.ofEntries(
-                Map.entry("session_id", AttributeValue.fromS("old")),
-                Map.entry("user_id", AttributeValue.fromS("u-old")),
-                Map.entry("start_time", AttributeValue.fromN("1000")),
-                Map.entry("last_activity", AttributeValue.fromN("2000")),
-                Map.entry("total_events", AttributeValue.fromN("2")),
-                Map.entry("page_views", AttributeValue.fromN("1")),
-                Map.entry("session_duration", AttributeValue.fromN("1000")),
-                Map.entry("entry_page", AttributeValue.fromS("/home")),
-                Map.entry("exit_page", AttributeValue.fromS("/home")),
-                Map.entry("is_bot", AttributeValue.fromBool(false)),
-                Map.entry("event_types", AttributeValue.fromM(Map.of(
-                        "page_view", AttributeValue.fromN("1"), "click", AttributeValue.fromN("1")))),
-                Map.entry("minutes", AttributeValue.fromM(Map.of("0", AttributeValue.fromN("2")))),
-                Map.entry("stamps", AttributeValue.fromM(Map.of(
-                        "entry", AttributeValue.fromM(Map.of(
-                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a"))),
-                        "exit", AttributeValue.fromM(Map.of(
-                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a"))),
-                        "first", AttributeValue.fromM(Map.of(
-                                "t", AttributeValue.fromN("1000"), "id", AttributeValue.fromS("a")))))),
-                Map.entry("fingerprints", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(
-                        new byte[16]))),
-                Map.entry("applied_events", AttributeValue.fromN("2")))));
+        aws.dynamoDb().putItem(r -> r.tableName(tables.sessions())
+                .item(Map.ofEntries(
+                        Map.entry("session_id", AttributeValue.fromS("old")),
+                        Map.entry("user_id", AttributeValue.fromS("u-old")),
+                        Map.entry("start_time", AttributeValue.fromN("1000")),
+                        Map.entry("last_activity", AttributeValue.fromN("2000")),
+                        Map.entry("total_events", AttributeValue.fromN("2")),
+                        Map.entry("page_views", AttributeValue.fromN("1")),
+                        Map.entry("session_duration", AttributeValue.fromN("1000")),
+                        Map.entry("entry_page", AttributeValue.fromS("/home")),
+                        Map.entry("exit_page", AttributeValue.fromS("/home")),
+                        Map.entry("is_bot", AttributeValue.fromBool(false)),
+                        Map.entry(
+                                "event_types",
+                                AttributeValue.fromM(Map.of(
+                                        "page_view", AttributeValue.fromN("1"), "click", AttributeValue.fromN("1")))),
+                        Map.entry("minutes", AttributeValue.fromM(Map.of("0", AttributeValue.fromN("2")))),
+                        Map.entry(
+                                "stamps",
+                                AttributeValue.fromM(Map.of(
+                                        "entry",
+                                                AttributeValue.fromM(Map.of(
+                                                        "t",
+                                                        AttributeValue.fromN("1000"),
+                                                        "id",
+                                                        AttributeValue.fromS("a"))),
+                                        "exit",
+                                                AttributeValue.fromM(Map.of(
+                                                        "t",
+                                                        AttributeValue.fromN("1000"),
+                                                        "id",
+                                                        AttributeValue.fromS("a"))),
+                                        "first",
+                                                AttributeValue.fromM(Map.of(
+                                                        "t",
+                                                        AttributeValue.fromN("1000"),
+                                                        "id",
+                                                        AttributeValue.fromS("a")))))),
+                        Map.entry(
+                                "fingerprints",
+                                AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[16]))),
+                        Map.entry("applied_events", AttributeValue.fromN("2")))));
 
         store.apply("old", at(1, List.of(pageView("c", "old", 3_000, "/cart"))));
 
