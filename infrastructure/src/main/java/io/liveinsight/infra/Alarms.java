@@ -62,7 +62,8 @@ public final class Alarms extends Construct {
                         .build(),
                 ERROR_RATE_PERCENT,
                 3,
-                2);
+                2,
+                TreatMissingData.NOT_BREACHING);
         add(
                 "Lambda-Duration",
                 "Ingest Lambda p99 duration above " + DURATION_P99_MS + " ms",
@@ -70,7 +71,8 @@ public final class Alarms extends Construct {
                         MetricOptions.builder().statistic("p99").period(WINDOW).build()),
                 DURATION_P99_MS,
                 3,
-                2);
+                2,
+                TreatMissingData.NOT_BREACHING);
         for (Table table : watched.tables().all()) {
             String name = table.getNode().getId();
             add(
@@ -86,16 +88,22 @@ public final class Alarms extends Construct {
                             .build(),
                     1,
                     3,
-                    2);
+                    2,
+                    TreatMissingData.NOT_BREACHING);
         }
+        // Missing data on the lag alarms is a consumer that stopped, not a fine one. Kinesis reports the stream's
+        // GetRecords.IteratorAgeMilliseconds for every GetRecords call, 0 when caught up, and both processor modes
+        // poll the stream all the time, idle or not (enhanced fan-out would not: RETRIEVAL=fanout is not deployed).
         add(
                 "Stream-IteratorAge",
                 "Records wait more than " + ITERATOR_AGE_MS / 1000 + " s on the events stream",
                 Metrics.iteratorAge(watched.streams().events()),
                 ITERATOR_AGE_MS,
                 5,
-                3);
-        IMetric behind = watched.processorFunction() == null
+                3,
+                TreatMissingData.BREACHING);
+        boolean fargate = watched.processorFunction() == null;
+        IMetric behind = fargate
                 ? Metrics.liveInsight(config, "MillisBehindLatest", "Maximum", Map.of())
                 : watched.processorFunction()
                         .metric(
@@ -110,7 +118,23 @@ public final class Alarms extends Construct {
                 behind,
                 ITERATOR_AGE_MS,
                 5,
-                3);
+                3,
+                // On Fargate every worker publishes MillisBehindLatest every minute (0 when caught up), so no data
+                // means no worker runs. The Lambda's IteratorAge exists only for invocations, and an idle stream
+                // invokes nothing: there the stream alarm above stands for a mapping that stopped polling.
+                fargate ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING);
+        add(
+                "Processor-StuckShard",
+                "A batch has waited unstored for " + config.stuckShardAfterMs() / 1000
+                        + " s or more: a shard is stuck (a table unavailable or misconfigured, a hung write)",
+                Metrics.oldestUnstoredBatchAge(config),
+                config.stuckShardAfterMs(),
+                1,
+                1,
+                // Not breaching: on Fargate every worker publishes the age every minute (0 when nothing waits), so
+                // missing data means no worker runs, which Processor-MillisBehindLatest already raises (one cause,
+                // one alarm); the Lambda prints it once per invocation, and an idle stream invokes nothing.
+                TreatMissingData.NOT_BREACHING);
         add(
                 "DeadLetters",
                 "Poison records reached the dead-letter stream",
@@ -118,7 +142,8 @@ public final class Alarms extends Construct {
                         .with(MetricOptions.builder().period(WINDOW).build()),
                 1,
                 1,
-                1);
+                1,
+                TreatMissingData.NOT_BREACHING);
         add(
                 "KinesisPutFailures",
                 "The ingest Lambda could not put events on the stream (clients got 503)",
@@ -126,7 +151,8 @@ public final class Alarms extends Construct {
                         .with(MetricOptions.builder().period(WINDOW).build()),
                 PUT_FAILURES,
                 1,
-                1);
+                1,
+                TreatMissingData.NOT_BREACHING);
     }
 
     public Topic topic() {
@@ -137,7 +163,14 @@ public final class Alarms extends Construct {
         return List.copyOf(alarms);
     }
 
-    private void add(String suffix, String description, IMetric metric, double threshold, int periods, int datapoints) {
+    private void add(
+            String suffix,
+            String description,
+            IMetric metric,
+            double threshold,
+            int periods,
+            int datapoints,
+            TreatMissingData missingData) {
         Alarm alarm = Alarm.Builder.create(this, suffix)
                 .alarmName(config.name(suffix))
                 .alarmDescription(description)
@@ -146,7 +179,7 @@ public final class Alarms extends Construct {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .evaluationPeriods(periods)
                 .datapointsToAlarm(datapoints)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .treatMissingData(missingData)
                 .build();
         alarm.addAlarmAction(action);
         alarm.addOkAction(action);

@@ -26,6 +26,9 @@ import java.util.function.Function;
  * @param processorMaxTasks {@code processorMaxTasks}: Fargate tasks at the most (more than shards adds nothing)
  * @param dashboardAuth {@code dashboardAuth} / {@code DASHBOARD_AUTH}: a generated bearer token (default) or IAM
  * @param alarmEmail {@code alarmEmail} / {@code ALARM_EMAIL}: subscribed to the alarm topic when set (empty: none)
+ * @param stuckShardAfterMs {@code stuckShardAfterMs} / {@code STUCK_SHARD_AFTER_MS}: how long a batch may wait
+ *     unstored before its shard counts as stuck: the processor's {@code STUCK_SHARD_AFTER_MS} (its {@code /health})
+ *     and the threshold of the {@code Processor-StuckShard} alarm
  * @param assetsDir {@code assetsDir} / {@code ASSETS_DIR}: where the Maven build gathered the deployable artifacts
  */
 public record InfraConfig(
@@ -44,6 +47,7 @@ public record InfraConfig(
         int processorMaxTasks,
         DashboardAuth dashboardAuth,
         String alarmEmail,
+        int stuckShardAfterMs,
         Path assetsDir) {
 
     public enum Stage {
@@ -84,6 +88,8 @@ public record InfraConfig(
     public static final int DEFAULT_PROCESSOR_MIN_TASKS = 1;
     public static final int DEFAULT_PROCESSOR_MAX_TASKS = 4;
     public static final String DEFAULT_ASSETS_DIR = "target/assets";
+    /** The processor's own default ({@code ProcessorConfig.DEFAULT_STUCK_SHARD_AFTER}). */
+    public static final int DEFAULT_STUCK_SHARD_AFTER_MS = 60_000;
 
     /** Context keys and the environment variables that stand in for them. */
     static final Map<String, String> ENV = Map.ofEntries(
@@ -102,6 +108,7 @@ public record InfraConfig(
             Map.entry("processorMaxTasks", "PROCESSOR_MAX_TASKS"),
             Map.entry("dashboardAuth", "DASHBOARD_AUTH"),
             Map.entry("alarmEmail", "ALARM_EMAIL"),
+            Map.entry("stuckShardAfterMs", "STUCK_SHARD_AFTER_MS"),
             Map.entry("assetsDir", "ASSETS_DIR"));
 
     public InfraConfig {
@@ -128,6 +135,9 @@ public record InfraConfig(
             throw new IllegalArgumentException("need 1 <= processorMinTasks <= processorMaxTasks");
         }
         alarmEmail = alarmEmail == null ? "" : alarmEmail.strip();
+        if (stuckShardAfterMs < 1_000 || stuckShardAfterMs > 86_400_000) {
+            throw new IllegalArgumentException("stuckShardAfterMs must be 1000 (1 s) to 86400000 (1 day)");
+        }
     }
 
     /** Reads every setting; {@code context} is the CDK context lookup (null when absent). */
@@ -153,6 +163,7 @@ public record InfraConfig(
                 number(value, "processorMaxTasks", DEFAULT_PROCESSOR_MAX_TASKS),
                 choice(value, "dashboardAuth", DashboardAuth.class, DashboardAuth.TOKEN),
                 value.apply("alarmEmail"),
+                number(value, "stuckShardAfterMs", DEFAULT_STUCK_SHARD_AFTER_MS),
                 Path.of(orDefault(value.apply("assetsDir"), DEFAULT_ASSETS_DIR)));
     }
 

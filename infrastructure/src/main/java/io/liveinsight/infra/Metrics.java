@@ -46,6 +46,15 @@ final class Metrics {
                 .build();
     }
 
+    /**
+     * The processor's {@code OldestUnstoredBatchAge} (ms), the maximum per minute: how long the oldest batch received
+     * and not yet stored has waited, the largest over shards and workers, so one stuck shard shows however many others
+     * advance.
+     */
+    static Metric oldestUnstoredBatchAge(InfraConfig config) {
+        return liveInsight(config, "OldestUnstoredBatchAge", "Maximum", Map.of());
+    }
+
     static Metric kinesis(String name, IStream stream, String statistic) {
         return Metric.Builder.create()
                 .namespace("AWS/Kinesis")

@@ -6,6 +6,7 @@ import java.util.Map;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -79,10 +80,20 @@ public final class OpsDashboard extends Construct {
                                         List.of(
                                                 Metrics.liveInsight(config, "EventsProcessed", "Sum", Map.of()),
                                                 Metrics.liveInsight(config, "PoisonRecords", "Sum", Map.of()),
+                                                Metrics.liveInsight(config, "BatchesDeadLettered", "Sum", Map.of()),
                                                 Metrics.kinesis(
                                                         "IncomingRecords",
                                                         watched.streams().deadLetters(),
                                                         "Sum")))),
+                        List.of(GraphWidget.Builder.create()
+                                .title("Oldest unstored batch (ms): a stuck shard")
+                                .left(List.of(Metrics.oldestUnstoredBatchAge(config)))
+                                .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                                        .value(config.stuckShardAfterMs())
+                                        .label("Processor-StuckShard")
+                                        .build()))
+                                .width(24)
+                                .build()),
                         List.of(
                                 graph("Table writes (WCU)", tableWrites),
                                 graph("Table write throttles", tableThrottles),

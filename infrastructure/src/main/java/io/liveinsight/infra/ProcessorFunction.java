@@ -18,9 +18,10 @@ public final class ProcessorFunction extends Construct {
     static final int BATCH_SIZE = 500;
     static final Duration BATCHING_WINDOW = Duration.seconds(1);
     /**
-     * Practically unbounded (CloudFormation's ceiling): the pipeline sends poison records to the dead-letter stream
-     * itself, so a failing batch means a table is unavailable; it waits on the shard (the iterator-age alarm fires)
-     * rather than being skipped, as the KCL application does.
+     * Practically unbounded (CloudFormation's ceiling): the pipeline sends poison records, and a batch that fails
+     * deterministically three times, to the dead-letter stream itself and reports it stored, so a failing batch means
+     * a table is unavailable or misconfigured; it waits on the shard (the lag and stuck-shard alarms fire) rather than
+     * being skipped, as the KCL application does.
      */
     static final int RETRY_ATTEMPTS = 10_000;
 

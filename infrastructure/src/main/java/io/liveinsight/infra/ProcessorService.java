@@ -96,6 +96,8 @@ public final class ProcessorService extends Construct {
         Map<String, String> environment = new TreeMap<>(Processor.environment(config, streams));
         environment.put("AWS_REGION", Stack.of(this).getRegion());
         environment.put("HEALTH_PORT", Integer.toString(HEALTH_PORT));
+        // The same threshold as the Processor-StuckShard alarm: /health turns 503 when the alarm's metric passes it.
+        environment.put("STUCK_SHARD_AFTER_MS", Integer.toString(config.stuckShardAfterMs()));
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
                 .family(config.name("Processor"))
                 .cpu(CPU)

@@ -24,11 +24,15 @@ class AlarmsTest {
             "DynamoDB-Throttles-ActiveSessions",
             "Stream-IteratorAge",
             "Processor-MillisBehindLatest",
+            "Processor-StuckShard",
             "DeadLetters",
             "KinesisPutFailures");
 
     private final Template dev = Synth.dev().template();
     private final TemplateView view = new TemplateView(dev);
+
+    /** A consumer that stops reporting its lag is not a fine one: those alarms treat missing data as breaching. */
+    static final List<String> BREACHING_WHEN_MISSING = List.of("Stream-IteratorAge", "Processor-MillisBehindLatest");
 
     @Test
     void everyAlarm_existsByStageName_andNotifiesTheTopic() {
@@ -39,8 +43,67 @@ class AlarmsTest {
                     .as(alarm)
                     .containsEntry("AlarmActions", List.of(Map.of("Ref", topic)))
                     .containsEntry("OKActions", List.of(Map.of("Ref", topic)))
-                    .containsEntry("TreatMissingData", "notBreaching");
+                    .containsEntry(
+                            "TreatMissingData", BREACHING_WHEN_MISSING.contains(alarm) ? "breaching" : "notBreaching");
         }
+    }
+
+    @Test
+    void lagAlarms_whenTheConsumerStopsReporting_areBreaching() {
+        for (String alarm : BREACHING_WHEN_MISSING) {
+            dev.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Map.of(
+                            "AlarmName",
+                            "dev-LiveInsight-" + alarm,
+                            "Threshold",
+                            60000,
+                            "TreatMissingData",
+                            "breaching"));
+        }
+        Template lambda = Synth.variant().template();
+        lambda.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-Stream-IteratorAge",
+                        "MetricName", "GetRecords.IteratorAgeMilliseconds",
+                        "TreatMissingData", "breaching"));
+        lambda.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmName", "dev-LiveInsight-Processor-MillisBehindLatest",
+                        "Namespace", "AWS/Lambda",
+                        "TreatMissingData", "notBreaching"));
+    }
+
+    @Test
+    void stuckShard_isTheOldestUnstoredBatchAgeOverTheThreshold_ofThisStage() {
+        String topic = view.id("AWS::SNS::Topic", "TopicName", "dev-LiveInsight-Alarms");
+        dev.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.ofEntries(
+                        Map.entry("AlarmName", "dev-LiveInsight-Processor-StuckShard"),
+                        Map.entry("Namespace", "LiveInsight"),
+                        Map.entry("MetricName", "OldestUnstoredBatchAge"),
+                        Map.entry("Dimensions", List.of(Map.of("Name", "Stage", "Value", "dev"))),
+                        Map.entry("Statistic", "Maximum"),
+                        Map.entry("Period", 60),
+                        Map.entry("Threshold", 60000),
+                        Map.entry("ComparisonOperator", "GreaterThanOrEqualToThreshold"),
+                        Map.entry("EvaluationPeriods", 1),
+                        Map.entry("TreatMissingData", "notBreaching"),
+                        Map.entry("AlarmActions", List.of(Map.of("Ref", topic)))));
+        Synth.prod()
+                .template()
+                .hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Map.of(
+                                "AlarmName",
+                                "prod-LiveInsight-Processor-StuckShard",
+                                "Dimensions",
+                                List.of(Map.of("Name", "Stage", "Value", "prod")),
+                                "Threshold",
+                                120000));
     }
 
     @Test
@@ -167,13 +230,17 @@ class AlarmsTest {
         }
         assertThat(watchingByDeployment.get("dev"))
                 .containsExactlyInAnyOrder(
-                        "LiveInsight-Processor-MillisBehindLatest", "LiveInsight-KinesisPutFailures");
+                        "LiveInsight-Processor-MillisBehindLatest",
+                        "LiveInsight-Processor-StuckShard",
+                        "LiveInsight-KinesisPutFailures");
         assertThat(watchingByDeployment.get("prod"))
                 .containsExactlyInAnyOrder(
-                        "LiveInsight-Processor-MillisBehindLatest", "LiveInsight-KinesisPutFailures");
+                        "LiveInsight-Processor-MillisBehindLatest",
+                        "LiveInsight-Processor-StuckShard",
+                        "LiveInsight-KinesisPutFailures");
         assertThat(watchingByDeployment.get("variant"))
                 .as("the processor Lambda's lag is AWS/Lambda IteratorAge")
-                .containsExactly("LiveInsight-KinesisPutFailures");
+                .containsExactlyInAnyOrder("LiveInsight-Processor-StuckShard", "LiveInsight-KinesisPutFailures");
     }
 
     @Test
@@ -207,7 +274,9 @@ class AlarmsTest {
                             "KinesisPutFailures",
                             "MillisBehindLatest",
                             "EventsProcessed",
-                            "PoisonRecords");
+                            "PoisonRecords",
+                            "BatchesDeadLettered",
+                            "OldestUnstoredBatchAge");
         }
     }
 
@@ -262,6 +331,7 @@ class AlarmsTest {
         String body = TemplateView.render(view.properties(dashboard).get("DashboardBody"));
         assertThat(body)
                 .contains("Ingest requests and errors", "Iterator age", "Table write throttles", "Alarms")
+                .contains("Oldest unstored batch", "OldestUnstoredBatchAge", "Processor-StuckShard")
                 .contains("GetRecords.IteratorAgeMilliseconds", "EventsProcessed", "KinesisPutFailures");
     }
 }

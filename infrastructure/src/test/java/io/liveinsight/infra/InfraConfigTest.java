@@ -24,6 +24,7 @@ class InfraConfigTest {
         assertThat(config.ingestMemoryMb()).isEqualTo(1024);
         assertThat(config.allowedOrigins()).isEmpty();
         assertThat(config.alarmEmail()).isEmpty();
+        assertThat(config.stuckShardAfterMs()).isEqualTo(60_000);
         assertThat(config.assetsDir()).isEqualTo(Path.of("target/assets"));
         assertThat(config.prefix()).isEqualTo("dev-LiveInsight");
         assertThat(config.name("Events")).isEqualTo("dev-LiveInsight-Events");
@@ -77,6 +78,15 @@ class InfraConfigTest {
         assertThatThrownBy(() -> InfraConfig.read(
                         Map.<String, Object>of("processorMinTasks", "3", "processorMaxTasks", "2")::get, Map.of()))
                 .hasMessageContaining("processorMinTasks");
+        assertThatThrownBy(() -> read("stuckShardAfterMs", "999")).hasMessageContaining("stuckShardAfterMs");
+        assertThatThrownBy(() -> read("stuckShardAfterMs", "1m")).hasMessageContaining("whole number");
+    }
+
+    @Test
+    void read_whenStuckShardAfterInTheEnvironment_usesIt() {
+        assertThat(InfraConfig.read(key -> null, Map.of("STUCK_SHARD_AFTER_MS", "90000"))
+                        .stuckShardAfterMs())
+                .isEqualTo(90_000);
     }
 
     @Test

@@ -37,7 +37,9 @@ class ProcessorTest {
                 .contains("{Name=STAGE, Value=dev}")
                 .contains("{Name=KCL_APPLICATION_NAME, Value=dev-LiveInsight-StreamProcessor}")
                 .contains("{Name=AWS_REGION, Value=${AWS::Region}}")
-                .contains("{Name=HEALTH_PORT, Value=8081}");
+                .contains("{Name=HEALTH_PORT, Value=8081}")
+                .as("the Processor-StuckShard alarm's threshold")
+                .contains("{Name=STUCK_SHARD_AFTER_MS, Value=60000}");
         assertThat(TemplateView.render(container.get("HealthCheck")))
                 .as("liveness only: a Kinesis or DynamoDB outage must not get every task replaced")
                 .contains("GET /health/live")

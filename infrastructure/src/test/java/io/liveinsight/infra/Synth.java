@@ -24,7 +24,10 @@ final class Synth {
     /** Every default: dev, HTTP API, KCL on Fargate, on-demand stream and tables, token auth. */
     static final Map<String, String> DEV = Map.of();
 
-    /** prod, with origins, an alarm email and IAM auth on the dashboard API (still HTTP API and Fargate). */
+    /**
+     * prod, with origins, an alarm email, IAM auth on the dashboard API and a longer stuck-shard threshold (still HTTP
+     * API and Fargate).
+     */
     static final Map<String, String> PROD = Map.of(
             "stage", "prod",
             "allowedOrigins", "https://shop.example.com, https://*.example.org",
@@ -33,7 +36,8 @@ final class Synth {
             "throttleRate", "500",
             "throttleBurst", "800",
             "processorMinTasks", "2",
-            "processorMaxTasks", "6");
+            "processorMaxTasks", "6",
+            "stuckShardAfterMs", "120000");
 
     /** The other choice of every setting: REST API, processor Lambda, provisioned stream and tables, IAM auth. */
     static final Map<String, String> VARIANT = Map.of(

@@ -24,6 +24,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void progress_whenChecked_isPureAndKnowsNoKcl() {
+        noClasses()
+                .that()
+                .resideInAPackage("..processor.progress..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "..processor.consumer..", "..processor.adapter..")
+                .check(classes);
+    }
+
+    @Test
     void ports_whenChecked_dependOnNoAwsSdk() {
         noClasses()
                 .that()

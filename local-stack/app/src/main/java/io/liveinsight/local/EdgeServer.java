@@ -93,11 +93,7 @@ public final class EdgeServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (path.equals("/health") && method.equals("GET")) {
                 Health current = health.get();
-                send(
-                        exchange,
-                        current.healthy() ? 200 : 503,
-                        Map.of("Content-Type", "application/json"),
-                        current.toJson());
+                send(exchange, current.httpStatus(), Map.of("Content-Type", "application/json"), current.toJson());
                 return;
             }
             if (!path.equals("/events")) {

@@ -1,25 +1,29 @@
 package io.liveinsight.local;
 
 import io.liveinsight.processor.health.HealthReport;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Each dependency up or down; healthy only when all are up. JSON as the consumer's ({@link HealthReport}). */
-public record Health(Map<String, Boolean> dependencies) {
+/**
+ * What {@code GET /health} on the edge answers: the consumer's {@link HealthReport} (same JSON, same rules: 503 when
+ * a dependency is down or misconfigured, or a shard is stuck), or the dependencies alone when no consumer runs here.
+ */
+public record Health(HealthReport report) {
 
-    public Health {
-        dependencies = new LinkedHashMap<>(dependencies);
+    /** Dependencies alone (no consumer in this process, or not started yet). */
+    public Health(Map<String, Boolean> dependencies) {
+        this(new HealthReport(dependencies));
     }
 
     public boolean healthy() {
-        return report().healthy();
+        return report.healthy();
+    }
+
+    /** 200 when healthy, else 503. */
+    public int httpStatus() {
+        return report.httpStatus();
     }
 
     public String toJson() {
-        return report().toJson();
-    }
-
-    private HealthReport report() {
-        return new HealthReport(dependencies);
+        return report.toJson();
     }
 }

@@ -128,8 +128,9 @@ public final class LiveInsightStack implements AutoCloseable {
 
     /**
      * Each dependency as it answers now (answers reused for up to a second, each call at most 2 s): kinesis (the
-     * stream exists and answers), dynamodb (the Events table), and consumer (KCL initialized and running) unless the
-     * consumer is off.
+     * stream exists and answers), dynamodb (the Events table), and, unless the consumer is off, consumer (KCL
+     * initialized and running) with the consumer's shards and misconfigured stores: a stuck shard makes it 503 as on
+     * the consumer's own health server.
      */
     public Health health() {
         Map<String, Boolean> dependencies = new LinkedHashMap<>();
@@ -137,7 +138,10 @@ public final class LiveInsightStack implements AutoCloseable {
         dependencies.put("dynamodb", dynamoDbCheck.up());
         if (config.consumer()) {
             KclConsumer current = consumer();
-            dependencies.put("consumer", current != null && current.isProcessing());
+            if (current != null) {
+                return new Health(current.health(dependencies));
+            }
+            dependencies.put("consumer", false);
         }
         return new Health(dependencies);
     }

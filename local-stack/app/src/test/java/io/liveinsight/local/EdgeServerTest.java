@@ -13,6 +13,7 @@ import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.handler.IngestHandler;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.IngestMetrics;
+import io.liveinsight.processor.health.HealthReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +48,7 @@ class EdgeServerTest {
 
     private final List<Event> published = new CopyOnWriteArrayList<>();
     private EdgeServer edge;
+    private volatile Health health = new Health(Map.of("kinesis", true));
 
     @BeforeEach
     void start() throws Exception {
@@ -76,7 +79,7 @@ class EdgeServerTest {
                 "127.0.0.1",
                 0,
                 new IngestHandler(new IngestApplication(config, publisher, IngestMetrics.NONE)),
-                () -> new Health(Map.of("kinesis", true)));
+                () -> health);
     }
 
     @AfterEach
@@ -137,6 +140,29 @@ class EdgeServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"dependencies\":{\"kinesis\":\"up\"}");
+    }
+
+    @Test
+    void health_whenTheConsumersShardIsStuck_answers503NamingTheShard() throws Exception {
+        Map<String, Boolean> dependencies = new LinkedHashMap<>();
+        dependencies.put("kinesis", true);
+        dependencies.put("dynamodb", true);
+        dependencies.put("consumer", true);
+        health = new Health(new HealthReport(
+                dependencies, Map.of(), new HealthReport.Shards(List.of("shardId-000000000000"), 61_000, 61_500)));
+
+        HttpResponse<String> stuck = send(HttpRequest.newBuilder(edge.address().resolve("/health")));
+
+        assertThat(stuck.statusCode()).isEqualTo(503);
+        assertThat(stuck.body())
+                .contains("\"status\":\"degraded\"")
+                .contains("\"consumer\":\"up\"")
+                .contains("\"stuck\":[\"shardId-000000000000\"]");
+
+        health = new Health(new HealthReport(dependencies, Map.of(), new HealthReport.Shards(List.of(), 0, 0)));
+        assertThat(send(HttpRequest.newBuilder(edge.address().resolve("/health")))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

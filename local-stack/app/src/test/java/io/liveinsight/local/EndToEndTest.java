@@ -59,7 +59,10 @@ class EndToEndTest {
 
         System.out.printf("innocent session stored %d ms after its request, behind the attack%n", innocent.toMillis());
         assertThat(innocent).isLessThan(HostileIdsScenario.INNOCENT_WITHIN);
-        assertThat(EndToEndScenario.health(stack.edgeAddress()).path("http_status").asInt()).isEqualTo(200);
+        assertThat(EndToEndScenario.health(stack.edgeAddress())
+                        .path("http_status")
+                        .asInt())
+                .isEqualTo(200);
     }
 
     @Test

@@ -47,16 +47,25 @@ final class HostileIdsScenario {
         Duration innocent = Duration.ofNanos(System.nanoTime() - sent);
 
         Duration rest = Duration.ofSeconds(30);
-        assertThat(awaitItem(dynamoDb, tables.sessions(), evil, rest).get("entry_page").s()).isEqualTo("/a");
-        Map<String, AttributeValue> evilLater = awaitItem(dynamoDb, tables.sessions(), SessionRules.segmentId(evil, 1), rest);
+        assertThat(awaitItem(dynamoDb, tables.sessions(), evil, rest)
+                        .get("entry_page")
+                        .s())
+                .isEqualTo("/a");
+        Map<String, AttributeValue> evilLater =
+                awaitItem(dynamoDb, tables.sessions(), SessionRules.segmentId(evil, 1), rest);
         assertThat(evilLater.get("entry_page").s()).isEqualTo("/b");
         assertThat(evilLater.get("root_session_id").s()).isEqualTo(evil);
         Map<String, AttributeValue> clientTilde = awaitItem(dynamoDb, tables.sessions(), evil + "~1", rest);
         assertThat(clientTilde.get("entry_page").s()).isEqualTo("/c");
         assertThat(clientTilde.get("total_events").n()).isEqualTo("1");
-        assertThat(awaitItem(dynamoDb, tables.sessions(), victim + "~1", rest).get("entry_page").s())
+        assertThat(awaitItem(dynamoDb, tables.sessions(), victim + "~1", rest)
+                        .get("entry_page")
+                        .s())
                 .isEqualTo("/d");
-        assertThat(awaitItem(dynamoDb, tables.sessions(), victim, rest).get("entry_page").s()).isEqualTo("/e");
+        assertThat(awaitItem(dynamoDb, tables.sessions(), victim, rest)
+                        .get("entry_page")
+                        .s())
+                .isEqualTo("/e");
         assertThat(awaitItem(dynamoDb, tables.sessions(), SessionRules.segmentId(victim, 1), rest)
                         .get("entry_page")
                         .s())
@@ -66,12 +75,18 @@ final class HostileIdsScenario {
 
     private static void post(URI edge, String sessionId, String eventId, long time, String page) throws Exception {
         String body = JSON.writeValueAsString(Map.of(
-                "event_id", sessionId.hashCode() + "-" + eventId,
-                "user_id", "attacker",
-                "session_id", sessionId,
-                "event_type", "page_view",
-                "page_url", page,
-                "timestamp", time));
+                "event_id",
+                sessionId.hashCode() + "-" + eventId,
+                "user_id",
+                "attacker",
+                "session_id",
+                sessionId,
+                "event_type",
+                "page_view",
+                "page_url",
+                page,
+                "timestamp",
+                time));
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(edge.resolve("/events"))
                         .header("Content-Type", "application/json")

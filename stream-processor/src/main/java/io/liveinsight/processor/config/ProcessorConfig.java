@@ -29,6 +29,9 @@ import java.util.Optional;
  *     metric, so that stages sharing an account and region keep apart in alarms and dashboards; the CDK app sets
  *     {@code dev} or {@code prod}
  * @param resilience retry and throttling protection per table
+ * @param stuckShardAfter how long a batch may wait unstored before its shard counts as stuck ({@code
+ *     STUCK_SHARD_AFTER_MS}, default 60 s): {@code /health} answers 503 naming it, and {@code OldestUnstoredBatchAge}
+ *     passes the alarm's threshold (the CDK app sets both from one setting)
  */
 public record ProcessorConfig(
         String streamName,
@@ -44,7 +47,8 @@ public record ProcessorConfig(
         boolean fanOut,
         boolean publishMetrics,
         String stage,
-        ResilienceSettings resilience) {
+        ResilienceSettings resilience,
+        Duration stuckShardAfter) {
 
     public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
     public static final String DEFAULT_APPLICATION_NAME = "LiveInsight-StreamProcessor";
@@ -57,6 +61,10 @@ public record ProcessorConfig(
     public static final String STAGE_PATTERN = "[A-Za-z0-9._-]{1,64}";
     /** KCL's floor for the polling interval. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(200);
+    /** A batch unstored this long means its shard is stuck (the store's own retries give up within seconds). */
+    public static final Duration DEFAULT_STUCK_SHARD_AFTER = Duration.ofSeconds(60);
+    /** Below this, the backoff of an ordinary throttled write would already count as stuck. */
+    public static final Duration MIN_STUCK_SHARD_AFTER = Duration.ofSeconds(1);
 
     public ProcessorConfig {
         require(streamName, "STREAM_NAME");
@@ -67,6 +75,11 @@ public record ProcessorConfig(
         }
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
             throw new IllegalArgumentException("POLL_INTERVAL_MS must be at least " + MIN_POLL_INTERVAL.toMillis());
+        }
+        if (stuckShardAfter == null || stuckShardAfter.compareTo(MIN_STUCK_SHARD_AFTER) < 0) {
+            throw new IllegalArgumentException(
+                    "STUCK_SHARD_AFTER_MS must be at least " + MIN_STUCK_SHARD_AFTER.toMillis() + ", is "
+                            + (stuckShardAfter == null ? null : stuckShardAfter.toMillis()));
         }
     }
 
@@ -86,7 +99,8 @@ public record ProcessorConfig(
                 "fanout".equalsIgnoreCase(env.getOrDefault("RETRIEVAL", "polling")),
                 Boolean.parseBoolean(env.getOrDefault("PUBLISH_METRICS", "true")),
                 env.getOrDefault("STAGE", DEFAULT_STAGE).strip(),
-                ResilienceSettings.fromEnvironment(env));
+                ResilienceSettings.fromEnvironment(env),
+                millis(env, "STUCK_SHARD_AFTER_MS", DEFAULT_STUCK_SHARD_AFTER));
     }
 
     /** The local stack's settings: fast KCL start-up, no CloudWatch, default resilience. */
@@ -111,7 +125,8 @@ public record ProcessorConfig(
                 false,
                 false,
                 DEFAULT_STAGE,
-                ResilienceSettings.DEFAULTS);
+                ResilienceSettings.DEFAULTS,
+                DEFAULT_STUCK_SHARD_AFTER);
     }
 
     /** This config with another {@code Stage} dimension. */
@@ -130,7 +145,28 @@ public record ProcessorConfig(
                 fanOut,
                 publishMetrics,
                 otherStage,
-                resilience);
+                resilience,
+                stuckShardAfter);
+    }
+
+    /** This config with another threshold for a stuck shard. */
+    public ProcessorConfig withStuckShardAfter(Duration after) {
+        return new ProcessorConfig(
+                streamName,
+                applicationName,
+                tables,
+                region,
+                kinesisEndpoint,
+                dynamoDbEndpoint,
+                cloudWatchEndpoint,
+                pollInterval,
+                fastStartup,
+                deadLetterStream,
+                fanOut,
+                publishMetrics,
+                stage,
+                resilience,
+                after);
     }
 
     public Optional<URI> kinesisEndpointOverride() {
@@ -148,6 +184,19 @@ public record ProcessorConfig(
     private static URI endpoint(Map<String, String> env, String serviceVariable) {
         String value = env.getOrDefault(serviceVariable, env.get("AWS_ENDPOINT_URL"));
         return value == null || value.isBlank() ? null : URI.create(value);
+    }
+
+    private static Duration millis(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    name + " must be a whole number of milliseconds, was '" + value + "'", e);
+        }
     }
 
     private static void require(String value, String name) {

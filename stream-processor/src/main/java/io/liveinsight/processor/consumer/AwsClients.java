@@ -59,9 +59,11 @@ record AwsClients(
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
         config.cloudWatchEndpointOverride().ifPresent(cloudWatch::endpointOverride);
         // No SDK retries for the table writes: TableGuard's Retry is the one retry layer (see ResilienceSettings).
+        // Enough connections for the ledger's and the sessions' parallel writes (Pipeline.EVENT_WRITES +
+        // SESSION_WRITES).
         DynamoDbClientBuilder dynamoDb = DynamoDbClient.builder()
                 .region(region)
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
         config.dynamoDbEndpointOverride().ifPresent(dynamoDb::endpointOverride);
         KinesisClientBuilder deadLetters =

@@ -127,11 +127,12 @@ public final class BatchWriter {
      * dead-letter stream like every write; true once durable, false if the consumer began stopping first.
      */
     public boolean deadLetter(List<DeadLetter> letters) {
-        return letters.isEmpty() || retrying(() -> {
-                    deadLetters.send(letters);
-                    return Boolean.TRUE;
-                })
-                != null;
+        return letters.isEmpty()
+                || retrying(() -> {
+                            deadLetters.send(letters);
+                            return Boolean.TRUE;
+                        })
+                        != null;
     }
 
     private List<DeadLetter> letters(String reason, List<Event> rejected) {

@@ -1,9 +1,12 @@
 package io.liveinsight.processor.consumer;
 
 import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
+import io.liveinsight.processor.progress.ShardProgress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.kinesis.exceptions.KinesisClientLibException;
@@ -18,84 +21,76 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Glue for one shard: decode, write durably, then checkpoint. KCL offers a batch once: a batch that is not stored
- * must never be passed by a checkpoint. So a failure of any kind is retried, with backoff, until the batch is stored;
- * only when the consumer stops is a batch left unstored, and from then on this processor checkpoints nothing (the
- * next lease owner replays from the last checkpoint, harmlessly).
+ * Glue for one shard: decode, write durably, then checkpoint. KCL offers a batch once: a batch that is not settled
+ * must never be passed by a checkpoint. {@link BatchRetry} settles it: stored (an unavailable store is retried for as
+ * long as it takes), or after a deterministic failure sent whole to the dead letters. Only when the consumer stops is
+ * a batch left unsettled, and from then on this processor checkpoints nothing (the next lease owner replays from the
+ * last checkpoint, harmlessly). Every step is told to {@link ShardProgress}, so a shard that waits shows as stuck.
  */
 public final class EventRecordProcessor implements ShardRecordProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecordProcessor.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final Pipeline pipeline;
-    private final BatchWriter.Sleeper sleeper;
+    private final BatchRetry retry;
+    private final ShardProgress progress;
     private String shardId = "?";
+    private ShardProgress.Shard shard;
     /** Sticky: once a delivered batch was left unstored, no checkpoint may be taken by this processor. */
     private boolean leftUnstored;
 
-    public EventRecordProcessor(Pipeline pipeline) {
-        this(pipeline, BatchWriter.Sleeper.THREAD);
+    public EventRecordProcessor(Pipeline pipeline, ShardProgress progress) {
+        this(pipeline, progress, BatchWriter.Sleeper.THREAD);
     }
 
-    EventRecordProcessor(Pipeline pipeline, BatchWriter.Sleeper sleeper) {
-        this.pipeline = pipeline;
-        this.sleeper = sleeper;
+    EventRecordProcessor(Pipeline pipeline, ShardProgress progress, BatchWriter.Sleeper sleeper) {
+        this.retry = new BatchRetry(pipeline, sleeper);
+        this.progress = progress;
     }
 
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
+        shard = progress.open(shardId);
         LOG.info("processing shard {} from {}", shardId, input.extendedSequenceNumber());
     }
 
     @Override
     public void processRecords(ProcessRecordsInput input) {
-        if (input.millisBehindLatest() != null) {
-            pipeline.metrics().millisBehindLatest(input.millisBehindLatest());
+        shard.received(input.millisBehindLatest(), oldestArrival(input.records()));
+        BatchRetry.Outcome outcome;
+        try {
+            outcome = retry.settle(raw(shardId, input.records()), "shard " + shardId);
+        } catch (Error e) {
+            // Out of memory and the like: this batch may be lost to KCL, so never checkpoint past it.
+            leftUnstored = true;
+            throw e;
         }
-        if (!storeUntilDone(raw(input.records()))) {
+        if (outcome == BatchRetry.Outcome.STOPPED) {
             leftUnstored = true;
             return;
         }
         if (!leftUnstored) {
             checkpoint(input.checkpointer());
+            shard.advanced();
         }
     }
 
-    /** True once stored; false only when the consumer is stopping. */
-    private boolean storeUntilDone(List<RawRecord> records) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return pipeline.process(records);
-            } catch (RuntimeException | StackOverflowError e) {
-                if (pipeline.stopping()) {
-                    return false;
-                }
-                Duration wait = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(attempt, 10)));
-                LOG.error(
-                        "batch on shard {} not stored ({}); attempt {}, trying it again in {} ms",
-                        shardId,
-                        e.toString(),
-                        attempt + 1,
-                        wait.toMillis(),
-                        attempt == 0 ? e : null);
-                sleeper.sleep(wait);
-            } catch (Error e) {
-                // Out of memory and the like: this batch may be lost to KCL, so never checkpoint past it.
-                leftUnstored = true;
-                throw e;
-            }
-        }
+    /** The earliest approximate arrival time of the records, null if KCL gives none. */
+    static Instant oldestArrival(List<KinesisClientRecord> records) {
+        return records.stream()
+                .map(KinesisClientRecord::approximateArrivalTimestamp)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
-    static List<RawRecord> raw(List<KinesisClientRecord> records) {
+    static List<RawRecord> raw(String shardId, List<KinesisClientRecord> records) {
         return records.stream()
                 .map(record -> {
                     ByteBuffer data = record.data().asReadOnlyBuffer();
                     byte[] bytes = new byte[data.remaining()];
                     data.get(bytes);
-                    return new RawRecord(record.partitionKey(), record.sequenceNumber(), bytes);
+                    return new RawRecord(shardId, record.partitionKey(), record.sequenceNumber(), bytes);
                 })
                 .toList();
     }
@@ -113,10 +108,12 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     @Override
     public void leaseLost(LeaseLostInput input) {
         LOG.info("lease on shard {} lost", shardId);
+        forget();
     }
 
     @Override
     public void shardEnded(ShardEndedInput input) {
+        forget();
         if (leftUnstored) {
             LOG.warn("shard {} ended with a batch not stored; not checkpointing so it is replayed", shardId);
             return;
@@ -130,6 +127,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void shutdownRequested(ShutdownRequestedInput input) {
+        forget();
         if (leftUnstored) {
             return; // the unstored batch stays unacknowledged and is replayed by the next owner
         }
@@ -137,6 +135,13 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
             input.checkpointer().checkpoint();
         } catch (KinesisClientLibException e) {
             LOG.warn("checkpoint at shutdown of shard {} failed: {}", shardId, e.toString());
+        }
+    }
+
+    /** The shard is no longer this worker's: it stops counting in lag, age and stuck shards. */
+    private void forget() {
+        if (shard != null) {
+            shard.close();
         }
     }
 }

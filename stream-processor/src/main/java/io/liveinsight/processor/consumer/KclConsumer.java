@@ -6,8 +6,11 @@ import io.liveinsight.processor.health.AwsProbes;
 import io.liveinsight.processor.health.DependencyCheck;
 import io.liveinsight.processor.health.HealthReport;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
+import io.liveinsight.processor.metrics.MetricNames;
+import io.liveinsight.processor.progress.ShardProgress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -71,6 +75,7 @@ public final class KclConsumer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread thread;
     private final InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
+    private final ShardProgress progress;
     private final CloudWatchMetricsPublisher publisher;
     private final AwsProbes probes;
     private final BooleanSupplier kinesisProbe;
@@ -88,7 +93,14 @@ public final class KclConsumer implements AutoCloseable {
         this.config = config;
         this.clients = AwsClients.create(config);
         Pipeline pipeline = Pipeline.create(config, clients.dynamoDb(), clients.kinesis(), metrics, stopping::get);
-        this.factory = () -> new EventRecordProcessor(pipeline);
+        this.progress = new ShardProgress(Clock.systemUTC(), config.stuckShardAfter());
+        // Read when published: the max over the shards held now, and an age that grows while a shard is stuck.
+        metrics.gauge(
+                MetricNames.MILLIS_BEHIND_LATEST, () -> progress.snapshot().maxMillisBehindLatest());
+        metrics.gauge(
+                MetricNames.OLDEST_UNSTORED_BATCH_AGE,
+                () -> progress.snapshot().oldestUnstoredBatchAge().toMillis());
+        this.factory = () -> new EventRecordProcessor(pipeline, progress);
         this.probes =
                 AwsProbes.create(Region.of(config.region()), config.kinesisEndpoint(), config.dynamoDbEndpoint(), null);
         this.kinesisProbe = probes.stream(config.streamName());
@@ -244,13 +256,41 @@ public final class KclConsumer implements AutoCloseable {
         return metrics.totals();
     }
 
-    /** Health right now (each dependency's answer reused for up to a second): kinesis, dynamodb, consumer. */
+    /**
+     * Health right now (each dependency's answer reused for up to a second): kinesis, dynamodb, consumer, the tables
+     * that reported themselves misconfigured, and the shards.
+     */
     public HealthReport health() {
         Map<String, Boolean> dependencies = new LinkedHashMap<>();
         dependencies.put("kinesis", kinesisCheck.up());
         dependencies.put("dynamodb", dynamoDbCheck.up());
+        return health(dependencies);
+    }
+
+    /**
+     * Health with the dependencies' answers probed elsewhere (the local stack's edge probes on its own clients):
+     * those, plus consumer (KCL running), a misconfigured store as {@code dynamodb} (why, per table) and the shards:
+     * a shard whose batch has waited unstored for {@link ProcessorConfig#stuckShardAfter()} makes it 503.
+     */
+    public HealthReport health(Map<String, Boolean> probed) {
+        Map<String, Boolean> dependencies = new LinkedHashMap<>(probed);
         dependencies.put("consumer", isProcessing());
-        return new HealthReport(dependencies);
+        Map<String, String> stores = metrics.misconfiguredStores();
+        Map<String, String> misconfigured = stores.isEmpty()
+                ? Map.of()
+                : Map.of(
+                        "dynamodb",
+                        stores.entrySet().stream()
+                                .map(store -> store.getKey() + ": " + store.getValue())
+                                .collect(Collectors.joining("; ")));
+        ShardProgress.Snapshot shards = progress.snapshot();
+        return new HealthReport(
+                dependencies,
+                misconfigured,
+                new HealthReport.Shards(
+                        shards.stuckShards(),
+                        shards.oldestUnstoredBatchAge().toMillis(),
+                        shards.oldestUnstoredRecordAge().toMillis()));
     }
 
     /** True while the supervisor runs and has not been stopped: the process is doing its job or waiting to. */

@@ -3,10 +3,14 @@ package io.liveinsight.processor.consumer;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
+import io.liveinsight.processor.adapter.dynamodb.SessionTables;
 import io.liveinsight.processor.adapter.dynamodb.TableGuard;
 import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
+import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.StreamMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,6 +23,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
 
+    /** Events ledger writes in flight at once, over all shards of this process. */
+    public static final int EVENT_WRITES = 32;
+    /** Client sessions written at once, over all shards of this process. */
+    public static final int SESSION_WRITES = 16;
+
     public static Pipeline create(
             ProcessorConfig config,
             DynamoDbClient dynamoDb,
@@ -30,13 +39,35 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
         TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
         TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
         BatchWriter writer = new BatchWriter(
-                new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics),
+                new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES)),
                 new DynamoDbSessionStore(
-                        dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
+                        new SessionTables(
+                                dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
+                        Clock.systemUTC()),
                 new KinesisDeadLetters(kinesis, config.deadLetterStream()),
+                new Parallel(SESSION_WRITES),
+                metrics,
                 stopping,
                 BatchWriter.Sleeper.THREAD);
         return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
+    }
+
+    /**
+     * Sends every record of a batch, raw and unchanged, to the dead letters with the reason: the batch failed
+     * deterministically (a bug, data that can never be written), so retrying it would stop the shard for good. True
+     * once durable, false if the consumer began stopping first (the batch is then left for the next owner).
+     */
+    public boolean deadLetterAll(List<RecordDecoder.RawRecord> records, String reason) {
+        List<DeadLetters.DeadLetter> letters = records.stream()
+                .map(record -> new DeadLetters.DeadLetter(
+                        record.partitionKey(), record.sequenceNumber(), reason, record.data()))
+                .toList();
+        if (!writer.deadLetter(letters)) {
+            return false;
+        }
+        metrics.deadLettered(records.size());
+        metrics.batchDeadLettered();
+        return true;
     }
 
     /** True once the consumer began stopping. */

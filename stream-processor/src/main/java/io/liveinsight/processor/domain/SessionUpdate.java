@@ -105,8 +105,8 @@ public final class SessionUpdate {
             return new Plan(current, List.of(), List.of(), false, List.copyOf(replayedInto.values()), tooOld);
         }
         List<Work> work = new ArrayList<>();
-        open.forEach(segment -> work.add(
-                new Work(segment.aggregate(), segment.marks(), Set.of(segment.ordinal()), false)));
+        open.forEach(
+                segment -> work.add(new Work(segment.aggregate(), segment.marks(), Set.of(segment.ordinal()), false)));
         fresh.sort(BY_TIME);
         for (PositionedEvent event : fresh) {
             insert(
@@ -164,10 +164,10 @@ public final class SessionUpdate {
             }
         });
         Segment first = base == 0 ? after.get(0) : current.first();
-        StoredSession next = new StoredSession(clientSessionId, base + sealing, after.subList(sealing, after.size()), first);
-        boolean countsChanged = current == null
-                || next.segmentCount() != current.segmentCount()
-                || next.sealed() != current.sealed();
+        StoredSession next =
+                new StoredSession(clientSessionId, base + sealing, after.subList(sealing, after.size()), first);
+        boolean countsChanged =
+                current == null || next.segmentCount() != current.segmentCount() || next.sealed() != current.sealed();
         List<Segment> replayed = replayedInto.values().stream()
                 .filter(segment -> writes.stream().noneMatch(w -> w.segment().ordinal() == segment.ordinal()))
                 .toList();
@@ -189,7 +189,8 @@ public final class SessionUpdate {
         }
         int position = 0;
         while (position < segments.size()
-                && segments.get(position).aggregate().startTime() <= merged.aggregate().startTime()) {
+                && segments.get(position).aggregate().startTime()
+                        <= merged.aggregate().startTime()) {
             position++;
         }
         segments.add(position, merged);

@@ -21,7 +21,8 @@ public record StoredSession(String clientSessionId, int sealed, List<Segment> op
         }
         for (int i = 0; i < open.size(); i++) {
             if (open.get(i).ordinal() != sealed + i) {
-                throw new IllegalArgumentException("open segment " + i + " has ordinal " + open.get(i).ordinal());
+                throw new IllegalArgumentException(
+                        "open segment " + i + " has ordinal " + open.get(i).ordinal());
             }
         }
         if (sealed == 0 && !open.get(0).equals(first)) {

@@ -31,12 +31,7 @@ final class EmbeddedMetricLine {
             if (!line.has(name)) {
                 metrics.addObject()
                         .put("Name", name)
-                        .put(
-                                "Unit",
-                                name.equals(MetricNames.PROCESSING_TIME)
-                                                || name.equals(MetricNames.MILLIS_BEHIND_LATEST)
-                                        ? "Milliseconds"
-                                        : "Count");
+                        .put("Unit", MetricNames.isMilliseconds(name) ? "Milliseconds" : "Count");
                 line.put(name, 0.0);
             }
             line.put(name, line.get(name).asDouble() + value);

@@ -6,16 +6,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.DoubleSupplier;
 
 /**
  * Accumulates metrics in memory, lock-free: what {@code /metrics} shows locally and what the CloudWatch publisher
- * drains and sends in batches. Sums for counters, last value for gauges, keyed {@code Name} or {@code Name|Table}.
+ * drains and sends in batches. Sums for counters, keyed {@code Name} or {@code Name|Table}; gauges are read when
+ * drained or totalled (so a value that grows while nothing reports, such as the age of a stuck batch, is current).
+ * Also keeps the stores that reported themselves misconfigured, for {@code /health}.
  */
 public final class InMemoryStreamMetrics implements StreamMetrics {
 
     private final Map<String, DoubleAdder> sums = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> totals = new ConcurrentHashMap<>();
-    private final Map<String, Double> gauges = new ConcurrentHashMap<>();
+    private final Map<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
+    private final Map<String, String> misconfigured = new ConcurrentHashMap<>();
 
     @Override
     public void eventsProcessed(int count) {
@@ -58,8 +62,28 @@ public final class InMemoryStreamMetrics implements StreamMetrics {
     }
 
     @Override
-    public void millisBehindLatest(long millis) {
-        gauges.put(MetricNames.MILLIS_BEHIND_LATEST, (double) millis);
+    public void batchDeadLettered() {
+        add(MetricNames.BATCHES_DEAD_LETTERED, 1);
+    }
+
+    @Override
+    public void storeMisconfigured(String table, String reason) {
+        misconfigured.put(table, reason == null ? "" : reason);
+    }
+
+    @Override
+    public void storeRecovered(String table) {
+        misconfigured.remove(table);
+    }
+
+    /** The tables that reported themselves misconfigured and have not recovered since, with the latest reason. */
+    public Map<String, String> misconfiguredStores() {
+        return new TreeMap<>(misconfigured);
+    }
+
+    /** A gauge named {@code name}, read each time the metrics are drained or totalled; replaces one of that name. */
+    public void gauge(String name, DoubleSupplier value) {
+        gauges.put(name, value);
     }
 
     private void add(String key, double value) {
@@ -76,7 +100,7 @@ public final class InMemoryStreamMetrics implements StreamMetrics {
                 out.put(key, value);
             }
         });
-        out.putAll(gauges);
+        readGauges(out);
         return out;
     }
 
@@ -84,8 +108,12 @@ public final class InMemoryStreamMetrics implements StreamMetrics {
     public Map<String, Double> totals() {
         Map<String, Double> out = new TreeMap<>();
         totals.forEach((key, adder) -> out.put(key, adder.sum()));
-        out.putAll(gauges);
+        readGauges(out);
         return out;
+    }
+
+    private void readGauges(Map<String, Double> out) {
+        gauges.forEach((key, value) -> out.put(key, value.getAsDouble()));
     }
 
     public double total(String key) {

@@ -21,7 +21,18 @@ public interface StreamMetrics {
 
     void writeUnits(String table, double units);
 
-    void millisBehindLatest(long millis);
+    /** A whole batch went to the dead letters after a deterministic failure (its records: {@link #deadLettered}). */
+    void batchDeadLettered();
+
+    /**
+     * A store refused a write for a reason that retrying alone cannot fix (AccessDenied, ResourceNotFound, bad
+     * credentials): the consumer holds the checkpoint and says so in {@code /health} until {@link #storeRecovered}.
+     * The latest reason per table is kept.
+     */
+    void storeMisconfigured(String table, String reason);
+
+    /** A write to the table succeeded again: any misconfiguration reported for it is over. */
+    void storeRecovered(String table);
 
     StreamMetrics NONE = new StreamMetrics() {
         @Override
@@ -49,6 +60,12 @@ public interface StreamMetrics {
         public void writeUnits(String table, double units) {}
 
         @Override
-        public void millisBehindLatest(long millis) {}
+        public void batchDeadLettered() {}
+
+        @Override
+        public void storeMisconfigured(String table, String reason) {}
+
+        @Override
+        public void storeRecovered(String table) {}
     };
 }

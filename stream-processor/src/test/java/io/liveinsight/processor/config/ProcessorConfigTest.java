@@ -3,6 +3,7 @@ package io.liveinsight.processor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,42 @@ class ProcessorConfigTest {
 
         assertThat(qa.stage()).isEqualTo("qa");
         assertThat(qa.withStage(config.stage())).isEqualTo(config);
+    }
+
+    @Test
+    void fromEnvironment_whenNoStuckShardAfter_isOneMinute() {
+        assertThat(ProcessorConfig.fromEnvironment(Map.of()).stuckShardAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ProcessorConfig.fromEnvironment(Map.of("STUCK_SHARD_AFTER_MS", " "))
+                        .stuckShardAfter())
+                .isEqualTo(ProcessorConfig.DEFAULT_STUCK_SHARD_AFTER);
+    }
+
+    @Test
+    void fromEnvironment_whenStuckShardAfterSet_usesIt() {
+        assertThat(ProcessorConfig.fromEnvironment(Map.of("STUCK_SHARD_AFTER_MS", " 2500 "))
+                        .stuckShardAfter())
+                .isEqualTo(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void fromEnvironment_whenStuckShardAfterBadOrTooShort_failsNamingIt() {
+        assertThatThrownBy(() -> ProcessorConfig.fromEnvironment(Map.of("STUCK_SHARD_AFTER_MS", "1m")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STUCK_SHARD_AFTER_MS");
+        assertThatThrownBy(() -> ProcessorConfig.fromEnvironment(Map.of("STUCK_SHARD_AFTER_MS", "999")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STUCK_SHARD_AFTER_MS must be at least 1000");
+        assertThatThrownBy(() -> ProcessorConfig.fromEnvironment(Map.of("STUCK_SHARD_AFTER_MS", "-5")))
+                .hasMessageContaining("STUCK_SHARD_AFTER_MS");
+    }
+
+    @Test
+    void withStuckShardAfter_changesOnlyTheThreshold() {
+        ProcessorConfig config = ProcessorConfig.fromEnvironment(Map.of("STREAM_NAME", "s"));
+
+        ProcessorConfig quick = config.withStuckShardAfter(Duration.ofSeconds(2));
+
+        assertThat(quick.stuckShardAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.withStuckShardAfter(config.stuckShardAfter())).isEqualTo(config);
     }
 }

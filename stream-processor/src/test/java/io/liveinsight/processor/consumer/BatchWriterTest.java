@@ -34,8 +34,8 @@ class BatchWriterTest {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
 
-    private final List<PositionedEvent> batch = positioned(
-            pageView("a", "s1", 1, "/"), pageView("b", "s2", 2, "/"), pageView("c", "s1", 3, "/"));
+    private final List<PositionedEvent> batch =
+            positioned(pageView("a", "s1", 1, "/"), pageView("b", "s2", 2, "/"), pageView("c", "s1", 3, "/"));
 
     /** Fails its first {@code failures} calls with {@code failure}, then owns every event it is given. */
     private EventStore events(int failures, Function<Integer, RuntimeException> failure) {
@@ -71,12 +71,15 @@ class BatchWriterTest {
         SessionStore refusingS2 = (id, list) -> {
             if (id.equals("s2")) {
                 throw new RejectedEventsException(
-                        "item too large", list.stream().map(PositionedEvent::event).toList(), null);
+                        "item too large",
+                        list.stream().map(PositionedEvent::event).toList(),
+                        null);
             }
             log.add("session:" + id + ":" + list.size());
         };
 
-        assertThat(writer(events(0), refusingS2, sent::add).write(batch, List.of())).isTrue();
+        assertThat(writer(events(0), refusingS2, sent::add).write(batch, List.of()))
+                .isTrue();
 
         assertThat(log).containsExactly("events:3", "session:s1:2");
         DeadLetter letter = sent.get(0).get(0);
@@ -97,12 +100,13 @@ class BatchWriterTest {
             log.add("session:" + id + ":" + list.size());
         };
 
-        assertThat(writer(events(0), buggyForS1, sent::add).write(batch, List.of())).isTrue();
+        assertThat(writer(events(0), buggyForS1, sent::add).write(batch, List.of()))
+                .isTrue();
 
         assertThat(log).containsExactly("events:3", "session:s2:1");
-        assertThat(sent).singleElement().satisfies(letters -> assertThat(letters)
+        assertThat(sent)
                 .singleElement()
-                .satisfies(letter -> {
+                .satisfies(letters -> assertThat(letters).singleElement().satisfies(letter -> {
                     assertThat(letter.partitionKey()).isEqualTo("s1");
                     assertThat(letter.reason()).contains("NullPointerException", "fingerprints");
                 }));
@@ -118,7 +122,8 @@ class BatchWriterTest {
                     List.of(list.get(0), list.get(2)), List.of(list.get(1).event()), "ValidationException");
         };
 
-        assertThat(writer(refusingB, sessions, sent::add).write(batch, List.of())).isTrue();
+        assertThat(writer(refusingB, sessions, sent::add).write(batch, List.of()))
+                .isTrue();
 
         assertThat(log).containsExactly("events:3", "session:s1:2");
         assertThat(sent).singleElement().satisfies(letters -> assertThat(letters)
@@ -130,7 +135,8 @@ class BatchWriterTest {
     void write_whenTheLedgerSaysAnEventIsAResend_leavesItOutOfTheSessions() {
         EventStore resendOfC = list -> new EventStore.Ledger(list.subList(0, 2), List.of(), null);
 
-        assertThat(writer(resendOfC, sessions, deadLetters).write(batch, List.of())).isTrue();
+        assertThat(writer(resendOfC, sessions, deadLetters).write(batch, List.of()))
+                .isTrue();
 
         assertThat(log).containsExactlyInAnyOrder("session:s1:1", "session:s2:1");
     }
@@ -147,7 +153,8 @@ class BatchWriterTest {
 
     @Test
     void write_whenStoreThrottlesThrice_retriesWithGrowingBackoffAndSucceeds() {
-        assertThat(writer(events(3), sessions, deadLetters).write(batch, List.of())).isTrue();
+        assertThat(writer(events(3), sessions, deadLetters).write(batch, List.of()))
+                .isTrue();
 
         assertThat(waits).hasSize(3);
         assertThat(waits.get(0)).isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
@@ -157,8 +164,10 @@ class BatchWriterTest {
 
     @Test
     void write_whenMisconfigured_holdsTheBatchReportsItAndNeverDeadLettersGoodData() {
-        EventStore denied = events(4, call -> new StoreMisconfiguredException(
-                "LiveInsight-Events", "PutItem on LiveInsight-Events refused: AccessDeniedException", null));
+        EventStore denied = events(
+                4,
+                call -> new StoreMisconfiguredException(
+                        "LiveInsight-Events", "PutItem on LiveInsight-Events refused: AccessDeniedException", null));
         List<String> reported = new ArrayList<>();
         BatchWriter writer = writer(denied, sessions, deadLetters, wait -> {
             waits.add(wait);
@@ -198,14 +207,16 @@ class BatchWriterTest {
             allInside.countDown();
             try {
                 // Only returns once four sessions are being written at the same time.
-                assertThat(allInside.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(allInside.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
             log.add("session:" + id);
         };
 
-        assertThat(writer(events(0), waitsForOthers, deadLetters).write(many, List.of())).isTrue();
+        assertThat(writer(events(0), waitsForOthers, deadLetters).write(many, List.of()))
+                .isTrue();
 
         assertThat(log).filteredOn(line -> line.startsWith("session:")).hasSize(8);
     }

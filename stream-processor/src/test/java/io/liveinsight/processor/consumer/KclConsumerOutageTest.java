@@ -92,7 +92,8 @@ class KclConsumerOutageTest {
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.body())
                 .isEqualTo("{\"status\":\"unavailable\",\"dependencies\":"
-                        + "{\"kinesis\":\"up\",\"dynamodb\":\"down\",\"consumer\":\"down\"}}");
+                        + "{\"kinesis\":\"up\",\"dynamodb\":\"down\",\"consumer\":\"down\"},"
+                        + "\"shards\":{\"stuck\":[],\"oldest_unstored_batch_ms\":0,\"oldest_unstored_record_ms\":0}}");
         assertThat(HealthGet.of(server.address(), "/health/live").status()).isEqualTo(200);
 
         sleepUntil(startedNanos + START_OUTAGE.toNanos());

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.TableNames;
-import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.domain.SessionRules;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,15 +114,20 @@ class KinesisEventHandlerTest {
                 record("r1", List.of(pageView("r1-c", "r1", T0 + 40 * 60_000, "/late"))),
                 record("r1", List.of(pageView("r1-d", "r1", T0 + 20 * 60_000, "/bridge"))));
         handler.handleRequest(batch(records.get(0), records.get(1)), null);
-        assertThat(item(tables.sessions(), SessionRules.segmentId("r1", 1)).get("total_events").n()).isEqualTo("1");
-        assertThat(item(tables.activeSessions(), SessionRules.segmentId("r1", 1))).isNotEmpty();
+        assertThat(item(tables.sessions(), SessionRules.segmentId("r1", 1))
+                        .get("total_events")
+                        .n())
+                .isEqualTo("1");
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("r1", 1)))
+                .isNotEmpty();
 
         handler.handleRequest(batch(records.get(2)), null);
         Map<String, AttributeValue> sessionBefore = item(tables.sessions(), "r1");
         Map<String, AttributeValue> activeBefore = item(tables.activeSessions(), "r1");
         assertThat(sessionBefore.get("total_events").n()).isEqualTo("4");
         assertThat(item(tables.sessions(), SessionRules.segmentId("r1", 1))).isEmpty();
-        assertThat(item(tables.activeSessions(), SessionRules.segmentId("r1", 1))).isEmpty();
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("r1", 1)))
+                .isEmpty();
 
         List<KinesisEvent.KinesisEventRecord> reversed = new ArrayList<>(records);
         Collections.reverse(reversed);

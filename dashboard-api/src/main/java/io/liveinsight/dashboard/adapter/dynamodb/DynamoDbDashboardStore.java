@@ -23,8 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -187,10 +187,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                 .map(item -> String.valueOf(item.get("session_id")))
                 .toList();
         Map<String, Map<String, Object>> byId = sessionsById(ids);
-        List<Map<String, Object>> items = ids.stream()
-                .map(byId::get)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        List<Map<String, Object>> items =
+                ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Page(items, keys.next());
     }
 

@@ -82,11 +82,7 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
                     .metricName(parts[0])
                     .timestamp(at)
                     .value(value)
-                    .unit(
-                            parts[0].equals(MetricNames.PROCESSING_TIME)
-                                            || parts[0].equals(MetricNames.MILLIS_BEHIND_LATEST)
-                                    ? StandardUnit.MILLISECONDS
-                                    : StandardUnit.COUNT);
+                    .unit(MetricNames.isMilliseconds(parts[0]) ? StandardUnit.MILLISECONDS : StandardUnit.COUNT);
             if (parts.length == 2) {
                 datum.dimensions(
                         stageDimension,

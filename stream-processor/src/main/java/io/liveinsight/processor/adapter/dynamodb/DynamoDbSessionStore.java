@@ -7,7 +7,6 @@ import io.liveinsight.processor.domain.SessionUpdate.Plan;
 import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
-import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;

@@ -209,7 +209,8 @@ final class SessionItems {
 
     private static Marks marks(Map<String, AttributeValue> map) {
         Map<String, BigInteger> byShard = new TreeMap<>();
-        map.forEach((shard, sequence) -> byShard.put(shard, new BigInteger(sequence.b().asByteArrayUnsafe())));
+        map.forEach((shard, sequence) ->
+                byShard.put(shard, new BigInteger(sequence.b().asByteArrayUnsafe())));
         return new Marks(byShard);
     }
 

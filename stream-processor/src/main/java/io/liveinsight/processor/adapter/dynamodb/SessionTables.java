@@ -129,12 +129,15 @@ public final class SessionTables {
                     found.put(segment.ordinal(), segment);
                 });
                 KeysAndAttributes unprocessed = response.unprocessedKeys().get(sessions);
-                if (unprocessed != null && unprocessed.hasKeys() && !unprocessed.keys().isEmpty()) {
+                if (unprocessed != null
+                        && unprocessed.hasKeys()
+                        && !unprocessed.keys().isEmpty()) {
                     // How DynamoDB throttles a BatchGetItem. Not retried here: the batch writer's hold is the one
                     // place a session write is tried again, and a read costs little to repeat.
                     metrics.throttled(sessions);
                     throw new StoreUnavailableException(
-                            "BatchGetItem " + sessions + " left " + unprocessed.keys().size() + " keys unprocessed",
+                            "BatchGetItem " + sessions + " left "
+                                    + unprocessed.keys().size() + " keys unprocessed",
                             null);
                 }
                 pending = List.of();

@@ -59,15 +59,35 @@ class CloudWatchMetricsPublisherTest {
         metrics.throttled("t-Sessions");
         metrics.retryAttempt("t-Events");
         metrics.writeUnits("t-Events", 2.5);
-        metrics.millisBehindLatest(1_200);
+        metrics.batchDeadLettered();
+        metrics.gauge(MetricNames.MILLIS_BEHIND_LATEST, () -> 1_200);
+        metrics.gauge(MetricNames.OLDEST_UNSTORED_BATCH_AGE, () -> 61_000);
 
         List<MetricDatum> datums = CloudWatchMetricsPublisher.datums(metrics.drain(), "dev", Instant.now());
 
-        assertThat(datums).hasSize(9).allSatisfy(d -> assertThat(d.dimensions())
+        assertThat(datums).hasSize(11).allSatisfy(d -> assertThat(d.dimensions())
                 .as(d.metricName())
                 .filteredOn(dimension -> dimension.name().equals(MetricNames.STAGE))
                 .extracting(Dimension::value)
                 .containsExactly("dev"));
+    }
+
+    @Test
+    void datums_whenLagAndUnstoredAge_areMilliseconds() {
+        List<MetricDatum> datums = CloudWatchMetricsPublisher.datums(
+                Map.of(
+                        MetricNames.MILLIS_BEHIND_LATEST,
+                        1_200.0,
+                        MetricNames.OLDEST_UNSTORED_BATCH_AGE,
+                        61_000.0,
+                        MetricNames.BATCHES_DEAD_LETTERED,
+                        1.0),
+                "dev",
+                Instant.now());
+
+        assertThat(datum(datums, MetricNames.MILLIS_BEHIND_LATEST).unit()).isEqualTo(StandardUnit.MILLISECONDS);
+        assertThat(datum(datums, MetricNames.OLDEST_UNSTORED_BATCH_AGE).unit()).isEqualTo(StandardUnit.MILLISECONDS);
+        assertThat(datum(datums, MetricNames.BATCHES_DEAD_LETTERED).unit()).isEqualTo(StandardUnit.COUNT);
     }
 
     private static MetricDatum datum(List<MetricDatum> datums, String name) {

@@ -126,13 +126,31 @@ class DynamoDbEventStoreTest {
 
         assertThat(original.owned()).hasSize(1);
         assertThat(again.owned()).isEmpty();
-        assertThat(replay.owned()).singleElement().satisfies(e -> assertThat(e.replayed()).isTrue());
-        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count()).isEqualTo(1);
+        assertThat(replay.owned()).singleElement().satisfies(e -> assertThat(e.replayed())
+                .isTrue());
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
+                .isEqualTo(1);
     }
 
     private static Event skewed(String id, long time) {
         Event e = pageView(id, "s", time, "/");
-        return new Event(e.eventId(), e.userId(), e.sessionId(), e.eventType(), time, e.pageUrl(), e.referrer(),
-                e.userAgent(), e.properties(), null, null, null, null, time, null, false, true);
+        return new Event(
+                e.eventId(),
+                e.userId(),
+                e.sessionId(),
+                e.eventType(),
+                time,
+                e.pageUrl(),
+                e.referrer(),
+                e.userAgent(),
+                e.properties(),
+                null,
+                null,
+                null,
+                null,
+                time,
+                null,
+                false,
+                true);
     }
 }
