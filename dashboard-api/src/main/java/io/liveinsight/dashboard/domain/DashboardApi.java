@@ -292,6 +292,9 @@ public final class DashboardApi {
     private static Map<String, Object> withActivity(Map<String, Object> item, long now) {
         Map<String, Object> view = new LinkedHashMap<>(item);
         view.remove(ROOT);
+        if (!view.containsKey("current_page") && view.get("exit_page") != null) {
+            view.put("current_page", view.get("exit_page")); // the processor stores it only when it differs
+        }
         view.put("client_session_id", clientSessionId(item));
         if (item.get("last_activity") instanceof Number lastActivity) {
             long expiresAt = lastActivity.longValue() / 1000 + ACTIVE_SECONDS;

@@ -63,7 +63,7 @@ record AwsClients(
         // SESSION_WRITES).
         DynamoDbClientBuilder dynamoDb = DynamoDbClient.builder()
                 .region(region)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(96))
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
         config.dynamoDbEndpointOverride().ifPresent(dynamoDb::endpointOverride);
         KinesisClientBuilder deadLetters =

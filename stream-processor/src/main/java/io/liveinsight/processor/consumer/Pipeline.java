@@ -26,7 +26,7 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
     /** Events ledger writes in flight at once, over all shards of this process. */
     public static final int EVENT_WRITES = 32;
     /** Client sessions written at once, over all shards of this process. */
-    public static final int SESSION_WRITES = 16;
+    public static final int SESSION_WRITES = 32;
 
     public static Pipeline create(
             ProcessorConfig config,

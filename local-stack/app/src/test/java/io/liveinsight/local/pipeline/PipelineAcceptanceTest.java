@@ -44,6 +44,7 @@ class PipelineAcceptanceTest {
 
     /** A test's records are all stored well within this once the consumer runs. */
     private static final Duration PROCESSED = Duration.ofSeconds(60);
+    private static final Duration STUCK_AFTER = Duration.ofSeconds(3);
 
     private static final String APPLICATION = "acceptance-consumer";
     private static final String PUT_ITEM = "DynamoDB_20120810.PutItem";
@@ -67,7 +68,8 @@ class PipelineAcceptanceTest {
         LiveInsightResources.createLeaseTable(dynamoDb, APPLICATION);
         proxy = FaultProxy.start(aws.endpoints().dynamoDb());
         consumer = KclConsumer.start(ProcessorConfig.local(
-                stream, APPLICATION, tables, aws.endpoints().kinesis(), proxy.endpoint(), deadLetters));
+                        stream, APPLICATION, tables, aws.endpoints().kinesis(), proxy.endpoint(), deadLetters)
+                .withStuckShardAfter(STUCK_AFTER));
         long started = System.nanoTime();
         StreamRecords.put(kinesis, stream, List.of(Sentinel.record("warmup", System.currentTimeMillis())));
         Await.until(
@@ -200,7 +202,7 @@ class PipelineAcceptanceTest {
 
     @Test
     @Order(5)
-    void stream_whenEventsTableRefusesEveryWrite_nothingIsCheckpointedPastItAndProcessingResumes() {
+    void stream_whenEveryPutIsRefused_nothingIsCheckpointedPastItTheShardShowsStuckAndProcessingResumes() {
         SessionTraffic traffic = SessionTraffic.generate(51L, "refused", 40, recentBase());
         proxy.resetStats();
         proxy.throttle(Share.all(), PUT_ITEM);
@@ -214,6 +216,14 @@ class PipelineAcceptanceTest {
                     () -> proxy.stats().operation(PUT_ITEM).throttled() >= 12);
             BigInteger checkpoint = StreamRecords.checkpoint(dynamoDb, APPLICATION);
             assertThat(checkpoint).isLessThan(sequenceNumbers.get(0));
+            // The shard does not advance while records wait: health says so, and so do the metrics.
+            Await.until(
+                    "the shard reported stuck",
+                    STUCK_AFTER.plusSeconds(10),
+                    () -> !consumer.health(Map.of()).shards().stuck().isEmpty());
+            assertThat(consumer.health(Map.of()).httpStatus()).isEqualTo(503);
+            assertThat(consumer.metrics().get(MetricNames.OLDEST_UNSTORED_BATCH_AGE))
+                    .isGreaterThanOrEqualTo((double) STUCK_AFTER.toMillis());
             assertThat(Sentinel.arrived(dynamoDb, tables.activeSessions(), traffic.prefix()))
                     .isFalse();
             assertThat(consumer.isRunning()).isTrue();
@@ -224,6 +234,10 @@ class PipelineAcceptanceTest {
         long resumed = System.nanoTime();
         awaitSentinel(traffic.prefix());
         System.out.printf("resumed within %d ms of the table accepting writes%n", Await.millisSince(resumed));
+        Await.until(
+                "the shard no longer stuck",
+                Duration.ofSeconds(10),
+                () -> consumer.health(Map.of()).shards().stuck().isEmpty());
         assertThat(TableModel.of(traffic).differences(dynamoDb, tables)).isEmpty();
         BigInteger last = sequenceNumbers.get(sequenceNumbers.size() - 1);
         Await.until(

@@ -11,24 +11,28 @@ import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
 import io.liveinsight.processor.domain.SessionAggregate.Stamped;
 import io.liveinsight.processor.domain.SessionRules;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Segments to and from items (store format 2). A Sessions item holds one segment: the documented attributes, plus
+ * Segments to and from items (store format 2). A Sessions item holds one segment: the documented attributes
+ * ({@code current_page} only when it is not the exit page), plus
  * compact internals that keep its size bounded whatever the session's length:
  *
  * <ul>
  *   <li>{@code rv}: the item's revision (optimistic lock; ActiveSessions copies it so a projection never goes back);
  *   <li>{@code mk}: per shard, the highest record the segment holds (how replays are recognised);
- *   <li>{@code pm}: events per minute over the active window, as {@code [first minute, count, count...]};
+ *   <li>{@code pm}: events per minute over the active window (binary: the first minute, then a varint a minute);
  *   <li>{@code sp}: time and event id behind the entry, exit and current pages and the first event, which make
  *       merges exact;
  *   <li>on a later segment, {@code root_session_id}: the client's session id its events are stored under;
@@ -85,7 +89,9 @@ final class SessionItems {
         item.put("session_duration", n(a.sessionDuration()));
         putIfPresent(item, "entry_page", value(a.entryPage()));
         putIfPresent(item, "exit_page", value(a.exitPage()));
-        putIfPresent(item, "current_page", value(a.currentPage()));
+        if (!Objects.equals(value(a.currentPage()), value(a.exitPage()))) {
+            putIfPresent(item, "current_page", value(a.currentPage())); // when absent, it is the exit page
+        }
         putIfPresent(item, "referrer", a.referrer());
         putIfPresent(item, "user_agent", a.userAgent());
         item.put("is_bot", AttributeValue.fromBool(a.isBot()));
@@ -114,8 +120,8 @@ final class SessionItems {
                 number(item, "page_views"),
                 stamp(sp, 0, string(item, "entry_page")),
                 stamp(sp, 2, string(item, "exit_page")),
-                new Stamped(number(item, "start_time"), sp.get(6).s(), null),
-                stamp(sp, 4, string(item, "current_page")),
+                new Stamped(number(item, "start_time"), sp.size() > 6 ? sp.get(6).s() : sp.get(1).s(), null),
+                stamp(sp, 4, item.containsKey("current_page") ? string(item, "current_page") : string(item, "exit_page")),
                 string(item, "referrer"),
                 string(item, "user_agent"),
                 Boolean.TRUE.equals(item.get("is_bot").bool()),
@@ -153,41 +159,65 @@ final class SessionItems {
         return stamp == null ? null : stamp.value();
     }
 
+    /** The first minute (8 bytes), then each minute's count as an unsigned LEB128 varint: ~40 bytes for 31. */
     private static AttributeValue perMinute(SortedMap<Long, Long> minutes) {
-        List<AttributeValue> list = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!minutes.isEmpty()) {
             long first = minutes.firstKey();
-            list.add(n(first));
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes.write((int) (first >>> shift));
+            }
             for (long minute = first; minute <= minutes.lastKey(); minute++) {
-                list.add(n(minutes.getOrDefault(minute, 0L)));
+                long count = minutes.getOrDefault(minute, 0L);
+                while ((count & ~0x7FL) != 0) {
+                    bytes.write((int) ((count & 0x7F) | 0x80));
+                    count >>>= 7;
+                }
+                bytes.write((int) count);
             }
         }
-        return AttributeValue.fromL(list);
+        return AttributeValue.fromB(SdkBytes.fromByteArray(bytes.toByteArray()));
     }
 
     private static SortedMap<Long, Long> perMinute(AttributeValue value) {
         SortedMap<Long, Long> minutes = new TreeMap<>();
-        List<AttributeValue> list = value.l();
-        if (!list.isEmpty()) {
-            long first = Long.parseLong(list.get(0).n());
-            for (int i = 1; i < list.size(); i++) {
-                long count = Long.parseLong(list.get(i).n());
-                if (count != 0) {
-                    minutes.put(first + i - 1, count);
-                }
+        ByteBuffer bytes = value.b().asByteBuffer();
+        if (bytes.remaining() == 0) {
+            return minutes;
+        }
+        long minute = bytes.getLong();
+        while (bytes.hasRemaining()) {
+            long count = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = bytes.get() & 0xFF;
+                count |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            if (count != 0) {
+                minutes.put(minute, count);
             }
+            minute++;
         }
         return minutes;
     }
 
-    /** [entry time, entry id, exit time, exit id, current time, current id, first event id]; NULL where absent. */
+    /**
+     * [entry time, entry id, exit time, exit id, current time, current id, first event id]; NULL where absent. The
+     * first event's time is {@code start_time}, and its id is left out when it is the entry page's event.
+     */
     private static AttributeValue stamps(SessionAggregate a) {
         List<AttributeValue> list = new ArrayList<>();
         for (Stamped stamp : new Stamped[] {a.entryPage(), a.exitPage(), a.currentPage()}) {
             list.add(stamp == null ? AttributeValue.fromNul(true) : n(stamp.time()));
             list.add(stamp == null ? AttributeValue.fromNul(true) : s(stamp.eventId()));
         }
-        list.add(s(a.firstEvent().eventId()));
+        boolean firstIsEntry = a.entryPage() != null
+                && a.entryPage().eventId().equals(a.firstEvent().eventId());
+        if (!firstIsEntry) {
+            list.add(s(a.firstEvent().eventId()));
+        }
         return AttributeValue.fromL(list);
     }
 
