@@ -7,6 +7,7 @@ export const DEFAULTS = {
   batchSize: 10, // events per request; a full batch is sent at once
   flushInterval: 5000, // ms an incomplete batch waits
   heartbeatInterval: 30000, // ms between heartbeats while the page is visible; 0: none
+  heartbeatFlushInterval: 120000, // ms a batch of nothing but heartbeats waits: four to a request, not one
   maxStoredEvents: 500, // unsent events kept in localStorage; the oldest go first
   maxBackoff: 60000, // ms, the longest wait between retries
   sessionTimeout: 18e5, // 30 minutes of inactivity end a session
@@ -30,6 +31,7 @@ export function install(w) {
   let cfg;
   let q = [];
   let timer = 0;
+  let due = 0; // when the armed timer fires
   let heartbeat = 0;
   let inflight = 0;
   let attempt = 0;
@@ -94,8 +96,12 @@ export function install(w) {
     q.push(e);
     save();
     if (!failing && q.length >= cfg.batchSize) flush();
-    else arm(cfg.flushInterval);
+    else arm(wait());
   }
+
+  // Heartbeats only keep a visible tab's session alive: alone they may wait for company; anything else (which
+  // carries them along) goes out within flushInterval.
+  const wait = () => (q.every((e) => e.event_type == 'heartbeat') ? cfg.heartbeatFlushInterval : cfg.flushInterval);
 
   // Storage holds this page's unsent events plus those of other pages it has not seen, bounded.
   function save() {
@@ -104,8 +110,14 @@ export function install(w) {
     set('q', all.length ? JSON.stringify(all) : null);
   }
 
+  // Keeps the earlier deadline: a click after a lone heartbeat is not held back by the heartbeat's longer wait.
+  // While the edge is failing, the retry backoff already armed stands.
   function arm(ms) {
-    if (!timer) timer = w.setTimeout(flush, ms);
+    const at = now() + ms;
+    if (timer && (failing || due <= at)) return;
+    w.clearTimeout(timer);
+    due = at;
+    timer = w.setTimeout(flush, ms);
   }
 
   function flush() {
@@ -137,7 +149,7 @@ export function install(w) {
       q = q.filter((e) => !batch.includes(e));
       attempt = failing = 0;
       save();
-      if (q.length) q.length >= cfg.batchSize ? flush() : arm(cfg.flushInterval);
+      if (q.length) q.length >= cfg.batchSize ? flush() : arm(wait());
     } else {
       // Offline, 5xx, 429: keep everything and retry later; Retry-After wins over our own backoff.
       failing = 1;

@@ -109,3 +109,26 @@ test('heartbeat_whenPageStartsHidden_doesNotBeat', async () => {
   await p.clock.advance(60000);
   assert.deepEqual(p.sent().map((e) => e.event_type), ['page_view']);
 });
+
+test('heartbeat_whenOnlyHeartbeatsWait_sendsThemTogetherAfterHeartbeatFlushInterval', async () => {
+  const p = await page({}, { heartbeatInterval: 30000, flushInterval: 5000, heartbeatFlushInterval: 120000 });
+  await p.clock.advance(5000); // the page view goes out after flushInterval
+  assert.equal(p.requests.length, 1);
+
+  await p.clock.advance(144000); // beats at 30, 60, 90, 120 s: the first one armed 120 s
+  assert.equal(p.requests.length, 1);
+  await p.clock.advance(1000); // 150 s: that beat's wait is over, and the fifth beat is due in the same tick
+
+  assert.equal(p.requests.length, 2);
+  assert.deepEqual(p.requests[1].events.map((e) => e.event_type), Array(5).fill('heartbeat'));
+});
+
+test('heartbeat_whenAUserActionFollows_goesOutWithItWithinFlushInterval', async () => {
+  const p = await page({}, { heartbeatInterval: 30000, flushInterval: 5000, heartbeatFlushInterval: 120000 });
+  await p.clock.advance(40000); // the page view sent; one heartbeat waiting
+  p.w.LiveInsight.track('add_to_cart');
+  await p.clock.advance(5000);
+
+  assert.equal(p.requests.length, 2);
+  assert.deepEqual(p.requests[1].events.map((e) => e.event_type), ['heartbeat', 'add_to_cart']);
+});
