@@ -1,6 +1,7 @@
 package io.liveinsight.processor.consumer;
 
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.pipeline.SdkClients;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.Protocol;
@@ -14,11 +15,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
 /**
  * The consumer's SDK clients, each pointed at its endpoint override when one is set: async ones for KCL (sharing
@@ -58,24 +57,13 @@ record AwsClients(
                 .region(region)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
         config.cloudWatchEndpointOverride().ifPresent(cloudWatch::endpointOverride);
-        // No SDK retries for the table writes: TableGuard's Retry is the one retry layer (see ResilienceSettings).
-        // Enough connections for the ledger's and the sessions' parallel writes (Pipeline.EVENT_WRITES +
-        // SESSION_WRITES).
-        DynamoDbClientBuilder dynamoDb = DynamoDbClient.builder()
-                .region(region)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(96))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
-        config.dynamoDbEndpointOverride().ifPresent(dynamoDb::endpointOverride);
-        KinesisClientBuilder deadLetters =
-                KinesisClient.builder().region(region).httpClientBuilder(ApacheHttpClient.builder());
-        config.kinesisEndpointOverride().ifPresent(deadLetters::endpointOverride);
         return new AwsClients(
                 eventLoops,
                 kinesis.build(),
                 dynamoDbAsync.build(),
                 cloudWatch.build(),
-                dynamoDb.build(),
-                deadLetters.build());
+                SdkClients.tables(config, ApacheHttpClient.builder().maxConnections(SdkClients.TABLE_CONNECTIONS)),
+                SdkClients.deadLetters(config, ApacheHttpClient.builder()));
     }
 
     @Override

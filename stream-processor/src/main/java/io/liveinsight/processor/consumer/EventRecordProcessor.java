@@ -1,6 +1,9 @@
 package io.liveinsight.processor.consumer;
 
-import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
+import io.liveinsight.processor.pipeline.BatchRetry;
+import io.liveinsight.processor.pipeline.BatchWriter;
+import io.liveinsight.processor.pipeline.Pipeline;
+import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.progress.ShardProgress;
 import java.nio.ByteBuffer;
 import java.time.Instant;

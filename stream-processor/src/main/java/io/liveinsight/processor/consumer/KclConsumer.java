@@ -7,6 +7,7 @@ import io.liveinsight.processor.health.DependencyCheck;
 import io.liveinsight.processor.health.HealthReport;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import io.liveinsight.processor.metrics.MetricNames;
+import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.progress.ShardProgress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -5,12 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.liveinsight.processor.config.ProcessorConfig;
-import io.liveinsight.processor.consumer.BatchRetry;
-import io.liveinsight.processor.consumer.BatchWriter;
-import io.liveinsight.processor.consumer.Pipeline;
-import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import io.liveinsight.processor.metrics.MetricNames;
+import io.liveinsight.processor.pipeline.BatchRetry;
+import io.liveinsight.processor.pipeline.BatchWriter;
+import io.liveinsight.processor.pipeline.Pipeline;
+import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
+import io.liveinsight.processor.pipeline.SdkClients;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -25,11 +26,6 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 
 /**
  * The serverless entry point: a Lambda behind a Kinesis event source mapping (with {@code ReportBatchItemFailures}
@@ -68,7 +64,12 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
         this(
                 config.stage(),
                 metricLines,
-                (metrics, stopping) -> Pipeline.create(config, dynamoDb(config), kinesis(config), metrics, stopping),
+                (metrics, stopping) -> Pipeline.create(
+                        config,
+                        SdkClients.tables(config, UrlConnectionHttpClient.builder()),
+                        SdkClients.deadLetters(config, UrlConnectionHttpClient.builder()),
+                        metrics,
+                        stopping),
                 BatchWriter.Sleeper.THREAD,
                 Clock.systemUTC());
     }
@@ -148,23 +149,6 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    private static DynamoDbClient dynamoDb(ProcessorConfig config) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
-        config.dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    private static KinesisClient kinesis(ProcessorConfig config) {
-        KinesisClientBuilder builder = KinesisClient.builder()
-                .region(Region.of(config.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        config.kinesisEndpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     /** The shard of a record: Lambda names a record {@code <shard id>:<sequence number>}. */

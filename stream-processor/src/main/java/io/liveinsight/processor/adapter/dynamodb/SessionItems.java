@@ -120,8 +120,14 @@ final class SessionItems {
                 number(item, "page_views"),
                 stamp(sp, 0, string(item, "entry_page")),
                 stamp(sp, 2, string(item, "exit_page")),
-                new Stamped(number(item, "start_time"), sp.size() > 6 ? sp.get(6).s() : sp.get(1).s(), null),
-                stamp(sp, 4, item.containsKey("current_page") ? string(item, "current_page") : string(item, "exit_page")),
+                new Stamped(
+                        number(item, "start_time"),
+                        sp.size() > 6 ? sp.get(6).s() : sp.get(1).s(),
+                        null),
+                stamp(
+                        sp,
+                        4,
+                        item.containsKey("current_page") ? string(item, "current_page") : string(item, "exit_page")),
                 string(item, "referrer"),
                 string(item, "user_agent"),
                 Boolean.TRUE.equals(item.get("is_bot").bool()),

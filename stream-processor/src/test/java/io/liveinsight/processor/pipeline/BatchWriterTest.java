@@ -1,4 +1,4 @@
-package io.liveinsight.processor.consumer;
+package io.liveinsight.processor.pipeline;
 
 import static io.liveinsight.processor.Events.pageView;
 import static org.assertj.core.api.Assertions.assertThat;

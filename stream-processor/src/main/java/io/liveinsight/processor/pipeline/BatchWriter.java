@@ -1,4 +1,4 @@
-package io.liveinsight.processor.consumer;
+package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;

@@ -1,6 +1,6 @@
-package io.liveinsight.processor.consumer;
+package io.liveinsight.processor.pipeline;
 
-import io.liveinsight.processor.consumer.RecordDecoder.RawRecord;
+import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.time.Duration;
 import java.util.List;
