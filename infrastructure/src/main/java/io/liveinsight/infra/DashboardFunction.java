@@ -25,8 +25,8 @@ public final class DashboardFunction extends Construct {
     public static final String ASSET = "dashboard-api.jar";
     static final int MEMORY_MB = 1024;
     static final Duration TIMEOUT = Duration.seconds(10);
-    static final List<String> READ_ACTIONS =
-            List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
+    static final List<String> READ_ACTIONS = List.of(
+            "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
 
     private final JavaFunction parts;
     private final Secret token;

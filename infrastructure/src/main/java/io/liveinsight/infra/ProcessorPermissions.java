@@ -14,8 +14,12 @@ import software.amazon.awscdk.services.kinesis.IStream;
 final class ProcessorPermissions {
 
     static final String METRICS_NAMESPACE = "LiveInsight";
-    static final List<String> EVENTS_ACTIONS = List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem");
-    static final List<String> SESSIONS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+    /** The ledger: a conditional put per event; a query by event id for events whose time the edge replaced. */
+    static final List<String> EVENTS_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:Query");
+    /** Segments: read (one, or the open ones at once), put and delete, alone or in a TransactWriteItems. */
+    static final List<String> SESSIONS_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+
     static final List<String> ACTIVE_SESSIONS_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:DeleteItem");
     static final List<String> DEAD_LETTER_ACTIONS = List.of("kinesis:PutRecord", "kinesis:PutRecords");
     /** KCL 3's lease, worker-metrics and coordinator-state tables, which it creates itself. */

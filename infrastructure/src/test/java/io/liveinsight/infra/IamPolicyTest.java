@@ -42,7 +42,7 @@ class IamPolicyTest {
                                         "LogGroupName",
                                         "/aws/lambda/dev-LiveInsight-Dashboard")),
                         allow(
-                                "dynamodb:DescribeTable,dynamodb:GetItem,dynamodb:Query,dynamodb:Scan",
+                                "dynamodb:BatchGetItem,dynamodb:DescribeTable,dynamodb:GetItem,dynamodb:Query,dynamodb:Scan",
                                 events,
                                 sessions,
                                 table(dev, "dev-LiveInsight-ActiveSessions"),
@@ -135,9 +135,9 @@ class IamPolicyTest {
 
     private static List<Statement> pipeline(TemplateView view, String stage) {
         return List.of(
-                allow("dynamodb:BatchWriteItem,dynamodb:PutItem", table(view, stage + "-LiveInsight-Events")),
+                allow("dynamodb:PutItem,dynamodb:Query", table(view, stage + "-LiveInsight-Events")),
                 allow(
-                        "dynamodb:DeleteItem,dynamodb:GetItem,dynamodb:PutItem",
+                        "dynamodb:BatchGetItem,dynamodb:DeleteItem,dynamodb:GetItem,dynamodb:PutItem",
                         table(view, stage + "-LiveInsight-Sessions")),
                 allow("dynamodb:DeleteItem,dynamodb:PutItem", table(view, stage + "-LiveInsight-ActiveSessions")),
                 allow("kinesis:PutRecord,kinesis:PutRecords", stream(view, stage + "-LiveInsight-DeadLetters")),
