@@ -2,6 +2,7 @@ package io.liveinsight.dashboard.domain;
 
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
+import io.liveinsight.event.SessionIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,12 +269,14 @@ public final class DashboardApi {
     }
 
     /**
-     * The client's session id of a Sessions item, the key its events are stored under: a later segment ({@code s~2})
-     * names it in {@code root_session_id}; a root item is its own. (Read from the item, not parsed from the id: a
-     * client may send an id containing '~' itself.)
+     * The client's session id of a Sessions item, the key its events are stored under: a later segment (a derived
+     * id, longer than any client id: {@link SessionIds}) names it in {@code root_session_id}, and its id gives it
+     * back too; a client's own id is its own, whatever characters it holds.
      */
     static String clientSessionId(Map<String, Object> item) {
-        return item.get(ROOT) instanceof String root ? root : String.valueOf(item.get("session_id"));
+        return item.get(ROOT) instanceof String root
+                ? root
+                : SessionIds.clientSessionId(String.valueOf(item.get("session_id")));
     }
 
     private static List<ActiveSession> humans(List<ActiveSession> sessions) {

@@ -1,17 +1,12 @@
 package io.liveinsight.processor.domain;
 
-import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.SessionIds;
 import java.time.Duration;
 
 /**
- * The session rules (docs: a gap of more than 30 minutes starts a new session, and none lasts 24 hours) and the ids
- * of the sessions they derive.
- *
- * <p>A client's session id names segment 0; later segments get a <b>derived id</b> that no client can send: it is
- * always longer than the {@value EventLimits#MAX_SESSION_ID_CHARS} characters the validator accepts for a
- * {@code session_id}, whatever characters the client used. The form is {@code <client id>~<ordinal>~} followed by
- * as many {@code ~} as it takes to pass that length. Stripping every trailing {@code ~} and cutting at the last
- * {@code ~} gives back the client id and the ordinal, so two different (id, ordinal) pairs never share a derived id.
+ * The session rules (a gap of more than 30 minutes starts a new session, and none lasts 24 hours), and the ids of
+ * the later segments they make: a client's session id names segment 0, later ones get derived ids that no client
+ * can send ({@link SessionIds}, the shared contract).
  */
 public final class SessionRules {
 
@@ -27,56 +22,23 @@ public final class SessionRules {
      */
     public static final Duration SEAL_AFTER = Duration.ofHours(49);
 
-    static final char SEPARATOR = '~';
-
     private SessionRules() {}
 
+    /** Segment {@code ordinal} of a client session id (the shared contract: {@link SessionIds}). */
     public static String segmentId(String clientSessionId, int ordinal) {
-        if (ordinal < 0) {
-            throw new IllegalArgumentException("ordinal " + ordinal);
-        }
-        if (ordinal == 0) {
-            return clientSessionId;
-        }
-        StringBuilder id = new StringBuilder(clientSessionId)
-                .append(SEPARATOR)
-                .append(ordinal)
-                .append(SEPARATOR);
-        int length = id.codePointCount(0, id.length());
-        while (length <= EventLimits.MAX_SESSION_ID_CHARS) {
-            id.append(SEPARATOR);
-            length++;
-        }
-        return id.toString();
+        return SessionIds.segmentId(clientSessionId, ordinal);
     }
 
-    /** True for ids only the processor makes: no client-sent session id is this long. */
     public static boolean isDerived(String sessionId) {
-        return sessionId.codePointCount(0, sessionId.length()) > EventLimits.MAX_SESSION_ID_CHARS;
+        return SessionIds.isDerived(sessionId);
     }
 
-    /** The client's session id a derived id came from (the id itself for a client id). */
     public static String clientSessionId(String sessionId) {
-        if (!isDerived(sessionId)) {
-            return sessionId;
-        }
-        int end = sessionId.length();
-        while (end > 0 && sessionId.charAt(end - 1) == SEPARATOR) {
-            end--;
-        }
-        return sessionId.substring(0, sessionId.lastIndexOf(SEPARATOR, end - 1));
+        return SessionIds.clientSessionId(sessionId);
     }
 
-    /** The ordinal of a session id: 0 for a client's id. */
     public static int ordinal(String sessionId) {
-        if (!isDerived(sessionId)) {
-            return 0;
-        }
-        int end = sessionId.length();
-        while (end > 0 && sessionId.charAt(end - 1) == SEPARATOR) {
-            end--;
-        }
-        return Integer.parseInt(sessionId.substring(sessionId.lastIndexOf(SEPARATOR, end - 1) + 1, end));
+        return SessionIds.ordinal(sessionId);
     }
 
     /** Whether spans [startA, lastA] and [startB, lastB] are one session: no gap over 30 minutes, under 24 hours. */

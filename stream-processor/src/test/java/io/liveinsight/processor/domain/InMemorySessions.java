@@ -92,8 +92,8 @@ final class InMemorySessions {
             Segment before = items.get(write.segment().ordinal());
             long revision = before == null ? 0 : before.revision();
             if (revision != write.previousRevision()) {
-                throw new IllegalStateException("revision " + revision + " but the plan expected "
-                        + write.previousRevision());
+                throw new IllegalStateException(
+                        "revision " + revision + " but the plan expected " + write.previousRevision());
             }
             items.put(write.segment().ordinal(), write.segment());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.EventValidator;
+import io.liveinsight.event.SessionIds;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,11 +22,8 @@ class SessionIdsProperties {
     Arbitrary<String> clientIds() {
         Arbitrary<Integer> hostile = Arbitraries.of(
                 (int) '~', (int) '#', (int) '|', (int) ':', 0, 0x7f, 0x2028, 0xfeff, 0x1f600, 0x10ffff, (int) '9');
-        Arbitrary<Integer> any = Arbitraries.integers()
-                .between(0, 0x10ffff)
-                .filter(cp -> cp < 0xd800 || cp > 0xdfff);
-        return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(3, hostile), net.jqwik.api.Tuple.of(1, any))
+        Arbitrary<Integer> any = Arbitraries.integers().between(0, 0x10ffff).filter(cp -> cp < 0xd800 || cp > 0xdfff);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, hostile), net.jqwik.api.Tuple.of(1, any))
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(EventLimits.MAX_SESSION_ID_CHARS)
@@ -35,22 +33,22 @@ class SessionIdsProperties {
     @Property(tries = 2000)
     void derivedId_isNeverAnIdTheValidatorAccepts(
             @ForAll("clientIds") String clientId, @ForAll @IntRange(min = 1, max = 100_000) int ordinal) {
-        String derived = SessionRules.segmentId(clientId, ordinal);
+        String derived = SessionIds.segmentId(clientId, ordinal);
 
         assertThat(EventValidator.validate(withSession(clientId))).isEmpty();
         assertThat(EventValidator.validate(withSession(derived)))
                 .anySatisfy(error -> assertThat(error.field()).isEqualTo("session_id"));
-        assertThat(SessionRules.isDerived(derived)).isTrue();
-        assertThat(SessionRules.isDerived(clientId)).isFalse();
+        assertThat(SessionIds.isDerived(derived)).isTrue();
+        assertThat(SessionIds.isDerived(clientId)).isFalse();
     }
 
     @Property(tries = 2000)
     void derivedId_givesBackItsClientIdAndOrdinal(
             @ForAll("clientIds") String clientId, @ForAll @IntRange(min = 0, max = 100_000) int ordinal) {
-        String id = SessionRules.segmentId(clientId, ordinal);
+        String id = SessionIds.segmentId(clientId, ordinal);
 
-        assertThat(SessionRules.clientSessionId(id)).isEqualTo(clientId);
-        assertThat(SessionRules.ordinal(id)).isEqualTo(ordinal);
+        assertThat(SessionIds.clientSessionId(id)).isEqualTo(clientId);
+        assertThat(SessionIds.ordinal(id)).isEqualTo(ordinal);
     }
 
     @Property(tries = 2000)
@@ -65,13 +63,28 @@ class SessionIdsProperties {
                 : suffix;
 
         boolean same = a.equals(b) && ordinalA == ordinalB;
-        assertThat(SessionRules.segmentId(a, ordinalA).equals(SessionRules.segmentId(b, ordinalB)))
+        assertThat(SessionIds.segmentId(a, ordinalA).equals(SessionIds.segmentId(b, ordinalB)))
                 .isEqualTo(same);
     }
 
     private static Event withSession(String sessionId) {
         return new Event(
-                "e1", "u1", sessionId, "page_view", 1_000, "/", null, null, Map.of(), null, null, null, null, 1_000,
-                null, false, false);
+                "e1",
+                "u1",
+                sessionId,
+                "page_view",
+                1_000,
+                "/",
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                1_000,
+                null,
+                false,
+                false);
     }
 }

@@ -128,7 +128,9 @@ class SessionLawsProperties {
 
         Assertions.assertThat(segments)
                 .allSatisfy(s -> Assertions.assertThat(s.sessionDuration()).isLessThan(24 * 3_600_000L));
-        Assertions.assertThat(segments.stream().mapToLong(SessionAggregate::totalEvents).sum())
+        Assertions.assertThat(segments.stream()
+                        .mapToLong(SessionAggregate::totalEvents)
+                        .sum())
                 .isEqualTo(events.size());
         for (int i = 0; i < segments.size(); i++) {
             Assertions.assertThat(segments.get(i).sessionId()).isEqualTo(SessionRules.segmentId("s", i));

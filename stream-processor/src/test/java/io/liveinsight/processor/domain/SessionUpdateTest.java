@@ -31,7 +31,8 @@ class SessionUpdateTest {
 
         List<SessionAggregate> segments = store.aggregates();
         assertThat(segments).hasSize(4); // cut every 24 h
-        assertThat(segments.stream().mapToLong(SessionAggregate::totalEvents).sum()).isEqualTo(events);
+        assertThat(segments.stream().mapToLong(SessionAggregate::totalEvents).sum())
+                .isEqualTo(events);
         assertThat(maxWrites).isEqualTo(1);
         assertThat(maxOpen).isLessThanOrEqualTo(3);
         assertThat(store.stored().sealed()).isEqualTo(1);
@@ -75,7 +76,8 @@ class SessionUpdateTest {
         store.deliver(List.of(pageView("early", "s", T0, "/early")));
 
         List<SessionAggregate> segments = store.aggregates();
-        assertThat(segments).extracting(SessionAggregate::sessionId)
+        assertThat(segments)
+                .extracting(SessionAggregate::sessionId)
                 .containsExactly("s", SessionRules.segmentId("s", 1));
         assertThat(segments.get(0).entryPage().value()).isEqualTo("/early");
         assertThat(segments.get(1).entryPage().value()).isEqualTo("/later");
@@ -95,7 +97,10 @@ class SessionUpdateTest {
         assertThat(fresh.tooOld()).containsExactly(new PositionedEvent(ancient, InMemorySessions.position(4), false));
         assertThat(fresh.writes()).isEmpty();
         assertThat(replay.tooOld()).isEmpty();
-        assertThat(store.aggregates().stream().mapToLong(SessionAggregate::totalEvents).sum()).isEqualTo(3);
+        assertThat(store.aggregates().stream()
+                        .mapToLong(SessionAggregate::totalEvents)
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
@@ -106,7 +111,10 @@ class SessionUpdateTest {
 
         SessionAggregate session = store.aggregates().get(0);
         assertThat(session.eventTypes()).hasSize(SessionAggregate.MAX_EVENT_TYPES);
-        assertThat(session.eventTypes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+        assertThat(session.eventTypes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(100);
         assertThat(session.eventTypes()).containsEntry(SessionAggregate.OTHER_TYPES, 100L - 31);
     }
 }
