@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Our design (HTTP and REST, on-demand and provisioned) next to the original, as rows and as Markdown. */
+/**
+ * Our design as measured (HTTP and REST, on-demand and provisioned), issue 13's heartbeat mix as our tracker sends
+ * it and the same with one heartbeat a request (HTTP), and the original, as rows and as Markdown.
+ */
 public final class CostReport {
 
     /** One priced variant. */
@@ -23,6 +26,15 @@ public final class CostReport {
         for (CostModel.Tables tables : CostModel.Tables.values()) {
             for (CostModel.Api api : CostModel.Api.values()) {
                 rows.add(new Row(measured.name(), api, tables, model.perMillionEvents(measured, api, tables)));
+            }
+        }
+        for (Workload mix : List.of(Workload.heartbeatMix(), Workload.heartbeatMixOneBeatPerRequest())) {
+            for (CostModel.Tables tables : CostModel.Tables.values()) {
+                rows.add(new Row(
+                        mix.name(),
+                        CostModel.Api.HTTP,
+                        tables,
+                        model.perMillionEvents(mix, CostModel.Api.HTTP, tables)));
             }
         }
         Workload original = Workload.original();

@@ -3,6 +3,7 @@ package io.liveinsight.load.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +70,68 @@ class CostModelTest {
                         "| ours | HTTP | on-demand |",
                         "| ours | REST | provisioned |",
                         "| original design | REST | on-demand |");
+    }
+
+    @Test
+    void report_pricesTheHeartbeatMixFromItsMeasuredUnits() {
+        Workload mix = Workload.heartbeatMix();
+        Workload batched = new Workload("ours", 5, 3, 0.2, 0.2, 2_000, 25, 512, 0, 400);
+
+        List<CostReport.Row> rows = CostReport.rows(model, batched);
+
+        assertThat(CostReport.markdown(model, rows))
+                .contains("| " + mix.name() + " | HTTP | on-demand |", "| " + mix.name() + " | HTTP | provisioned |");
+        CostReport.Row onDemand = rows.stream()
+                .filter(r -> r.design().equals(mix.name()) && r.tables() == CostModel.Tables.ON_DEMAND)
+                .findFirst()
+                .orElseThrow();
+        assertThat(onDemand.usdPerMillion().get("dynamodb"))
+                .isCloseTo(
+                        Workload.HEARTBEAT_MIX_WRITE_UNITS_PER_EVENT * 0.625
+                                + Workload.HEARTBEAT_MIX_READ_UNITS_PER_EVENT * 0.125,
+                        within(1e-9));
+        assertThat(mix.kinesisRecordsPerEvent() * mix.eventsPerRequest()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void report_pricesTheOneBeatPerRequestMixBesideTheTrackersAndItCostsMore() {
+        Workload tracker = Workload.heartbeatMix();
+        Workload oneBeat = Workload.heartbeatMixOneBeatPerRequest();
+        Workload batched = new Workload("ours", 5, 3, 0.2, 0.2, 2_000, 25, 512, 0, 400);
+
+        List<CostReport.Row> rows = CostReport.rows(model, batched);
+
+        assertThat(CostReport.markdown(model, rows))
+                .contains(
+                        "| " + oneBeat.name() + " | HTTP | on-demand |",
+                        "| " + oneBeat.name() + " | HTTP | provisioned |");
+        assertThat(oneBeat.kinesisRecordsPerEvent() * oneBeat.eventsPerRequest())
+                .isCloseTo(1, within(1e-9));
+        for (CostModel.Tables tables : CostModel.Tables.values()) {
+            assertThat(total(rows, oneBeat.name(), tables)).isGreaterThan(total(rows, tracker.name(), tables));
+        }
+    }
+
+    private static double total(List<CostReport.Row> rows, String design, CostModel.Tables tables) {
+        return rows.stream()
+                .filter(r -> r.design().equals(design) && r.tables() == tables)
+                .findFirst()
+                .orElseThrow()
+                .total();
+    }
+
+    @Test
+    void report_measuredTrafficStaysTheFirstRowOfEachKind() {
+        Workload batched = new Workload("ours", 5, 3, 0.2, 0.2, 2_000, 25, 512, 0, 400);
+
+        List<CostReport.Row> rows = CostReport.rows(model, batched);
+
+        assertThat(rows.get(0).design()).isEqualTo("ours");
+        assertThat(rows.stream()
+                        .filter(r -> r.api() == CostModel.Api.HTTP && r.tables() == CostModel.Tables.PROVISIONED)
+                        .findFirst()
+                        .orElseThrow()
+                        .design())
+                .isEqualTo("ours");
     }
 }
