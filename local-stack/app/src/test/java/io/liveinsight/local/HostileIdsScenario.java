@@ -54,7 +54,8 @@ final class HostileIdsScenario {
         Map<String, AttributeValue> evilLater =
                 awaitItem(dynamoDb, tables.sessions(), SessionRules.segmentId(evil, 1), rest);
         assertThat(evilLater.get("entry_page").s()).isEqualTo("/b");
-        assertThat(evilLater.get("root_session_id").s()).isEqualTo(evil);
+        assertThat(SessionRules.clientSessionId(evilLater.get("session_id").s()))
+                .isEqualTo(evil);
         Map<String, AttributeValue> clientTilde = awaitItem(dynamoDb, tables.sessions(), evil + "~1", rest);
         assertThat(clientTilde.get("entry_page").s()).isEqualTo("/c");
         assertThat(clientTilde.get("total_events").n()).isEqualTo("1");

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the three tables must hold for a set of events, computed here from SPEC.md's rules (sort a session's distinct
- * events by time, split where the gap exceeds 30 minutes; later parts get derived ids, SessionRules.segmentId), and
+ * events by time, split where the gap exceeds 30 minutes; later parts get derived ids, SessionIds.segmentId), and
  * compared item by item with what the tables hold. The model is also checked against the pure domain
  * ({@link SessionUpdate#apply} over all events at once), so a test fails if either disagrees with SPEC.md.
  */

@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code pm}: events per minute over the active window (binary: the first minute, then a varint a minute);
  *   <li>{@code sp}: time and event id behind the entry, exit and current pages and the first event, which make
  *       merges exact;
- *   <li>on a later segment, {@code root_session_id}: the client's session id its events are stored under;
  *   <li>on the client id's item only, when there is more than one segment: {@code segments} (how many) and
  *       {@code sealed} (how many are final).
  * </ul>
@@ -59,7 +58,7 @@ final class SessionItems {
 
     /** The client id's item: segment 0, and the segment counts when there is more than one. */
     static Map<String, AttributeValue> rootItem(Segment first, int segments, int sealed) {
-        Map<String, AttributeValue> item = segmentItem("", first);
+        Map<String, AttributeValue> item = segmentItem(first);
         if (segments > 1) {
             item.put(SEGMENTS, n(segments));
         }
@@ -77,7 +76,7 @@ final class SessionItems {
         return (int) number(root, SEALED);
     }
 
-    static Map<String, AttributeValue> segmentItem(String clientSessionId, Segment segment) {
+    static Map<String, AttributeValue> segmentItem(Segment segment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("session_id", s(a.sessionId()));
@@ -102,9 +101,6 @@ final class SessionItems {
         item.put("sp", stamps(a));
         item.put("mk", marks(segment.marks()));
         item.put(REVISION, n(segment.revision()));
-        if (segment.ordinal() > 0) {
-            item.put(ROOT, s(clientSessionId));
-        }
         return item;
     }
 
@@ -137,7 +133,12 @@ final class SessionItems {
                 SessionRules.ordinal(sessionId), aggregate, marks(item.get("mk").m()), number(item, REVISION));
     }
 
-    /** The ActiveSessions item of a segment (same attributes as before format 2, {@code minutes} included). */
+    /**
+     * The ActiveSessions item of a segment (same attributes as before format 2, {@code minutes} included, and on a
+     * later segment {@code root_session_id}, the client's session id, for the live view's links). A Sessions item
+     * does not carry it: its derived id gives the client's id back ({@code SessionIds}), and those 47 bytes are what
+     * keeps a later segment under 1 KB with real-world strings.
+     */
     static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = new LinkedHashMap<>();

@@ -167,7 +167,7 @@ public final class SessionTables {
             Segment segment = write.segment();
             Map<String, AttributeValue> item = segment.ordinal() == 0
                     ? SessionItems.rootItem(segment, after.segmentCount(), after.sealed())
-                    : SessionItems.segmentItem(clientSessionId, segment);
+                    : SessionItems.segmentItem(segment);
             rootWritten |= segment.ordinal() == 0;
             items.add(put(item, write.previousRevision()));
         }

@@ -166,7 +166,7 @@ class DynamoDbSessionStoreTest {
         store.apply("victim", at(6, List.of(pageView("f", "victim", 2 * 60 * MINUTE, "/f"))));
 
         assertThat(item(tables.sessions(), later).get("entry_page").s()).isEqualTo("/b");
-        assertThat(item(tables.sessions(), later).get("root_session_id").s()).isEqualTo("evil");
+        assertThat(io.liveinsight.event.SessionIds.clientSessionId(later)).isEqualTo("evil");
         assertThat(item(tables.sessions(), "evil~1").get("entry_page").s()).isEqualTo("/c");
         assertThat(item(tables.sessions(), "victim~1").get("entry_page").s()).isEqualTo("/d");
         assertThat(item(tables.sessions(), "victim").get("entry_page").s()).isEqualTo("/e");
@@ -195,7 +195,9 @@ class DynamoDbSessionStoreTest {
             assertThat(item(tables.sessions(), id).get("entry_page").s()).as(id).isEqualTo("/first");
             Map<String, AttributeValue> later = item(tables.sessions(), SessionRules.segmentId(id, 1));
             assertThat(later.get("entry_page").s()).as(id).isEqualTo("/second");
-            assertThat(later.get("root_session_id").s()).isEqualTo(id);
+            assertThat(io.liveinsight.event.SessionIds.clientSessionId(
+                            later.get("session_id").s()))
+                    .isEqualTo(id);
             assertThat(later.get("total_events").n()).isEqualTo("1");
         }
         assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.sessions())).count())
