@@ -1,28 +1,37 @@
 package io.liveinsight.load.check;
 
-import io.liveinsight.event.EventLimits;
-
 import io.liveinsight.event.TableNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The tables against what was acknowledged: every acknowledged event in Events exactly once (and nothing else), every
- * session's Sessions aggregates as its events imply, and its ActiveSessions item neither missing nor stale. Scans the
- * tables once; the run's tables hold only its own traffic.
+ * The tables against what was acknowledged: every acknowledged event in Events exactly once (and nothing else); every
+ * session split into its segments ({@link ExpectedSegments}), each segment's Sessions item under its id (the client's
+ * for the first, a derived id after, with {@code root_session_id}) with the aggregates its events imply, and no other
+ * Sessions item; what ActiveSessions shows as active (its {@code expires_at} still ahead, as the dashboard reads it)
+ * exactly a segment's figures, and every segment still active shown. A segment already expired may have no
+ * ActiveSessions item (the store does not write one for a segment expired when processed). Scans the tables once; the
+ * run's tables hold only its own traffic.
  *
  * @param unexpected events stored that nobody acknowledged (a poison record's event, or a stray)
- * @param sessionsMismatched Sessions items missing or with a wrong aggregate
- * @param activeStale ActiveSessions items missing (while the session is active) or behind the session
- * @param wrongSessions the first sessions whose Sessions item is wrong, for a closer look
+ * @param sessionsChecked client session ids checked
+ * @param segmentsChecked segments checked (a session split by inactivity or the 24 h limit has several)
+ * @param sessionsMismatched segments whose Sessions item is missing or has a wrong aggregate
+ * @param unexpectedSessionItems Sessions items that are no segment of any acknowledged event
+ * @param activeStale ActiveSessions: a still active segment without its item, an active item that differs from its
+ *     segment, or an active item that is no segment at all
+ * @param wrongSessions the first client session ids with a wrong segment, for a closer look
  */
 public record TableCheck(
         long expectedEvents,
@@ -31,22 +40,26 @@ public record TableCheck(
         long duplicated,
         long unexpected,
         long sessionsChecked,
+        long segmentsChecked,
         long sessionsMismatched,
-        long splitSessionItems,
+        long unexpectedSessionItems,
         long activeStale,
         List<String> examples,
         List<String> wrongSessions) {
+
+    /** An item whose expiry is this close to the check may have been removed by TTL meanwhile. */
+    static final long TTL_RACE_SECONDS = 60;
 
     public boolean passed() {
         return missing == 0
                 && duplicated == 0
                 && unexpected == 0
                 && sessionsMismatched == 0
-                && splitSessionItems == 0
+                && unexpectedSessionItems == 0
                 && activeStale == 0;
     }
 
-    /** Checks the tables; {@code nowEpochSeconds} decides which sessions must still be in ActiveSessions. */
+    /** Checks the tables; {@code nowEpochSeconds} decides which segments must still be in ActiveSessions. */
     public static TableCheck run(
             DynamoDbClient dynamoDb,
             TableNames tables,
@@ -71,7 +84,7 @@ public record TableCheck(
                 note(examples, "event " + id + " stored " + count + " times");
             }
         }
-        Set<String> strays = new java.util.TreeSet<>(seen.keySet());
+        Set<String> strays = new TreeSet<>(seen.keySet());
         strays.removeAll(expected.keySet());
         strays.stream().limit(3).forEach(id -> note(examples, "unexpected event " + id));
 
@@ -79,41 +92,54 @@ public record TableCheck(
         expected.values().forEach(e -> bySession
                 .computeIfAbsent((String) e.get("session_id"), k -> new ArrayList<>())
                 .add(e));
+        Map<String, ExpectedSegments.Segment> segments = new LinkedHashMap<>();
+        bySession.forEach((client, events) ->
+                ExpectedSegments.of(client, events).forEach(segment -> segments.put(segment.sessionId(), segment)));
+
         Map<String, Map<String, AttributeValue>> sessions = new HashMap<>();
-        long splits = 0;
         for (Map<String, AttributeValue> item : scan(
                 dynamoDb,
                 tables.sessions(),
-                "session_id, total_events, page_views, start_time, last_activity, entry_page, exit_page")) {
-            String id = item.get("session_id").s();
-            if (id.codePointCount(0, id.length()) > EventLimits.MAX_SESSION_ID_CHARS) { // a derived (later segment) id
-                splits++;
-                note(examples, "unexpected segment item " + id);
+                "session_id, user_id, total_events, page_views, start_time, last_activity, session_duration,"
+                        + " entry_page, exit_page, current_page, event_types, root_session_id, segments")) {
+            sessions.put(item.get("session_id").s(), item);
+        }
+        long unexpectedItems = 0;
+        for (String id : new TreeSet<>(sessions.keySet())) {
+            if (!segments.containsKey(id)) {
+                unexpectedItems++;
+                note(examples, "unexpected Sessions item " + printable(id));
             }
-            sessions.put(id, item);
         }
         Map<String, Map<String, AttributeValue>> active = new HashMap<>();
         for (Map<String, AttributeValue> item : scan(
                 dynamoDb,
                 tables.activeSessions(),
-                "session_id, user_id, total_events, start_time, last_activity, current_page, expires_at")) {
+                "session_id, user_id, total_events, page_views, start_time, last_activity, current_page,"
+                        + " expires_at, minutes, root_session_id")) {
             active.put(item.get("session_id").s(), item);
         }
         long mismatched = 0;
         long stale = 0;
-        List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, List<Map<String, Object>>> entry : bySession.entrySet()) {
-            ExpectedSession want = ExpectedSession.of(entry.getValue());
-            String problem = compareSession(want, sessions.get(entry.getKey()));
+        Set<String> wrong = new LinkedHashSet<>();
+        for (ExpectedSegments.Segment segment : segments.values()) {
+            String problem = compareSession(segment, sessions.get(segment.sessionId()));
             if (problem != null) {
                 mismatched++;
-                note(examples, "session " + entry.getKey() + ": " + problem);
-                note(wrong, entry.getKey());
+                note(examples, "session " + printable(segment.sessionId()) + ": " + problem);
+                wrong.add(segment.clientSessionId());
             }
-            String activeProblem = compareActive(want, active.get(entry.getKey()), nowEpochSeconds);
+            String activeProblem = compareActive(segment, active.remove(segment.sessionId()), nowEpochSeconds);
             if (activeProblem != null) {
                 stale++;
-                note(examples, "active session " + entry.getKey() + ": " + activeProblem);
+                note(examples, "active session " + printable(segment.sessionId()) + ": " + activeProblem);
+            }
+        }
+        for (Map.Entry<String, Map<String, AttributeValue>> left : new TreeMap<>(active).entrySet()) {
+            Long expires = (Long) value(left.getValue().get("expires_at"), 0L);
+            if (expires != null && expires > nowEpochSeconds) {
+                stale++;
+                note(examples, "active item " + printable(left.getKey()) + " is no segment of any event sent");
             }
         }
         return new TableCheck(
@@ -123,52 +149,113 @@ public record TableCheck(
                 duplicated,
                 strays.size(),
                 bySession.size(),
+                segments.size(),
                 mismatched,
-                splits,
+                unexpectedItems,
                 stale,
                 examples,
-                wrong);
+                wrong.stream().limit(10).toList());
     }
 
-    private static String compareSession(ExpectedSession want, Map<String, AttributeValue> item) {
+    private static String compareSession(ExpectedSegments.Segment segment, Map<String, AttributeValue> item) {
         if (item == null) {
             return "no Sessions item";
         }
+        ExpectedSession want = segment.aggregate();
         Map<String, Object> need = new LinkedHashMap<>();
+        need.put("user_id", want.userId());
         need.put("total_events", want.totalEvents());
         need.put("page_views", want.pageViews());
         need.put("start_time", want.startTime());
         need.put("last_activity", want.lastActivity());
+        need.put("session_duration", want.sessionDuration());
         need.put("entry_page", want.entryPage());
         need.put("exit_page", want.exitPage());
-        return differences(need, item);
+        need.put("current_page", want.currentPage());
+        need.put("event_types", want.eventTypes());
+        // A Sessions item does not repeat its client id (its derived id gives it back); only ActiveSessions does.
+        need.put("root_session_id", null);
+        if (segment.ordinal() == 0) {
+            need.put("segments", segment.segmentCount() > 1 ? (Long) (long) segment.segmentCount() : null);
+        }
+        Map<String, AttributeValue> read = new HashMap<>(item);
+        if (!read.containsKey("current_page") && read.containsKey("exit_page")) {
+            read.put("current_page", read.get("exit_page")); // stored only when it is not the exit page
+        }
+        return differences(need, read);
     }
 
-    private static String compareActive(ExpectedSession want, Map<String, AttributeValue> item, long now) {
+    /** Null when fine: an active segment must be shown exactly; an expired one may be absent, or exact. */
+    private static String compareActive(ExpectedSegments.Segment segment, Map<String, AttributeValue> item, long now) {
+        ExpectedSession want = segment.aggregate();
         if (item == null) {
-            return want.expiresAt() > now ? "no ActiveSessions item while active" : null;
+            return want.expiresAt() > now + TTL_RACE_SECONDS ? "no ActiveSessions item while active" : null;
+        }
+        Long shownUntil = (Long) value(item.get("expires_at"), 0L);
+        if (shownUntil != null && shownUntil <= now && want.expiresAt() <= now) {
+            return null; // neither shown nor required: the dashboard ignores it, TTL removes it
         }
         Map<String, Object> need = new LinkedHashMap<>();
         need.put("user_id", want.userId());
         need.put("total_events", want.totalEvents());
+        need.put("page_views", want.pageViews());
         need.put("start_time", want.startTime());
         need.put("last_activity", want.lastActivity());
         need.put("current_page", want.currentPage());
         need.put("expires_at", want.expiresAt());
+        Map<String, Long> minutes = new TreeMap<>();
+        want.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), count));
+        need.put("minutes", minutes);
+        need.put("root_session_id", segment.ordinal() == 0 ? null : segment.clientSessionId());
         return differences(need, item);
     }
 
     private static String differences(Map<String, Object> need, Map<String, AttributeValue> item) {
         Map<String, Object> have = new LinkedHashMap<>();
-        need.forEach((name, wanted) -> have.put(name, value(item.get(name), wanted instanceof Long)));
-        return Objects.equals(need, have) ? null : "expected " + need + ", stored " + have;
-    }
-
-    private static Object value(AttributeValue value, boolean number) {
-        if (value == null) {
+        need.forEach((name, wanted) -> have.put(name, value(item.get(name), wanted)));
+        if (Objects.equals(need, have)) {
             return null;
         }
-        return number ? (value.n() == null ? null : Long.valueOf(value.n())) : value.s();
+        Map<String, Object> wanted = new LinkedHashMap<>();
+        Map<String, Object> found = new LinkedHashMap<>();
+        need.forEach((name, value) -> {
+            if (!Objects.equals(value, have.get(name))) {
+                wanted.put(name, value);
+                found.put(name, have.get(name));
+            }
+        });
+        return "expected " + wanted + ", stored " + found;
+    }
+
+    /** The item's value in the shape of the wanted one: Long for numbers, a sorted map for maps, else a string. */
+    private static Object value(AttributeValue value, Object shape) {
+        if (value == null || Boolean.TRUE.equals(value.nul())) {
+            return null;
+        }
+        if (shape instanceof Long) {
+            return value.n() == null ? null : Long.valueOf(value.n());
+        }
+        if (shape instanceof Map) {
+            if (!value.hasM()) {
+                return null;
+            }
+            Map<String, Long> map = new TreeMap<>();
+            value.m().forEach((key, count) -> map.put(key, count.n() == null ? null : Long.valueOf(count.n())));
+            return map;
+        }
+        return value.s() != null ? value.s() : value.n();
+    }
+
+    /** Long derived ids end in dozens of {@code ~}: shown shortened. */
+    static String printable(String sessionId) {
+        if (!ExpectedSegments.isDerived(sessionId)) {
+            return sessionId;
+        }
+        int end = sessionId.length();
+        while (end > 0 && sessionId.charAt(end - 1) == ExpectedSegments.SEPARATOR) {
+            end--;
+        }
+        return sessionId.substring(0, end) + "~(+" + (sessionId.length() - end - 1) + " ~)";
     }
 
     private static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table, String projection) {
