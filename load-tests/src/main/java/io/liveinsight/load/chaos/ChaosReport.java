@@ -17,6 +17,9 @@ final class ChaosReport {
     static String markdown(ChaosResult r, String command) {
         StringBuilder out = new StringBuilder();
         out.append("# Chaos run (").append(r.label()).append("): ").append(r.passed() ? "PASSED" : "FAILED");
+        if (!r.notRun().isEmpty()) {
+            out.append(" (NOT RUN: ").append(String.join(", ", r.notRun())).append(')');
+        }
         out.append("\n\n").append(Instant.now()).append(", `").append(command).append("`\n\n");
         out.append("## Faults survived\n\n");
         out.append("| # | fault | injected | at | lasted | clients saw (503 / no answer) | live again after |\n");
@@ -32,7 +35,7 @@ final class ChaosReport {
                     f.durationS(),
                     f.clients().unavailable(),
                     f.clients().noAnswer(),
-                    f.recovered() ? fmt("%.1f s", f.recoveryS()) : "NOT within 180 s"));
+                    !f.ran() ? "NOT RUN" : f.recovered() ? fmt("%.1f s", f.recoveryS()) : "NOT within 180 s"));
         }
         TableCheck c = r.check();
         out.append("\n## What the tables hold\n\n| figure | value | must be |\n|---|---|---|\n");
@@ -45,10 +48,16 @@ final class ChaosReport {
         row(out, "stored though never acknowledged", fmt("%,d", c.unexpected()), "0");
         row(
                 out,
-                "sessions with a wrong aggregate",
-                fmt("%,d of %,d", c.sessionsMismatched(), c.sessionsChecked()),
+                "sessions / their segments (a gap over 30 min or the 24 h limit starts one; derived ids after the first)",
+                fmt("%,d / %,d", c.sessionsChecked(), c.segmentsChecked()),
+                "");
+        row(
+                out,
+                "segments with a wrong or missing Sessions item",
+                fmt("%,d of %,d", c.sessionsMismatched(), c.segmentsChecked()),
                 "0");
-        row(out, "ActiveSessions stale or missing", fmt("%,d", c.activeStale()), "0");
+        row(out, "Sessions items of no segment", fmt("%,d", c.unexpectedSessionItems()), "0");
+        row(out, "ActiveSessions stale, missing or of no segment", fmt("%,d", c.activeStale()), "0");
         row(out, "requests never acknowledged", fmt("%,d", r.unacknowledged()), "0");
         row(out, "events resubmitted after their acknowledgement", fmt("%,d", r.duplicateEvents()), "");
         row(

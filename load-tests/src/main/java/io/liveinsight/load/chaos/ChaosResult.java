@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A chaos run's outcome: the faults, the traffic, and the tables compared with what was acknowledged.
  *
- * @param eventsSent distinct events the clients sent
+ * @param eventsSent distinct events the clients sent (the replayed traffic and the steps' own sessions)
  * @param eventsAccepted distinct events the edge acknowledged (resends included once)
  * @param requests requests planned and sent (first attempts)
  * @param resends requests sent again after a 503 or no answer
@@ -38,6 +38,11 @@ public record ChaosResult(
                 && unacknowledged == 0
                 && poisonMissing == 0
                 && drainS >= 0
-                && faults.stream().allMatch(FaultRecord::recovered);
+                && faults.stream().filter(FaultRecord::ran).allMatch(FaultRecord::recovered);
+    }
+
+    /** Steps that could not be run (reported as NOT RUN, never as passed). */
+    public List<String> notRun() {
+        return faults.stream().filter(f -> !f.ran()).map(FaultRecord::name).toList();
     }
 }

@@ -52,7 +52,7 @@ public final class ChaosRun {
             TableNames tables = TableNames.defaults();
             try (Probes probes = new Probes(
                     new ActiveSessionProbe(edge, stack.dynamoDb(), tables.activeSessions(), runId),
-                    stack.shardRanges(),
+                    stack::shardRanges,
                     runId)) {
                 double live = probes.secondsUntilLive(System.nanoTime(), 120_000);
                 if (live < 0) {
@@ -68,7 +68,11 @@ public final class ChaosRun {
     private ChaosResult drive(
             ChaosStack stack, ExecutorService threads, HttpSender edge, Probes probes, TableNames tables)
             throws Exception {
-        long budgetMs = 4 * settings.throttleMs() + 4 * settings.outageMs() + 2 * settings.togetherMs() + 600_000;
+        long budgetMs = 4 * settings.throttleMs()
+                + 4 * settings.outageMs()
+                + 2 * settings.togetherMs()
+                + settings.lateResendMs()
+                + 900_000;
         RateProfile steady = RateProfile.steady(budgetMs, settings.eventsPerSecond());
         List<Beacon> plan = steady.schedule(Plans.tracker(settings.seed(), (int) steady.events(), 0));
         CountingSender clients = new CountingSender(edge);
@@ -91,16 +95,17 @@ public final class ChaosRun {
                 settings.eventsPerSecond());
 
         FaultSteps steps = new FaultSteps(stack, clients, edge, probes, settings, trafficStart, this::say);
-        steps.kinesisThrottling();
-        steps.kinesisUnreachable();
-        steps.dynamoDbThrottling();
-        steps.dynamoDbDown();
-        steps.consumerKilled("A");
-        steps.leaseHandover("B");
-        steps.poisonRecords();
-        steps.duplicates();
-        steps.together("A");
-        steps.quiet();
+        try {
+            runSteps(steps);
+        } catch (RuntimeException e) {
+            // Give up at once: the clients would resend into a dead pipeline for ever and hold the threads.
+            stop.set(true);
+            traffic.cancel(true);
+            progress.cancel(true);
+            threads.shutdownNow();
+            steps.records().forEach(r -> say("  so far: %s, live again after %.1f s", r.name(), r.recoveryS()));
+            throw new IllegalStateException("chaos run stopped: " + e.getMessage(), e);
+        }
 
         stop.set(true);
         ReplaySummary summary = traffic.get(5, TimeUnit.MINUTES);
@@ -120,6 +125,8 @@ public final class ChaosRun {
             }
         }
         probes.sentEvents().forEach(e -> expected.put((String) e.get("event_id"), e));
+        Map<String, Map<String, Object>> own = steps.ownEvents();
+        expected.putAll(own);
         say("comparing the tables with %,d acknowledged events", expected.size());
         TableCheck check =
                 TableCheck.run(stack.dynamoDb(), tables, expected, Instant.now().getEpochSecond());
@@ -138,8 +145,8 @@ public final class ChaosRun {
         return new ChaosResult(
                 settings.label(),
                 trafficS,
-                summary.eventsSent(),
-                summary.acceptedEventIds().size(),
+                summary.eventsSent() + own.size(),
+                summary.acceptedEventIds().size() + own.size(),
                 summary.requests(),
                 summary.retried(),
                 summary.failed(),
@@ -151,6 +158,25 @@ public final class ChaosRun {
                 drain,
                 steps.records(),
                 check);
+    }
+
+    /** The steps in order; each returns once every shard is live again, or throws. */
+    private static void runSteps(FaultSteps steps) {
+        steps.hostileIds();
+        steps.bigSession();
+        steps.keepForLateResends();
+        steps.kinesisThrottling();
+        steps.kinesisUnreachable();
+        steps.dynamoDbThrottling();
+        steps.dynamoDbDown();
+        steps.consumerKilled("A");
+        steps.leaseHandover("B");
+        steps.resharding();
+        steps.poisonRecords();
+        steps.duplicates();
+        steps.lateResends();
+        steps.together("A");
+        steps.quiet();
     }
 
     private Void progress(CountingSender clients, long start, AtomicBoolean stop) throws InterruptedException {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * How long each fault lasts and how much traffic flows meanwhile. {@code full} is the acceptance run (outages of
- * 30 s); {@code short} is the same sequence with short faults, for CI.
+ * 30 s, a session of 50,000 events, resends 3 minutes later); {@code short} is the same sequence with short faults,
+ * a session of 5,000 events and resends 30 s later, for CI.
  *
  * @param jar the local stack's jar (edge and consumers run from it)
  * @param resultsDir where {@code chaos-latest.md} and {@code .json} go (null: not written)
@@ -17,6 +18,13 @@ import java.nio.file.Path;
  * @param quietMs traffic without faults before the first fault and between the steps
  * @param poisonRecords poison records put straight on the stream (each step that puts poison)
  * @param duplicateBeacons acknowledged requests submitted a second time (each step that duplicates)
+ * @param bigSessionEvents events of the one long session, sent in requests of 500
+ * @param lateResendBeacons acknowledged requests of the replayed traffic kept to be sent again later (besides two of
+ *     the long session's and every hostile-id request)
+ * @param lateResendMs how long after their acknowledgement at least those are sent again
+ * @param reshard whether a shard is split under traffic
+ * @param renumbering whether the hostile ids include a session whose active segment is renumbered by an older event
+ *     (off by default: see the README)
  */
 public record ChaosSettings(
         String label,
@@ -30,14 +38,37 @@ public record ChaosSettings(
         long togetherMs,
         long quietMs,
         int poisonRecords,
-        int duplicateBeacons) {
+        int duplicateBeacons,
+        int bigSessionEvents,
+        int lateResendBeacons,
+        long lateResendMs,
+        boolean reshard,
+        boolean renumbering) {
 
     public static ChaosSettings full(Path jar, Path resultsDir, Path logDir) {
-        return new ChaosSettings("full", jar, resultsDir, logDir, 9L, 25, 30_000, 30_000, 45_000, 10_000, 20, 40);
+        return new ChaosSettings(
+                "full",
+                jar,
+                resultsDir,
+                logDir,
+                9L,
+                25,
+                30_000,
+                30_000,
+                45_000,
+                10_000,
+                20,
+                40,
+                50_000,
+                40,
+                180_000,
+                true,
+                false);
     }
 
     public static ChaosSettings ci(Path jar, Path logDir) {
-        return new ChaosSettings("short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10);
+        return new ChaosSettings(
+                "short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10, 5_000, 10, 30_000, true, false);
     }
 
     ChaosSettings withJar(Path other) {
@@ -53,7 +84,12 @@ public record ChaosSettings(
                 togetherMs,
                 quietMs,
                 poisonRecords,
-                duplicateBeacons);
+                duplicateBeacons,
+                bigSessionEvents,
+                lateResendBeacons,
+                lateResendMs,
+                reshard,
+                renumbering);
     }
 
     static ChaosSettings from(Args args) {
@@ -73,6 +109,11 @@ public record ChaosSettings(
                 args.longValue("together-seconds", base.togetherMs() / 1000) * 1000,
                 args.longValue("quiet-seconds", base.quietMs() / 1000) * 1000,
                 args.intValue("poison", base.poisonRecords()),
-                args.intValue("duplicates", base.duplicateBeacons()));
+                args.intValue("duplicates", base.duplicateBeacons()),
+                args.intValue("long-session", base.bigSessionEvents()),
+                args.intValue("late-resends", base.lateResendBeacons()),
+                args.longValue("late-resend-seconds", base.lateResendMs() / 1000) * 1000,
+                base.reshard() && !args.has("no-reshard"),
+                args.has("renumbering"));
     }
 }

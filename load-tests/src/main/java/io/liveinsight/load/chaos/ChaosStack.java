@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * The pipeline laid out for faults, every piece on loopback: DynamoDB Local and kinesis-mock in this JVM, a fault proxy
@@ -148,12 +150,84 @@ final class ChaosStack implements AutoCloseable {
         return settings.logDir().resolve("chaos-" + name + ".log");
     }
 
-    /** The hash key range of each shard of the stream, in shard order. */
+    /** The hash key range of each open shard of the stream (a split shard's parent is closed), in shard order. */
     List<ShardKeys.HashRange> shardRanges() {
-        return aws.kinesis().listShards(r -> r.streamName(STREAM)).shards().stream()
+        return openShards().stream()
                 .map(s -> new ShardKeys.HashRange(
                         new BigInteger(s.hashKeyRange().startingHashKey()),
                         new BigInteger(s.hashKeyRange().endingHashKey())))
+                .toList();
+    }
+
+    List<Shard> openShards() {
+        return aws.kinesis().listShards(r -> r.streamName(STREAM)).shards().stream()
+                .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null)
+                .toList();
+    }
+
+    /** A shard split in two, and how long the stream took to be ACTIVE again. */
+    record Split(String parent, String newStartingHashKey, List<String> children, double activeAfterS) {}
+
+    /**
+     * SplitShard on the open shard with the widest hash key range, at its middle, past the fault proxy; waits until
+     * the stream is ACTIVE again (at most 60 s). Throws what Kinesis answers when it cannot.
+     */
+    Split splitShard() {
+        KinesisClient kinesis = aws.kinesis();
+        List<Shard> before = openShards();
+        Shard parent =
+                before.stream().max(Comparator.comparing(ChaosStack::width)).orElseThrow();
+        BigInteger start = new BigInteger(parent.hashKeyRange().startingHashKey());
+        String middle =
+                start.add(width(parent).shiftRight(1)).add(BigInteger.ONE).toString();
+        long t0 = System.nanoTime();
+        kinesis.splitShard(
+                r -> r.streamName(STREAM).shardToSplit(parent.shardId()).newStartingHashKey(middle));
+        long deadline = t0 + 60_000_000_000L;
+        while (!"ACTIVE"
+                .equals(kinesis.describeStreamSummary(r -> r.streamName(STREAM))
+                        .streamDescriptionSummary()
+                        .streamStatusAsString())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stream not ACTIVE 60 s after SplitShard");
+            }
+            sleep(100);
+        }
+        double active = (System.nanoTime() - t0) / 1e9;
+        List<String> children = openShards().stream()
+                .filter(s -> parent.shardId().equals(s.parentShardId()))
+                .map(Shard::shardId)
+                .toList();
+        return new Split(parent.shardId(), middle, children, active);
+    }
+
+    private static BigInteger width(Shard shard) {
+        return new BigInteger(shard.hashKeyRange().endingHashKey())
+                .subtract(new BigInteger(shard.hashKeyRange().startingHashKey()));
+    }
+
+    /**
+     * The KCL lease table's shard leases, past the fault proxy, in shard order: each with its checkpoint (a sentinel
+     * such as {@code SHARD_END} for a finished parent, or "checkpointed" at a sequence number) and the start of its
+     * owner's worker id.
+     */
+    List<String> leases() {
+        return aws.dynamoDb().scan(r -> r.tableName(APPLICATION).consistentRead(true)).items().stream()
+                .filter(item -> item.get("leaseKey").s().startsWith("shardId-"))
+                .map(item -> {
+                    String checkpoint = item.containsKey("checkpoint")
+                            ? item.get("checkpoint").s()
+                            : "-";
+                    String owner = item.containsKey("leaseOwner")
+                            ? item.get("leaseOwner").s()
+                            : "nobody";
+                    return String.format(
+                            "%s %s (%s)",
+                            item.get("leaseKey").s(),
+                            checkpoint.chars().allMatch(Character::isDigit) ? "checkpointed" : checkpoint,
+                            owner.substring(0, Math.min(11, owner.length())));
+                })
+                .sorted()
                 .toList();
     }
 

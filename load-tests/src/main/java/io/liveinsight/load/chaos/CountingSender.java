@@ -3,10 +3,12 @@ package io.liveinsight.load.chaos;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.SendResult;
 import io.liveinsight.load.replay.Sender;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A sender that counts what the website's clients saw (acknowledged, 503 + Retry-After, no answer, rejected) and keeps
@@ -30,7 +32,10 @@ final class CountingSender implements Sender {
     private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong noAnswer = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final ConcurrentLinkedQueue<Beacon> acknowledgedBeacons = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Acknowledged> acknowledgedBeacons = new ConcurrentLinkedQueue<>();
+
+    /** A request acknowledged whole, and when (System.nanoTime). */
+    record Acknowledged(Beacon beacon, long atNanos) {}
 
     CountingSender(Sender delegate) {
         this.delegate = delegate;
@@ -46,7 +51,7 @@ final class CountingSender implements Sender {
         } else if (result.status() == 200) {
             acknowledged.incrementAndGet();
             if (!beacon.isMalformed() && result.acceptedEventIds().size() == beacon.eventCount()) {
-                acknowledgedBeacons.add(beacon);
+                acknowledgedBeacons.add(new Acknowledged(beacon, System.nanoTime()));
             }
         } else {
             rejected.incrementAndGet();
@@ -61,12 +66,26 @@ final class CountingSender implements Sender {
     /** Up to {@code max} beacons acknowledged whole so far, oldest first. */
     List<Beacon> acknowledgedBeacons(int max) {
         List<Beacon> out = new ArrayList<>();
-        for (Beacon beacon : acknowledgedBeacons) {
+        for (Acknowledged acknowledged : acknowledgedBeacons) {
             if (out.size() == max) {
                 break;
             }
-            out.add(beacon);
+            out.add(acknowledged.beacon());
         }
         return out;
+    }
+
+    /** Up to {@code max} of the requests acknowledged whole most recently that pass {@code wanted}, oldest first. */
+    List<Acknowledged> latestAcknowledged(int max, Predicate<Beacon> wanted) {
+        ArrayDeque<Acknowledged> latest = new ArrayDeque<>();
+        for (Acknowledged acknowledged : acknowledgedBeacons) {
+            if (wanted.test(acknowledged.beacon())) {
+                latest.addLast(acknowledged);
+                if (latest.size() > max) {
+                    latest.removeFirst();
+                }
+            }
+        }
+        return List.copyOf(latest);
     }
 }

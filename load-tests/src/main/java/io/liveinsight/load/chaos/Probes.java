@@ -8,23 +8,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * "Is the pipeline live again?": one probe event per shard, sent through the edge (resent while it answers 503) and
  * awaited in ActiveSessions. A shard processes its records in order, so a probe's item also means everything put on
- * that shard before it has been processed.
+ * that shard before it has been processed; after a split, a child's probe also means its parent was finished (KCL
+ * processes a parent before its children).
  */
 final class Probes implements AutoCloseable {
 
     private final ActiveSessionProbe probe;
-    private final List<ShardKeys.HashRange> shards;
+    private final Supplier<List<ShardKeys.HashRange>> shards;
     private final String runId;
     private final AtomicInteger round = new AtomicInteger();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    Probes(ActiveSessionProbe probe, List<ShardKeys.HashRange> shards, String runId) {
+    /** {@code shards}: the open shards' hash key ranges, asked again for every round (the stream may be resharded). */
+    Probes(ActiveSessionProbe probe, Supplier<List<ShardKeys.HashRange>> shards, String runId) {
         this.probe = probe;
-        this.shards = List.copyOf(shards);
+        this.shards = shards;
         this.runId = runId;
     }
 
@@ -33,7 +36,8 @@ final class Probes implements AutoCloseable {
      * is not within the timeout.
      */
     double secondsUntilLive(long sinceNanos, long timeoutMs) {
-        List<String> sessions = ShardKeys.onePerShard("probe-" + runId + "-" + round.incrementAndGet() + "-", shards);
+        List<String> sessions =
+                ShardKeys.onePerShard("probe-" + runId + "-" + round.incrementAndGet() + "-", shards.get());
         List<Future<ActiveSessionProbe.Sample>> samples = new ArrayList<>();
         for (String session : sessions) {
             samples.add(threads.submit(() -> probe.probe(session, timeoutMs)));

@@ -41,7 +41,10 @@ public final class ActiveSessionProbe {
         return probe("probe-" + runId + "-" + counter.getAndIncrement(), timeoutMs);
     }
 
-    /** A probe in the given session (a fresh one per probe: the item must not exist before). */
+    /**
+     * A probe in the given session (a fresh one per probe: the item must not exist before). Resent while the edge
+     * answers 503, for at most {@code timeoutMs}; then a failed sample.
+     */
     public Sample probe(String sessionId, long timeoutMs) throws InterruptedException {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event_id", sessionId);
@@ -58,8 +61,9 @@ public final class ActiveSessionProbe {
             throw new UncheckedIOException(e);
         }
         Beacon beacon = new Beacon(0, (String) event.get("session_id"), body, List.of(event));
+        long giveUp = System.nanoTime() + timeoutMs * 1_000_000;
         SendResult result = sender.send(beacon);
-        while (result.isRetryable()) {
+        while (result.isRetryable() && System.nanoTime() < giveUp) {
             Thread.sleep(Math.max(100, result.retryAfterMs()));
             result = sender.send(beacon);
         }

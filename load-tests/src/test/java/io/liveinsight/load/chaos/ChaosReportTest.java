@@ -22,6 +22,7 @@ class ChaosReportTest {
                 0,
                 0,
                 20,
+                22,
                 0,
                 0,
                 0,
@@ -58,6 +59,20 @@ class ChaosReportTest {
                 .contains("- missing event e7");
         assertThat(notRecovered.passed()).isFalse();
         assertThat(ChaosReport.markdown(notRecovered, "cmd")).contains("NOT within 180 s");
+    }
+
+    @Test
+    void markdown_whenAStepCouldNotRun_saysNotRunAndNeverPassedForIt() {
+        FaultRecord refused = FaultRecord.notRun("resharding", "SplitShard refused: LimitExceededException", 120);
+
+        ChaosResult result = result("full", 0, List.of(OUTAGE, refused));
+        String text = ChaosReport.markdown(result, "cmd");
+
+        assertThat(text).startsWith("# Chaos run (full): PASSED (NOT RUN: resharding)");
+        assertThat(text)
+                .contains("| 2 | resharding | SplitShard refused: LimitExceededException | 120 s | 0.0 s | 0 / 0 |"
+                        + " NOT RUN |");
+        assertThat(refused.recovered()).isFalse();
     }
 
     @Test

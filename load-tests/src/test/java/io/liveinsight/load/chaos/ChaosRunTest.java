@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The chaos run's short size, in the build: the whole pipeline (edge and two workers in child JVMs, both engines behind
- * fault proxies) under every fault in turn and then all together, and the tables compared with every
- * acknowledgement. About four minutes; the full size is {@code -Pchaos} (see the README).
+ * fault proxies) under hostile session ids, a session of 5,000 events, every fault in turn, a shard split under
+ * traffic, resends of events acknowledged a minute before, and then all together; the tables compared with every
+ * acknowledgement. About five minutes; the full size is {@code -Pchaos} (see the README).
  */
 class ChaosRunTest {
 
@@ -31,20 +32,29 @@ class ChaosRunTest {
         assertThat(result.faults())
                 .extracting(FaultRecord::name)
                 .containsExactly(
+                        "hostile session ids",
+                        "session of 5,000 events",
                         "Kinesis throttling",
                         "Kinesis unreachable",
                         "DynamoDB throttling",
                         "DynamoDB down",
                         "consumer killed mid-batch",
                         "lease handover",
+                        "resharding",
                         "poison records",
                         "duplicate submissions",
+                        "resends minutes later",
                         "all of them together");
         assertThat(result.faults())
+                .allSatisfy(f -> assertThat(f.ran()).as(f.name() + " ran").isTrue())
                 .allSatisfy(f ->
                         assertThat(f.recovered()).as(f.name() + " recovered").isTrue());
         // The faults did bite: clients were told to resend while Kinesis was unreachable.
-        assertThat(result.faults().get(1).clients().unavailable()).isPositive();
+        assertThat(fault(result, "Kinesis unreachable").clients().unavailable()).isPositive();
+        assertThat(fault(result, "resharding").injected())
+                .contains("SplitShard of shardId-")
+                .contains("SHARD_END");
+        assertThat(fault(result, "session of 5,000 events").injected()).contains("expected as 2 segments");
         assertThat(result.resends()).isPositive();
         assertThat(result.workerRestarts()).isEqualTo(3);
         assertThat(result.duplicateEvents()).isPositive();
@@ -58,8 +68,19 @@ class ChaosRunTest {
         assertThat(result.check().duplicated()).isZero();
         assertThat(result.check().unexpected()).isZero();
         assertThat(result.check().sessionsMismatched()).isZero();
+        assertThat(result.check().unexpectedSessionItems()).isZero();
+        // Hostile ids, the attacks and the long session were stored as several segments each, under derived ids.
+        assertThat(result.check().segmentsChecked() - result.check().sessionsChecked())
+                .isGreaterThanOrEqualTo(HostileIds.punctuationAndUnicodeIds().size() + 3);
         assertThat(result.check().activeStale()).isZero();
         assertThat(result.check().storedEvents()).isEqualTo(result.check().expectedEvents());
         assertThat(result.passed()).isTrue();
+    }
+
+    private static FaultRecord fault(ChaosResult result, String name) {
+        return result.faults().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -44,6 +44,7 @@ class PipelineAcceptanceTest {
 
     /** A test's records are all stored well within this once the consumer runs. */
     private static final Duration PROCESSED = Duration.ofSeconds(60);
+
     private static final Duration STUCK_AFTER = Duration.ofSeconds(3);
 
     private static final String APPLICATION = "acceptance-consumer";
