@@ -7,6 +7,7 @@ import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.EventStore.Ledger;
+import io.liveinsight.processor.port.StoreMisconfiguredException;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,6 +38,8 @@ public final class DynamoDbEventStore implements EventStore {
     static final String SOURCE = "src";
     /** Base table plus UserIndex and SessionIndex: each written event costs at least this many write units. */
     private static final int UNITS_PER_EVENT = 3;
+    /** Rounds of puts for the events the table did not take, before the batch is held. */
+    private static final int MAX_ROUNDS = 6;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -65,13 +69,7 @@ public final class DynamoDbEventStore implements EventStore {
         events.forEach(event -> first.putIfAbsent(event.event().eventId(), event));
         List<PositionedEvent> distinct = List.copyOf(first.values());
         Map<String, String> refusals = new ConcurrentHashMap<>();
-        List<Outcome> outcomes;
-        try {
-            outcomes = parallel.map(distinct, event -> storeOne(event, refusals));
-        } catch (SdkException e) {
-            StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "PutItem", e);
-            throw unavailable != null ? unavailable : e;
-        }
+        List<Outcome> outcomes = storeInRounds(distinct, refusals);
         List<PositionedEvent> owned = new ArrayList<>();
         List<Event> refused = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -88,6 +86,65 @@ public final class DynamoDbEventStore implements EventStore {
             }
         }
         return new Ledger(owned, refused, refused.isEmpty() ? null : reasons.get(0));
+    }
+
+    /**
+     * Runs the puts side by side and then again only for the ones the table did not take (each already retried by
+     * the table's guard): a batch of hundreds of events under throttling is never redone whole because one put ran
+     * out of attempts. Only after {@value #MAX_ROUNDS} rounds does the batch writer's hold take over.
+     */
+    private List<Outcome> storeInRounds(List<PositionedEvent> distinct, Map<String, String> refusals) {
+        Outcome[] outcomes = new Outcome[distinct.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            pending.add(i);
+        }
+        for (int round = 0; ; round++) {
+            List<Outcome> results;
+            try {
+                results = parallel.map(pending, i -> {
+                    try {
+                        return storeOne(distinct.get(i), refusals);
+                    } catch (StoreMisconfiguredException e) {
+                        throw e;
+                    } catch (StoreUnavailableException e) {
+                        return null; // this one again in the next round
+                    }
+                });
+            } catch (SdkException e) {
+                StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "PutItem", e);
+                throw unavailable != null ? unavailable : e;
+            }
+            List<Integer> again = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                if (results.get(k) == null) {
+                    again.add(pending.get(k));
+                } else {
+                    outcomes[pending.get(k)] = results.get(k);
+                }
+            }
+            if (again.isEmpty()) {
+                return List.of(outcomes);
+            }
+            if (round + 1 >= MAX_ROUNDS) {
+                throw new StoreUnavailableException(
+                        again.size() + " of " + distinct.size() + " events not taken by " + table + " after "
+                                + MAX_ROUNDS + " rounds",
+                        null);
+            }
+            pending = again;
+            pause(round);
+        }
+    }
+
+    private static void pause(int round) {
+        long cap = Math.min(1_000L, 50L << round);
+        try {
+            Thread.sleep(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted", e);
+        }
     }
 
     private Outcome storeOne(PositionedEvent event, Map<String, String> refusals) {
