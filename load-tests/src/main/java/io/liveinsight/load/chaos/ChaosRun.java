@@ -82,7 +82,7 @@ public final class ChaosRun {
                 Ticker.SYSTEM,
                 Sleeper.SYSTEM,
                 threads,
-                256,
+                settings.clientsInFlight(),
                 MAX_ATTEMPTS,
                 true,
                 Replayer.ProgressListener.NONE);

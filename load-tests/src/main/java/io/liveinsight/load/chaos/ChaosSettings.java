@@ -25,6 +25,7 @@ import java.nio.file.Path;
  * @param reshard whether a shard is split under traffic
  * @param renumbering whether the hostile ids include a session whose active segment is renumbered by an older event
  *     (off by default: see the README)
+ * @param clientsInFlight requests the website's clients have in flight at most (each resent until acknowledged)
  */
 public record ChaosSettings(
         String label,
@@ -43,7 +44,8 @@ public record ChaosSettings(
         int lateResendBeacons,
         long lateResendMs,
         boolean reshard,
-        boolean renumbering) {
+        boolean renumbering,
+        int clientsInFlight) {
 
     public static ChaosSettings full(Path jar, Path resultsDir, Path logDir) {
         return new ChaosSettings(
@@ -63,12 +65,14 @@ public record ChaosSettings(
                 40,
                 180_000,
                 true,
-                false);
+                false,
+                256);
     }
 
     public static ChaosSettings ci(Path jar, Path logDir) {
         return new ChaosSettings(
-                "short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10, 5_000, 10, 30_000, true, false);
+                "short", jar, null, logDir, 9L, 15, 6_000, 8_000, 10_000, 3_000, 6, 10, 5_000, 10, 30_000, true, false,
+                256);
     }
 
     ChaosSettings withJar(Path other) {
@@ -89,7 +93,8 @@ public record ChaosSettings(
                 lateResendBeacons,
                 lateResendMs,
                 reshard,
-                renumbering);
+                renumbering,
+                clientsInFlight);
     }
 
     static ChaosSettings from(Args args) {
@@ -114,6 +119,7 @@ public record ChaosSettings(
                 args.intValue("late-resends", base.lateResendBeacons()),
                 args.longValue("late-resend-seconds", base.lateResendMs() / 1000) * 1000,
                 base.reshard() && !args.has("no-reshard"),
-                args.has("renumbering"));
+                args.has("renumbering"),
+                args.intValue("in-flight", base.clientsInFlight()));
     }
 }

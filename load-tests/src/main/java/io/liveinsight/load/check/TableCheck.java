@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /**
  * The tables against what was acknowledged: every acknowledged event in Events exactly once (and nothing else); every
  * session split into its segments ({@link ExpectedSegments}), each segment's Sessions item under its id (the client's
- * for the first, a derived id after, with {@code root_session_id}) with the aggregates its events imply, and no other
- * Sessions item; what ActiveSessions shows as active (its {@code expires_at} still ahead, as the dashboard reads it)
- * exactly a segment's figures, and every segment still active shown. A segment already expired may have no
- * ActiveSessions item (the store does not write one for a segment expired when processed). Scans the tables once; the
- * run's tables hold only its own traffic.
+ * for the first, a derived id after, which gives the client's id back, so the item carries no {@code root_session_id})
+ * with the aggregates its events imply, and no other Sessions item; what ActiveSessions shows as active (its
+ * {@code expires_at} still ahead, as the dashboard reads it) exactly a segment's figures, and every segment still
+ * active shown. A segment already expired may have no ActiveSessions item (the store does not write one for a segment
+ * expired when processed). Scans the tables once; the run's tables hold only its own traffic.
  *
  * @param unexpected events stored that nobody acknowledged (a poison record's event, or a stray)
  * @param sessionsChecked client session ids checked

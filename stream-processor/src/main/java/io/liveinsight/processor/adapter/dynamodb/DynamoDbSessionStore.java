@@ -79,7 +79,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             }
             long now = clock.millis();
             for (SessionUpdate.Write write : plan.writes()) {
-                tables.project(clientSessionId, write.segment(), now);
+                tables.project(clientSessionId, write, now);
             }
             for (Segment segment : plan.replayedInto()) {
                 tables.project(clientSessionId, segment, now);

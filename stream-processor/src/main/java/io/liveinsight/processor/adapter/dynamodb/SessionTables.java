@@ -246,6 +246,22 @@ public final class SessionTables {
         }
     }
 
+    /**
+     * After a write: puts the segment's ActiveSessions item unless a newer one is there. A segment no longer active
+     * gets none; if its key held another segment before (a renumbering moved that one to a later ordinal), the
+     * projection left under the key is removed, or the live view would show the moved segment twice.
+     */
+    void project(String clientSessionId, SessionUpdate.Write write, long now) {
+        Segment segment = write.segment();
+        if (segment.aggregate().expiresAt() * 1000 <= now) {
+            if (write.previousRevision() > 0) {
+                unproject(clientSessionId, new SessionUpdate.Removal(segment.ordinal(), segment.revision()));
+            }
+            return;
+        }
+        project(clientSessionId, segment, now);
+    }
+
     /** Puts a segment's ActiveSessions item unless a newer one is there, or the segment is no longer active. */
     void project(String clientSessionId, Segment segment, long now) {
         if (segment.revision() == 0 || segment.aggregate().expiresAt() * 1000 <= now) {

@@ -10,7 +10,9 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.domain.SessionRules;
+import io.liveinsight.processor.port.StreamMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +257,34 @@ class DynamoDbSessionStoreTest {
                         .s())
                 .isEqualTo("/p299");
         assertThat(item(tables.sessions(), "g").get("segments").n()).isEqualTo("300");
+    }
+
+    @Test
+    void apply_whenAnOlderEventRenumbersTheActiveSegment_leavesOneProjectionOfIt() {
+        // Found by the chaos run: the active segment moves from the client's id to a derived id when an event two
+        // hours older arrives; the projection left under the client's id must go, or the live view shows it twice.
+        DynamoDbSessionStore now = new DynamoDbSessionStore(
+                new SessionTables(
+                        aws.dynamoDb(),
+                        tables.sessions(),
+                        tables.activeSessions(),
+                        TableGuard.create(tables.sessions(), ResilienceSettings.DEFAULTS, StreamMetrics.NONE),
+                        TableGuard.create(tables.activeSessions(), ResilienceSettings.DEFAULTS, StreamMetrics.NONE),
+                        StreamMetrics.NONE),
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(3 * 60 * MINUTE), java.time.ZoneOffset.UTC));
+        now.apply("r", at(1, List.of(pageView("late-a", "r", 3 * 60 * MINUTE - 60_000, "/late/1"))));
+        assertThat(item(tables.activeSessions(), "r")).isNotEmpty();
+
+        now.apply("r", at(2, List.of(pageView("older", "r", 60 * MINUTE, "/late/0"))));
+
+        assertThat(item(tables.sessions(), "r").get("entry_page").s()).isEqualTo("/late/0");
+        assertThat(item(tables.activeSessions(), "r"))
+                .as("the moved segment's old projection")
+                .isEmpty();
+        assertThat(item(tables.activeSessions(), SessionRules.segmentId("r", 1))
+                        .get("current_page")
+                        .s())
+                .isEqualTo("/late/1");
     }
 
     @Test
