@@ -110,37 +110,33 @@ public final class SessionTables {
         return new Loaded(new StoredSession(clientSessionId, sealed, open, first), false);
     }
 
+    /** One strongly consistent BatchGetItem per 100 keys; unprocessed keys (throttling) make the store unavailable. */
     private Map<Integer, Segment> readAll(List<Map<String, AttributeValue>> keys) {
         Map<Integer, Segment> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += 100) {
-            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + 100));
-            while (!pending.isEmpty()) {
-                List<Map<String, AttributeValue>> request = pending;
-                BatchGetItemResponse response = sessionsGuard.read(
-                        "BatchGetItem",
-                        () -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
-                                sessions,
-                                KeysAndAttributes.builder()
-                                        .keys(request)
-                                        .consistentRead(true)
-                                        .build()))));
-                response.responses().getOrDefault(sessions, List.of()).forEach(item -> {
-                    Segment segment = SessionItems.segment(item);
-                    found.put(segment.ordinal(), segment);
-                });
-                KeysAndAttributes unprocessed = response.unprocessedKeys().get(sessions);
-                if (unprocessed != null
-                        && unprocessed.hasKeys()
-                        && !unprocessed.keys().isEmpty()) {
-                    // How DynamoDB throttles a BatchGetItem. Not retried here: the batch writer's hold is the one
-                    // place a session write is tried again, and a read costs little to repeat.
-                    metrics.throttled(sessions);
-                    throw new StoreUnavailableException(
-                            "BatchGetItem " + sessions + " left "
-                                    + unprocessed.keys().size() + " keys unprocessed",
-                            null);
-                }
-                pending = List.of();
+            List<Map<String, AttributeValue>> request = keys.subList(from, Math.min(keys.size(), from + 100));
+            BatchGetItemResponse response = sessionsGuard.read(
+                    "BatchGetItem",
+                    () -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
+                            sessions,
+                            KeysAndAttributes.builder()
+                                    .keys(request)
+                                    .consistentRead(true)
+                                    .build()))));
+            response.responses().getOrDefault(sessions, List.of()).forEach(item -> {
+                Segment segment = SessionItems.segment(item);
+                found.put(segment.ordinal(), segment);
+            });
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(sessions);
+            if (unprocessed != null
+                    && unprocessed.hasKeys()
+                    && !unprocessed.keys().isEmpty()) {
+                // Not retried here: the batch writer's hold is the one place a session write is tried again.
+                metrics.throttled(sessions);
+                throw new StoreUnavailableException(
+                        "BatchGetItem " + sessions + " left "
+                                + unprocessed.keys().size() + " keys unprocessed",
+                        null);
             }
         }
         return found;

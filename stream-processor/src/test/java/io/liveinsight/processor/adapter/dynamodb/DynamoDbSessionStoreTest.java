@@ -10,7 +10,6 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
-import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.util.ArrayList;
@@ -263,14 +262,10 @@ class DynamoDbSessionStoreTest {
     void apply_whenAnOlderEventRenumbersTheActiveSegment_leavesOneProjectionOfIt() {
         // Found by the chaos run: the active segment moves from the client's id to a derived id when an event two
         // hours older arrives; the projection left under the client's id must go, or the live view shows it twice.
-        DynamoDbSessionStore now = new DynamoDbSessionStore(
-                new SessionTables(
-                        aws.dynamoDb(),
-                        tables.sessions(),
-                        tables.activeSessions(),
-                        TableGuard.create(tables.sessions(), ResilienceSettings.DEFAULTS, StreamMetrics.NONE),
-                        TableGuard.create(tables.activeSessions(), ResilienceSettings.DEFAULTS, StreamMetrics.NONE),
-                        StreamMetrics.NONE),
+        DynamoDbSessionStore now = sessionStore(
+                aws,
+                tables,
+                StreamMetrics.NONE,
                 java.time.Clock.fixed(java.time.Instant.ofEpochMilli(3 * 60 * MINUTE), java.time.ZoneOffset.UTC));
         now.apply("r", at(1, List.of(pageView("late-a", "r", 3 * 60 * MINUTE - 60_000, "/late/1"))));
         assertThat(item(tables.activeSessions(), "r")).isNotEmpty();

@@ -26,6 +26,10 @@ final class Stores {
     }
 
     static DynamoDbSessionStore sessionStore(LocalAws aws, TableNames tables, StreamMetrics metrics) {
+        return sessionStore(aws, tables, metrics, EPOCH);
+    }
+
+    static DynamoDbSessionStore sessionStore(LocalAws aws, TableNames tables, StreamMetrics metrics, Clock clock) {
         return new DynamoDbSessionStore(
                 new SessionTables(
                         aws.dynamoDb(),
@@ -34,7 +38,7 @@ final class Stores {
                         TableGuard.create(tables.sessions(), ResilienceSettings.DEFAULTS, metrics),
                         TableGuard.create(tables.activeSessions(), ResilienceSettings.DEFAULTS, metrics),
                         metrics),
-                EPOCH);
+                clock);
     }
 
     static DynamoDbEventStore eventStore(LocalAws aws, TableNames tables) {
