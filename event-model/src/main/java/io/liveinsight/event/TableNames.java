@@ -1,11 +1,17 @@
 package io.liveinsight.event;
 
+import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.contract.TableSchema;
+import io.liveinsight.event.contract.Tables;
 import java.util.Objects;
 
-/** Names of the three LiveInsight tables for one stage prefix ({@code LiveInsight} by default, SPEC.md). */
+/**
+ * Names of the three LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
+ * deployed; docs/contract/tables.md).
+ */
 public record TableNames(String events, String sessions, String activeSessions) {
 
-    public static final String DEFAULT_PREFIX = "LiveInsight";
+    public static final String DEFAULT_PREFIX = Defaults.TABLE_PREFIX;
 
     public TableNames {
         Objects.requireNonNull(events);
@@ -14,7 +20,22 @@ public record TableNames(String events, String sessions, String activeSessions) 
     }
 
     public static TableNames withPrefix(String prefix) {
-        return new TableNames(prefix + "-Events", prefix + "-Sessions", prefix + "-ActiveSessions");
+        return new TableNames(
+                Tables.EVENTS.name(prefix), Tables.SESSIONS.name(prefix), Tables.ACTIVE_SESSIONS.name(prefix));
+    }
+
+    /** The name this set gives a table of the contract. */
+    public String of(TableSchema table) {
+        if (table.equals(Tables.EVENTS)) {
+            return events;
+        }
+        if (table.equals(Tables.SESSIONS)) {
+            return sessions;
+        }
+        if (table.equals(Tables.ACTIVE_SESSIONS)) {
+            return activeSessions;
+        }
+        throw new IllegalArgumentException("not a table of the contract: " + table.suffix());
     }
 
     public static TableNames defaults() {

@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class Alarms extends Construct {
                 TreatMissingData.BREACHING);
         boolean fargate = watched.processorFunction() == null;
         IMetric behind = fargate
-                ? Metrics.liveInsight(config, "MillisBehindLatest", "Maximum", Map.of())
+                ? Metrics.liveInsight(config, MetricNames.MILLIS_BEHIND_LATEST, "Maximum", Map.of())
                 : watched.processorFunction()
                         .metric(
                                 "IteratorAge",
@@ -147,7 +148,11 @@ public final class Alarms extends Construct {
         add(
                 "KinesisPutFailures",
                 "The ingest Lambda could not put events on the stream (clients got 503)",
-                Metrics.liveInsight(config, "KinesisPutFailures", "Sum", Map.of("Service", "ingest-api"))
+                Metrics.liveInsight(
+                                config,
+                                MetricNames.KINESIS_PUT_FAILURES,
+                                "Sum",
+                                Map.of(MetricNames.SERVICE_DIMENSION, MetricNames.INGEST_SERVICE))
                         .with(MetricOptions.builder().period(WINDOW).build()),
                 PUT_FAILURES,
                 1,

@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.Defaults;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +80,6 @@ public record InfraConfig(
         IAM
     }
 
-    public static final String APP_NAME = "LiveInsight";
     public static final int DEFAULT_TABLE_MIN_CAPACITY = 5;
     public static final int DEFAULT_TABLE_MAX_CAPACITY = 1000;
     public static final int DEFAULT_INGEST_MEMORY_MB = 1024;
@@ -169,7 +169,7 @@ public record InfraConfig(
 
     /** {@code dev-LiveInsight}: the stack name and the prefix of every resource name. */
     public String prefix() {
-        return stage.id() + "-" + APP_NAME;
+        return Defaults.stagePrefix(stage.id());
     }
 
     /** {@code dev-LiveInsight-<suffix>}. */

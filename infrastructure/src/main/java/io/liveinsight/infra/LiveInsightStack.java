@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.Defaults;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -17,7 +18,7 @@ public final class LiveInsightStack extends Stack {
 
     public LiveInsightStack(Construct scope, InfraConfig config, StackProps props) {
         super(scope, config.prefix(), props);
-        Tags.of(this).add("app", InfraConfig.APP_NAME);
+        Tags.of(this).add("app", Defaults.APP_NAME);
         Tags.of(this).add("stage", config.stage().id());
 
         StreamConstruct streams = new StreamConstruct(this, "Streams", config);

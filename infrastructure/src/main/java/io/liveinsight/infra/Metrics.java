@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
@@ -9,10 +10,7 @@ import software.amazon.awscdk.services.kinesis.IStream;
 /** CloudWatch metrics that alarms, scaling and the dashboard share. */
 final class Metrics {
 
-    static final String NAMESPACE = ProcessorPermissions.METRICS_NAMESPACE;
     static final Duration PERIOD = Duration.minutes(1);
-    /** The dimension of every LiveInsight metric naming its stage; the applications read it from {@code STAGE}. */
-    static final String STAGE_DIMENSION = "Stage";
     /** The environment variable that gives the applications their stage. */
     static final String STAGE_VARIABLE = "STAGE";
 
@@ -30,15 +28,15 @@ final class Metrics {
     }
 
     /**
-     * A LiveInsight metric (SPEC.md's namespace) of this deployment's stage, summed or averaged per minute: the
-     * applications put dimension {@value #STAGE_DIMENSION} (their {@code STAGE}) on every metric, so stages sharing
+     * A LiveInsight metric (docs/contract/metrics.md) of this deployment's stage, summed or averaged per minute: the
+     * applications put dimension {@value MetricNames#STAGE_DIMENSION} (their {@code STAGE}) on every metric, so stages sharing
      * an account and region never see each other's figures.
      */
     static Metric liveInsight(InfraConfig config, String name, String statistic, Map<String, String> dimensions) {
         Map<String, String> withStage = new TreeMap<>(dimensions);
-        withStage.put(STAGE_DIMENSION, config.stage().id());
+        withStage.put(MetricNames.STAGE_DIMENSION, config.stage().id());
         return Metric.Builder.create()
-                .namespace(NAMESPACE)
+                .namespace(MetricNames.NAMESPACE)
                 .metricName(name)
                 .dimensionsMap(withStage)
                 .statistic(statistic)
@@ -52,7 +50,7 @@ final class Metrics {
      * advance.
      */
     static Metric oldestUnstoredBatchAge(InfraConfig config) {
-        return liveInsight(config, "OldestUnstoredBatchAge", "Maximum", Map.of());
+        return liveInsight(config, MetricNames.OLDEST_UNSTORED_BATCH_AGE, "Maximum", Map.of());
     }
 
     static Metric kinesis(String name, IStream stream, String statistic) {

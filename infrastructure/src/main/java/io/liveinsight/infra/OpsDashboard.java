@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,18 @@ public final class OpsDashboard extends Construct {
                                         List.of(
                                                 Metrics.liveInsight(
                                                         config,
-                                                        "EventsAccepted",
+                                                        MetricNames.EVENTS_ACCEPTED,
                                                         "Sum",
-                                                        Map.of("Service", "ingest-api")),
+                                                        Map.of(
+                                                                MetricNames.SERVICE_DIMENSION,
+                                                                MetricNames.INGEST_SERVICE)),
                                                 Metrics.liveInsight(
                                                         config,
-                                                        "KinesisPutFailures",
+                                                        MetricNames.KINESIS_PUT_FAILURES,
                                                         "Sum",
-                                                        Map.of("Service", "ingest-api"))))),
+                                                        Map.of(
+                                                                MetricNames.SERVICE_DIMENSION,
+                                                                MetricNames.INGEST_SERVICE))))),
                         List.of(
                                 graph(
                                         "Stream in (records)",
@@ -74,13 +79,19 @@ public final class OpsDashboard extends Construct {
                                                 Metrics.iteratorAge(
                                                         watched.streams().events()),
                                                 Metrics.liveInsight(
-                                                        config, "MillisBehindLatest", "Maximum", Map.of()))),
+                                                        config,
+                                                        MetricNames.MILLIS_BEHIND_LATEST,
+                                                        "Maximum",
+                                                        Map.of()))),
                                 graph(
                                         "Processor",
                                         List.of(
-                                                Metrics.liveInsight(config, "EventsProcessed", "Sum", Map.of()),
-                                                Metrics.liveInsight(config, "PoisonRecords", "Sum", Map.of()),
-                                                Metrics.liveInsight(config, "BatchesDeadLettered", "Sum", Map.of()),
+                                                Metrics.liveInsight(
+                                                        config, MetricNames.EVENTS_PROCESSED, "Sum", Map.of()),
+                                                Metrics.liveInsight(
+                                                        config, MetricNames.POISON_RECORDS, "Sum", Map.of()),
+                                                Metrics.liveInsight(
+                                                        config, MetricNames.BATCHES_DEAD_LETTERED, "Sum", Map.of()),
                                                 Metrics.kinesis(
                                                         "IncomingRecords",
                                                         watched.streams().deadLetters(),

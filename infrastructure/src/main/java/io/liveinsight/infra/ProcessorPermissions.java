@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -13,7 +14,6 @@ import software.amazon.awscdk.services.kinesis.IStream;
  */
 final class ProcessorPermissions {
 
-    static final String METRICS_NAMESPACE = "LiveInsight";
     /** The ledger: a conditional put per event; a query by event id for events whose time the edge replaced. */
     static final List<String> EVENTS_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:Query");
     /** Segments: read (one, or the open ones at once), put and delete, alone or in a TransactWriteItems. */
@@ -65,7 +65,7 @@ final class ProcessorPermissions {
                 .actions(List.of("cloudwatch:PutMetricData"))
                 // PutMetricData has no resource type: the namespace condition is what narrows it.
                 .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", METRICS_NAMESPACE)))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", MetricNames.NAMESPACE)))
                 .build());
     }
 

@@ -1,5 +1,9 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.IndexSchema;
+import io.liveinsight.event.contract.KeyAttribute;
+import io.liveinsight.event.contract.TableSchema;
+import io.liveinsight.event.contract.Tables;
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -16,13 +20,11 @@ import software.amazon.awscdk.services.dynamodb.UtilizationScalingProps;
 import software.constructs.Construct;
 
 /**
- * The three tables exactly as SPEC.md has them. On-demand by default; provisioned tables (and their indexes) scale
+ * The tables of the shared contract ({@link Tables}, docs/contract/tables.md). On-demand by default; provisioned tables (and their indexes) scale
  * their read and write units between the configured floor and ceiling at 70% utilisation.
  */
 public final class TablesConstruct extends Construct {
 
-    public static final String USER_INDEX = "UserIndex";
-    public static final String SESSION_INDEX = "SessionIndex";
     static final int TARGET_UTILIZATION_PERCENT = 70;
 
     private final InfraConfig config;
@@ -33,14 +35,9 @@ public final class TablesConstruct extends Construct {
     public TablesConstruct(Construct scope, String id, InfraConfig config) {
         super(scope, id);
         this.config = config;
-        this.events = table("Events", key("event_id", AttributeType.STRING), key("timestamp", AttributeType.NUMBER));
-        index(events, USER_INDEX, "user_id", "timestamp", ProjectionType.ALL);
-        index(events, SESSION_INDEX, "session_id", "timestamp", ProjectionType.ALL);
-        this.sessions = table("Sessions", key("session_id", AttributeType.STRING), null);
-        // Keys only: a session is rewritten on every batch, and an index whose projected attributes do not change
-        // costs no write; the dashboard reads a user's sessions by key from the table.
-        index(sessions, USER_INDEX, "user_id", "start_time", ProjectionType.KEYS_ONLY);
-        this.activeSessions = table("ActiveSessions", key("session_id", AttributeType.STRING), null);
+        this.events = table(Tables.EVENTS);
+        this.sessions = table(Tables.SESSIONS);
+        this.activeSessions = table(Tables.ACTIVE_SESSIONS);
     }
 
     public Table events() {
@@ -59,25 +56,20 @@ public final class TablesConstruct extends Construct {
         return List.of(events, sessions, activeSessions);
     }
 
-    private Table table(String name, Attribute partitionKey, Attribute sortKey) {
-        boolean active = name.equals("ActiveSessions");
-        Table.Builder builder = Table.Builder.create(this, name)
-                .tableName(config.name(name))
-                .partitionKey(partitionKey)
+    private Table table(TableSchema schema) {
+        Table.Builder builder = Table.Builder.create(this, schema.suffix())
+                .tableName(config.name(schema.suffix()))
+                .partitionKey(key(schema.partitionKey()))
                 .encryption(TableEncryption.AWS_MANAGED)
                 .deletionProtection(config.isProd())
                 .removalPolicy(config.isProd() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
-                // ActiveSessions is a projection rebuilt from Sessions: no backups needed.
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(!active)
+                        .pointInTimeRecoveryEnabled(schema.backedUp())
                         .build());
-        if (sortKey != null) {
-            builder.sortKey(sortKey);
-        }
-        if (active) {
-            builder.timeToLiveAttribute("expires_at");
-        }
-        if (config.tableBilling() == InfraConfig.TableBilling.PROVISIONED) {
+        schema.sortKey().ifPresent(sortKey -> builder.sortKey(key(sortKey)));
+        schema.timeToLiveAttribute().ifPresent(builder::timeToLiveAttribute);
+        boolean provisioned = config.tableBilling() == InfraConfig.TableBilling.PROVISIONED;
+        if (provisioned) {
             builder.billingMode(BillingMode.PROVISIONED)
                     .readCapacity(config.tableMinCapacity())
                     .writeCapacity(config.tableMinCapacity());
@@ -85,27 +77,28 @@ public final class TablesConstruct extends Construct {
             builder.billingMode(BillingMode.PAY_PER_REQUEST);
         }
         Table table = builder.build();
-        if (config.tableBilling() == InfraConfig.TableBilling.PROVISIONED) {
+        if (provisioned) {
             scale(table.autoScaleReadCapacity(scaling()));
             scale(table.autoScaleWriteCapacity(scaling()));
         }
+        schema.indexes().forEach(index -> index(table, index));
         return table;
     }
 
-    private void index(Table table, String name, String partitionKey, String sortKey, ProjectionType projection) {
+    private void index(Table table, IndexSchema schema) {
         GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
-                .indexName(name)
-                .partitionKey(key(partitionKey, AttributeType.STRING))
-                .sortKey(key(sortKey, AttributeType.NUMBER))
-                .projectionType(projection);
+                .indexName(schema.name())
+                .partitionKey(key(schema.partitionKey()))
+                .sortKey(key(schema.sortKey()))
+                .projectionType(ProjectionType.valueOf(schema.projection().name()));
         boolean provisioned = config.tableBilling() == InfraConfig.TableBilling.PROVISIONED;
         if (provisioned) {
             index.readCapacity(config.tableMinCapacity()).writeCapacity(config.tableMinCapacity());
         }
         table.addGlobalSecondaryIndex(index.build());
         if (provisioned) {
-            scale(table.autoScaleGlobalSecondaryIndexReadCapacity(name, scaling()));
-            scale(table.autoScaleGlobalSecondaryIndexWriteCapacity(name, scaling()));
+            scale(table.autoScaleGlobalSecondaryIndexReadCapacity(schema.name(), scaling()));
+            scale(table.autoScaleGlobalSecondaryIndexWriteCapacity(schema.name(), scaling()));
         }
     }
 
@@ -122,7 +115,8 @@ public final class TablesConstruct extends Construct {
                 .build());
     }
 
-    private static Attribute key(String name, AttributeType type) {
-        return Attribute.builder().name(name).type(type).build();
+    private static Attribute key(KeyAttribute key) {
+        AttributeType type = key.type() == KeyAttribute.Type.NUMBER ? AttributeType.NUMBER : AttributeType.STRING;
+        return Attribute.builder().name(key.name()).type(type).build();
     }
 }

@@ -2,6 +2,7 @@ package io.liveinsight.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -288,14 +289,14 @@ class AlarmsTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> liveInsightMetrics(Map<String, Object> alarm) {
         List<Map<String, Object>> metrics = new ArrayList<>();
-        if (Metrics.NAMESPACE.equals(alarm.get("Namespace"))) {
+        if (MetricNames.NAMESPACE.equals(alarm.get("Namespace"))) {
             metrics.add(alarm);
         }
         for (Object query : (List<Object>) alarm.getOrDefault("Metrics", List.of())) {
             Object stat = ((Map<String, Object>) query).get("MetricStat");
             if (stat != null) {
                 Map<String, Object> metric = (Map<String, Object>) ((Map<String, Object>) stat).get("Metric");
-                if (Metrics.NAMESPACE.equals(metric.get("Namespace"))) {
+                if (MetricNames.NAMESPACE.equals(metric.get("Namespace"))) {
                     metrics.add(metric);
                 }
             }

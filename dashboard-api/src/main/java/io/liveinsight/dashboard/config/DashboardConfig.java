@@ -1,6 +1,7 @@
 package io.liveinsight.dashboard.config;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,7 +30,6 @@ public record DashboardConfig(
         int scanSegments,
         Duration snapshotMaxAge) {
 
-    public static final String DEFAULT_REGION = "us-east-1";
     public static final int DEFAULT_SCAN_SEGMENTS = 4;
     public static final int MAX_SCAN_SEGMENTS = 64;
     public static final Duration DEFAULT_SNAPSHOT_MAX_AGE = Duration.ofSeconds(2);
@@ -69,7 +69,7 @@ public record DashboardConfig(
     /** The local stack: these tables, this DynamoDB, no token, same origin. */
     public static DashboardConfig local(TableNames tables) {
         return new DashboardConfig(
-                tables, DEFAULT_REGION, null, null, List.of(), DEFAULT_SCAN_SEGMENTS, DEFAULT_SNAPSHOT_MAX_AGE);
+                tables, Defaults.REGION, null, null, List.of(), DEFAULT_SCAN_SEGMENTS, DEFAULT_SNAPSHOT_MAX_AGE);
     }
 
     public static DashboardConfig fromEnvironment(Map<String, String> env) {
@@ -81,7 +81,7 @@ public record DashboardConfig(
                         text(env, "EVENTS_TABLE_NAME", defaults.events()),
                         text(env, "SESSIONS_TABLE_NAME", defaults.sessions()),
                         text(env, "ACTIVE_SESSIONS_TABLE_NAME", defaults.activeSessions())),
-                text(env, "AWS_REGION", DEFAULT_REGION),
+                text(env, "AWS_REGION", Defaults.REGION),
                 endpoint == null ? null : URI.create(endpoint),
                 text(env, "DASHBOARD_TOKEN", null),
                 Arrays.stream(origins.split(","))

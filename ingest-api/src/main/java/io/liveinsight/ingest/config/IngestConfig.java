@@ -1,5 +1,6 @@
 package io.liveinsight.ingest.config;
 
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.domain.CorsPolicy;
 import io.liveinsight.ingest.domain.EdgeOptions;
 import java.net.URI;
@@ -40,15 +41,9 @@ public record IngestConfig(
         int retryAfterSeconds,
         String stage) {
 
-    public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
-    public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_PUBLISH_BUDGET = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
     public static final String ANY_ORIGIN = "*";
-    /** The stage of an edge not deployed by the CDK app: its metrics never mix with a deployed stage's. */
-    public static final String DEFAULT_STAGE = "local";
-    /** What a stage may be: a CloudWatch dimension value, kept to letters, digits, {@code .}, {@code _}, {@code -}. */
-    public static final String STAGE_PATTERN = "[A-Za-z0-9._-]{1,64}";
 
     public IngestConfig {
         if (streamName == null || streamName.isBlank()) {
@@ -70,9 +65,7 @@ public record IngestConfig(
         if (trustedProxyHops < 0 || retryAfterSeconds < 1) {
             throw new IllegalArgumentException("TRUSTED_PROXY_HOPS must be >= 0 and RETRY_AFTER_SECONDS >= 1");
         }
-        if (stage == null || !stage.matches(STAGE_PATTERN)) {
-            throw new IllegalArgumentException("STAGE must match " + STAGE_PATTERN + ", is " + stage);
-        }
+        Defaults.checkStage(stage);
     }
 
     /** An edge with no CORS origin and the defaults (what the local stack built before CORS existed). */
@@ -87,7 +80,7 @@ public record IngestConfig(
                 true,
                 0,
                 DEFAULT_RETRY_AFTER_SECONDS,
-                DEFAULT_STAGE);
+                Defaults.STAGE);
     }
 
     /** The local stack's edge: any origin may call it. */
@@ -102,13 +95,13 @@ public record IngestConfig(
                 true,
                 0,
                 DEFAULT_RETRY_AFTER_SECONDS,
-                DEFAULT_STAGE);
+                Defaults.STAGE);
     }
 
     public static IngestConfig fromEnvironment(Map<String, String> env) {
         return new IngestConfig(
-                env.getOrDefault("STREAM_NAME", DEFAULT_STREAM_NAME),
-                env.getOrDefault("AWS_REGION", DEFAULT_REGION),
+                env.getOrDefault("STREAM_NAME", Defaults.STREAM_NAME),
+                env.getOrDefault("AWS_REGION", Defaults.REGION),
                 endpoint(env, "AWS_ENDPOINT_URL_KINESIS").orElse(null),
                 Duration.ofMillis(integer(env, "PUBLISH_BUDGET_MS", DEFAULT_PUBLISH_BUDGET.toMillis())),
                 Arrays.stream(env.getOrDefault("ALLOWED_ORIGINS", "").split(","))
@@ -119,7 +112,7 @@ public record IngestConfig(
                 bool(env, "ANONYMIZE_IP", true),
                 (int) integer(env, "TRUSTED_PROXY_HOPS", 0),
                 (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS),
-                env.getOrDefault("STAGE", DEFAULT_STAGE).strip());
+                env.getOrDefault("STAGE", Defaults.STAGE).strip());
     }
 
     public Optional<URI> kinesisEndpointOverride() {

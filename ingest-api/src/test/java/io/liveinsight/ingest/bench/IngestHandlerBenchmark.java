@@ -2,6 +2,7 @@ package io.liveinsight.ingest.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.adapter.cloudwatch.CapturingEnvironment;
 import io.liveinsight.ingest.adapter.cloudwatch.EmfIngestMetrics;
 import io.liveinsight.ingest.config.IngestConfig;
@@ -57,7 +58,7 @@ public class IngestHandlerBenchmark {
                 true,
                 0,
                 1,
-                IngestConfig.DEFAULT_STAGE);
+                Defaults.STAGE);
         handler = new IngestHandler(new IngestApplication(
                 config, BenchmarkRequests.packingPublisher(), new EmfIngestMetrics(metricLines, config.stage())));
         oneEvent = BenchmarkRequests.beacon(1);

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.Event;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.Bodies;
@@ -27,16 +28,7 @@ class HandlersTest {
     private final FakePublisher publisher = new FakePublisher();
     private final IngestApplication application = new IngestApplication(
             new IngestConfig(
-                    "s",
-                    "us-east-1",
-                    null,
-                    Duration.ofSeconds(1),
-                    List.of(SHOP),
-                    false,
-                    true,
-                    0,
-                    2,
-                    IngestConfig.DEFAULT_STAGE),
+                    "s", "us-east-1", null, Duration.ofSeconds(1), List.of(SHOP), false, true, 0, 2, Defaults.STAGE),
             publisher,
             IngestMetrics.NONE);
     private final IngestHandler rest = new IngestHandler(application);

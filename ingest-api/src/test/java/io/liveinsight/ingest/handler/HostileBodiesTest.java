@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.domain.BatchParser;
 import io.liveinsight.ingest.port.IngestMetrics;
@@ -39,16 +40,7 @@ class HostileBodiesTest {
     private final FakePublisher publisher = new FakePublisher();
     private final IngestApplication application = new IngestApplication(
             new IngestConfig(
-                    "s",
-                    "us-east-1",
-                    null,
-                    Duration.ofSeconds(1),
-                    List.of("*"),
-                    true,
-                    true,
-                    0,
-                    2,
-                    IngestConfig.DEFAULT_STAGE),
+                    "s", "us-east-1", null, Duration.ofSeconds(1), List.of("*"), true, true, 0, 2, Defaults.STAGE),
             publisher,
             IngestMetrics.NONE);
     private final IngestHandler rest = new IngestHandler(application);

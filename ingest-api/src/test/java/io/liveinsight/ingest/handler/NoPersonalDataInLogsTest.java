@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.adapter.kinesis.KinesisEventPublisher;
 import io.liveinsight.ingest.adapter.kinesis.RetryPolicy;
 import io.liveinsight.ingest.config.IngestConfig;
@@ -60,7 +61,7 @@ class NoPersonalDataInLogsTest {
                     false,
                     1,
                     1,
-                    IngestConfig.DEFAULT_STAGE);
+                    Defaults.STAGE);
             IngestApplication application = new IngestApplication(config, publisher, null); // EMF on stdout
             IngestHandler rest = new IngestHandler(application);
             HttpApiIngestHandler httpApi = new HttpApiIngestHandler(application);

@@ -1,6 +1,7 @@
 package io.liveinsight.load.bench;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.load.Args;
 import io.liveinsight.load.check.ActiveSessionProbe;
 import io.liveinsight.load.check.TableCheck;
@@ -222,7 +223,7 @@ public final class BenchmarkMain {
 
     /** The local stack's defaults (local-stack README). */
     static final class LocalStackDefaults {
-        static final String STREAM = "LiveInsight-Events";
+        static final String STREAM = Defaults.STREAM_NAME;
 
         private LocalStackDefaults() {}
     }

@@ -1,5 +1,18 @@
 package io.liveinsight.load.bench;
 
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPE;
+import static io.liveinsight.event.contract.ItemAttributes.IP;
+import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_URL;
+import static io.liveinsight.event.contract.ItemAttributes.RECEIVED_AT;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
+import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
+
+import io.liveinsight.event.contract.Tables;
+import io.liveinsight.local.engines.LiveInsightResources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,15 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -130,52 +136,25 @@ final class EmulatorAlone {
 
     private static String eventsLikeTable(DynamoDbClient dynamoDb) {
         String table = "Bench-EmulatorAlone-Events";
-        dynamoDb.createTable(r -> r.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute("event_id", ScalarAttributeType.S),
-                        attribute("timestamp", ScalarAttributeType.N),
-                        attribute("user_id", ScalarAttributeType.S),
-                        attribute("session_id", ScalarAttributeType.S))
-                .keySchema(key("event_id", KeyType.HASH), key("timestamp", KeyType.RANGE))
-                .globalSecondaryIndexes(index("UserIndex", "user_id"), index("SessionIndex", "session_id")));
+        dynamoDb.createTable(LiveInsightResources.createRequest(Tables.EVENTS, table));
         return table;
-    }
-
-    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(type)
-                .build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-    }
-
-    private static GlobalSecondaryIndex index(String name, String hash) {
-        return GlobalSecondaryIndex.builder()
-                .indexName(name)
-                .keySchema(key(hash, KeyType.HASH), key("timestamp", KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL))
-                .build();
     }
 
     /** About the size of a stored event: the fields a page view carries. */
     private static Map<String, AttributeValue> item(long n) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("event_id", AttributeValue.fromS("alone-" + n));
-        item.put("timestamp", AttributeValue.fromN(Long.toString(1_767_225_600_000L + n)));
-        item.put("user_id", AttributeValue.fromS("u-" + n % 1000));
-        item.put("session_id", AttributeValue.fromS("s-" + n % 5000));
-        item.put("event_type", AttributeValue.fromS("page_view"));
-        item.put("page_url", AttributeValue.fromS("https://shop.example.com/p/" + n % 200));
+        item.put(EVENT_ID, AttributeValue.fromS("alone-" + n));
+        item.put(TIMESTAMP, AttributeValue.fromN(Long.toString(1_767_225_600_000L + n)));
+        item.put(USER_ID, AttributeValue.fromS("u-" + n % 1000));
+        item.put(SESSION_ID, AttributeValue.fromS("s-" + n % 5000));
+        item.put(EVENT_TYPE, AttributeValue.fromS("page_view"));
+        item.put(PAGE_URL, AttributeValue.fromS("https://shop.example.com/p/" + n % 200));
         item.put(
-                "user_agent",
+                USER_AGENT,
                 AttributeValue.fromS("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"));
-        item.put("received_at", AttributeValue.fromN(Long.toString(1_767_225_600_000L + n)));
-        item.put("ip", AttributeValue.fromS("203.0.113.0"));
-        item.put("is_bot", AttributeValue.fromBool(false));
+        item.put(RECEIVED_AT, AttributeValue.fromN(Long.toString(1_767_225_600_000L + n)));
+        item.put(IP, AttributeValue.fromS("203.0.113.0"));
+        item.put(IS_BOT, AttributeValue.fromBool(false));
         return item;
     }
 }

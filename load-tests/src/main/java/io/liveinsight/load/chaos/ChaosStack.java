@@ -1,6 +1,7 @@
 package io.liveinsight.load.chaos;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.load.process.JavaChild;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAws;
@@ -30,9 +31,9 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  */
 final class ChaosStack implements AutoCloseable {
 
-    static final String STREAM = "LiveInsight-Events";
+    static final String STREAM = Defaults.STREAM_NAME;
     static final String DEAD_LETTERS = STREAM + "-DeadLetters";
-    static final String APPLICATION = "LiveInsight-StreamProcessor";
+    static final String APPLICATION = Defaults.APPLICATION_NAME;
     static final int SHARDS = 2;
 
     private final ChaosSettings settings;
@@ -139,7 +140,7 @@ final class ChaosStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ACCESS_KEY_ID", "000000000000");
         env.put("AWS_SECRET_ACCESS_KEY", "dummy");
-        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_REGION", Defaults.REGION);
         env.put("STREAM_NAME", STREAM);
         env.put("DDB_LOCAL_TELEMETRY", "0");
         env.put("AWS_EMF_ENVIRONMENT", "Local");

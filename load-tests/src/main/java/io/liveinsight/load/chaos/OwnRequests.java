@@ -1,5 +1,9 @@
 package io.liveinsight.load.chaos;
 
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
+
 import io.liveinsight.load.check.ExpectedSegments;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.SendResult;
@@ -32,7 +36,7 @@ final class OwnRequests {
     CountingSender.Acknowledged send(List<Map<String, Object>> requestEvents) {
         CountingSender.Acknowledged sent = sendWhole(requestEvents);
         synchronized (this) {
-            requestEvents.forEach(e -> events.putIfAbsent((String) e.get("event_id"), e));
+            requestEvents.forEach(e -> events.putIfAbsent((String) e.get(EVENT_ID), e));
         }
         return sent;
     }
@@ -65,7 +69,7 @@ final class OwnRequests {
      * strongly consistent); throws after {@code timeoutMs}: the attack's order depends on it.
      */
     double awaitStored(String sessionId, long sinceNanos, long timeoutMs) {
-        Map<String, AttributeValue> key = Map.of("session_id", AttributeValue.fromS(sessionId));
+        Map<String, AttributeValue> key = Map.of(SESSION_ID, AttributeValue.fromS(sessionId));
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (!dynamoDb.getItem(r -> r.tableName(sessionsTable).key(key).consistentRead(true))
                 .hasItem()) {
@@ -87,12 +91,12 @@ final class OwnRequests {
         long total = 0;
         for (int ordinal = 0; ordinal < segments; ordinal++) {
             Map<String, AttributeValue> key =
-                    Map.of("session_id", AttributeValue.fromS(ExpectedSegments.segmentId(clientSessionId, ordinal)));
+                    Map.of(SESSION_ID, AttributeValue.fromS(ExpectedSegments.segmentId(clientSessionId, ordinal)));
             Map<String, AttributeValue> item = dynamoDb.getItem(
                             r -> r.tableName(sessionsTable).key(key).consistentRead(true))
                     .item();
-            if (item != null && item.containsKey("total_events")) {
-                total += Long.parseLong(item.get("total_events").n());
+            if (item != null && item.containsKey(TOTAL_EVENTS)) {
+                total += Long.parseLong(item.get(TOTAL_EVENTS).n());
             }
         }
         return total;
@@ -105,6 +109,6 @@ final class OwnRequests {
 
     synchronized boolean isOwn(Beacon beacon) {
         return !beacon.isMalformed()
-                && events.containsKey((String) beacon.events().get(0).get("event_id"));
+                && events.containsKey((String) beacon.events().get(0).get(EVENT_ID));
     }
 }

@@ -1,5 +1,11 @@
 package io.liveinsight.load.chaos;
 
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPE;
+import static io.liveinsight.event.contract.ItemAttributes.RECEIVED_AT;
+import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
+
+import io.liveinsight.event.contract.Tables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,14 +28,14 @@ final class SessionForensics {
             DynamoDbClient dynamoDb, String eventsTable, String clientSessionId, long trafficStartMs) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamoDb.queryPaginator(r -> r.tableName(eventsTable)
-                        .indexName("SessionIndex")
+                        .indexName(Tables.SESSION_INDEX)
                         .keyConditionExpression("session_id = :s")
                         .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(clientSessionId))))
                 .items()
                 .forEach(items::add);
         items.sort(Comparator.comparing((Map<String, AttributeValue> item) ->
-                        Long.parseLong(item.get("timestamp").n()))
-                .thenComparing(item -> item.get("event_id").s()));
+                        Long.parseLong(item.get(TIMESTAMP).n()))
+                .thenComparing(item -> item.get(EVENT_ID).s()));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.size() > MAX_LINES && i == MAX_LINES / 2) {
@@ -44,11 +50,11 @@ final class SessionForensics {
     private static String line(Map<String, AttributeValue> item, long trafficStartMs) {
         return String.format(
                 "    %s %s ts %s received %+.1f s",
-                item.get("event_id").s(),
-                item.get("event_type") == null ? "?" : item.get("event_type").s(),
-                item.get("timestamp").n(),
-                item.get("received_at") == null
+                item.get(EVENT_ID).s(),
+                item.get(EVENT_TYPE) == null ? "?" : item.get(EVENT_TYPE).s(),
+                item.get(TIMESTAMP).n(),
+                item.get(RECEIVED_AT) == null
                         ? Double.NaN
-                        : (Long.parseLong(item.get("received_at").n()) - trafficStartMs) / 1000.0);
+                        : (Long.parseLong(item.get(RECEIVED_AT).n()) - trafficStartMs) / 1000.0);
     }
 }

@@ -1,5 +1,7 @@
 package io.liveinsight.load.check;
 
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.SendResult;
@@ -48,7 +50,7 @@ public final class ActiveSessionProbe {
     public Sample probe(String sessionId, long timeoutMs) throws InterruptedException {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event_id", sessionId);
-        event.put("session_id", sessionId);
+        event.put(SESSION_ID, sessionId);
         event.put("user_id", "probe-user");
         event.put("event_type", "page_view");
         event.put("page_url", "https://shop.example.com/probe");
@@ -60,7 +62,7 @@ public final class ActiveSessionProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Beacon beacon = new Beacon(0, (String) event.get("session_id"), body, List.of(event));
+        Beacon beacon = new Beacon(0, (String) event.get(SESSION_ID), body, List.of(event));
         long giveUp = System.nanoTime() + timeoutMs * 1_000_000;
         SendResult result = sender.send(beacon);
         while (result.isRetryable() && System.nanoTime() < giveUp) {
@@ -72,7 +74,7 @@ public final class ActiveSessionProbe {
             return new Sample(acked, -1);
         }
         sent.add(event);
-        Map<String, AttributeValue> key = Map.of("session_id", AttributeValue.fromS((String) event.get("session_id")));
+        Map<String, AttributeValue> key = Map.of(SESSION_ID, AttributeValue.fromS((String) event.get(SESSION_ID)));
         long deadline = acked + timeoutMs * 1_000_000;
         while (System.nanoTime() < deadline) {
             if (dynamoDb.getItem(r -> r.tableName(activeSessions).key(key)).hasItem()) {

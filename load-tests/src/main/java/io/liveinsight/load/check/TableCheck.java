@@ -1,5 +1,21 @@
 package io.liveinsight.load.check;
 
+import static io.liveinsight.event.contract.ItemAttributes.CURRENT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.ENTRY_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPES;
+import static io.liveinsight.event.contract.ItemAttributes.EXIT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
+import static io.liveinsight.event.contract.ItemAttributes.ROOT_SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_DURATION;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
+import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
+
 import io.liveinsight.event.TableNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,9 +84,9 @@ public record TableCheck(
         List<String> examples = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         long stored = 0;
-        for (Map<String, AttributeValue> item : scan(dynamoDb, tables.events(), "event_id")) {
+        for (Map<String, AttributeValue> item : scan(dynamoDb, tables.events(), EVENT_ID)) {
             stored++;
-            seen.merge(item.get("event_id").s(), 1, Integer::sum);
+            seen.merge(item.get(EVENT_ID).s(), 1, Integer::sum);
         }
         long missing = 0;
         long duplicated = 0;
@@ -90,7 +106,7 @@ public record TableCheck(
 
         Map<String, List<Map<String, Object>>> bySession = new LinkedHashMap<>();
         expected.values().forEach(e -> bySession
-                .computeIfAbsent((String) e.get("session_id"), k -> new ArrayList<>())
+                .computeIfAbsent((String) e.get(SESSION_ID), k -> new ArrayList<>())
                 .add(e));
         Map<String, ExpectedSegments.Segment> segments = new LinkedHashMap<>();
         bySession.forEach((client, events) ->
@@ -102,7 +118,7 @@ public record TableCheck(
                 tables.sessions(),
                 "session_id, user_id, total_events, page_views, start_time, last_activity, session_duration,"
                         + " entry_page, exit_page, current_page, event_types, root_session_id, segments")) {
-            sessions.put(item.get("session_id").s(), item);
+            sessions.put(item.get(SESSION_ID).s(), item);
         }
         long unexpectedItems = 0;
         for (String id : new TreeSet<>(sessions.keySet())) {
@@ -117,7 +133,7 @@ public record TableCheck(
                 tables.activeSessions(),
                 "session_id, user_id, total_events, page_views, start_time, last_activity, current_page,"
                         + " expires_at, minutes, root_session_id")) {
-            active.put(item.get("session_id").s(), item);
+            active.put(item.get(SESSION_ID).s(), item);
         }
         long mismatched = 0;
         long stale = 0;
@@ -136,7 +152,7 @@ public record TableCheck(
             }
         }
         for (Map.Entry<String, Map<String, AttributeValue>> left : new TreeMap<>(active).entrySet()) {
-            Long expires = (Long) value(left.getValue().get("expires_at"), 0L);
+            Long expires = (Long) value(left.getValue().get(EXPIRES_AT), 0L);
             if (expires != null && expires > nowEpochSeconds) {
                 stale++;
                 note(examples, "active item " + printable(left.getKey()) + " is no segment of any event sent");
@@ -163,24 +179,24 @@ public record TableCheck(
         }
         ExpectedSession want = segment.aggregate();
         Map<String, Object> need = new LinkedHashMap<>();
-        need.put("user_id", want.userId());
-        need.put("total_events", want.totalEvents());
-        need.put("page_views", want.pageViews());
-        need.put("start_time", want.startTime());
-        need.put("last_activity", want.lastActivity());
-        need.put("session_duration", want.sessionDuration());
-        need.put("entry_page", want.entryPage());
-        need.put("exit_page", want.exitPage());
-        need.put("current_page", want.currentPage());
-        need.put("event_types", want.eventTypes());
+        need.put(USER_ID, want.userId());
+        need.put(TOTAL_EVENTS, want.totalEvents());
+        need.put(PAGE_VIEWS, want.pageViews());
+        need.put(START_TIME, want.startTime());
+        need.put(LAST_ACTIVITY, want.lastActivity());
+        need.put(SESSION_DURATION, want.sessionDuration());
+        need.put(ENTRY_PAGE, want.entryPage());
+        need.put(EXIT_PAGE, want.exitPage());
+        need.put(CURRENT_PAGE, want.currentPage());
+        need.put(EVENT_TYPES, want.eventTypes());
         // A Sessions item does not repeat its client id (its derived id gives it back); only ActiveSessions does.
-        need.put("root_session_id", null);
+        need.put(ROOT_SESSION_ID, null);
         if (segment.ordinal() == 0) {
             need.put("segments", segment.segmentCount() > 1 ? (Long) (long) segment.segmentCount() : null);
         }
         Map<String, AttributeValue> read = new HashMap<>(item);
-        if (!read.containsKey("current_page") && read.containsKey("exit_page")) {
-            read.put("current_page", read.get("exit_page")); // stored only when it is not the exit page
+        if (!read.containsKey(CURRENT_PAGE) && read.containsKey(EXIT_PAGE)) {
+            read.put(CURRENT_PAGE, read.get(EXIT_PAGE)); // stored only when it is not the exit page
         }
         return differences(need, read);
     }
@@ -191,22 +207,22 @@ public record TableCheck(
         if (item == null) {
             return want.expiresAt() > now + TTL_RACE_SECONDS ? "no ActiveSessions item while active" : null;
         }
-        Long shownUntil = (Long) value(item.get("expires_at"), 0L);
+        Long shownUntil = (Long) value(item.get(EXPIRES_AT), 0L);
         if (shownUntil != null && shownUntil <= now && want.expiresAt() <= now) {
             return null; // neither shown nor required: the dashboard ignores it, TTL removes it
         }
         Map<String, Object> need = new LinkedHashMap<>();
-        need.put("user_id", want.userId());
-        need.put("total_events", want.totalEvents());
-        need.put("page_views", want.pageViews());
-        need.put("start_time", want.startTime());
-        need.put("last_activity", want.lastActivity());
-        need.put("current_page", want.currentPage());
-        need.put("expires_at", want.expiresAt());
+        need.put(USER_ID, want.userId());
+        need.put(TOTAL_EVENTS, want.totalEvents());
+        need.put(PAGE_VIEWS, want.pageViews());
+        need.put(START_TIME, want.startTime());
+        need.put(LAST_ACTIVITY, want.lastActivity());
+        need.put(CURRENT_PAGE, want.currentPage());
+        need.put(EXPIRES_AT, want.expiresAt());
         Map<String, Long> minutes = new TreeMap<>();
         want.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), count));
-        need.put("minutes", minutes);
-        need.put("root_session_id", segment.ordinal() == 0 ? null : segment.clientSessionId());
+        need.put(MINUTES, minutes);
+        need.put(ROOT_SESSION_ID, segment.ordinal() == 0 ? null : segment.clientSessionId());
         return differences(need, item);
     }
 

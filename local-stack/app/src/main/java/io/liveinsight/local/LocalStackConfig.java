@@ -1,6 +1,7 @@
 package io.liveinsight.local;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,8 +45,6 @@ public record LocalStackConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
-    public static final String DEFAULT_STREAM = "LiveInsight-Events";
-    public static final String DEFAULT_APPLICATION = "LiveInsight-StreamProcessor";
 
     public LocalStackConfig {
         for (int port : new int[] {edgePort, dynamoDbPort, kinesisPort}) {
@@ -66,10 +65,10 @@ public record LocalStackConfig(
                 integer(env, "KINESIS_PORT", DEFAULT_KINESIS_PORT),
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
                 endpoint(env, "AWS_ENDPOINT_URL_KINESIS"),
-                env.getOrDefault("STREAM_NAME", DEFAULT_STREAM),
+                env.getOrDefault("STREAM_NAME", Defaults.STREAM_NAME),
                 integer(env, "STREAM_SHARDS", 1),
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
-                env.getOrDefault("KCL_APPLICATION_NAME", DEFAULT_APPLICATION),
+                env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
                 onOff(env, "LIVEINSIGHT_CONSUMER", true));
     }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import io.liveinsight.event.Event;
+import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.handler.IngestHandler;
@@ -65,16 +66,7 @@ class EdgeServerTest {
             }
         };
         IngestConfig config = new IngestConfig(
-                "s",
-                "us-east-1",
-                null,
-                Duration.ofSeconds(1),
-                List.of(SHOP),
-                false,
-                true,
-                0,
-                1,
-                IngestConfig.DEFAULT_STAGE);
+                "s", "us-east-1", null, Duration.ofSeconds(1), List.of(SHOP), false, true, 0, 1, Defaults.STAGE);
         edge = EdgeServer.start(
                 "127.0.0.1",
                 0,
@@ -269,7 +261,7 @@ class EdgeServerTest {
                                 false,
                                 1,
                                 1,
-                                IngestConfig.DEFAULT_STAGE),
+                                Defaults.STAGE),
                         new EventPublisher() {
                             @Override
                             public PublishResult publish(List<Event> events) {

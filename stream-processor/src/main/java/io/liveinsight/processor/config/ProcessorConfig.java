@@ -1,6 +1,7 @@
 package io.liveinsight.processor.config;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -50,15 +51,7 @@ public record ProcessorConfig(
         ResilienceSettings resilience,
         Duration stuckShardAfter) {
 
-    public static final String DEFAULT_STREAM_NAME = "LiveInsight-Events";
-    public static final String DEFAULT_APPLICATION_NAME = "LiveInsight-StreamProcessor";
-    public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_DEAD_LETTER_STREAM = "LiveInsight-DeadLetters";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
-    /** The stage of a process not deployed by the CDK app: its metrics never mix with a deployed stage's. */
-    public static final String DEFAULT_STAGE = "local";
-    /** What a stage may be: a CloudWatch dimension value, kept to letters, digits, {@code .}, {@code _}, {@code -}. */
-    public static final String STAGE_PATTERN = "[A-Za-z0-9._-]{1,64}";
     /** KCL's floor for the polling interval. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(200);
     /** A batch unstored this long means its shard is stuck (the store's own retries give up within seconds). */
@@ -70,9 +63,7 @@ public record ProcessorConfig(
         require(streamName, "STREAM_NAME");
         require(applicationName, "KCL_APPLICATION_NAME");
         require(deadLetterStream, "DEAD_LETTER_STREAM");
-        if (stage == null || !stage.matches(STAGE_PATTERN)) {
-            throw new IllegalArgumentException("STAGE must match " + STAGE_PATTERN + ", is " + stage);
-        }
+        Defaults.checkStage(stage);
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
             throw new IllegalArgumentException("POLL_INTERVAL_MS must be at least " + MIN_POLL_INTERVAL.toMillis());
         }
@@ -85,20 +76,20 @@ public record ProcessorConfig(
 
     public static ProcessorConfig fromEnvironment(Map<String, String> env) {
         return new ProcessorConfig(
-                env.getOrDefault("STREAM_NAME", DEFAULT_STREAM_NAME),
-                env.getOrDefault("KCL_APPLICATION_NAME", DEFAULT_APPLICATION_NAME),
+                env.getOrDefault("STREAM_NAME", Defaults.STREAM_NAME),
+                env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
-                env.getOrDefault("AWS_REGION", DEFAULT_REGION),
+                env.getOrDefault("AWS_REGION", Defaults.REGION),
                 endpoint(env, "AWS_ENDPOINT_URL_KINESIS"),
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
                 endpoint(env, "AWS_ENDPOINT_URL_CLOUDWATCH"),
                 Duration.ofMillis(Long.parseLong(
                         env.getOrDefault("POLL_INTERVAL_MS", Long.toString(DEFAULT_POLL_INTERVAL.toMillis())))),
                 Boolean.parseBoolean(env.getOrDefault("KCL_FAST_STARTUP", "false")),
-                env.getOrDefault("DEAD_LETTER_STREAM", DEFAULT_DEAD_LETTER_STREAM),
+                env.getOrDefault("DEAD_LETTER_STREAM", Defaults.DEAD_LETTER_STREAM),
                 "fanout".equalsIgnoreCase(env.getOrDefault("RETRIEVAL", "polling")),
                 Boolean.parseBoolean(env.getOrDefault("PUBLISH_METRICS", "true")),
-                env.getOrDefault("STAGE", DEFAULT_STAGE).strip(),
+                env.getOrDefault("STAGE", Defaults.STAGE).strip(),
                 ResilienceSettings.fromEnvironment(env),
                 millis(env, "STUCK_SHARD_AFTER_MS", DEFAULT_STUCK_SHARD_AFTER));
     }
@@ -115,7 +106,7 @@ public record ProcessorConfig(
                 streamName,
                 applicationName,
                 tables,
-                DEFAULT_REGION,
+                Defaults.REGION,
                 kinesis,
                 dynamoDb,
                 null,
@@ -124,7 +115,7 @@ public record ProcessorConfig(
                 deadLetters,
                 false,
                 false,
-                DEFAULT_STAGE,
+                Defaults.STAGE,
                 ResilienceSettings.DEFAULTS,
                 DEFAULT_STUCK_SHARD_AFTER);
     }

@@ -1,12 +1,12 @@
 package io.liveinsight.processor.consumer;
 
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.processor.adapter.cloudwatch.CloudWatchMetricsPublisher;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.health.AwsProbes;
 import io.liveinsight.processor.health.DependencyCheck;
 import io.liveinsight.processor.health.HealthReport;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.progress.ShardProgress;
 import java.net.InetAddress;

@@ -1,6 +1,7 @@
 package io.liveinsight.processor.domain;
 
 import io.liveinsight.event.SessionIds;
+import io.liveinsight.event.contract.SessionWindows;
 import java.time.Duration;
 
 /**
@@ -10,10 +11,10 @@ import java.time.Duration;
  */
 public final class SessionRules {
 
-    public static final Duration INACTIVITY = Duration.ofMinutes(30);
+    public static final Duration INACTIVITY = SessionWindows.INACTIVITY;
     public static final Duration MAX_DURATION = Duration.ofHours(24);
     /** ActiveSessions keeps a session for this long after its last activity. */
-    public static final Duration ACTIVE_WINDOW = Duration.ofMinutes(30);
+    public static final Duration ACTIVE_WINDOW = SessionWindows.ACTIVE;
     /**
      * A segment that started this long before the newest one can receive no more events: the edge keeps client
      * times within 24 h (+5 min) of receipt and a stream delivers a session's records in order, so no event can

@@ -3,7 +3,7 @@ package io.liveinsight.processor.handler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liveinsight.processor.metrics.MetricNames;
+import io.liveinsight.event.contract.MetricNames;
 import java.util.Map;
 
 /**
@@ -23,8 +23,8 @@ final class EmbeddedMetricLine {
         aws.put("Timestamp", timestampMillis);
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", MetricNames.NAMESPACE);
-        directive.putArray("Dimensions").addArray().add(MetricNames.STAGE);
-        line.put(MetricNames.STAGE, stage);
+        directive.putArray("Dimensions").addArray().add(MetricNames.STAGE_DIMENSION);
+        line.put(MetricNames.STAGE_DIMENSION, stage);
         ArrayNode metrics = directive.putArray("Metrics");
         values.forEach((key, value) -> {
             String name = key.split("\\|", 2)[0];

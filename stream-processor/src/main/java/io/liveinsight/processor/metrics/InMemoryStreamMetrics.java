@@ -1,5 +1,6 @@
 package io.liveinsight.processor.metrics;
 
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Duration;
 import java.util.Map;

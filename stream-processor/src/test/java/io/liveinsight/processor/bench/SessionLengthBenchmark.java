@@ -2,6 +2,7 @@ package io.liveinsight.processor.bench;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
@@ -11,7 +12,6 @@ import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.liveinsight.processor.bench;
 
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.fault.FaultProxy;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import java.util.ArrayList;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.processor.ManualClock;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import io.liveinsight.processor.pipeline.BatchRetry;
 import io.liveinsight.processor.pipeline.BatchWriter;
 import io.liveinsight.processor.pipeline.Pipeline;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liveinsight.processor.metrics.MetricNames;
+import io.liveinsight.event.contract.MetricNames;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.liveinsight.processor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.contract.MetricNames;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.liveinsight.ingest.adapter.cloudwatch;
 
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.port.IngestMetrics;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class EmfIngestMetrics implements IngestMetrics {
 
     private final class Loggers {
         final MetricsLogger request = logger(DimensionSet.of(
-                MetricNames.SERVICE_DIMENSION, MetricNames.SERVICE, MetricNames.STAGE_DIMENSION, stage));
+                MetricNames.SERVICE_DIMENSION, MetricNames.INGEST_SERVICE, MetricNames.STAGE_DIMENSION, stage));
         final EnumMap<RejectReason, MetricsLogger> reasons = new EnumMap<>(RejectReason.class);
 
         MetricsLogger reason(RejectReason reason) {
@@ -58,7 +59,7 @@ public final class EmfIngestMetrics implements IngestMetrics {
                     reason,
                     r -> logger(DimensionSet.of(
                             MetricNames.SERVICE_DIMENSION,
-                            MetricNames.SERVICE,
+                            MetricNames.INGEST_SERVICE,
                             MetricNames.REASON_DIMENSION,
                             r.dimension(),
                             MetricNames.STAGE_DIMENSION,
@@ -93,7 +94,7 @@ public final class EmfIngestMetrics implements IngestMetrics {
             Instant now = clock.instant(); // a reused logger would otherwise keep its first timestamp
             MetricsLogger request = threadLoggers.request;
             request.setTimestamp(now);
-            request.putMetric(MetricNames.REQUESTS, 1, Unit.COUNT);
+            request.putMetric(MetricNames.INGEST_REQUESTS, 1, Unit.COUNT);
             request.putMetric(MetricNames.EVENTS_ACCEPTED, outcome.accepted(), Unit.COUNT);
             request.putMetric(MetricNames.KINESIS_PUT_FAILURES, outcome.kinesisPutFailures(), Unit.COUNT);
             request.putProperty("status", outcome.status());

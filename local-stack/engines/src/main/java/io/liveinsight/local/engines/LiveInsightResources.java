@@ -1,7 +1,13 @@
 package io.liveinsight.local.engines;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.IndexSchema;
+import io.liveinsight.event.contract.KeyAttribute;
+import io.liveinsight.event.contract.TableSchema;
+import io.liveinsight.event.contract.Tables;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,61 +26,40 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * Creates the tables and the stream of SPEC.md on any endpoint (embedded engines, LocalStack). Every call is
+ * Creates the tables of the shared contract ({@link Tables}) and the stream on any endpoint (embedded engines, LocalStack). Every call is
  * idempotent: what exists already is left as it is.
  */
 public final class LiveInsightResources {
-
-    public static final String TTL_ATTRIBUTE = "expires_at";
-    public static final String USER_INDEX = "UserIndex";
-    public static final String SESSION_INDEX = "SessionIndex";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveInsightResources.class);
 
     private LiveInsightResources() {}
 
     public static void createTables(DynamoDbClient dynamoDb, TableNames names) {
-        create(
-                dynamoDb,
-                CreateTableRequest.builder()
-                        .tableName(names.events())
-                        .keySchema(hash("event_id"), range("timestamp"))
-                        .attributeDefinitions(
-                                attribute("event_id", ScalarAttributeType.S),
-                                attribute("timestamp", ScalarAttributeType.N),
-                                attribute("user_id", ScalarAttributeType.S),
-                                attribute("session_id", ScalarAttributeType.S))
-                        .globalSecondaryIndexes(
-                                index(USER_INDEX, "user_id", "timestamp", ProjectionType.ALL),
-                                index(SESSION_INDEX, "session_id", "timestamp", ProjectionType.ALL))
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .build());
-        create(
-                dynamoDb,
-                CreateTableRequest.builder()
-                        .tableName(names.sessions())
-                        .keySchema(hash("session_id"))
-                        .attributeDefinitions(
-                                attribute("session_id", ScalarAttributeType.S),
-                                attribute("user_id", ScalarAttributeType.S),
-                                attribute("start_time", ScalarAttributeType.N))
-                        // Keys only: a session is rewritten on every batch, and an index whose projected attributes
-                        // do not change costs no write (the dashboard reads the items themselves by key).
-                        .globalSecondaryIndexes(index(USER_INDEX, "user_id", "start_time", ProjectionType.KEYS_ONLY))
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .build());
-        create(
-                dynamoDb,
-                CreateTableRequest.builder()
-                        .tableName(names.activeSessions())
-                        .keySchema(hash("session_id"))
-                        .attributeDefinitions(attribute("session_id", ScalarAttributeType.S))
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .build());
-        enableTimeToLive(dynamoDb, names.activeSessions());
+        for (TableSchema table : Tables.all()) {
+            String name = names.of(table);
+            create(dynamoDb, createRequest(table, name));
+            table.timeToLiveAttribute().ifPresent(attribute -> enableTimeToLive(dynamoDb, name, attribute));
+        }
     }
 
-    private static void enableTimeToLive(DynamoDbClient dynamoDb, String table) {
+    /** The CreateTable call for one table of the contract, as the CDK app declares it (on demand). */
+    public static CreateTableRequest createRequest(TableSchema table, String name) {
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(name)
+                .keySchema(keySchema(table.partitionKey(), table.sortKey()))
+                .attributeDefinitions(table.keyAttributes().stream()
+                        .map(LiveInsightResources::attribute)
+                        .toList())
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!table.indexes().isEmpty()) {
+            request.globalSecondaryIndexes(
+                    table.indexes().stream().map(LiveInsightResources::index).toList());
+        }
+        return request.build();
+    }
+
+    private static void enableTimeToLive(DynamoDbClient dynamoDb, String table, String attribute) {
         TimeToLiveStatus status = dynamoDb.describeTimeToLive(request -> request.tableName(table))
                 .timeToLiveDescription()
                 .timeToLiveStatus();
@@ -82,7 +67,7 @@ public final class LiveInsightResources {
             return; // asking again is an error ("TimeToLive is already enabled")
         }
         dynamoDb.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.attributeName(TTL_ATTRIBUTE).enabled(true)));
+                .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true)));
     }
 
     /**
@@ -134,12 +119,27 @@ public final class LiveInsightResources {
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(request.tableName()));
     }
 
-    private static GlobalSecondaryIndex index(String name, String hashKey, String rangeKey, ProjectionType projection) {
+    private static GlobalSecondaryIndex index(IndexSchema index) {
         return GlobalSecondaryIndex.builder()
-                .indexName(name)
-                .keySchema(hash(hashKey), range(rangeKey))
-                .projection(Projection.builder().projectionType(projection).build())
+                .indexName(index.name())
+                .keySchema(keySchema(index.partitionKey(), Optional.of(index.sortKey())))
+                .projection(Projection.builder()
+                        .projectionType(
+                                ProjectionType.valueOf(index.projection().name()))
+                        .build())
                 .build();
+    }
+
+    private static List<KeySchemaElement> keySchema(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        keys.add(hash(partitionKey.name()));
+        sortKey.ifPresent(key -> keys.add(range(key.name())));
+        return keys;
+    }
+
+    private static AttributeDefinition attribute(KeyAttribute key) {
+        return attribute(
+                key.name(), key.type() == KeyAttribute.Type.NUMBER ? ScalarAttributeType.N : ScalarAttributeType.S);
     }
 
     private static KeySchemaElement hash(String name) {
@@ -161,9 +161,5 @@ public final class LiveInsightResources {
                 .attributeName(name)
                 .attributeType(type)
                 .build();
-    }
-
-    static List<String> tableNames(TableNames names) {
-        return List.of(names.events(), names.sessions(), names.activeSessions());
     }
 }

@@ -1,7 +1,7 @@
 package io.liveinsight.processor.adapter.cloudwatch;
 
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,8 +73,10 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
      * {@code Table}; times in milliseconds, the rest counts.
      */
     static List<MetricDatum> datums(Map<String, Double> values, String stage, Instant at) {
-        Dimension stageDimension =
-                Dimension.builder().name(MetricNames.STAGE).value(stage).build();
+        Dimension stageDimension = Dimension.builder()
+                .name(MetricNames.STAGE_DIMENSION)
+                .value(stage)
+                .build();
         List<MetricDatum> datums = new ArrayList<>();
         values.forEach((key, value) -> {
             String[] parts = key.split("\\|", 2);
@@ -87,7 +89,7 @@ public final class CloudWatchMetricsPublisher implements AutoCloseable {
                 datum.dimensions(
                         stageDimension,
                         Dimension.builder()
-                                .name(MetricNames.TABLE)
+                                .name(MetricNames.TABLE_DIMENSION)
                                 .value(parts[1])
                                 .build());
             } else {

@@ -1,5 +1,6 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
 
 import io.liveinsight.event.Event;
@@ -189,9 +190,10 @@ public final class DynamoDbEventStore implements EventStore {
         List<Map<String, AttributeValue>> items = guard.read(
                         "Query",
                         () -> dynamoDb.query(r -> r.tableName(table)
-                                .keyConditionExpression("event_id = :id")
+                                .keyConditionExpression("#id = :id")
+                                .expressionAttributeNames(Map.of("#id", EVENT_ID))
                                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(eventId)))
-                                .projectionExpression("event_id, " + SOURCE)
+                                .projectionExpression("#id, " + SOURCE)
                                 .consistentRead(true)
                                 .limit(10)))
                 .items();

@@ -1,5 +1,22 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
+import static io.liveinsight.event.contract.ItemAttributes.CLOCK_SKEW;
+import static io.liveinsight.event.contract.ItemAttributes.ELEMENT_CLASS;
+import static io.liveinsight.event.contract.ItemAttributes.ELEMENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.ELEMENT_TAG;
+import static io.liveinsight.event.contract.ItemAttributes.ELEMENT_TEXT;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPE;
+import static io.liveinsight.event.contract.ItemAttributes.IP;
+import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_URL;
+import static io.liveinsight.event.contract.ItemAttributes.PROPERTIES;
+import static io.liveinsight.event.contract.ItemAttributes.RECEIVED_AT;
+import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
+import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPresent;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
@@ -16,24 +33,24 @@ final class EventItems {
 
     static Map<String, AttributeValue> toItem(Event event) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("event_id", s(event.eventId()));
-        item.put("timestamp", n(event.timestamp()));
-        item.put("user_id", s(event.userId()));
-        item.put("session_id", s(event.sessionId()));
-        item.put("event_type", s(event.eventType()));
-        putIfPresent(item, "page_url", event.pageUrl());
-        putIfPresent(item, "referrer", event.referrer());
-        putIfPresent(item, "user_agent", event.userAgent());
-        putIfPresent(item, "element_tag", event.elementTag());
-        putIfPresent(item, "element_id", event.elementId());
-        putIfPresent(item, "element_class", event.elementClass());
-        putIfPresent(item, "element_text", event.elementText());
-        putIfPresent(item, "ip", event.ip());
-        item.put("properties", AttributeValue.fromM(AttributeValues.map(event.properties())));
-        item.put("received_at", n(event.receivedAt()));
-        item.put("is_bot", AttributeValue.fromBool(event.isBot()));
+        item.put(EVENT_ID, s(event.eventId()));
+        item.put(TIMESTAMP, n(event.timestamp()));
+        item.put(USER_ID, s(event.userId()));
+        item.put(SESSION_ID, s(event.sessionId()));
+        item.put(EVENT_TYPE, s(event.eventType()));
+        putIfPresent(item, PAGE_URL, event.pageUrl());
+        putIfPresent(item, REFERRER, event.referrer());
+        putIfPresent(item, USER_AGENT, event.userAgent());
+        putIfPresent(item, ELEMENT_TAG, event.elementTag());
+        putIfPresent(item, ELEMENT_ID, event.elementId());
+        putIfPresent(item, ELEMENT_CLASS, event.elementClass());
+        putIfPresent(item, ELEMENT_TEXT, event.elementText());
+        putIfPresent(item, IP, event.ip());
+        item.put(PROPERTIES, AttributeValue.fromM(AttributeValues.map(event.properties())));
+        item.put(RECEIVED_AT, n(event.receivedAt()));
+        item.put(IS_BOT, AttributeValue.fromBool(event.isBot()));
         if (event.clockSkew()) {
-            item.put("clock_skew", AttributeValue.fromBool(true));
+            item.put(CLOCK_SKEW, AttributeValue.fromBool(true));
         }
         return item;
     }

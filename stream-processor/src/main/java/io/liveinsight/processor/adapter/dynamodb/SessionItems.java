@@ -1,5 +1,22 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
+import static io.liveinsight.event.contract.ItemAttributes.CURRENT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.ENTRY_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPES;
+import static io.liveinsight.event.contract.ItemAttributes.EXIT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
+import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
+import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.ROOT_SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_DURATION;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
+import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
+import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.number;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPresent;
@@ -42,14 +59,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SessionItems {
 
     static final String REVISION = "rv";
-    static final String ROOT = "root_session_id";
+    static final String ROOT = ROOT_SESSION_ID;
     static final String SEGMENTS = "segments";
     static final String SEALED = "sealed";
 
     private SessionItems() {}
 
     static Map<String, AttributeValue> key(String sessionId) {
-        return Map.of("session_id", s(sessionId));
+        return Map.of(SESSION_ID, s(sessionId));
     }
 
     static boolean isFormat2(Map<String, AttributeValue> item) {
@@ -79,24 +96,24 @@ final class SessionItems {
     static Map<String, AttributeValue> segmentItem(Segment segment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("session_id", s(a.sessionId()));
-        item.put("user_id", s(a.userId()));
-        item.put("start_time", n(a.startTime()));
-        item.put("last_activity", n(a.lastActivity()));
-        item.put("total_events", n(a.totalEvents()));
-        item.put("page_views", n(a.pageViews()));
-        item.put("session_duration", n(a.sessionDuration()));
-        putIfPresent(item, "entry_page", value(a.entryPage()));
-        putIfPresent(item, "exit_page", value(a.exitPage()));
+        item.put(SESSION_ID, s(a.sessionId()));
+        item.put(USER_ID, s(a.userId()));
+        item.put(START_TIME, n(a.startTime()));
+        item.put(LAST_ACTIVITY, n(a.lastActivity()));
+        item.put(TOTAL_EVENTS, n(a.totalEvents()));
+        item.put(PAGE_VIEWS, n(a.pageViews()));
+        item.put(SESSION_DURATION, n(a.sessionDuration()));
+        putIfPresent(item, ENTRY_PAGE, value(a.entryPage()));
+        putIfPresent(item, EXIT_PAGE, value(a.exitPage()));
         if (!Objects.equals(value(a.currentPage()), value(a.exitPage()))) {
-            putIfPresent(item, "current_page", value(a.currentPage())); // when absent, it is the exit page
+            putIfPresent(item, CURRENT_PAGE, value(a.currentPage())); // when absent, it is the exit page
         }
-        putIfPresent(item, "referrer", a.referrer());
-        putIfPresent(item, "user_agent", a.userAgent());
-        item.put("is_bot", AttributeValue.fromBool(a.isBot()));
+        putIfPresent(item, REFERRER, a.referrer());
+        putIfPresent(item, USER_AGENT, a.userAgent());
+        item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
         Map<String, AttributeValue> types = new TreeMap<>();
         a.eventTypes().forEach((type, count) -> types.put(type, n(count)));
-        item.put("event_types", AttributeValue.fromM(types));
+        item.put(EVENT_TYPES, AttributeValue.fromM(types));
         item.put("pm", perMinute(a.minutes()));
         item.put("sp", stamps(a));
         item.put("mk", marks(segment.marks()));
@@ -105,29 +122,26 @@ final class SessionItems {
     }
 
     static Segment segment(Map<String, AttributeValue> item) {
-        String sessionId = string(item, "session_id");
+        String sessionId = string(item, SESSION_ID);
         List<AttributeValue> sp = item.get("sp").l();
         SessionAggregate aggregate = new SessionAggregate(
                 sessionId,
-                string(item, "user_id"),
-                number(item, "start_time"),
-                number(item, "last_activity"),
-                number(item, "total_events"),
-                number(item, "page_views"),
-                stamp(sp, 0, string(item, "entry_page")),
-                stamp(sp, 2, string(item, "exit_page")),
+                string(item, USER_ID),
+                number(item, START_TIME),
+                number(item, LAST_ACTIVITY),
+                number(item, TOTAL_EVENTS),
+                number(item, PAGE_VIEWS),
+                stamp(sp, 0, string(item, ENTRY_PAGE)),
+                stamp(sp, 2, string(item, EXIT_PAGE)),
                 new Stamped(
-                        number(item, "start_time"),
+                        number(item, START_TIME),
                         sp.size() > 6 ? sp.get(6).s() : sp.get(1).s(),
                         null),
-                stamp(
-                        sp,
-                        4,
-                        item.containsKey("current_page") ? string(item, "current_page") : string(item, "exit_page")),
-                string(item, "referrer"),
-                string(item, "user_agent"),
-                Boolean.TRUE.equals(item.get("is_bot").bool()),
-                eventTypes(item.get("event_types").m()),
+                stamp(sp, 4, item.containsKey(CURRENT_PAGE) ? string(item, CURRENT_PAGE) : string(item, EXIT_PAGE)),
+                string(item, REFERRER),
+                string(item, USER_AGENT),
+                Boolean.TRUE.equals(item.get(IS_BOT).bool()),
+                eventTypes(item.get(EVENT_TYPES).m()),
                 perMinute(item.get("pm")));
         return new Segment(
                 SessionRules.ordinal(sessionId), aggregate, marks(item.get("mk").m()), number(item, REVISION));
@@ -142,19 +156,19 @@ final class SessionItems {
     static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("session_id", s(a.sessionId()));
-        item.put("user_id", s(a.userId()));
-        item.put("start_time", n(a.startTime()));
-        item.put("last_activity", n(a.lastActivity()));
-        putIfPresent(item, "current_page", value(a.currentPage()));
-        item.put("total_events", n(a.totalEvents()));
-        item.put("page_views", n(a.pageViews()));
-        putIfPresent(item, "referrer", a.referrer());
-        item.put("is_bot", AttributeValue.fromBool(a.isBot()));
-        item.put("expires_at", n(a.expiresAt()));
+        item.put(SESSION_ID, s(a.sessionId()));
+        item.put(USER_ID, s(a.userId()));
+        item.put(START_TIME, n(a.startTime()));
+        item.put(LAST_ACTIVITY, n(a.lastActivity()));
+        putIfPresent(item, CURRENT_PAGE, value(a.currentPage()));
+        item.put(TOTAL_EVENTS, n(a.totalEvents()));
+        item.put(PAGE_VIEWS, n(a.pageViews()));
+        putIfPresent(item, REFERRER, a.referrer());
+        item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
+        item.put(EXPIRES_AT, n(a.expiresAt()));
         Map<String, AttributeValue> minutes = new LinkedHashMap<>();
         a.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), n(count)));
-        item.put("minutes", AttributeValue.fromM(minutes));
+        item.put(MINUTES, AttributeValue.fromM(minutes));
         if (segment.ordinal() > 0) {
             item.put(ROOT, s(clientSessionId));
         }

@@ -1,5 +1,19 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
+import static io.liveinsight.event.contract.ItemAttributes.CURRENT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.ENTRY_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_TYPES;
+import static io.liveinsight.event.contract.ItemAttributes.EXIT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
+import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
+import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
+import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.number;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.string;
 
@@ -41,24 +55,24 @@ final class V1Items {
     private static SessionAggregate aggregate(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> stamps = item.get("stamps").m();
         SortedMap<Long, Long> minutes = new TreeMap<>();
-        item.get("minutes")
+        item.get(MINUTES)
                 .m()
                 .forEach((minute, count) -> minutes.put(Long.parseLong(minute), Long.parseLong(count.n())));
         return new SessionAggregate(
-                string(item, "session_id"),
-                string(item, "user_id"),
-                number(item, "start_time"),
-                number(item, "last_activity"),
-                number(item, "total_events"),
-                number(item, "page_views"),
-                stamp(stamps, "entry", string(item, "entry_page")),
-                stamp(stamps, "exit", string(item, "exit_page")),
+                string(item, SESSION_ID),
+                string(item, USER_ID),
+                number(item, START_TIME),
+                number(item, LAST_ACTIVITY),
+                number(item, TOTAL_EVENTS),
+                number(item, PAGE_VIEWS),
+                stamp(stamps, "entry", string(item, ENTRY_PAGE)),
+                stamp(stamps, "exit", string(item, EXIT_PAGE)),
                 stamp(stamps, "first", null),
-                stamp(stamps, "current", string(item, "current_page")),
-                string(item, "referrer"),
-                string(item, "user_agent"),
-                Boolean.TRUE.equals(item.get("is_bot").bool()),
-                SessionItems.eventTypes(item.get("event_types").m()),
+                stamp(stamps, "current", string(item, CURRENT_PAGE)),
+                string(item, REFERRER),
+                string(item, USER_AGENT),
+                Boolean.TRUE.equals(item.get(IS_BOT).bool()),
+                SessionItems.eventTypes(item.get(EVENT_TYPES).m()),
                 minutes);
     }
 

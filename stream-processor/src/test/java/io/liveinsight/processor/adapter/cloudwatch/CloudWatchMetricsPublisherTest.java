@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +67,7 @@ class CloudWatchMetricsPublisherTest {
 
         assertThat(datums).hasSize(11).allSatisfy(d -> assertThat(d.dimensions())
                 .as(d.metricName())
-                .filteredOn(dimension -> dimension.name().equals(MetricNames.STAGE))
+                .filteredOn(dimension -> dimension.name().equals(MetricNames.STAGE_DIMENSION))
                 .extracting(Dimension::value)
                 .containsExactly("dev"));
     }

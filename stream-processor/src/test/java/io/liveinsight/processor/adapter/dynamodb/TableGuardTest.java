@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.WithLocalAws;
@@ -13,7 +14,6 @@ import io.liveinsight.local.engines.fault.Outage;
 import io.liveinsight.local.engines.fault.Share;
 import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
-import io.liveinsight.processor.metrics.MetricNames;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Map;

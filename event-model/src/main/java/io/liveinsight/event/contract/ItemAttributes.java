@@ -1,0 +1,105 @@
+package io.liveinsight.event.contract;
+
+import java.util.List;
+
+/**
+ * Attribute names that the tables' writer (stream-processor) and readers (dashboard-api, load-tests) share
+ * (docs/contract/tables.md). Names only the writer reads back (the session store's bookkeeping) stay in the writer.
+ */
+public final class ItemAttributes {
+
+    // Keys and what every table repeats.
+    public static final String EVENT_ID = "event_id";
+    public static final String SESSION_ID = "session_id";
+    public static final String USER_ID = "user_id";
+    public static final String TIMESTAMP = "timestamp";
+    public static final String START_TIME = "start_time";
+    public static final String LAST_ACTIVITY = "last_activity";
+    public static final String REFERRER = "referrer";
+    public static final String USER_AGENT = "user_agent";
+    public static final String IS_BOT = "is_bot";
+
+    // Events.
+    public static final String EVENT_TYPE = "event_type";
+    public static final String PAGE_URL = "page_url";
+    public static final String ELEMENT_TAG = "element_tag";
+    public static final String ELEMENT_ID = "element_id";
+    public static final String ELEMENT_CLASS = "element_class";
+    public static final String ELEMENT_TEXT = "element_text";
+    public static final String IP = "ip";
+    public static final String PROPERTIES = "properties";
+    public static final String RECEIVED_AT = "received_at";
+    public static final String CLOCK_SKEW = "clock_skew";
+
+    // Sessions and ActiveSessions.
+    public static final String TOTAL_EVENTS = "total_events";
+    public static final String PAGE_VIEWS = "page_views";
+    public static final String SESSION_DURATION = "session_duration";
+    public static final String ENTRY_PAGE = "entry_page";
+    public static final String EXIT_PAGE = "exit_page";
+    /** Absent on a Sessions item when it equals {@link #EXIT_PAGE}. */
+    public static final String CURRENT_PAGE = "current_page";
+
+    public static final String EVENT_TYPES = "event_types";
+    /** The client's session id; on ActiveSessions items, and on Sessions items of format 1 only. */
+    public static final String ROOT_SESSION_ID = "root_session_id";
+    /** ActiveSessions: events per minute of the active window ({@code minute start ms -> count}). */
+    public static final String MINUTES = "minutes";
+    /** ActiveSessions: the time-to-live attribute, epoch seconds. */
+    public static final String EXPIRES_AT = "expires_at";
+
+    /** What an Events item holds (the event's fields as stored). */
+    public static final List<String> EVENT = List.of(
+            EVENT_ID,
+            TIMESTAMP,
+            USER_ID,
+            SESSION_ID,
+            EVENT_TYPE,
+            PAGE_URL,
+            REFERRER,
+            USER_AGENT,
+            ELEMENT_TAG,
+            ELEMENT_ID,
+            ELEMENT_CLASS,
+            ELEMENT_TEXT,
+            IP,
+            PROPERTIES,
+            RECEIVED_AT,
+            IS_BOT,
+            CLOCK_SKEW);
+
+    /** What a Sessions item shows its readers. */
+    public static final List<String> SESSION = List.of(
+            SESSION_ID,
+            USER_ID,
+            START_TIME,
+            LAST_ACTIVITY,
+            TOTAL_EVENTS,
+            PAGE_VIEWS,
+            SESSION_DURATION,
+            ENTRY_PAGE,
+            EXIT_PAGE,
+            CURRENT_PAGE,
+            REFERRER,
+            USER_AGENT,
+            IS_BOT,
+            EVENT_TYPES,
+            ROOT_SESSION_ID);
+
+    /** What an ActiveSessions item shows its readers. */
+    public static final List<String> ACTIVE_SESSION = List.of(
+            SESSION_ID,
+            ROOT_SESSION_ID,
+            USER_ID,
+            START_TIME,
+            LAST_ACTIVITY,
+            CURRENT_PAGE,
+            TOTAL_EVENTS,
+            PAGE_VIEWS,
+            REFERRER,
+            IS_BOT,
+            EXPIRES_AT,
+            MINUTES);
+
+    private ItemAttributes() {}
+}

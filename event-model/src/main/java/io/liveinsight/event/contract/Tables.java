@@ -1,0 +1,69 @@
+package io.liveinsight.event.contract;
+
+import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
+import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
+import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
+
+import io.liveinsight.event.contract.IndexSchema.Projection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The three tables of docs/contract/tables.md, written once: the CDK app, the local engines, the processor, the
+ * dashboard and the load tests all read them from here. Change a key, an index or the TTL attribute here and nowhere
+ * else; the parity test (infrastructure) fails if the synthesized template and the local tables disagree.
+ */
+public final class Tables {
+
+    /** Events and Sessions: a user's items by time. */
+    public static final String USER_INDEX = "UserIndex";
+    /** Events: a session's events by time. */
+    public static final String SESSION_INDEX = "SessionIndex";
+
+    /** One item per event, keyed by its id and time; the ledger of stored event ids. */
+    public static final TableSchema EVENTS = new TableSchema(
+            "Events",
+            KeyAttribute.string(EVENT_ID),
+            Optional.of(KeyAttribute.number(TIMESTAMP)),
+            List.of(
+                    new IndexSchema(
+                            USER_INDEX, KeyAttribute.string(USER_ID), KeyAttribute.number(TIMESTAMP), Projection.ALL),
+                    new IndexSchema(
+                            SESSION_INDEX,
+                            KeyAttribute.string(SESSION_ID),
+                            KeyAttribute.number(TIMESTAMP),
+                            Projection.ALL)),
+            Optional.empty(),
+            true);
+
+    /**
+     * One item per session segment. The user index is keys only: a session is rewritten on every batch, and an index
+     * whose projected attributes do not change costs no write; readers fetch the items by key.
+     */
+    public static final TableSchema SESSIONS = new TableSchema(
+            "Sessions",
+            KeyAttribute.string(SESSION_ID),
+            Optional.empty(),
+            List.of(new IndexSchema(
+                    USER_INDEX, KeyAttribute.string(USER_ID), KeyAttribute.number(START_TIME), Projection.KEYS_ONLY)),
+            Optional.empty(),
+            true);
+
+    /** The live view: one item per session active in the last 30 minutes, expiring by TTL; rebuilt from Sessions. */
+    public static final TableSchema ACTIVE_SESSIONS = new TableSchema(
+            "ActiveSessions",
+            KeyAttribute.string(SESSION_ID),
+            Optional.empty(),
+            List.of(),
+            Optional.of(EXPIRES_AT),
+            false);
+
+    private Tables() {}
+
+    public static List<TableSchema> all() {
+        return List.of(EVENTS, SESSIONS, ACTIVE_SESSIONS);
+    }
+}
