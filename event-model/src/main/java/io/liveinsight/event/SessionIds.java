@@ -11,7 +11,7 @@ package io.liveinsight.event;
  */
 public final class SessionIds {
 
-    private static final char SEPARATOR = '~';
+    public static final char SEPARATOR = '~';
 
     private SessionIds() {}
 

@@ -1,7 +1,7 @@
 package io.liveinsight.load.chaos;
 
 import io.liveinsight.event.EventLimits;
-import io.liveinsight.load.check.ExpectedSegments;
+import io.liveinsight.event.SessionIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +62,8 @@ final class HostileIds {
                 "😀 session 🚀",
                 allAstral.toString(),
                 "L".repeat(100) + "~".repeat(EventLimits.MAX_SESSION_ID_CHARS - 100),
-                firstCodePoints(ExpectedSegments.segmentId(ATTACKER, 1), EventLimits.MAX_SESSION_ID_CHARS),
-                firstCodePoints(ExpectedSegments.segmentId(VICTIM, 2), EventLimits.MAX_SESSION_ID_CHARS));
+                firstCodePoints(SessionIds.segmentId(ATTACKER, 1), EventLimits.MAX_SESSION_ID_CHARS),
+                firstCodePoints(SessionIds.segmentId(VICTIM, 2), EventLimits.MAX_SESSION_ID_CHARS));
     }
 
     static List<Request> plan(String tag, long nowMs) {
@@ -75,11 +75,11 @@ final class HostileIds {
         long hour = Duration.ofHours(1).toMillis();
         List<Request> requests = new ArrayList<>();
         requests.add(one(ids, ATTACKER, nowMs - 3 * hour, "/evil/1", null));
-        requests.add(one(ids, ATTACKER, nowMs - hour, "/evil/2", ExpectedSegments.segmentId(ATTACKER, 1)));
+        requests.add(one(ids, ATTACKER, nowMs - hour, "/evil/2", SessionIds.segmentId(ATTACKER, 1)));
         requests.add(one(ids, ATTACKER + "~1", nowMs, "/evil/3", ATTACKER + "~1"));
         requests.add(one(ids, VICTIM + "~1", nowMs, "/victim/1", VICTIM + "~1"));
         requests.add(one(ids, VICTIM, nowMs - 3 * hour, "/victim/2", null));
-        requests.add(one(ids, VICTIM, nowMs - hour, "/victim/3", ExpectedSegments.segmentId(VICTIM, 1)));
+        requests.add(one(ids, VICTIM, nowMs - hour, "/victim/3", SessionIds.segmentId(VICTIM, 1)));
         for (String id : punctuationAndUnicodeIds()) {
             requests.add(one(ids, id, nowMs - 2 * hour, "/hostile/old", null));
             requests.add(new Request(
@@ -94,7 +94,7 @@ final class HostileIds {
                             Requests.event(ids.next(), RENUMBERED, USER, nowMs - 60_000, "page_view", "/late/1"),
                             Requests.event(ids.next(), RENUMBERED, USER, nowMs - 30_000, "page_view", "/late/2")),
                     RENUMBERED));
-            requests.add(one(ids, RENUMBERED, nowMs - 2 * hour, "/late/0", ExpectedSegments.segmentId(RENUMBERED, 1)));
+            requests.add(one(ids, RENUMBERED, nowMs - 2 * hour, "/late/0", SessionIds.segmentId(RENUMBERED, 1)));
         }
         return requests;
     }

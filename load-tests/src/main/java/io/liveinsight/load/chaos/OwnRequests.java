@@ -4,7 +4,7 @@ import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
 
-import io.liveinsight.load.check.ExpectedSegments;
+import io.liveinsight.event.SessionIds;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.SendResult;
 import io.liveinsight.load.replay.Sender;
@@ -74,8 +74,8 @@ final class OwnRequests {
         while (!dynamoDb.getItem(r -> r.tableName(sessionsTable).key(key).consistentRead(true))
                 .hasItem()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Sessions item " + ExpectedSegments.clientSessionId(sessionId)
-                        + (ExpectedSegments.isDerived(sessionId) ? " (a later segment)" : "")
+                throw new IllegalStateException("Sessions item " + SessionIds.clientSessionId(sessionId)
+                        + (SessionIds.isDerived(sessionId) ? " (a later segment)" : "")
                         + " not stored within " + timeoutMs / 1000 + " s");
             }
             ChaosStack.sleep(50);
@@ -91,7 +91,7 @@ final class OwnRequests {
         long total = 0;
         for (int ordinal = 0; ordinal < segments; ordinal++) {
             Map<String, AttributeValue> key =
-                    Map.of(SESSION_ID, AttributeValue.fromS(ExpectedSegments.segmentId(clientSessionId, ordinal)));
+                    Map.of(SESSION_ID, AttributeValue.fromS(SessionIds.segmentId(clientSessionId, ordinal)));
             Map<String, AttributeValue> item = dynamoDb.getItem(
                             r -> r.tableName(sessionsTable).key(key).consistentRead(true))
                     .item();

@@ -1,13 +1,14 @@
 package io.liveinsight.load.check;
 
-import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.SessionIds;
+import io.liveinsight.event.contract.SessionWindows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The segments a client session id's events must be stored as (SPEC.md: over 30 minutes without activity starts a new
+ * The segments a client session id's events must be stored as (docs/contract/sessions.md: over 30 minutes without activity starts a new
  * session, and none lasts 24 hours), with the ids store format 2 gives them (stream-processor README, "Derived ids no
  * client can send"). Written from the documented rules, not from the processor's code, so the check is an
  * independent reading of them. Pure.
@@ -19,9 +20,8 @@ import java.util.Map;
  */
 public final class ExpectedSegments {
 
-    static final long INACTIVITY_MS = 30 * 60_000L;
-    static final long MAX_DURATION_MS = 24 * 3_600_000L;
-    static final char SEPARATOR = '~';
+    static final long INACTIVITY_MS = SessionWindows.INACTIVITY.toMillis();
+    static final long MAX_DURATION_MS = SessionWindows.MAX_DURATION.toMillis();
 
     /**
      * One segment.
@@ -72,46 +72,11 @@ public final class ExpectedSegments {
             segments.add(new Segment(
                     clientSessionId,
                     ordinal,
-                    segmentId(clientSessionId, ordinal),
+                    SessionIds.segmentId(clientSessionId, ordinal),
                     groups.size(),
                     group,
                     ExpectedSession.of(group)));
         }
         return segments;
-    }
-
-    /**
-     * {@code <client id>~<ordinal>~}, padded with {@code ~} to more than the 128 code points a client's session id
-     * may have; the client's id itself for ordinal 0.
-     */
-    public static String segmentId(String clientSessionId, int ordinal) {
-        if (ordinal == 0) {
-            return clientSessionId;
-        }
-        StringBuilder id = new StringBuilder(clientSessionId)
-                .append(SEPARATOR)
-                .append(ordinal)
-                .append(SEPARATOR);
-        while (id.codePointCount(0, id.length()) <= EventLimits.MAX_SESSION_ID_CHARS) {
-            id.append(SEPARATOR);
-        }
-        return id.toString();
-    }
-
-    /** Whether a stored session id is a derived one: longer than any id a client may send. */
-    public static boolean isDerived(String sessionId) {
-        return sessionId.codePointCount(0, sessionId.length()) > EventLimits.MAX_SESSION_ID_CHARS;
-    }
-
-    /** The client's session id a stored id belongs to: strip the trailing {@code ~}, cut at the last {@code ~}. */
-    public static String clientSessionId(String sessionId) {
-        if (!isDerived(sessionId)) {
-            return sessionId;
-        }
-        int end = sessionId.length();
-        while (end > 0 && sessionId.charAt(end - 1) == SEPARATOR) {
-            end--;
-        }
-        return sessionId.substring(0, sessionId.lastIndexOf(SEPARATOR, end - 1));
     }
 }

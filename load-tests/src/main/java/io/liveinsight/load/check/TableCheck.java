@@ -16,6 +16,7 @@ import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
 import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
+import io.liveinsight.event.SessionIds;
 import io.liveinsight.event.TableNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -264,11 +265,11 @@ public record TableCheck(
 
     /** Long derived ids end in dozens of {@code ~}: shown shortened. */
     static String printable(String sessionId) {
-        if (!ExpectedSegments.isDerived(sessionId)) {
+        if (!SessionIds.isDerived(sessionId)) {
             return sessionId;
         }
         int end = sessionId.length();
-        while (end > 0 && sessionId.charAt(end - 1) == ExpectedSegments.SEPARATOR) {
+        while (end > 0 && sessionId.charAt(end - 1) == SessionIds.SEPARATOR) {
             end--;
         }
         return sessionId.substring(0, end) + "~(+" + (sessionId.length() - end - 1) + " ~)";

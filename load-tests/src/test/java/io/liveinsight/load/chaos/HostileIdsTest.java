@@ -2,6 +2,7 @@ package io.liveinsight.load.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.SessionIds;
 import io.liveinsight.load.check.ExpectedSegments;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ class HostileIdsTest {
         Set<String> derived = new HashSet<>();
         for (String id : ids) {
             for (int ordinal = 1; ordinal < 4; ordinal++) {
-                derived.add(ExpectedSegments.segmentId(id, ordinal));
+                derived.add(SessionIds.segmentId(id, ordinal));
             }
         }
         assertThat(derived).hasSize(3 * ids.size()).doesNotContainAnyElementsOf(ids);
@@ -42,7 +43,7 @@ class HostileIdsTest {
         assertThat(session(plan.get(0))).isEqualTo("evil");
         assertThat(time(plan.get(0))).isEqualTo(NOW - 3 * HOUR);
         assertThat(time(plan.get(1))).isEqualTo(NOW - HOUR);
-        assertThat(plan.get(1).awaitStored()).isEqualTo(ExpectedSegments.segmentId("evil", 1));
+        assertThat(plan.get(1).awaitStored()).isEqualTo(SessionIds.segmentId("evil", 1));
         assertThat(session(plan.get(2))).isEqualTo("evil~1");
         assertThat(session(plan.get(3))).isEqualTo("victim~1");
         assertThat(plan.get(3).awaitStored()).isEqualTo("victim~1");

@@ -2,6 +2,7 @@ package io.liveinsight.load.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.SessionIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,14 +63,14 @@ class ExpectedSegmentsTest {
         String longest = "😀".repeat(100) + "~".repeat(28);
         for (String client : List.of("~", "x~~", "a~b~1", "a#b|c~d", longest, "evil~1" + "~".repeat(122))) {
             for (int ordinal : List.of(1, 2, 10, 12_345)) {
-                String derived = ExpectedSegments.segmentId(client, ordinal);
-                assertThat(ExpectedSegments.isDerived(derived)).isTrue();
-                assertThat(ExpectedSegments.isDerived(client)).isFalse();
-                assertThat(ExpectedSegments.clientSessionId(derived)).isEqualTo(client);
+                String derived = SessionIds.segmentId(client, ordinal);
+                assertThat(SessionIds.isDerived(derived)).isTrue();
+                assertThat(SessionIds.isDerived(client)).isFalse();
+                assertThat(SessionIds.clientSessionId(derived)).isEqualTo(client);
             }
         }
-        assertThat(ExpectedSegments.segmentId("x~~", 0)).isEqualTo("x~~");
-        assertThat(ExpectedSegments.segmentId("x~~", 1)).isNotEqualTo(ExpectedSegments.segmentId("x~", 1));
+        assertThat(SessionIds.segmentId("x~~", 0)).isEqualTo("x~~");
+        assertThat(SessionIds.segmentId("x~~", 1)).isNotEqualTo(SessionIds.segmentId("x~", 1));
     }
 
     @Test

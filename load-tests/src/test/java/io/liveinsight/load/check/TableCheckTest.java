@@ -2,6 +2,7 @@ package io.liveinsight.load.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.SessionIds;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.DynamoDbLocalEngine;
 import io.liveinsight.local.engines.LiveInsightResources;
@@ -23,7 +24,7 @@ class TableCheckTest {
     private static final long NOW_MS = 1_780_000_000_000L;
     private static final long NOW = NOW_MS / 1000;
     private static final long HOUR = 3_600_000;
-    private static final String DERIVED = ExpectedSegments.segmentId("evil", 1);
+    private static final String DERIVED = SessionIds.segmentId("evil", 1);
 
     private static DynamoDbLocalEngine engine;
     private static DynamoDbClient dynamoDb;

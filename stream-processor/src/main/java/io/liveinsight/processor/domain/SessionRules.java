@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class SessionRules {
 
     public static final Duration INACTIVITY = SessionWindows.INACTIVITY;
-    public static final Duration MAX_DURATION = Duration.ofHours(24);
+    public static final Duration MAX_DURATION = SessionWindows.MAX_DURATION;
     /** ActiveSessions keeps a session for this long after its last activity. */
     public static final Duration ACTIVE_WINDOW = SessionWindows.ACTIVE;
     /**
