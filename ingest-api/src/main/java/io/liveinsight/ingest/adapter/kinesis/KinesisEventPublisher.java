@@ -1,8 +1,7 @@
 package io.liveinsight.ingest.adapter.kinesis;
 
 import io.liveinsight.event.Event;
-import io.liveinsight.ingest.domain.RecordPacker;
-import io.liveinsight.ingest.domain.RecordPacker.PackedRecord;
+import io.liveinsight.ingest.adapter.kinesis.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
