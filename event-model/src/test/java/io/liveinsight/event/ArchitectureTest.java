@@ -1,6 +1,7 @@
 package io.liveinsight.event;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,5 +22,11 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "software.amazon..", "com.amazonaws..", "io.liveinsight.ingest..", "io.liveinsight.processor..")
                 .check(classes);
+    }
+
+    /** Every package is a slice, the root one included (its classes are the event contract). */
+    @Test
+    void packages_whenChecked_formNoCycle() {
+        slices().matching("io.liveinsight.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,6 +1,7 @@
 package io.liveinsight.ingest;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,10 +15,46 @@ class ArchitectureTest {
             .importPackages("io.liveinsight.ingest");
 
     @Test
-    void domainAndPorts_whenChecked_dependOnNoAwsSdkOrLambdaTypes() {
+    void packages_whenChecked_formNoCycle() {
+        slices().matching("io.liveinsight.ingest.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
+    }
+
+    @Test
+    void domain_whenChecked_dependsOnNoEdgeAdapterOrAwsType() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..ingest.domain..", "..ingest.port..")
+                .resideInAPackage("..ingest.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..",
+                        "com.amazonaws..",
+                        "..ingest.http..",
+                        "..ingest.adapter..",
+                        "..ingest.handler..",
+                        "..ingest.config..")
+                .check(classes);
+    }
+
+    @Test
+    void ports_whenChecked_dependOnNoAwsSdkOrLambdaTypes() {
+        noClasses()
+                .that()
+                .resideInAPackage("..ingest.port..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "com.amazonaws..", "..ingest.adapter..", "..ingest.handler..")
+                .check(classes);
+    }
+
+    @Test
+    void http_whenChecked_dependsOnNoAdapterHandlerOrAwsType() {
+        noClasses()
+                .that()
+                .resideInAPackage("..ingest.http..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon..", "com.amazonaws..", "..ingest.adapter..", "..ingest.handler..")

@@ -1,6 +1,7 @@
 package io.liveinsight.processor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +12,14 @@ class ArchitectureTest {
     private final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.liveinsight.processor");
+
+    @Test
+    void packages_whenChecked_formNoCycle() {
+        slices().matching("io.liveinsight.processor.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
+    }
 
     @Test
     void domain_whenChecked_dependsOnNoAwsSdkOrKcl() {

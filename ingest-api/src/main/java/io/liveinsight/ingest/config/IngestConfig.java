@@ -1,8 +1,8 @@
 package io.liveinsight.ingest.config;
 
 import io.liveinsight.event.contract.Defaults;
-import io.liveinsight.ingest.domain.CorsPolicy;
-import io.liveinsight.ingest.domain.EdgeOptions;
+import io.liveinsight.ingest.http.CorsPolicy;
+import io.liveinsight.ingest.http.EdgeOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.ingest.config.IngestConfig;
-import io.liveinsight.ingest.domain.IngestRequest;
-import io.liveinsight.ingest.domain.IngestResponse;
+import io.liveinsight.ingest.http.IngestRequest;
+import io.liveinsight.ingest.http.IngestResponse;
 
 /**
  * The ingest Lambda for API Gateway HTTP APIs (payload format 2.0, {@code APIGatewayV2HTTPEvent}): the same core as

@@ -1,6 +1,6 @@
 package io.liveinsight.ingest.handler;
 
-import io.liveinsight.ingest.domain.IngestResponse;
+import io.liveinsight.ingest.http.IngestResponse;
 import java.util.HashMap;
 import java.util.Map;
 

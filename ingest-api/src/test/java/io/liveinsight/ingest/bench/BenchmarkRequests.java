@@ -3,7 +3,7 @@ package io.liveinsight.ingest.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
-import io.liveinsight.ingest.domain.RecordPacker;
+import io.liveinsight.ingest.adapter.kinesis.RecordPacker;
 import io.liveinsight.ingest.port.EventPublisher;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.ingest.config.IngestConfig;
-import io.liveinsight.ingest.domain.BatchParser;
+import io.liveinsight.ingest.http.BatchParser;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.FakePublisher;
 import java.io.ByteArrayOutputStream;

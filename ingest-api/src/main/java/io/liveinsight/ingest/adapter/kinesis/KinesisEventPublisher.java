@@ -1,10 +1,9 @@
 package io.liveinsight.ingest.adapter.kinesis;
 
 import io.liveinsight.event.Event;
-import io.liveinsight.ingest.domain.RecordPacker;
-import io.liveinsight.ingest.domain.RecordPacker.PackedRecord;
+import io.liveinsight.event.kinesis.PutRecordsSplitter;
+import io.liveinsight.ingest.adapter.kinesis.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +21,11 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * PutRecords, at most 500 records and 5 MiB a call, retrying only the entries Kinesis refused, with jittered
- * exponential backoff, until every record is stored or the time budget is spent. The SDK's own retries are off
- * ({@link KinesisClientFactory}), so the two never multiply.
+ * PutRecords, at most 500 records and 5 MiB a call ({@link PutRecordsSplitter}), retrying only the entries Kinesis
+ * refused, with jittered exponential backoff, until every record is stored or the time budget is spent. The SDK's
+ * own retries are off ({@link KinesisClientFactory}), so the two never multiply.
  */
 public final class KinesisEventPublisher implements EventPublisher {
-
-    /** Real Kinesis refuses more (kinesis-mock accepts 501: the limit is ours to keep). */
-    public static final int MAX_RECORDS_PER_CALL = 500;
-
-    /** PutRecords accepts at most 5 MiB a call, keys included. */
-    public static final long MAX_BYTES_PER_CALL = 5L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisEventPublisher.class);
 
@@ -152,26 +145,11 @@ public final class KinesisEventPublisher implements EventPublisher {
         return code;
     }
 
-    /** Splits entries into PutRecords calls of at most 500 records and 5 MiB. */
+    /** The entries in PutRecords calls within Kinesis's limits (500 records, 5 MiB; keys in UTF-8 bytes). */
     static List<List<PutRecordsRequestEntry>> calls(List<PutRecordsRequestEntry> entries) {
-        List<List<PutRecordsRequestEntry>> calls = new ArrayList<>();
-        List<PutRecordsRequestEntry> call = new ArrayList<>();
-        long bytes = 0;
-        for (PutRecordsRequestEntry entry : entries) {
-            long size = entry.data().asByteArrayUnsafe().length
-                    + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length;
-            if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + size > MAX_BYTES_PER_CALL)) {
-                calls.add(call);
-                call = new ArrayList<>();
-                bytes = 0;
-            }
-            call.add(entry);
-            bytes += size;
-        }
-        if (!call.isEmpty()) {
-            calls.add(call);
-        }
-        return calls;
+        return PutRecordsSplitter.split(entries, PutRecordsRequestEntry::partitionKey, entry -> entry.data()
+                .asByteArrayUnsafe()
+                .length);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.ingest.config.IngestConfig;
-import io.liveinsight.ingest.domain.RecordPacker;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
-import io.liveinsight.ingest.domain.RecordPacker;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
 import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.ScriptedKinesisClient;

@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.kinesis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liveinsight.event.kinesis.PutRecordsSplitter;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.util.ArrayList;
@@ -18,16 +19,14 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  * The dead-letter stream: each letter is {@code {"reason","source_sequence_number","part","parts","data_base64"}},
  * keyed like the original. Base64 makes data 4/3 larger, so a letter whose data would not fit Kinesis's 1 MiB record
  * is sent in parts of {@link #MAX_PART_BYTES} (reassemble by source and part number). Calls stay within 500 records
- * and 5 MiB. A partial failure throws, and the caller sends the whole set again (duplicates in a dead-letter stream
- * are harmless: they carry their source position and part).
+ * and 5 MiB, keys counted in UTF-8 bytes ({@link PutRecordsSplitter}). A partial failure throws, and the caller sends
+ * the whole set again (duplicates in a dead-letter stream are harmless: they carry their source position and part).
  */
 public final class KinesisDeadLetters implements DeadLetters {
 
     /** Raw bytes per part: 700 KiB become about 934 KiB of base64, leaving room for the envelope. */
     static final int MAX_PART_BYTES = 700 * 1024;
 
-    private static final int MAX_RECORDS_PER_CALL = 500;
-    private static final long MAX_BYTES_PER_CALL = 5L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KinesisClient kinesis;
@@ -42,20 +41,10 @@ public final class KinesisDeadLetters implements DeadLetters {
     public void send(List<DeadLetter> letters) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         letters.forEach(letter -> entries.addAll(entries(letter)));
-        List<PutRecordsRequestEntry> call = new ArrayList<>();
-        long bytes = 0;
-        for (PutRecordsRequestEntry entry : entries) {
-            long size = entry.data().asByteArrayUnsafe().length
-                    + entry.partitionKey().length();
-            if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + size > MAX_BYTES_PER_CALL)) {
-                put(call);
-                call = new ArrayList<>();
-                bytes = 0;
-            }
-            call.add(entry);
-            bytes += size;
-        }
-        if (!call.isEmpty()) {
+        for (List<PutRecordsRequestEntry> call :
+                PutRecordsSplitter.split(entries, PutRecordsRequestEntry::partitionKey, entry -> entry.data()
+                        .asByteArrayUnsafe()
+                        .length)) {
             put(call);
         }
     }

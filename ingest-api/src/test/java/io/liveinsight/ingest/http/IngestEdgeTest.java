@@ -1,8 +1,9 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.FakePublisher;
 import java.time.Clock;

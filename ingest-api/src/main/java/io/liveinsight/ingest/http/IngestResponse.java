@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liveinsight.ingest.domain.RawEvent;
+import io.liveinsight.ingest.domain.RejectReason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +46,8 @@ public final class BatchParser {
         this.maxEvents = maxEvents;
     }
 
-    /** One item of the body: its JSON and its size in bytes as sent. */
-    public record Item(JsonNode node, int bytes) {}
-
     public sealed interface Parsed {
-        record Items(List<Item> items) implements Parsed {}
+        record Items(List<RawEvent> items) implements Parsed {}
 
         record Refused(int status, RejectReason reason, String message) implements Parsed {}
     }
@@ -87,7 +86,7 @@ public final class BatchParser {
 
     /** The items of an array whose START_ARRAY was just read. */
     private Parsed items(JsonParser parser) throws IOException {
-        List<Item> items = new ArrayList<>();
+        List<RawEvent> items = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
@@ -100,7 +99,7 @@ public final class BatchParser {
             long start = parser.currentTokenLocation().getByteOffset();
             JsonNode node = mapper.readTree(parser);
             long end = parser.currentLocation().getByteOffset();
-            items.add(new Item(node, (int) (end - start)));
+            items.add(new RawEvent(node, (int) (end - start)));
         }
         return new Parsed.Items(items);
     }
@@ -124,7 +123,7 @@ public final class BatchParser {
         }
         long end = parser.currentLocation().getByteOffset();
         if (envelope == null) {
-            return new Parsed.Items(List.of(new Item(event, (int) Math.min(end - start, bodyBytes))));
+            return new Parsed.Items(List.of(new RawEvent(event, (int) Math.min(end - start, bodyBytes))));
         }
         if (!event.isEmpty()) {
             return new Parsed.Refused(

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.adapter.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

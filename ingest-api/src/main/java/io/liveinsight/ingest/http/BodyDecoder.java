@@ -1,5 +1,6 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
+import io.liveinsight.ingest.domain.RejectReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

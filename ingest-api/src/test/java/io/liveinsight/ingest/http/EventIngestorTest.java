@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.FieldError;
+import io.liveinsight.ingest.domain.Ids;
+import io.liveinsight.ingest.domain.RejectReason;
+import io.liveinsight.ingest.domain.Rejection;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.FakePublisher;

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 /**
  * The client's address. API Gateway appends the address it saw to X-Forwarded-For and reports it as the source IP;

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import io.liveinsight.ingest.port.EventPublisher;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventValidator;
+import io.liveinsight.ingest.adapter.kinesis.RecordPacker;
+import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.FakePublisher;

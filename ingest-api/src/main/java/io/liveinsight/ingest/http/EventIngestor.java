@@ -1,20 +1,22 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventLimits;
-import io.liveinsight.event.EventValidator;
-import io.liveinsight.event.FieldError;
-import io.liveinsight.event.ValidationResult;
-import io.liveinsight.ingest.domain.BatchParser.Item;
-import io.liveinsight.ingest.domain.BatchParser.Parsed;
-import io.liveinsight.ingest.domain.BodyDecoder.Decoded;
+import io.liveinsight.ingest.domain.EventScreen;
+import io.liveinsight.ingest.domain.EventScreen.Screened;
+import io.liveinsight.ingest.domain.Ids;
+import io.liveinsight.ingest.domain.IpAnonymizer;
+import io.liveinsight.ingest.domain.RawEvent;
+import io.liveinsight.ingest.domain.RejectReason;
+import io.liveinsight.ingest.domain.Rejection;
+import io.liveinsight.ingest.http.BatchParser.Parsed;
+import io.liveinsight.ingest.http.BodyDecoder.Decoded;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
 import io.liveinsight.ingest.port.IngestMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,38 +61,15 @@ public final class EventIngestor {
         if (parsed instanceof Parsed.Refused refused) {
             return refuse(refused.status(), refused.reason(), refused.message());
         }
-        List<Item> items = ((Parsed.Items) parsed).items();
+        List<RawEvent> items = ((Parsed.Items) parsed).items();
         if (items.isEmpty()) {
             return refuse(400, RejectReason.NO_EVENTS, "no events in the body");
         }
-        long now = clock.millis();
-        EventEnricher enricher = new EventEnricher(ids, now, clientIp(request), request.header("user-agent"));
-        List<Event> events = new ArrayList<>(items.size());
-        List<Rejection> rejections = new ArrayList<>(0);
-        Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
-        for (int index = 0; index < items.size(); index++) {
-            Item item = items.get(index);
-            if (item.bytes() > EventLimits.MAX_EVENT_BYTES) {
-                reject(
-                        rejections,
-                        rejected,
-                        index,
-                        RejectReason.EVENT_TOO_LARGE,
-                        new FieldError(
-                                "event",
-                                "must be at most " + EventLimits.MAX_EVENT_BYTES + " bytes of JSON (is " + item.bytes()
-                                        + ")"));
-                continue;
-            }
-            switch (EventValidator.validate(item.node())) {
-                case ValidationResult.Valid valid -> events.add(enricher.enrich(valid.event()));
-                case ValidationResult.Invalid invalid -> {
-                    RejectReason reason =
-                            item.node().isObject() ? RejectReason.INVALID_FIELD : RejectReason.NOT_AN_OBJECT;
-                    reject(rejections, rejected, index, reason, invalid.errors().toArray(FieldError[]::new));
-                }
-            }
-        }
+        Screened screened =
+                EventScreen.screen(items, ids, clock.millis(), clientIp(request), request.header("user-agent"));
+        List<Event> events = screened.accepted();
+        List<Rejection> rejections = screened.rejections();
+        Map<RejectReason, Integer> rejected = screened.rejected();
         if (events.isEmpty()) {
             metrics.record(new IngestMetrics.Outcome(400, 0, rejected, 0));
             return IngestResponse.of(400, body("error", "no valid event", "rejected", rejections));
@@ -123,16 +102,6 @@ public final class EventIngestor {
         metrics.record(new IngestMetrics.Outcome(status, 0, Map.of(reason, 1), 0));
         return IngestResponse.of(
                 status, status == 400 ? body("error", message, "rejected", List.of()) : body("error", message));
-    }
-
-    private static void reject(
-            List<Rejection> rejections,
-            Map<RejectReason, Integer> counts,
-            int index,
-            RejectReason reason,
-            FieldError... errors) {
-        rejections.add(new Rejection(index, List.of(errors)));
-        counts.merge(reason, 1, Integer::sum);
     }
 
     private static Map<String, Object> accepted(List<Event> events, List<Rejection> rejections, boolean single) {

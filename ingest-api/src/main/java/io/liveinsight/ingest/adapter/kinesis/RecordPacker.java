@@ -1,10 +1,11 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.adapter.kinesis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.StreamRecord;
+import io.liveinsight.event.kinesis.PutRecordsSplitter;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,6 @@ import java.util.Map;
  */
 public final class RecordPacker {
 
-    /** Kinesis counts data plus partition key against 1 MiB per record. */
-    public static final int MAX_RECORD_BYTES = 1024 * 1024;
-
     private static final byte[] PREFIX =
             ("{\"v\":" + StreamRecord.CURRENT_VERSION + ",\"events\":[").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "]}".getBytes(StandardCharsets.US_ASCII);
@@ -31,7 +29,7 @@ public final class RecordPacker {
     private final int maxRecordBytes;
 
     public RecordPacker(EventCodec codec) {
-        this(codec, MAX_RECORD_BYTES);
+        this(codec, PutRecordsSplitter.MAX_RECORD_BYTES); // data plus partition key
     }
 
     RecordPacker(EventCodec codec, int maxRecordBytes) {
@@ -52,7 +50,7 @@ public final class RecordPacker {
     }
 
     private void packSession(String session, List<Event> events, List<PackedRecord> out) {
-        int budget = maxRecordBytes - session.getBytes(StandardCharsets.UTF_8).length - PREFIX.length - SUFFIX.length;
+        int budget = maxRecordBytes - (int) PutRecordsSplitter.recordBytes(session, PREFIX.length + SUFFIX.length);
         List<byte[]> chunk = new ArrayList<>(events.size());
         int chunkBytes = 0;
         for (Event event : events) {

@@ -1,4 +1,4 @@
-package io.liveinsight.ingest.domain;
+package io.liveinsight.ingest.http;
 
 import java.util.ArrayList;
 import java.util.HashSet;
