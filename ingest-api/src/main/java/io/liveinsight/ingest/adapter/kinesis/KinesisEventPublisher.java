@@ -1,6 +1,7 @@
 package io.liveinsight.ingest.adapter.kinesis;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.ingest.domain.RecordPacker;
 import io.liveinsight.ingest.domain.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
@@ -51,7 +52,7 @@ public final class KinesisEventPublisher implements EventPublisher {
                 packer,
                 RetryPolicy.withBudget(budget),
                 Clock.systemUTC(),
-                Sleeper.THREAD,
+                Sleeper.SYSTEM,
                 () -> ThreadLocalRandom.current().nextLong());
     }
 
@@ -96,7 +97,7 @@ public final class KinesisEventPublisher implements EventPublisher {
                         result.refused().size() + " of " + total + " records refused: " + result.reason(),
                         refusedEntries);
             }
-            sleeper.sleep(wait);
+            sleeper.pause(wait);
             pending = result.refused();
         }
     }
