@@ -1,6 +1,7 @@
 package io.liveinsight.dashboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,9 +12,44 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.liveinsight.dashboard.(*)..").should().beFreeOfCycles();
+
+    /** The statistics and session views: no HTTP, no storage, no AWS. */
+    @ArchTest
     static final ArchRule domainIsPure = noClasses()
             .that()
-            .resideInAnyPackage("..dashboard.domain..", "..dashboard.port..")
+            .resideInAPackage("..dashboard.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon..",
+                    "com.amazonaws..",
+                    "io.liveinsight.lambda..",
+                    "..dashboard.http..",
+                    "..dashboard.handler..",
+                    "..dashboard.adapter..",
+                    "..dashboard.config..",
+                    "..dashboard.port..");
+
+    @ArchTest
+    static final ArchRule portsKnowNoAwsNorEdge = noClasses()
+            .that()
+            .resideInAPackage("..dashboard.port..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon..",
+                    "com.amazonaws..",
+                    "..dashboard.adapter..",
+                    "..dashboard.handler..",
+                    "..dashboard.http..");
+
+    /** Routing, CORS, token and statuses: plain HTTP, whatever front carries it; no Lambda event, no SDK. */
+    @ArchTest
+    static final ArchRule httpKnowsNoLambdaNorStorage = noClasses()
+            .that()
+            .resideInAPackage("..dashboard.http..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

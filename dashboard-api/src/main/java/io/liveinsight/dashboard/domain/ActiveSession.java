@@ -1,5 +1,6 @@
 package io.liveinsight.dashboard.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,5 +35,10 @@ public record ActiveSession(
 
     public long duration() {
         return Math.max(0, lastActivity - startTime);
+    }
+
+    /** The sessions that are not bots. */
+    public static List<ActiveSession> humans(List<ActiveSession> sessions) {
+        return sessions.stream().filter(s -> !s.bot()).toList();
     }
 }

@@ -43,6 +43,16 @@ public record RealtimeStats(
     }
 
     /**
+     * The figures of the active sessions, bots counted apart and left out unless {@code bots}.
+     *
+     * @param all the active sessions, bots included
+     */
+    public static RealtimeStats of(List<ActiveSession> all, boolean bots, long nowMillis) {
+        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
+        return compute(bots ? all : ActiveSession.humans(all), botSessions, nowMillis);
+    }
+
+    /**
      * @param sessions the non-expired ActiveSessions items (already filtered for bots or not)
      * @param botSessions active bot sessions, reported for context
      */

@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbDashboardStore;
 import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.port.ReadMetrics;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.liveinsight.lambda.http.ApiGatewayMapping;
+import java.time.Clock;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +29,7 @@ public final class DashboardHandler
     }
 
     public DashboardHandler(DashboardConfig config) {
-        this(new DashboardApplication(config, dynamoDb(config), ReadMetrics.NONE));
+        this(application(config, dynamoDb(config), ReadMetrics.NONE));
     }
 
     public DashboardHandler(DashboardApplication application) {
@@ -37,43 +38,16 @@ public final class DashboardHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        WebResponse response = application.handle(
-                new WebRequest(event.getHttpMethod(), event.getPath(), headers(event), query(event)));
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.body())
-                .withIsBase64Encoded(false);
+        return ApiGatewayMapping.toRest(application.handle(ApiGatewayMapping.fromRest(event)));
     }
 
-    private static Map<String, String> headers(APIGatewayProxyRequestEvent event) {
-        Map<String, String> headers = event.getHeaders();
-        Map<String, List<String>> multi = event.getMultiValueHeaders();
-        if ((headers == null || headers.isEmpty()) && multi != null) {
-            headers = new HashMap<>();
-            for (Map.Entry<String, List<String>> header : multi.entrySet()) {
-                if (header.getValue() != null) {
-                    headers.put(header.getKey(), String.join(",", header.getValue()));
-                }
-            }
-        }
-        return headers;
-    }
-
-    /** Single values; a parameter given twice keeps its last value, as API Gateway's single-value map does. */
-    private static Map<String, String> query(APIGatewayProxyRequestEvent event) {
-        Map<String, String> query = event.getQueryStringParameters();
-        Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
-        if ((query == null || query.isEmpty()) && multi != null) {
-            query = new HashMap<>();
-            for (Map.Entry<String, List<String>> parameter : multi.entrySet()) {
-                List<String> values = parameter.getValue();
-                if (values != null && !values.isEmpty()) {
-                    query.put(parameter.getKey(), values.get(values.size() - 1));
-                }
-            }
-        }
-        return query;
+    /** The dashboard on the tables, read through this DynamoDB client, on the system clock. */
+    public static DashboardApplication application(
+            DashboardConfig config, DynamoDbClient dynamoDb, ReadMetrics metrics) {
+        return new DashboardApplication(
+                config,
+                new DynamoDbDashboardStore(dynamoDb, config.tables(), config.scanSegments(), metrics),
+                Clock.systemUTC());
     }
 
     static DynamoDbClient dynamoDb(DashboardConfig config) {

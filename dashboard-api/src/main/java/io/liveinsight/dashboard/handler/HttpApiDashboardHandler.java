@@ -5,7 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.port.ReadMetrics;
+import io.liveinsight.lambda.http.ApiGatewayMapping;
+import io.liveinsight.lambda.http.HttpRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The dashboard Lambda for API Gateway HTTP APIs (payload format 2.0), on the same {@link DashboardApplication} as the
@@ -22,32 +27,28 @@ public final class HttpApiDashboardHandler implements RequestHandler<APIGatewayV
     }
 
     public HttpApiDashboardHandler(DashboardConfig config) {
-        this(new DashboardApplication(config, DashboardHandler.dynamoDb(config), ReadMetrics.NONE));
+        this(DashboardHandler.application(config, DashboardHandler.dynamoDb(config), ReadMetrics.NONE));
     }
 
     public HttpApiDashboardHandler(DashboardApplication application) {
         this.application = application;
     }
 
+    /**
+     * HTTP APIs pass the raw (percent-encoded) path; the routes read decoded ids, as the REST API passes them. An event
+     * without a method (no request context) is a GET.
+     */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var http = event.getRequestContext() == null
-                ? null
-                : event.getRequestContext().getHttp();
-        String method = http == null ? "GET" : http.getMethod();
-        String path = event.getRawPath() != null ? decode(event.getRawPath()) : http == null ? "/" : http.getPath();
-        WebResponse response =
-                application.handle(new WebRequest(method, path, event.getHeaders(), event.getQueryStringParameters()));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.body())
-                .withIsBase64Encoded(false)
-                .build();
+        HttpRequest request = ApiGatewayMapping.fromHttpApi(event);
+        request = request.withPath(decode(request.path()));
+        if (request.method().isEmpty()) {
+            request = request.withMethod("GET");
+        }
+        return ApiGatewayMapping.toHttpApi(application.handle(request));
     }
 
-    /** HTTP APIs pass the raw (percent-encoded) path; the routes read decoded ids, as the REST API passes them. */
     private static String decode(String rawPath) {
-        return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

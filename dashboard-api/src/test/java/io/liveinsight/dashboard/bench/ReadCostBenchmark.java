@@ -2,11 +2,11 @@ package io.liveinsight.dashboard.bench;
 
 import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbDashboardStore;
 import io.liveinsight.dashboard.config.DashboardConfig;
-import io.liveinsight.dashboard.handler.DashboardApplication;
-import io.liveinsight.dashboard.handler.WebRequest;
-import io.liveinsight.dashboard.handler.WebResponse;
+import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.support.Fixtures;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.local.engines.LocalAws;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +130,7 @@ public final class ReadCostBenchmark {
     }
 
     private static void get(DashboardApplication app, String path, Map<String, String> query) {
-        WebResponse response = app.handle(new WebRequest("GET", path, Map.of(), query));
+        HttpResponse response = app.handle(new HttpRequest("GET", path, Map.of(), query, null, false, null));
         if (response.status() != 200) {
             throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
         }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;

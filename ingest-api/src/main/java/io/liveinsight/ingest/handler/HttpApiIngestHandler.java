@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.ingest.config.IngestConfig;
-import io.liveinsight.ingest.http.IngestRequest;
-import io.liveinsight.ingest.http.IngestResponse;
+import io.liveinsight.lambda.http.ApiGatewayMapping;
 
 /**
  * The ingest Lambda for API Gateway HTTP APIs (payload format 2.0, {@code APIGatewayV2HTTPEvent}): the same core as
@@ -27,21 +26,6 @@ public final class HttpApiIngestHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var http = event.getRequestContext() == null
-                ? null
-                : event.getRequestContext().getHttp();
-        IngestResponse response = application.handle(new IngestRequest(
-                http == null ? null : http.getMethod(),
-                event.getRawPath() != null ? event.getRawPath() : http == null ? null : http.getPath(),
-                IngestRequest.lowerCase(event.getHeaders()),
-                event.getBody(),
-                event.getIsBase64Encoded(),
-                http == null ? null : http.getSourceIp()));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(ResponseHeaders.of(response))
-                .withBody(response.body() == null ? null : application.json(response.body()))
-                .withIsBase64Encoded(false)
-                .build();
+        return ApiGatewayMapping.toHttpApi(application.handle(ApiGatewayMapping.fromHttpApi(event)));
     }
 }

@@ -17,6 +17,8 @@ import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.IngestMetrics;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,6 +108,21 @@ public final class IngestApplication implements Resource {
 
     public IngestResponse handle(IngestRequest request) {
         return edge.handle(request);
+    }
+
+    /** A request from either API Gateway payload format (headers already in lower case), answered as HTTP. */
+    public HttpResponse handle(HttpRequest request) {
+        IngestResponse response = edge.handle(new IngestRequest(
+                request.method(),
+                request.path(),
+                request.headers(),
+                request.body(),
+                request.base64Encoded(),
+                request.sourceIp()));
+        return new HttpResponse(
+                response.status(),
+                ResponseHeaders.of(response),
+                response.body() == null ? null : json(response.body()));
     }
 
     public String json(Map<String, Object> body) {

@@ -2,6 +2,7 @@ package io.liveinsight.load.bench;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.load.Args;
 import io.liveinsight.load.check.ActiveSessionProbe;
 import io.liveinsight.load.check.TableCheck;
@@ -12,7 +13,6 @@ import io.liveinsight.load.replay.RateProfile;
 import io.liveinsight.load.replay.ReplaySummary;
 import io.liveinsight.load.replay.Replayer;
 import io.liveinsight.load.replay.Sender;
-import io.liveinsight.load.replay.Sleeper;
 import io.liveinsight.load.replay.Ticker;
 import io.liveinsight.load.traffic.Plans;
 import io.liveinsight.local.engines.LocalAwsClients;

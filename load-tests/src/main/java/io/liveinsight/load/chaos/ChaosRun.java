@@ -1,6 +1,7 @@
 package io.liveinsight.load.chaos;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.load.check.ActiveSessionProbe;
 import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.replay.Beacon;
@@ -8,7 +9,6 @@ import io.liveinsight.load.replay.HttpSender;
 import io.liveinsight.load.replay.RateProfile;
 import io.liveinsight.load.replay.ReplaySummary;
 import io.liveinsight.load.replay.Replayer;
-import io.liveinsight.load.replay.Sleeper;
 import io.liveinsight.load.replay.Ticker;
 import io.liveinsight.load.traffic.Plans;
 import java.io.PrintStream;

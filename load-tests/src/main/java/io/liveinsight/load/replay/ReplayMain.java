@@ -1,5 +1,6 @@
 package io.liveinsight.load.replay;
 
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.load.Args;
 import io.liveinsight.load.traffic.RecordedLine;
 import io.liveinsight.load.traffic.Recording;

@@ -1,5 +1,7 @@
 package io.liveinsight.load.replay;
 
+import io.liveinsight.event.time.Sleeper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +69,7 @@ public final class Replayer {
             long due = start + beacon.sendAtMs() * 1_000_000;
             long wait = due - ticker.nanos();
             if (wait > 0) {
-                sleeper.sleep(wait);
+                sleeper.sleep(Duration.ofNanos(wait));
             }
             if (stop.getAsBoolean()) {
                 break;
@@ -128,7 +130,7 @@ public final class Replayer {
                     ? result.retryAfterMs()
                     : Math.min(5_000, BASE_BACKOFF_MS << Math.min(10, attempt - 1));
             try {
-                sleeper.sleep(backoffMs * 1_000_000);
+                sleeper.sleep(Duration.ofMillis(backoffMs));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 counters.failed.incrementAndGet();

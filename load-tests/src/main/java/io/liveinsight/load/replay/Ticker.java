@@ -1,6 +1,6 @@
 package io.liveinsight.load.replay;
 
-/** A monotonic clock in nanoseconds; tests pass a fake one that a fake {@link Sleeper} moves. */
+/** A monotonic clock in nanoseconds; tests pass a fake one that a fake {@link io.liveinsight.event.time.Sleeper} moves. */
 @FunctionalInterface
 public interface Ticker {
 

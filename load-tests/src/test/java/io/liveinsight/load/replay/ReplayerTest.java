@@ -2,6 +2,8 @@ package io.liveinsight.load.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.time.Sleeper;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -151,9 +153,9 @@ class ReplayerTest {
         }
 
         @Override
-        public void sleep(long nanos) {
-            sleeps.add(nanos);
-            now += nanos;
+        public void sleep(Duration duration) {
+            sleeps.add(duration.toNanos());
+            now += duration.toNanos();
         }
     }
 }

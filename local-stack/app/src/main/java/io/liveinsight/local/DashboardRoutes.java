@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.liveinsight.dashboard.config.DashboardConfig;
-import io.liveinsight.dashboard.handler.DashboardApplication;
 import io.liveinsight.dashboard.handler.DashboardHandler;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import java.io.IOException;
@@ -35,7 +34,7 @@ final class DashboardRoutes {
                 fromEnvironment.scanSegments(),
                 fromEnvironment.snapshotMaxAge());
         DashboardHandler handler =
-                new DashboardHandler(new DashboardApplication(dashboard, dynamoDb, ReadMetrics.NONE));
+                new DashboardHandler(DashboardHandler.application(dashboard, dynamoDb, ReadMetrics.NONE));
         HttpHandler route = exchange -> handle(handler, exchange);
         return Map.of("/api", route, "/", route);
     }

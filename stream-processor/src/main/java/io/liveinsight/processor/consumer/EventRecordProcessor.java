@@ -1,7 +1,7 @@
 package io.liveinsight.processor.consumer;
 
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.pipeline.BatchRetry;
-import io.liveinsight.processor.pipeline.BatchWriter;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.progress.ShardProgress;
@@ -42,10 +42,10 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     private boolean leftUnstored;
 
     public EventRecordProcessor(Pipeline pipeline, ShardProgress progress) {
-        this(pipeline, progress, BatchWriter.Sleeper.THREAD);
+        this(pipeline, progress, Sleeper.SYSTEM);
     }
 
-    EventRecordProcessor(Pipeline pipeline, ShardProgress progress, BatchWriter.Sleeper sleeper) {
+    EventRecordProcessor(Pipeline pipeline, ShardProgress progress, Sleeper sleeper) {
         this.retry = new BatchRetry(pipeline, sleeper);
         this.progress = progress;
     }

@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.liveinsight.event.contract.MetricNames;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import io.liveinsight.processor.pipeline.BatchRetry;
-import io.liveinsight.processor.pipeline.BatchWriter;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.pipeline.SdkClients;
@@ -70,7 +70,7 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
                         SdkClients.deadLetters(config, UrlConnectionHttpClient.builder()),
                         metrics,
                         stopping),
-                BatchWriter.Sleeper.THREAD,
+                Sleeper.SYSTEM,
                 Clock.systemUTC());
     }
 
@@ -82,7 +82,7 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
             String stage,
             Consumer<String> metricLines,
             BiFunction<StreamMetrics, BooleanSupplier, Pipeline> pipeline,
-            BatchWriter.Sleeper sleeper,
+            Sleeper sleeper,
             Clock clock) {
         this.metrics = new InMemoryStreamMetrics();
         this.stage = stage;

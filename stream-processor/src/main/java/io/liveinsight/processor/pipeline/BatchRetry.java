@@ -1,5 +1,6 @@
 package io.liveinsight.processor.pipeline;
 
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.time.Duration;
@@ -33,9 +34,9 @@ public final class BatchRetry {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Pipeline pipeline;
-    private final BatchWriter.Sleeper sleeper;
+    private final Sleeper sleeper;
 
-    public BatchRetry(Pipeline pipeline, BatchWriter.Sleeper sleeper) {
+    public BatchRetry(Pipeline pipeline, Sleeper sleeper) {
         this.pipeline = pipeline;
         this.sleeper = sleeper;
     }
@@ -87,7 +88,7 @@ public final class BatchRetry {
                             : "deterministic failure " + deterministic + " of " + DETERMINISTIC_ATTEMPTS,
                     wait.toMillis(),
                     attempt == 0 ? failure : null);
-            sleeper.sleep(wait);
+            sleeper.pause(wait);
         }
     }
 
@@ -115,7 +116,7 @@ public final class BatchRetry {
                         e.toString(),
                         attempt + 1,
                         wait.toMillis());
-                sleeper.sleep(wait);
+                sleeper.pause(wait);
             }
         }
     }

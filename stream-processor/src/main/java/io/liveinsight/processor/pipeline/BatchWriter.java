@@ -2,6 +2,7 @@ package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.port.DeadLetters;
@@ -170,7 +171,7 @@ public final class BatchWriter {
                         e.getMessage(),
                         attempt + 1,
                         wait.toMillis());
-                sleeper.sleep(wait);
+                sleeper.pause(wait);
             }
         }
     }
@@ -178,19 +179,5 @@ public final class BatchWriter {
     private static Duration backoff(int attempt) {
         long cap = Math.min(MAX_BACKOFF.toMillis(), 50L << Math.min(attempt, 10));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
-    /** Injected so tests never sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration);
-
-        Sleeper THREAD = duration -> {
-            try {
-                Thread.sleep(duration);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
@@ -48,7 +49,7 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
                 new Parallel(SESSION_WRITES),
                 metrics,
                 stopping,
-                BatchWriter.Sleeper.THREAD);
+                Sleeper.SYSTEM);
         return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
     }
 

@@ -2,6 +2,7 @@ package io.liveinsight.processor.bench;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.SessionUpdate;
@@ -119,7 +120,7 @@ public final class ConsumerThroughputBenchmark {
                     sessions,
                     StreamMetrics.NONE,
                     () -> false,
-                    BatchWriter.Sleeper.THREAD);
+                    Sleeper.SYSTEM);
             Pipeline pipeline = new Pipeline(new RecordDecoder(new EventCodec()), writer, StreamMetrics.NONE);
             int records = 0;
             long started = System.nanoTime();

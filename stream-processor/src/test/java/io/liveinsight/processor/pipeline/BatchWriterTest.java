@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
@@ -60,8 +61,7 @@ class BatchWriterTest {
         return writer(events, sessions, letters, waits::add);
     }
 
-    private BatchWriter writer(
-            EventStore events, SessionStore sessions, DeadLetters letters, BatchWriter.Sleeper sleeper) {
+    private BatchWriter writer(EventStore events, SessionStore sessions, DeadLetters letters, Sleeper sleeper) {
         return new BatchWriter(events, sessions, letters, new Parallel(4), metrics, stopping::get, sleeper);
     }
 

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.config.DashboardConfig;
-import io.liveinsight.dashboard.handler.DashboardApplication;
-import io.liveinsight.dashboard.handler.WebRequest;
-import io.liveinsight.dashboard.handler.WebResponse;
+import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
 import java.time.Clock;
@@ -66,7 +66,7 @@ class DashboardApiOnDynamoDbTest {
 
     private JsonNode get(DashboardApplication app, String path, Map<String, String> query, int status)
             throws Exception {
-        WebResponse response = app.handle(new WebRequest("GET", path, Map.of(), query));
+        HttpResponse response = app.handle(new HttpRequest("GET", path, Map.of(), query, null, false, null));
         assertThat(response.status())
                 .as(path + " " + query + ": " + response.body())
                 .isEqualTo(status);
@@ -427,7 +427,7 @@ class DashboardApiOnDynamoDbTest {
         String otherSessionsCursor =
                 get("/api/sessions/s1/events", Map.of()).path("next_cursor").asText(); // null on one page
         assertThat(otherSessionsCursor).isEqualTo("null");
-        String forged = io.liveinsight.dashboard.domain.Cursor.encode(
+        String forged = io.liveinsight.dashboard.http.Cursor.encode(
                 Map.of("event_id", "e", "session_id", "another", "timestamp", 1L));
 
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();

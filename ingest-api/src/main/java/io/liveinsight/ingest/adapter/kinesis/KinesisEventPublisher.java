@@ -2,6 +2,7 @@ package io.liveinsight.ingest.adapter.kinesis;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.kinesis.PutRecordsSplitter;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.ingest.adapter.kinesis.RecordPacker.PackedRecord;
 import io.liveinsight.ingest.port.EventPublisher;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class KinesisEventPublisher implements EventPublisher {
                 packer,
                 RetryPolicy.withBudget(budget),
                 Clock.systemUTC(),
-                Sleeper.THREAD,
+                Sleeper.SYSTEM,
                 () -> ThreadLocalRandom.current().nextLong());
     }
 
@@ -89,7 +90,7 @@ public final class KinesisEventPublisher implements EventPublisher {
                         result.refused().size() + " of " + total + " records refused: " + result.reason(),
                         refusedEntries);
             }
-            sleeper.sleep(wait);
+            sleeper.pause(wait);
             pending = result.refused();
         }
     }

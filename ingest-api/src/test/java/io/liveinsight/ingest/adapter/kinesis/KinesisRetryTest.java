@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
 import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.ScriptedKinesisClient;

@@ -1,4 +1,4 @@
-package io.liveinsight.dashboard.domain;
+package io.liveinsight.dashboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,14 @@
-package io.liveinsight.dashboard.domain;
+package io.liveinsight.dashboard.http;
 
+import io.liveinsight.dashboard.domain.ActivePage;
+import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.domain.ActiveSnapshot;
+import io.liveinsight.dashboard.domain.RealtimeStats;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
 import io.liveinsight.event.SessionIds;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,6 @@ public final class DashboardApi {
     public static final String ROOT = "root_session_id";
 
     private static final Set<String> PAGED = Set.of("limit", "cursor");
-    private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
-            Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
 
     private final DashboardStore store;
     private final Clock clock;
@@ -142,49 +142,31 @@ public final class DashboardApi {
     }
 
     private static Map<String, Object> statsBody(List<ActiveSession> all, boolean bots, long now) {
-        List<ActiveSession> shown = bots ? all : humans(all);
-        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
-        Map<String, Object> body =
-                RealtimeStats.compute(shown, botSessions, now).toJson();
+        Map<String, Object> body = RealtimeStats.of(all, bots, now).toJson();
         body.put("include_bots", bots);
         return body;
     }
 
-    /** One page of the active sessions, newest activity first, after the cursor's position (keyset, so stable). */
+    /** One page of the active sessions ({@link ActivePage}), its position as the next cursor. */
     private static Map<String, Object> activeBody(
             List<ActiveSession> all, boolean bots, Optional<Map<String, Object>> after, int limit, long now) {
-        List<ActiveSession> sorted = new ArrayList<>(bots ? all : humans(all));
-        sorted.sort(NEWEST_ACTIVITY_FIRST);
-        int from = 0;
-        if (after.isPresent()) {
-            ActiveSession position = new ActiveSession(
-                    (String) after.get().get("session_id"),
-                    null,
-                    0,
-                    (Long) after.get().get("last_activity"),
-                    null,
-                    0,
-                    0,
-                    null,
-                    false,
-                    0,
-                    Map.of());
-            while (from < sorted.size() && NEWEST_ACTIVITY_FIRST.compare(sorted.get(from), position) <= 0) {
-                from++;
-            }
-        }
-        List<ActiveSession> page = sorted.subList(from, Math.min(sorted.size(), from + limit));
-        String next = null;
-        if (from + limit < sorted.size() && !page.isEmpty()) {
-            ActiveSession last = page.get(page.size() - 1);
-            next = Cursor.encode(Map.of("session_id", last.sessionId(), "last_activity", last.lastActivity()));
-        }
+        ActivePage page = ActivePage.of(
+                all,
+                bots,
+                after.map(key ->
+                        new ActivePage.Position((String) key.get("session_id"), (Long) key.get("last_activity"))),
+                limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
-        body.put("total", sorted.size());
+        body.put("total", page.total());
         body.put("include_bots", bots);
-        body.put("sessions", page.stream().map(DashboardApi::json).toList());
-        body.put("next_cursor", next);
+        body.put("sessions", page.sessions().stream().map(DashboardApi::json).toList());
+        body.put(
+                "next_cursor",
+                page.next()
+                        .map(next -> Cursor.encode(
+                                Map.of("session_id", next.sessionId(), "last_activity", next.lastActivity())))
+                        .orElse(null));
         return body;
     }
 
@@ -277,10 +259,6 @@ public final class DashboardApi {
         return item.get(ROOT) instanceof String root
                 ? root
                 : SessionIds.clientSessionId(String.valueOf(item.get("session_id")));
-    }
-
-    private static List<ActiveSession> humans(List<ActiveSession> sessions) {
-        return sessions.stream().filter(s -> !s.bot()).toList();
     }
 
     private static void checkId(Params params, String what, String id) {

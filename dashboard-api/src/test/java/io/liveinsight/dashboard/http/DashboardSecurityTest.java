@@ -1,13 +1,17 @@
-package io.liveinsight.dashboard.handler;
+package io.liveinsight.dashboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.handler.DashboardHandler;
+import io.liveinsight.dashboard.handler.HttpApiDashboardHandler;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +37,8 @@ class DashboardSecurityTest {
         return new DashboardApplication(config, store, new MutableClock(1_800_000_000_000L));
     }
 
-    private static WebRequest get(String path, Map<String, String> headers) {
-        return new WebRequest("GET", path, headers, Map.of());
+    private static HttpRequest get(String path, Map<String, String> headers) {
+        return new HttpRequest("GET", path, headers, Map.of(), null, false, null);
     }
 
     @Test
@@ -51,14 +55,20 @@ class DashboardSecurityTest {
                 "Basic " + TOKEN,
                 TOKEN,
                 "Bearer" + TOKEN));
-        List<WebResponse> responses = new ArrayList<>();
+        List<HttpResponse> responses = new ArrayList<>();
         responses.add(app.handle(get("/api/stats/realtime", Map.of())));
         for (String authorization : authorizations) {
             responses.add(app.handle(get("/api/sessions/active", Map.of("Authorization", authorization))));
         }
         // a token anywhere but the Authorization header does not count
-        responses.add(app.handle(
-                new WebRequest("GET", "/api/stats/realtime", Map.of(), Map.of("token", TOKEN, "access_token", TOKEN))));
+        responses.add(app.handle(new HttpRequest(
+                "GET",
+                "/api/stats/realtime",
+                Map.of(),
+                Map.of("token", TOKEN, "access_token", TOKEN),
+                null,
+                false,
+                null)));
         responses.add(app.handle(get("/api/stats/realtime", Map.of("X-Api-Key", TOKEN, "Cookie", "token=" + TOKEN))));
 
         assertThat(responses).allSatisfy(response -> {
@@ -111,14 +121,17 @@ class DashboardSecurityTest {
                 "https://sub.admin.example.com");
         Map<String, String> authorized = new HashMap<>(Map.of("Authorization", "Bearer " + TOKEN));
 
-        List<WebResponse> all = new ArrayList<>();
+        List<HttpResponse> all = new ArrayList<>();
         for (String origin : strangers) {
             authorized.put("Origin", origin);
-            WebResponse response = app.handle(get("/api/stats/realtime", authorized));
-            WebResponse preflight = app.handle(new WebRequest(
+            HttpResponse response = app.handle(get("/api/stats/realtime", authorized));
+            HttpResponse preflight = app.handle(new HttpRequest(
                     "OPTIONS",
                     "/api/stats/realtime",
                     Map.of("Origin", origin, "Access-Control-Request-Headers", "authorization"),
+                    null,
+                    null,
+                    false,
                     null));
             assertThat(response.headers()).doesNotContainKey("Access-Control-Allow-Origin");
             assertThat(preflight.status()).isEqualTo(403);
@@ -127,8 +140,8 @@ class DashboardSecurityTest {
             all.add(preflight);
         }
         authorized.put("Origin", ORIGIN);
-        WebResponse allowed = app.handle(get("/api/stats/realtime", authorized));
-        WebResponse refused = app.handle(get("/api/stats/realtime", Map.of("Origin", ORIGIN)));
+        HttpResponse allowed = app.handle(get("/api/stats/realtime", authorized));
+        HttpResponse refused = app.handle(get("/api/stats/realtime", Map.of("Origin", ORIGIN)));
         all.add(allowed);
         all.add(refused);
 

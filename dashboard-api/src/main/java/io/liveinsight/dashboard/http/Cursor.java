@@ -1,4 +1,4 @@
-package io.liveinsight.dashboard.domain;
+package io.liveinsight.dashboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

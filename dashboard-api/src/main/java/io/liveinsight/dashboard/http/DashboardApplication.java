@@ -1,24 +1,21 @@
-package io.liveinsight.dashboard.handler;
+package io.liveinsight.dashboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbDashboardStore;
 import io.liveinsight.dashboard.config.DashboardConfig;
-import io.liveinsight.dashboard.domain.ApiResponse;
-import io.liveinsight.dashboard.domain.DashboardApi;
 import io.liveinsight.dashboard.port.DashboardStore;
-import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The dashboard behind any HTTP front (API Gateway through {@link DashboardHandler}, or the local edge): the read API
+ * The dashboard behind any HTTP front (API Gateway through the handlers, or the local edge): the read API
  * under {@code /api}, the page at {@code /}, the optional bearer token, CORS for the configured origins, and the
  * security headers. Built once; thread-safe.
  */
@@ -46,31 +43,24 @@ public final class DashboardApplication {
         this.token = config.token() == null ? null : new BearerToken(config.token());
     }
 
-    public DashboardApplication(DashboardConfig config, DynamoDbClient dynamoDb, ReadMetrics metrics) {
-        this(
-                config,
-                new DynamoDbDashboardStore(dynamoDb, config.tables(), config.scanSegments(), metrics),
-                Clock.systemUTC());
-    }
-
-    public WebResponse handle(WebRequest request) {
+    public HttpResponse handle(HttpRequest request) {
         String origin = request.header("origin");
         Map<String, String> cors = cors(origin);
         String method = request.method() == null ? "" : request.method();
         if (method.equals("OPTIONS")) {
             return origin != null && cors.isEmpty()
                     ? respond(403, cors, Map.of("error", "origin not allowed"))
-                    : new WebResponse(204, with(cors, "Allow", ALLOWED_METHODS), null);
+                    : new HttpResponse(204, with(cors, "Allow", ALLOWED_METHODS), null);
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return respond(405, with(cors, "Allow", ALLOWED_METHODS), Map.of("error", "method not allowed"));
         }
         String path = request.path() == null ? "/" : request.path();
-        WebResponse response = path.equals("/api") || path.startsWith("/api/") ? api(request, path, cors) : page(path);
-        return method.equals("HEAD") ? new WebResponse(response.status(), response.headers(), null) : response;
+        HttpResponse response = path.equals("/api") || path.startsWith("/api/") ? api(request, path, cors) : page(path);
+        return method.equals("HEAD") ? new HttpResponse(response.status(), response.headers(), null) : response;
     }
 
-    private WebResponse api(WebRequest request, String path, Map<String, String> cors) {
+    private HttpResponse api(HttpRequest request, String path, Map<String, String> cors) {
         if (token != null && !path.equals("/api/health") && !token.matches(request.header("authorization"))) {
             Map<String, String> headers = with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"");
             return respond(401, headers, Map.of("error", "a valid bearer token is required"));
@@ -85,7 +75,7 @@ public final class DashboardApplication {
         }
     }
 
-    private WebResponse page(String path) {
+    private HttpResponse page(String path) {
         Optional<StaticAssets.Asset> asset = assets.find(path);
         if (asset.isEmpty()) {
             return respond(404, Map.of(), Map.of("error", "not found"));
@@ -93,7 +83,7 @@ public final class DashboardApplication {
         Map<String, String> headers = new LinkedHashMap<>(securityHeaders());
         headers.put("Content-Type", asset.get().contentType());
         headers.put("Cache-Control", "no-cache");
-        return new WebResponse(200, headers, asset.get().body());
+        return new HttpResponse(200, headers, asset.get().body());
     }
 
     private Map<String, String> cors(String origin) {
@@ -109,13 +99,13 @@ public final class DashboardApplication {
         return headers;
     }
 
-    private static WebResponse respond(int status, Map<String, String> extra, Object body) {
+    private static HttpResponse respond(int status, Map<String, String> extra, Object body) {
         Map<String, String> headers = new LinkedHashMap<>(securityHeaders());
         headers.putAll(extra);
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("Cache-Control", "no-store");
         try {
-            return new WebResponse(status, headers, JSON.writeValueAsString(body));
+            return new HttpResponse(status, headers, JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

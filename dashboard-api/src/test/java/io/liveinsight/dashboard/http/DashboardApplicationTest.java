@@ -1,4 +1,4 @@
-package io.liveinsight.dashboard.handler;
+package io.liveinsight.dashboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +26,17 @@ class DashboardApplicationTest {
         return new DashboardApplication(config, store, new MutableClock(1_800_000_000_000L));
     }
 
-    private static WebRequest get(String path, Map<String, String> headers) {
-        return new WebRequest("GET", path, headers, Map.of());
+    private static HttpRequest get(String path, Map<String, String> headers) {
+        return new HttpRequest("GET", path, headers, Map.of(), null, false, null);
     }
 
     @Test
     void api_whenTokenConfiguredAndMissingOrWrong_answers401() {
         DashboardApplication app = app(TOKEN);
 
-        WebResponse missing = app.handle(get("/api/stats/realtime", Map.of()));
-        WebResponse wrong = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Bearer nope")));
-        WebResponse basic = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Basic " + TOKEN)));
+        HttpResponse missing = app.handle(get("/api/stats/realtime", Map.of()));
+        HttpResponse wrong = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Bearer nope")));
+        HttpResponse basic = app.handle(get("/api/stats/realtime", Map.of("Authorization", "Basic " + TOKEN)));
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"liveinsight\"");
@@ -45,7 +47,7 @@ class DashboardApplicationTest {
 
     @Test
     void api_whenTokenMatches_answers() {
-        WebResponse response =
+        HttpResponse response =
                 app(TOKEN).handle(get("/api/stats/realtime", Map.of("authorization", "bearer " + TOKEN)));
 
         assertThat(response.status()).isEqualTo(200);
@@ -59,8 +61,8 @@ class DashboardApplicationTest {
 
     @Test
     void page_whenServed_carriesAStrictContentSecurityPolicy() {
-        WebResponse page = app(TOKEN).handle(get("/", Map.of()));
-        WebResponse script = app(null).handle(get("/dashboard.js", Map.of()));
+        HttpResponse page = app(TOKEN).handle(get("/", Map.of()));
+        HttpResponse script = app(null).handle(get("/dashboard.js", Map.of()));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().get("Content-Type")).startsWith("text/html");
@@ -77,12 +79,12 @@ class DashboardApplicationTest {
     void cors_whenConfiguredOrigin_isAllowedAndOthersAreNot() {
         DashboardApplication app = app(null);
 
-        WebResponse allowed = app.handle(get("/api/stats/realtime", Map.of("Origin", ORIGIN)));
-        WebResponse other = app.handle(get("/api/stats/realtime", Map.of("Origin", "https://evil.example")));
-        WebResponse preflight =
-                app.handle(new WebRequest("OPTIONS", "/api/stats/realtime", Map.of("Origin", ORIGIN), null));
-        WebResponse refused = app.handle(
-                new WebRequest("OPTIONS", "/api/stats/realtime", Map.of("Origin", "https://evil.example"), null));
+        HttpResponse allowed = app.handle(get("/api/stats/realtime", Map.of("Origin", ORIGIN)));
+        HttpResponse other = app.handle(get("/api/stats/realtime", Map.of("Origin", "https://evil.example")));
+        HttpResponse preflight = app.handle(
+                new HttpRequest("OPTIONS", "/api/stats/realtime", Map.of("Origin", ORIGIN), null, null, false, null));
+        HttpResponse refused = app.handle(new HttpRequest(
+                "OPTIONS", "/api/stats/realtime", Map.of("Origin", "https://evil.example"), null, null, false, null));
 
         assertThat(allowed.headers())
                 .containsEntry("Access-Control-Allow-Origin", ORIGIN)
@@ -95,7 +97,8 @@ class DashboardApplicationTest {
 
     @Test
     void handle_whenNotGet_answers405WithAllow() {
-        WebResponse response = app(null).handle(new WebRequest("POST", "/api/stats/realtime", Map.of(), null));
+        HttpResponse response =
+                app(null).handle(new HttpRequest("POST", "/api/stats/realtime", Map.of(), null, null, false, null));
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.headers()).containsEntry("Allow", "GET, HEAD, OPTIONS");
@@ -103,7 +106,7 @@ class DashboardApplicationTest {
 
     @Test
     void handle_whenHead_answersWithoutBody() {
-        WebResponse response = app(null).handle(new WebRequest("HEAD", "/", Map.of(), null));
+        HttpResponse response = app(null).handle(new HttpRequest("HEAD", "/", Map.of(), null, null, false, null));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isNull();
@@ -113,7 +116,7 @@ class DashboardApplicationTest {
     void api_whenTablesDoNotAnswer_answers503WithRetryAfter() {
         store.down = true;
 
-        WebResponse response = app(null).handle(get("/api/sessions/active", Map.of()));
+        HttpResponse response = app(null).handle(get("/api/sessions/active", Map.of()));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers()).containsEntry("Retry-After", "5");

@@ -1,4 +1,4 @@
-package io.liveinsight.dashboard.handler;
+package io.liveinsight.dashboard.http;
 
 import java.io.IOException;
 import java.io.InputStream;
