@@ -2,7 +2,10 @@ package io.liveinsight.event;
 
 import java.util.Objects;
 
-/** Names of the three LiveInsight tables for one stage prefix ({@code LiveInsight} by default, SPEC.md). */
+/**
+ * Names of the three LiveInsight tables for one stage prefix ({@code LiveInsight} by default,
+ * docs/contract/tables.md#names).
+ */
 public record TableNames(String events, String sessions, String activeSessions) {
 
     public static final String DEFAULT_PREFIX = "LiveInsight";

@@ -16,8 +16,9 @@ import software.amazon.awscdk.services.dynamodb.UtilizationScalingProps;
 import software.constructs.Construct;
 
 /**
- * The three tables exactly as SPEC.md has them. On-demand by default; provisioned tables (and their indexes) scale
- * their read and write units between the configured floor and ceiling at 70% utilisation.
+ * The three tables exactly as docs/contract/tables.md#keys-and-indexes has them. On-demand by default; provisioned
+ * tables (and their indexes) scale their read and write units between the configured floor and ceiling at 70%
+ * utilisation.
  */
 public final class TablesConstruct extends Construct {
 

@@ -1,6 +1,6 @@
 package io.liveinsight.processor.metrics;
 
-/** CloudWatch metric names of namespace {@code LiveInsight} (SPEC.md), in one place. */
+/** CloudWatch metric names of namespace {@code LiveInsight} (docs/contract/metrics.md#metrics), in one place. */
 public final class MetricNames {
 
     public static final String NAMESPACE = "LiveInsight";

@@ -1,6 +1,6 @@
 package io.liveinsight.ingest.adapter.cloudwatch;
 
-/** CloudWatch names of the edge's metrics (SPEC.md: namespace {@code LiveInsight}). */
+/** CloudWatch names of the edge's metrics (docs/contract/metrics.md#metrics: namespace {@code LiveInsight}). */
 public final class MetricNames {
 
     public static final String NAMESPACE = "LiveInsight";

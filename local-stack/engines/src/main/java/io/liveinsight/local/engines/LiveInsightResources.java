@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * Creates the tables and the stream of SPEC.md on any endpoint (embedded engines, LocalStack). Every call is
- * idempotent: what exists already is left as it is.
+ * Creates the tables and the stream of docs/contract/tables.md#keys-and-indexes on any endpoint (embedded engines,
+ * LocalStack). Every call is idempotent: what exists already is left as it is.
  */
 public final class LiveInsightResources {
 
