@@ -155,11 +155,11 @@ class EdgeContractDocTest {
                         r -> Integer.parseInt(r.group(1)), r -> r.group(2), (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** The text of api.md from a heading to the next heading. */
+    /** The text of docs/contract/api.md from a heading to the next heading. */
     private static String section(String heading) {
         String page = page();
         int start = page.indexOf("\n" + heading + "\n");
-        assertThat(start).as(heading + " in api.md").isNotNegative();
+        assertThat(start).as(heading + " in docs/contract/api.md").isNotNegative();
         int end = page.indexOf("\n#", start + heading.length() + 2);
         return page.substring(start, end < 0 ? page.length() : end);
     }
