@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An event as a client sent it, after validation: every value within SPEC.md's rules, absent fields null (the edge
- * mints or defaults them), unknown top-level keys already moved into {@code properties}.
+ * An event as a client sent it, after validation: every value within the rules of docs/contract/events.md#fields,
+ * absent fields null (the edge mints or defaults them), unknown top-level keys already moved into {@code properties}.
  *
  * @param timestamp client epoch milliseconds, saturated to the {@code long} range; null when not sent
  */
@@ -26,7 +26,7 @@ public record ClientEvent(
         String elementText) {
 
     public ClientEvent {
-        // Property values may be null (SPEC.md allows it), so Map.copyOf is not an option.
+        // Property values may be null (docs/contract/events.md#properties allows it), so Map.copyOf is not an option.
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 }

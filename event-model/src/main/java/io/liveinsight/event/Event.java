@@ -10,7 +10,8 @@ import java.util.Objects;
  * identifier is present (minted by the edge where the client sent none) and the edge's enrichment
  * ({@code received_at}, anonymised {@code ip}, {@code is_bot}) is filled in.
  *
- * <p>Field names on the wire are the snake_case names of SPEC.md ({@code event_id}, {@code page_url}...).
+ * <p>Field names on the wire are the snake_case names of docs/contract/events.md#fields ({@code event_id}, {@code
+ * page_url}...).
  */
 public record Event(
         String eventId,
@@ -38,7 +39,7 @@ public record Event(
         Objects.requireNonNull(userId, "user_id");
         Objects.requireNonNull(sessionId, "session_id");
         Objects.requireNonNull(eventType, "event_type");
-        // Property values may be null (SPEC.md allows it), so Map.copyOf is not an option.
+        // Property values may be null (docs/contract/events.md#properties allows it), so Map.copyOf is not an option.
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 

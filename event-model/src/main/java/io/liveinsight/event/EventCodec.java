@@ -15,7 +15,8 @@ public final class EventCodec {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            // Absent fields are left out, but a property whose value is null stays (SPEC.md allows null values).
+            // Absent fields are left out, but a property whose value is null stays (docs/contract/events.md#properties
+            // allows null values).
             .defaultPropertyInclusion(
                     JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

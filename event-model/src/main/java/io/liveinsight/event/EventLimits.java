@@ -1,6 +1,6 @@
 package io.liveinsight.event;
 
-/** The limits of SPEC.md's ingest contract, in one place for the edge and the consumer. */
+/** The limits of the ingest contract (docs/contract/events.md#limits), in one place for the edge and the consumer. */
 public final class EventLimits {
 
     /** A request body, after decompression. */

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * SPEC.md's event contract as a pure function: a client's JSON object in, a {@link ValidationResult} out, with
- * every broken rule listed (no exceptions). Unknown top-level keys are moved into {@code properties} and checked
- * against its limits, so nothing is dropped silently. The consumer checks decoded events with
+ * The event contract (docs/contract/events.md#fields) as a pure function: a client's JSON object in, a {@link
+ * ValidationResult} out, with every broken rule listed (no exceptions). Unknown top-level keys are moved into {@code
+ * properties} and checked against its limits, so nothing is dropped silently. The consumer checks decoded events with
  * {@link #validate(Event)}, the same rules.
  */
 public final class EventValidator {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * SPEC.md's rule for each kind of value, as pure checks answering an error message or null. Lengths count Unicode
- * characters (code points), not UTF-16 units, so an emoji is one character.
+ * The rule for each kind of value (docs/contract/events.md#fields), as pure checks answering an error message or null.
+ * Lengths count Unicode characters (code points), not UTF-16 units, so an emoji is one character.
  */
 final class FieldRules {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Names of the three LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
- * deployed; docs/contract/tables.md).
+ * deployed; docs/contract/tables.md#names).
  */
 public record TableNames(String events, String sessions, String activeSessions) {
 

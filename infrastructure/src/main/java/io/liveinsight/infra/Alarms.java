@@ -19,7 +19,7 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
-/** SPEC.md's alarms, each with the SNS topic as its alarm and OK action. */
+/** The alarms of docs/contract/metrics.md#alarms, each with the SNS topic as its alarm and OK action. */
 public final class Alarms extends Construct {
 
     static final Duration WINDOW = Duration.minutes(5);

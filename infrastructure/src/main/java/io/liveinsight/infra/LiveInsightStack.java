@@ -14,8 +14,6 @@ import software.constructs.Construct;
  */
 public final class LiveInsightStack extends Stack {
 
-    private final Function ingestFunction;
-
     public LiveInsightStack(Construct scope, InfraConfig config, StackProps props) {
         super(scope, config.prefix(), props);
         Tags.of(this).add("app", Defaults.APP_NAME);
@@ -36,7 +34,6 @@ public final class LiveInsightStack extends Stack {
         Alarms.Watched watched = new Alarms.Watched(ingest.function(), processorFunction, streams, tables);
         Alarms alarms = new Alarms(this, "Alarms", config, watched);
         OpsDashboard ops = new OpsDashboard(this, "Ops", config, watched, alarms);
-        this.ingestFunction = ingest.function();
 
         output("ApiGatewayUrl", "api_gateway_url: POST events to <url>events", api.url());
         output("EventsTableName", "events_table_name", tables.events().getTableName());
@@ -70,10 +67,6 @@ public final class LiveInsightStack extends Stack {
                     "dashboard_token_secret: the bearer token of /api/*",
                     config.name("DashboardToken"));
         }
-    }
-
-    public Function ingestFunction() {
-        return ingestFunction;
     }
 
     private void output(String key, String description, String value) {

@@ -28,9 +28,9 @@ final class Metrics {
     }
 
     /**
-     * A LiveInsight metric (docs/contract/metrics.md) of this deployment's stage, summed or averaged per minute: the
-     * applications put dimension {@value MetricNames#STAGE_DIMENSION} (their {@code STAGE}) on every metric, so stages sharing
-     * an account and region never see each other's figures.
+     * A LiveInsight metric (the namespace of docs/contract/metrics.md#metrics) of this deployment's stage, summed or
+     * averaged per minute: the applications put dimension {@value MetricNames#STAGE_DIMENSION} (their {@code STAGE}) on
+     * every metric, so stages sharing an account and region never see each other's figures.
      */
     static Metric liveInsight(InfraConfig config, String name, String statistic, Map<String, String> dimensions) {
         Map<String, String> withStage = new TreeMap<>(dimensions);

@@ -179,8 +179,4 @@ public final class ProcessorService extends Construct {
     public Role taskRole() {
         return taskRole;
     }
-
-    public FargateService service() {
-        return service;
-    }
 }

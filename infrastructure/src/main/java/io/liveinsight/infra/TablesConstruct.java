@@ -20,8 +20,9 @@ import software.amazon.awscdk.services.dynamodb.UtilizationScalingProps;
 import software.constructs.Construct;
 
 /**
- * The tables of the shared contract ({@link Tables}, docs/contract/tables.md). On-demand by default; provisioned tables (and their indexes) scale
- * their read and write units between the configured floor and ceiling at 70% utilisation.
+ * The tables of the shared contract ({@link Tables}, docs/contract/tables.md#keys-and-indexes). On-demand by default;
+ * provisioned tables (and their indexes) scale their read and write units between the configured floor and ceiling at
+ * 70% utilisation.
  */
 public final class TablesConstruct extends Construct {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** SPEC.md's alarms, each acting on the SNS topic; the CloudWatch dashboard. */
+/** The alarms of docs/contract/metrics.md#alarms, each acting on the SNS topic; the CloudWatch dashboard. */
 class AlarmsTest {
 
     static final List<String> ALARMS = List.of(

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** SPEC.md's tables: keys, indexes, TTL, billing, backups, protection. */
+/** The tables of docs/contract/tables.md#keys-and-indexes: keys, indexes, TTL, billing, backups, protection. */
 class TablesTest {
 
     private final Template dev = Synth.dev().template();

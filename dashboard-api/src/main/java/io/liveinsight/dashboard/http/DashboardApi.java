@@ -29,7 +29,7 @@ public final class DashboardApi {
     public static final int DEFAULT_EVENTS = 100;
     /** Events are up to 32 KiB each: 100 keep a response under Lambda's 6 MB payload limit. */
     public static final int MAX_EVENTS = 100;
-    /** ActiveSessions items live 30 minutes after the last activity (SPEC.md). */
+    /** ActiveSessions items live 30 minutes after the last activity (docs/contract/sessions.md#active-sessions). */
     public static final long ACTIVE_SECONDS = 30 * 60;
 
     /** The store hands this internal attribute over for {@link #clientSessionId}; it is never returned. */

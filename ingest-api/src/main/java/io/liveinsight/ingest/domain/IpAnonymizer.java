@@ -1,6 +1,9 @@
 package io.liveinsight.ingest.domain;
 
-/** Keeps an address's network and drops the host: IPv4 to its /24, IPv6 to its /48 (SPEC.md). */
+/**
+ * Keeps an address's network and drops the host: IPv4 to its /24, IPv6 to its /48
+ * (docs/contract/events.md#fields-the-edge-sets).
+ */
 public final class IpAnonymizer {
 
     private IpAnonymizer() {}

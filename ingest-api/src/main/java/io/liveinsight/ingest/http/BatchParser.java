@@ -16,16 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a body in one of SPEC.md's three shapes (an event object, an array of them, {@code {"events":[...]}}) into
- * its items, each with the number of bytes it took in the body, stopping as soon as the body has too many events.
- * Never throws: malformed JSON (including duplicate keys, trailing data, too deep nesting) is a {@link Parsed.Refused}.
+ * Reads a body in one of the three shapes of docs/contract/events.md#body-shapes (an event object, an array of them,
+ * {@code {"events":[...]}}) into its items, each with the number of bytes it took in the body, stopping as soon as the
+ * body has too many events. Never throws: malformed JSON (including duplicate keys, trailing data, too deep nesting) is
+ * a {@link Parsed.Refused}.
  */
 public final class BatchParser {
 
     /**
-     * The deepest nesting a body may have. SPEC.md's deepest shape is 4 levels ({@code {"events":[{"properties":{}}]}}),
-     * so 16 leaves room for an unknown key holding a small object, which then gets its own field error; anything deeper
-     * stops the parser at the 17th level, before any of it is built (Jackson's own default is 1,000).
+     * The deepest nesting a body may have. The contract's deepest shape (docs/contract/events.md#body-shapes) is 4
+     * levels ({@code {"events":[{"properties":{}}]}}), so 16 leaves room for an unknown key holding a small object,
+     * which then gets its own field error; anything deeper stops the parser at the 17th level, before any of it is
+     * built (Jackson's own default is 1,000).
      */
     public static final int MAX_NESTING_DEPTH = 16;
 

@@ -52,10 +52,6 @@ public final class CorsPolicy {
         return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards));
     }
 
-    public boolean allowsAnyOrigin() {
-        return anyOrigin;
-    }
-
     public boolean allows(String origin) {
         if (origin == null || origin.isBlank()) {
             return false;

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The edge's core for {@code POST /events}: body in, events on the stream, response out (SPEC.md's status table).
- * Knows nothing of API Gateway or the SDK; never throws for anything a client can send.
+ * The edge's core for {@code POST /events}: body in, events on the stream, response out
+ * (docs/contract/api.md#statuses). Knows nothing of API Gateway or the SDK; never throws for anything a client can
+ * send.
  */
 public final class EventIngestor {
 

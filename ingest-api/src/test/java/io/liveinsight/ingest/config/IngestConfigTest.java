@@ -51,7 +51,7 @@ class IngestConfigTest {
                 .hasMessageContaining("local development only");
         assertThat(IngestConfig.fromEnvironment(Map.of("ALLOWED_ORIGINS", "*", "LIVEINSIGHT_LOCAL_DEV", "true"))
                         .corsPolicy()
-                        .allowsAnyOrigin())
+                        .allows("https://any-site.example.net"))
                 .isTrue();
         assertThat(IngestConfig.localDevelopment("s", "us-east-1", null).allowedOrigins())
                 .containsExactly("*");

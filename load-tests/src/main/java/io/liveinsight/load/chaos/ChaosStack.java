@@ -236,10 +236,6 @@ final class ChaosStack implements AutoCloseable {
         return edgeAddress;
     }
 
-    URI edgeHealth() {
-        return edgeAddress.resolve("/health");
-    }
-
     FaultProxy kinesisProxy() {
         return kinesisProxy;
     }

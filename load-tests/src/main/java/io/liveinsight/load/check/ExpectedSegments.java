@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The segments a client session id's events must be stored as (docs/contract/sessions.md: over 30 minutes without activity starts a new
- * session, and none lasts 24 hours), with the ids store format 2 gives them (stream-processor README, "Derived ids no
- * client can send"). Written from the documented rules, not from the processor's code, so the check is an
- * independent reading of them. Pure.
+ * The segments a client session id's events must be stored as (docs/contract/sessions.md#segments: over 30 minutes
+ * without activity starts a new session, and none lasts 24 hours), with the ids store format 2 gives them
+ * (stream-processor README, "Derived ids no client can send"). Written from the documented rules, not from the
+ * processor's code, so the check is an independent reading of them. Pure.
  *
  * <p>Events are taken in time order (then event id); a segment ends before an event more than 30 minutes after its
  * last one, or 24 hours or more after its first. For activity under 24 hours this is the store's grouping whatever

@@ -7,10 +7,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A session's (segment's) SPEC.md aggregates computed from the events sent: what its Sessions and ActiveSessions items
- * must say. Events are ordered by time, then by event id (the stream processor's tie-break), so entry, exit and
- * current page are exact even when two events share a timestamp. Entry and exit page are null without a page_view;
- * the current page is the page of the latest event that names one.
+ * A session's (segment's) aggregates (docs/contract/sessions.md#aggregates) computed from the events sent: what its
+ * Sessions and ActiveSessions items must say. Events are ordered by time, then by event id (the stream processor's
+ * tie-break), so entry, exit and current page are exact even when two events share a timestamp. Entry and exit page are
+ * null without a page_view; the current page is the page of the latest event that names one.
  *
  * <p>Two bounds of store format 2 (stream-processor README, "How the tables stay exact") are applied here as
  * documented, so the check compares the stored figures exactly: {@code event_types} keeps every name up to
@@ -80,7 +80,10 @@ public record ExpectedSession(
                 minutes);
     }
 
-    /** When the session stops being active (SPEC.md): last activity + 30 minutes, in epoch seconds. */
+    /**
+     * When the session stops being active (docs/contract/sessions.md#active-sessions): last activity + 30 minutes, in
+     * epoch seconds.
+     */
     public long expiresAt() {
         return Math.floorDiv(lastActivity, 1000) + ACTIVE_WINDOW_MINUTES * 60;
     }

@@ -18,7 +18,7 @@ public record SendResult(
         acceptedEventIds = List.copyOf(acceptedEventIds);
     }
 
-    /** Worth sending again: nothing was acknowledged (SPEC.md: 503 means resend). */
+    /** Worth sending again: nothing was acknowledged (docs/contract/api.md#statuses: 503 means resend). */
     public boolean isRetryable() {
         return status == 0 || status == 429 || status >= 500;
     }

@@ -36,8 +36,9 @@ public final class EdgeServer implements AutoCloseable {
 
     /**
      * API Gateway's own payload limit (10 MB, taken as 10 MiB), so the local edge passes what API Gateway would pass
-     * and the handler applies SPEC.md's stricter 1 MiB itself. A body over it is refused with 413 from its
-     * Content-Length before any of it is read, or, sent chunked, after this many bytes + 1: never read whole.
+     * and the handler applies the contract's stricter 1 MiB (docs/contract/api.md#post-events) itself. A body over it
+     * is refused with 413 from its Content-Length before any of it is read, or, sent chunked, after this many bytes +
+     * 1: never read whole.
      */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 

@@ -78,7 +78,8 @@ public final class LiveInsightStack implements AutoCloseable {
      */
     public static LiveInsightStack launch(LocalStackConfig config, AwsEndpoints endpoints) {
         LiveInsightStack stack = new LiveInsightStack(config, endpoints);
-        // Local development: any origin may call the edge (SPEC.md), and no EMF line per request on the console.
+        // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
+        // the console.
         IngestHandler handler = new IngestHandler(new IngestApplication(
                 IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
                 null,

@@ -36,11 +36,6 @@ public record RecordPosition(String shardId, BigInteger sequence, int index) {
         return sequence.shiftLeft(20).add(BigInteger.valueOf(index));
     }
 
-    /** Whether both are events of the same record. */
-    public boolean sameRecord(RecordPosition other) {
-        return shardId.equals(other.shardId) && sequence.equals(other.sequence);
-    }
-
     /**
      * A 64-bit fingerprint of the record (not the event's index), stored on the Events item an event's first record wrote (as {@code src})
      * so a later attempt of the same record recognises its own write. Only compared for one event id, so a

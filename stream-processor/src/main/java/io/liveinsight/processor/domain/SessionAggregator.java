@@ -30,11 +30,4 @@ public final class SessionAggregator {
         events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
         return List.copyOf(byId.values());
     }
-
-    /** First occurrence of each Events-table key (event_id, timestamp): what one BatchWriteItem may hold. */
-    public static List<Event> distinctByKey(Collection<Event> events) {
-        Map<String, Event> byKey = new LinkedHashMap<>();
-        events.forEach(event -> byKey.putIfAbsent(event.eventId() + '\u0000' + event.timestamp(), event));
-        return List.copyOf(byKey.values());
-    }
 }

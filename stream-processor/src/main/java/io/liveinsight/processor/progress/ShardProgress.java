@@ -39,10 +39,6 @@ public final class ShardProgress {
         return shard;
     }
 
-    public Duration stuckAfter() {
-        return stuckAfter;
-    }
-
     /** Every shard tracked now, at one instant of the clock. */
     public Snapshot snapshot() {
         Instant now = clock.instant();

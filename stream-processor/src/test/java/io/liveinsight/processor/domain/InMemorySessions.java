@@ -64,7 +64,7 @@ final class InMemorySessions {
             RecordPosition first = ledger.putIfAbsent(event.eventId(), position);
             if (first == null) {
                 owned.add(new PositionedEvent(event, position.at(i), false));
-            } else if (first.sameRecord(position)) {
+            } else if (sameRecord(first, position)) {
                 owned.add(new PositionedEvent(event, position.at(i), true));
             }
         }
@@ -121,5 +121,10 @@ final class InMemorySessions {
 
     int itemCount() {
         return items.size();
+    }
+
+    /** Whether both are events of the same record. */
+    private static boolean sameRecord(RecordPosition a, RecordPosition b) {
+        return a.shardId().equals(b.shardId()) && a.sequence().equals(b.sequence());
     }
 }

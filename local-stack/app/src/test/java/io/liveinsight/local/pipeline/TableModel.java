@@ -20,16 +20,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the three tables must hold for a set of events, computed here from SPEC.md's rules (sort a session's distinct
- * events by time, split where the gap exceeds 30 minutes; later parts get derived ids, SessionIds.segmentId), and
- * compared item by item with what the tables hold. The model is also checked against the pure domain
- * ({@link SessionUpdate#apply} over all events at once), so a test fails if either disagrees with SPEC.md.
+ * What the three tables must hold for a set of events, computed here from the rules of
+ * docs/contract/sessions.md#aggregates (sort a session's distinct events by time, split where the gap exceeds 30
+ * minutes; later parts get derived ids, SessionIds.segmentId), and compared item by item with what the tables hold. The
+ * model is also checked against the pure domain ({@link SessionUpdate#apply} over all events at once), so a test fails
+ * if either disagrees with that contract.
  */
 final class TableModel {
 
     private static final long INACTIVITY_MILLIS = 30 * 60_000L;
 
-    /** One session segment as SPEC.md defines its attributes. */
+    /** One session segment as docs/contract/tables.md#sessions defines its attributes. */
     record Segment(
             String sessionId,
             String userId,
@@ -89,7 +90,7 @@ final class TableModel {
         return events.size();
     }
 
-    /** Where the SPEC.md model and the pure domain ({@code SessionUpdate.apply}, all events at once) disagree. */
+    /** Where the contract's model and the pure domain ({@code SessionUpdate.apply}, all events at once) disagree. */
     List<String> domainDisagreements() {
         List<String> out = new ArrayList<>();
         Map<String, List<Event>> bySession = new LinkedHashMap<>();

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * Creates the tables of the shared contract ({@link Tables}) and the stream on any endpoint (embedded engines, LocalStack). Every call is
- * idempotent: what exists already is left as it is.
+ * Creates the tables of the shared contract ({@link Tables}, docs/contract/tables.md#keys-and-indexes) and the stream on
+ * any endpoint (embedded engines, LocalStack). Every call is idempotent: what exists already is left as it is.
  */
 public final class LiveInsightResources {
 

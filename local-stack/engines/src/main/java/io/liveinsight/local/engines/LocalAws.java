@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Both local engines, started together, with ready clients. Tests get one per JVM through {@link WithLocalAws};
- * the local stack starts one on the SPEC.md ports.
+ * the local stack starts one on the ports of docs/contract/local.md#addresses.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -66,7 +66,7 @@ public final class LocalAws implements AutoCloseable {
         return kinesisEngine.isAlive();
     }
 
-    /** Fresh SPEC.md tables under a prefix no other test in this JVM uses. */
+    /** Fresh tables (docs/contract/tables.md#keys-and-indexes) under a prefix no other test in this JVM uses. */
     public TableNames createTables(String prefixHint) {
         TableNames names = TableNames.withPrefix(prefixHint + "-" + UNIQUE.incrementAndGet());
         LiveInsightResources.createTables(dynamoDb, names);

@@ -26,7 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** An event as an item of the Events table (SPEC.md: every field, numbers as N, properties as M). */
+/**
+ * An event as an item of the Events table (docs/contract/tables.md#events: every field, numbers as N, properties as M).
+ */
 final class EventItems {
 
     private EventItems() {}

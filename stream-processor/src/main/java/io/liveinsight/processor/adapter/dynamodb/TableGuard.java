@@ -136,8 +136,4 @@ public final class TableGuard {
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }
-
-    public Retry retry() {
-        return retry;
-    }
 }

@@ -1,0 +1,179 @@
+package io.liveinsight.ingest.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.EventLimits;
+import io.liveinsight.ingest.domain.Ids;
+import io.liveinsight.ingest.domain.RejectReason;
+import io.liveinsight.ingest.http.CorsPolicy;
+import io.liveinsight.ingest.http.EdgeOptions;
+import io.liveinsight.ingest.http.EventIngestor;
+import io.liveinsight.ingest.http.IngestEdge;
+import io.liveinsight.ingest.http.IngestRequest;
+import io.liveinsight.ingest.http.IngestResponse;
+import io.liveinsight.ingest.testing.Bodies;
+import io.liveinsight.ingest.testing.FakePublisher;
+import io.liveinsight.ingest.testing.RecordingMetrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cites docs/contract/api.md#statuses and docs/contract/api.md#reject-reasons: each reject reason of the page is a
+ * {@link RejectReason} and the edge answers it with the page's status; the page's statuses are the ones the edge
+ * answers, with the headers it names.
+ */
+class EdgeContractDocTest {
+
+    private static final String SHOP = "https://shop.example.com";
+    private static final String EVENT = "{\"event_type\":\"page_view\"}";
+
+    /** A row of the reject reasons table: | `reason` | status | when |. */
+    private static final Pattern REASON_ROW = Pattern.compile("^\\| `([a-z_]+)` \\| (\\d{3}) \\|", Pattern.MULTILINE);
+
+    /** A row of the statuses table: | status | when | body | headers |. */
+    private static final Pattern STATUS_ROW = Pattern.compile("^\\| (\\d{3}) \\|.*\\| ([^|]*) \\|$", Pattern.MULTILINE);
+
+    private final FakePublisher publisher = new FakePublisher();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final IngestEdge edge = new IngestEdge(
+            new EventIngestor(
+                    publisher,
+                    metrics,
+                    new EventCodec().mapper(),
+                    Clock.systemUTC(),
+                    new Ids(Clock.systemUTC(), new Random(1)),
+                    EdgeOptions.DEFAULTS),
+            publisher,
+            CorsPolicy.of(List.of(SHOP)));
+
+    @Test
+    void rejectReasons_whenReadFromThePage_areTheEnumAndTheStatusesTheEdgeAnswers() {
+        Map<String, Integer> documented = reasons();
+
+        assertThat(documented.keySet())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(RejectReason.values())
+                        .map(RejectReason::dimension)
+                        .toList());
+        for (RejectReason reason : RejectReason.values()) {
+            IngestResponse response = edge.handle(requestRejectedFor(reason));
+
+            assertThat(metrics.last().rejected()).as(reason.dimension()).containsKey(reason);
+            assertThat(response.status()).as(reason.dimension()).isEqualTo(documented.get(reason.dimension()));
+        }
+    }
+
+    @Test
+    void statuses_whenReadFromThePage_areEveryAnswerOfTheEdgeWithItsHeaders() {
+        Map<Integer, String> documented = statuses();
+        Set<Integer> answered = new TreeSet<>();
+        for (RejectReason reason : RejectReason.values()) {
+            answered.add(check(edge.handle(requestRejectedFor(reason)), documented));
+        }
+        answered.add(check(edge.handle(post(Map.of(), EVENT)), documented));
+        answered.add(check(edge.handle(preflight()), documented));
+        answered.add(check(edge.handle(request("PUT", Map.of(), EVENT)), documented));
+
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(documented.keySet());
+        assertThat(documented.get(405)).contains("Allow: POST, OPTIONS");
+        assertThat(documented.get(503)).contains("Retry-After");
+    }
+
+    /** The response's status, after checking the headers the page promises on it. */
+    private static int check(IngestResponse response, Map<Integer, String> documented) {
+        assertThat(documented)
+                .as("status " + response.status() + " on the page")
+                .containsKey(response.status());
+        assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
+        String headers = documented.get(response.status());
+        if (headers.contains("Allow:")) {
+            assertThat(response.headers()).containsEntry("Allow", "POST, OPTIONS");
+        }
+        if (headers.contains("Retry-After")) {
+            assertThat(response.headers()).containsKey("Retry-After");
+        }
+        return response.status();
+    }
+
+    private IngestRequest requestRejectedFor(RejectReason reason) {
+        publisher.refuse = reason == RejectReason.STREAM_UNAVAILABLE;
+        return switch (reason) {
+            case INVALID_FIELD -> post(Map.of(), "[{\"event_id\":\"\"}," + EVENT + "]");
+            case NOT_AN_OBJECT -> post(Map.of(), "[1," + EVENT + "]");
+            case EVENT_TOO_LARGE ->
+                post(Map.of(), "[" + Bodies.eventOfBytes("s", EventLimits.MAX_EVENT_BYTES + 1) + "," + EVENT + "]");
+            case MALFORMED_BODY -> post(Map.of(), "{");
+            case NO_EVENTS -> post(Map.of(), "[]");
+            case BODY_TOO_LARGE -> post(Map.of(), "[" + " ".repeat(EventLimits.MAX_BODY_BYTES) + "]");
+            case TOO_MANY_EVENTS -> post(Map.of(), Bodies.array(EVENT, EventLimits.MAX_EVENTS_PER_REQUEST + 1));
+            case UNSUPPORTED_MEDIA_TYPE -> request("POST", Map.of("Content-Type", "text/html"), EVENT);
+            case ORIGIN_NOT_ALLOWED -> post(Map.of("Origin", "https://elsewhere.example.net"), EVENT);
+            case STREAM_UNAVAILABLE -> post(Map.of(), EVENT);
+        };
+    }
+
+    private static IngestRequest post(Map<String, String> headers, String body) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/json");
+        return request("POST", all, body);
+    }
+
+    private static IngestRequest preflight() {
+        return request("OPTIONS", Map.of("Origin", SHOP, "Access-Control-Request-Method", "POST"), null);
+    }
+
+    private static IngestRequest request(String method, Map<String, String> headers, String body) {
+        return new IngestRequest(method, "/events", IngestRequest.lowerCase(headers), body, false, "192.0.2.1");
+    }
+
+    private static Map<String, Integer> reasons() {
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        Matcher row = REASON_ROW.matcher(section("### Reject reasons"));
+        while (row.find()) {
+            reasons.put(row.group(1), Integer.parseInt(row.group(2)));
+        }
+        return reasons;
+    }
+
+    private static Map<Integer, String> statuses() {
+        Matcher row = STATUS_ROW.matcher(section("### Statuses"));
+        return row.results()
+                .collect(Collectors.toMap(
+                        r -> Integer.parseInt(r.group(1)), r -> r.group(2), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The text of docs/contract/api.md from a heading to the next heading. */
+    private static String section(String heading) {
+        String page = page();
+        int start = page.indexOf("\n" + heading + "\n");
+        assertThat(start).as(heading + " in docs/contract/api.md").isNotNegative();
+        int end = page.indexOf("\n#", start + heading.length() + 2);
+        return page.substring(start, end < 0 ? page.length() : end);
+    }
+
+    /** docs/contract/api.md, found from the working directory up to the folder with mvnw. */
+    private static String page() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        try {
+            return Files.readString(dir.resolve("docs/contract/api.md"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
