@@ -7,6 +7,8 @@ import io.liveinsight.dashboard.domain.RealtimeStats;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
 import io.liveinsight.event.SessionIds;
+import io.liveinsight.event.contract.ItemAttributes;
+import io.liveinsight.event.contract.SessionWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,10 +32,10 @@ public final class DashboardApi {
     /** Events are up to 32 KiB each: 100 keep a response under Lambda's 6 MB payload limit. */
     public static final int MAX_EVENTS = 100;
     /** ActiveSessions items live 30 minutes after the last activity (docs/contract/sessions.md#active-sessions). */
-    public static final long ACTIVE_SECONDS = 30 * 60;
+    public static final long ACTIVE_SECONDS = SessionWindows.ACTIVE.toSeconds();
 
     /** The store hands this internal attribute over for {@link #clientSessionId}; it is never returned. */
-    public static final String ROOT = "root_session_id";
+    public static final String ROOT = ItemAttributes.ROOT_SESSION_ID;
 
     private static final Set<String> PAGED = Set.of("limit", "cursor");
 
@@ -258,7 +260,7 @@ public final class DashboardApi {
     static String clientSessionId(Map<String, Object> item) {
         return item.get(ROOT) instanceof String root
                 ? root
-                : SessionIds.clientSessionId(String.valueOf(item.get("session_id")));
+                : SessionIds.clientSessionId(String.valueOf(item.get(ItemAttributes.SESSION_ID)));
     }
 
     private static void checkId(Params params, String what, String id) {
@@ -273,13 +275,15 @@ public final class DashboardApi {
     private static Map<String, Object> withActivity(Map<String, Object> item, long now) {
         Map<String, Object> view = new LinkedHashMap<>(item);
         view.remove(ROOT);
-        if (!view.containsKey("current_page") && view.get("exit_page") != null) {
-            view.put("current_page", view.get("exit_page")); // the processor stores it only when it differs
+        if (!view.containsKey(ItemAttributes.CURRENT_PAGE) && view.get(ItemAttributes.EXIT_PAGE) != null) {
+            view.put(
+                    ItemAttributes.CURRENT_PAGE,
+                    view.get(ItemAttributes.EXIT_PAGE)); // the processor stores it only when it differs
         }
         view.put("client_session_id", clientSessionId(item));
-        if (item.get("last_activity") instanceof Number lastActivity) {
+        if (item.get(ItemAttributes.LAST_ACTIVITY) instanceof Number lastActivity) {
             long expiresAt = lastActivity.longValue() / 1000 + ACTIVE_SECONDS;
-            view.put("expires_at", expiresAt);
+            view.put(ItemAttributes.EXPIRES_AT, expiresAt);
             view.put("active", now < expiresAt * 1000);
         }
         return view;

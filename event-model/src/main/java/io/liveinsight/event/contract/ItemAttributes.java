@@ -48,7 +48,7 @@ public final class ItemAttributes {
     /** ActiveSessions: the time-to-live attribute, epoch seconds. */
     public static final String EXPIRES_AT = "expires_at";
 
-    /** What an Events item holds (the event's fields as stored). */
+    /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = List.of(
             EVENT_ID,
             TIMESTAMP,
@@ -62,13 +62,12 @@ public final class ItemAttributes {
             ELEMENT_ID,
             ELEMENT_CLASS,
             ELEMENT_TEXT,
-            IP,
             PROPERTIES,
             RECEIVED_AT,
             IS_BOT,
             CLOCK_SKEW);
 
-    /** What a Sessions item shows its readers. */
+    /** What a Sessions item shows its readers ({@link #ROOT_SESSION_ID} to tell a segment's client id, never shown). */
     public static final List<String> SESSION = List.of(
             SESSION_ID,
             USER_ID,
@@ -86,10 +85,9 @@ public final class ItemAttributes {
             EVENT_TYPES,
             ROOT_SESSION_ID);
 
-    /** What an ActiveSessions item shows its readers. */
+    /** What an ActiveSessions item shows the live view. */
     public static final List<String> ACTIVE_SESSION = List.of(
             SESSION_ID,
-            ROOT_SESSION_ID,
             USER_ID,
             START_TIME,
             LAST_ACTIVITY,

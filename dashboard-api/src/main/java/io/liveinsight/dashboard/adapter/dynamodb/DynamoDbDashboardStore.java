@@ -2,12 +2,25 @@ package io.liveinsight.dashboard.adapter.dynamodb;
 
 import static io.liveinsight.dashboard.adapter.dynamodb.Attributes.longValue;
 import static io.liveinsight.dashboard.adapter.dynamodb.Attributes.string;
+import static io.liveinsight.event.contract.ItemAttributes.CURRENT_PAGE;
+import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
+import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
+import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
+import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
+import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
+import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
+import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +104,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                     .totalSegments(scanSegments == 1 ? null : scanSegments)
                     .projectionExpression(Projection.ACTIVE.expression())
                     .filterExpression("#x > :now")
-                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", "expires_at")))
+                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT)))
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(nowSeconds)))
                     .exclusiveStartKey(exclusiveStart)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -107,7 +120,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
 
     static ActiveSession activeSession(Map<String, AttributeValue> item) {
         Map<Long, Long> minutes = new HashMap<>();
-        AttributeValue perMinute = item.get("minutes");
+        AttributeValue perMinute = item.get(MINUTES);
         if (perMinute != null && perMinute.hasM()) {
             perMinute.m().forEach((minute, count) -> {
                 try {
@@ -117,18 +130,18 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                 }
             });
         }
-        AttributeValue bot = item.get("is_bot");
+        AttributeValue bot = item.get(IS_BOT);
         return new ActiveSession(
-                string(item, "session_id"),
-                string(item, "user_id"),
-                longValue(item, "start_time"),
-                longValue(item, "last_activity"),
-                string(item, "current_page"),
-                longValue(item, "total_events"),
-                longValue(item, "page_views"),
-                string(item, "referrer"),
+                string(item, SESSION_ID),
+                string(item, USER_ID),
+                longValue(item, START_TIME),
+                longValue(item, LAST_ACTIVITY),
+                string(item, CURRENT_PAGE),
+                longValue(item, TOTAL_EVENTS),
+                longValue(item, PAGE_VIEWS),
+                string(item, REFERRER),
                 bot != null && Boolean.TRUE.equals(bot.bool()),
-                longValue(item, "expires_at"),
+                longValue(item, EXPIRES_AT),
                 minutes);
     }
 
@@ -137,7 +150,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         var response = call(
                 "get " + tables.sessions(),
                 () -> dynamoDb.getItem(r -> r.tableName(tables.sessions())
-                        .key(Map.of("session_id", AttributeValue.fromS(sessionId)))
+                        .key(Map.of(SESSION_ID, AttributeValue.fromS(sessionId)))
                         .projectionExpression(Projection.SESSION.expression())
                         .expressionAttributeNames(Projection.SESSION.names())
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
@@ -153,11 +166,10 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         return query(
                 QueryRequest.builder()
                         .tableName(tables.events())
-                        .indexName("SessionIndex")
+                        .indexName(Tables.SESSION_INDEX)
                         .keyConditionExpression("#k = :k AND #t BETWEEN :from AND :to")
                         .projectionExpression(Projection.EVENT.expression())
-                        .expressionAttributeNames(
-                                Projection.EVENT.namesWith(Map.of("#k", "session_id", "#t", "timestamp")))
+                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", SESSION_ID, "#t", TIMESTAMP)))
                         .expressionAttributeValues(Map.of(
                                 ":k", AttributeValue.fromS(clientSessionId),
                                 ":from", AttributeValue.fromN(Long.toString(from)),
@@ -176,15 +188,15 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         Page keys = query(
                 QueryRequest.builder()
                         .tableName(tables.sessions())
-                        .indexName("UserIndex")
+                        .indexName(Tables.USER_INDEX)
                         .keyConditionExpression("#k = :k")
-                        .expressionAttributeNames(Map.of("#k", "user_id"))
+                        .expressionAttributeNames(Map.of("#k", USER_ID))
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
                         .scanIndexForward(false),
                 start,
                 limit);
         List<String> ids = keys.items().stream()
-                .map(item -> String.valueOf(item.get("session_id")))
+                .map(item -> String.valueOf(item.get(SESSION_ID)))
                 .toList();
         Map<String, Map<String, Object>> byId = sessionsById(ids);
         List<Map<String, Object>> items =
@@ -197,7 +209,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         for (int from = 0; from < ids.size(); from += 100) {
             List<Map<String, AttributeValue>> pending = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
                     .distinct()
-                    .map(id -> Map.of("session_id", AttributeValue.fromS(id)))
+                    .map(id -> Map.of(SESSION_ID, AttributeValue.fromS(id)))
                     .toList();
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round == 3) {
@@ -218,7 +230,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                 response.consumedCapacity().forEach(this::report);
                 response.responses().getOrDefault(tables.sessions(), List.of()).forEach(item -> {
                     Map<String, Object> json = Attributes.toJson(item);
-                    found.put(String.valueOf(json.get("session_id")), json);
+                    found.put(String.valueOf(json.get(SESSION_ID)), json);
                 });
                 KeysAndAttributes unprocessed = response.unprocessedKeys().get(tables.sessions());
                 pending = unprocessed == null ? List.of() : unprocessed.keys();
@@ -232,10 +244,10 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         return query(
                 QueryRequest.builder()
                         .tableName(tables.events())
-                        .indexName("UserIndex")
+                        .indexName(Tables.USER_INDEX)
                         .keyConditionExpression("#k = :k")
                         .projectionExpression(Projection.EVENT.expression())
-                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", "user_id")))
+                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", USER_ID)))
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
                         .scanIndexForward(ascending),
                 start,
