@@ -113,14 +113,12 @@ public final class DashboardApi {
 
     private ApiResponse activeSessions(Map<String, String> query) {
         Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
-        int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
-        boolean bots = params.flag("include_bots");
-        Optional<Map<String, Object>> after = params.cursor(Set.of("session_id"), Set.of("last_activity"));
+        ActiveQuery asked = ActiveQuery.of(params);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(activeBody(active.at(now), bots, after, limit, now));
+        return ApiResponse.ok(activeBody(active.at(now), asked, now));
     }
 
     /**
@@ -129,18 +127,29 @@ public final class DashboardApi {
      */
     private ApiResponse live(Map<String, String> query) {
         Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
-        int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
-        boolean bots = params.flag("include_bots");
-        Optional<Map<String, Object>> after = params.cursor(Set.of("session_id"), Set.of("last_activity"));
+        ActiveQuery asked = ActiveQuery.of(params);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
         List<ActiveSession> all = active.at(now);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stats", statsBody(all, bots, now));
-        body.put("active_sessions", activeBody(all, bots, after, limit, now));
+        body.put("stats", statsBody(all, asked.bots(), now));
+        body.put("active_sessions", activeBody(all, asked, now));
         return ApiResponse.ok(body);
+    }
+
+    /** What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not. */
+    private record ActiveQuery(int limit, boolean bots, Optional<ActivePage.Position> after) {
+
+        static ActiveQuery of(Params params) {
+            return new ActiveQuery(
+                    params.limit(DEFAULT_SESSIONS, MAX_SESSIONS),
+                    params.flag("include_bots"),
+                    params.cursor(Set.of("session_id"), Set.of("last_activity"))
+                            .map(key -> new ActivePage.Position(
+                                    (String) key.get("session_id"), (Long) key.get("last_activity"))));
+        }
     }
 
     private static Map<String, Object> statsBody(List<ActiveSession> all, boolean bots, long now) {
@@ -150,14 +159,9 @@ public final class DashboardApi {
     }
 
     /** One page of the active sessions ({@link ActivePage}), its position as the next cursor. */
-    private static Map<String, Object> activeBody(
-            List<ActiveSession> all, boolean bots, Optional<Map<String, Object>> after, int limit, long now) {
-        ActivePage page = ActivePage.of(
-                all,
-                bots,
-                after.map(key ->
-                        new ActivePage.Position((String) key.get("session_id"), (Long) key.get("last_activity"))),
-                limit);
+    private static Map<String, Object> activeBody(List<ActiveSession> all, ActiveQuery asked, long now) {
+        boolean bots = asked.bots();
+        ActivePage page = ActivePage.of(all, bots, asked.after(), asked.limit());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
         body.put("total", page.total());

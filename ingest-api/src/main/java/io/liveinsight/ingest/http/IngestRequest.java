@@ -1,6 +1,6 @@
 package io.liveinsight.ingest.http;
 
-import java.util.HashMap;
+import io.liveinsight.lambda.http.HttpRequest;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,16 +31,8 @@ public record IngestRequest(
         return headers.get(lowerCaseName);
     }
 
-    /** Header names in lower case, null names and values dropped; the one copy each request makes. */
+    /** Header names in lower case, null names and values dropped (the one rule, lambda-http's). */
     public static Map<String, String> lowerCase(Map<String, String> headers) {
-        Map<String, String> lower = HashMap.newHashMap(headers == null ? 0 : headers.size());
-        if (headers != null) {
-            headers.forEach((name, value) -> {
-                if (name != null && value != null) {
-                    lower.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + "," + b);
-                }
-            });
-        }
-        return lower;
+        return HttpRequest.lowerCase(headers);
     }
 }
