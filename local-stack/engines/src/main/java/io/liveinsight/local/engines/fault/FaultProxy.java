@@ -138,7 +138,7 @@ public final class FaultProxy implements AutoCloseable {
      * ProvisionedThroughputExceededException instead, as from DynamoDB. Other operations pass through.
      */
     public FaultProxy partialBatchWrites(Share share) {
-        responder.fault(new Fault.PartialBatchWrites(Picker.of(Objects.requireNonNull(share, "share"))));
+        responder.fault(new Fault.Partial(new PartialBatchWrites(), Picker.of(Objects.requireNonNull(share, "share"))));
         return this;
     }
 
@@ -154,7 +154,7 @@ public final class FaultProxy implements AutoCloseable {
      * operations pass through.
      */
     public FaultProxy partialPutRecords(Share share) {
-        responder.fault(new Fault.PartialPutRecords(Picker.of(Objects.requireNonNull(share, "share"))));
+        responder.fault(new Fault.Partial(new PartialPutRecords(), Picker.of(Objects.requireNonNull(share, "share"))));
         return this;
     }
 
