@@ -10,17 +10,11 @@ import java.util.Map;
  * UnprocessedItems} of an HTTP 200 answer; when none can be written, the whole call fails with
  * ProvisionedThroughputExceededException. Held-back items never reach upstream.
  */
-record PartialBatchWrites() implements PartialWrite {
+final class PartialBatchWrites {
 
-    static final String OPERATION = "DynamoDB_20120810.BatchWriteItem";
+    private PartialBatchWrites() {}
 
-    @Override
-    public String operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public Plan plan(ProxyRequest request, Picker picker) {
+    static Plan plan(ProxyRequest request, Picker picker) {
         ObjectNode body = request.bodyTree();
         ObjectNode forwarded = WireFormat.object();
         ObjectNode heldBack = WireFormat.object();

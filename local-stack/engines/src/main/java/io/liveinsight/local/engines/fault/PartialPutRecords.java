@@ -10,17 +10,11 @@ import java.util.Iterator;
  * ProvisionedThroughputExceededException and {@code FailedRecordCount} counts them. Failed entries never reach
  * upstream: only the others are forwarded, and upstream's results are put back in their original positions.
  */
-record PartialPutRecords() implements PartialWrite {
+final class PartialPutRecords {
 
-    static final String OPERATION = "Kinesis_20131202.PutRecords";
+    private PartialPutRecords() {}
 
-    @Override
-    public String operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public Plan plan(ProxyRequest request, Picker picker) {
+    static Plan plan(ProxyRequest request, Picker picker) {
         ObjectNode body = request.bodyTree();
         ArrayNode records = Trees.array(body.get("Records"));
         boolean[] failed = new boolean[records.size()];
