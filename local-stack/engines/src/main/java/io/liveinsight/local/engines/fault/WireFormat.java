@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The body encodings of the AWS JSON protocols: JSON 1.0 (DynamoDB), JSON 1.1 and CBOR 1.1 (Kinesis), read into and
  * written from Jackson trees. The Kinesis SDK speaks CBOR unless {@code aws.cborEnabled=false} (or {@code
- * AWS_CBOR_DISABLE}) makes it speak JSON 1.1; the proxy follows each message's Content-Type. Binary values are
+ * AWS_CBOR_ENABLED=false}) makes it speak JSON 1.1; the proxy follows each message's Content-Type. Binary values are
  * base64 strings in JSON and byte strings in CBOR, as the protocols carry them. CBOR tags (timestamps) are not kept,
  * which is safe for the bodies the proxy rewrites (PutRecords and BatchWriteItem carry no timestamps).
  */
