@@ -51,14 +51,14 @@ public final class LocalStackMain {
             engines = LocalAws.start(config.dynamoDbPort(), config.kinesisPort(), config.dataDirectory());
             endpoints = engines.endpoints();
         }
-        LiveInsightStack stack = LiveInsightStack.launch(config, endpoints);
+        LocalPipeline pipeline = LocalPipeline.launch(config, endpoints);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalAws enginesToStop = engines;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             out.println("\nLiveInsight stopping...");
-                            stack.close();
+                            pipeline.close();
                             if (enginesToStop != null) {
                                 enginesToStop.close();
                             }
@@ -68,10 +68,10 @@ public final class LocalStackMain {
                         "liveinsight-stop"));
 
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        out.println(banner(config, endpoints, stack, millis));
+        out.println(banner(config, endpoints, pipeline, millis));
         Thread readiness = new Thread(
                 () -> {
-                    while (!stack.awaitReady(Duration.ofSeconds(30))) {
+                    while (!pipeline.awaitReady(Duration.ofSeconds(30))) {
                         out.println("  still waiting for DynamoDB and Kinesis to answer (GET /health says which)");
                     }
                     out.println("  tables and stream ready ("
@@ -84,8 +84,8 @@ public final class LocalStackMain {
         stopped.await();
     }
 
-    static String banner(LocalStackConfig config, AwsEndpoints endpoints, LiveInsightStack stack, long millis) {
-        String edge = stack.edgeAddress().toString();
+    static String banner(LocalStackConfig config, AwsEndpoints endpoints, LocalPipeline pipeline, long millis) {
+        String edge = pipeline.edgeAddress().toString();
         return """
 
                 LiveInsight is running (edge up in %d ms)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @WithLocalAws
 class EndToEndTest {
 
-    private static LiveInsightStack stack;
+    private static LocalPipeline stack;
     private static LocalStackConfig config;
 
     @BeforeAll
@@ -34,7 +34,7 @@ class EndToEndTest {
                 "e2e-consumer",
                 null,
                 true);
-        stack = LiveInsightStack.start(config, aws.endpoints());
+        stack = LocalPipeline.start(config, aws.endpoints());
     }
 
     @AfterAll
@@ -81,7 +81,7 @@ class EndToEndTest {
                 "e2e-stop-consumer",
                 null,
                 true);
-        LiveInsightStack starting = LiveInsightStack.start(other, aws.endpoints());
+        LocalPipeline starting = LocalPipeline.start(other, aws.endpoints());
 
         long started = System.nanoTime();
         starting.close();

@@ -39,7 +39,7 @@ class LocalStackContainerEndToEndTest {
                 "LiveInsight-StreamProcessor",
                 null,
                 true);
-        try (LiveInsightStack stack = LiveInsightStack.start(config, endpoints);
+        try (LocalPipeline stack = LocalPipeline.start(config, endpoints);
                 DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb())) {
             EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), dynamoDb, config.tables(), "s1");
         }

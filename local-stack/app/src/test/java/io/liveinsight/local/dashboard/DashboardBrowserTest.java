@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveinsight.event.TableNames;
-import io.liveinsight.local.LiveInsightStack;
+import io.liveinsight.local.LocalPipeline;
 import io.liveinsight.local.LocalStackConfig;
 import io.liveinsight.local.browser.Chromium;
 import io.liveinsight.local.engines.LocalAws;
@@ -54,7 +54,7 @@ class DashboardBrowserTest {
     private static final List<String> REFERRERS =
             List.of("https://www.google.com/", "https://news.example/outdoors", "", "https://www.google.com/");
 
-    private static LiveInsightStack stack;
+    private static LocalPipeline stack;
     private static HeadlessChromium browser;
 
     @BeforeAll
@@ -73,7 +73,7 @@ class DashboardBrowserTest {
                 "dash-ui-consumer",
                 null,
                 true);
-        stack = LiveInsightStack.start(config, aws.endpoints());
+        stack = LocalPipeline.start(config, aws.endpoints());
         browser = HeadlessChromium.start(chromium);
         browser.viewport(1280, 900, 1, false);
         browser.navigate(stack.edgeAddress().resolve("/"));

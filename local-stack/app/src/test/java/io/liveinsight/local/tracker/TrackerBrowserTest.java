@@ -3,7 +3,7 @@ package io.liveinsight.local.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.TableNames;
-import io.liveinsight.local.LiveInsightStack;
+import io.liveinsight.local.LocalPipeline;
 import io.liveinsight.local.LocalStackConfig;
 import io.liveinsight.local.browser.Chromium;
 import io.liveinsight.local.browser.Wait;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @WithLocalAws
 class TrackerBrowserTest {
 
-    private static LiveInsightStack stack;
+    private static LocalPipeline stack;
     private static TableNames tables;
     private static DevToolsBrowser browser;
 
@@ -50,7 +50,7 @@ class TrackerBrowserTest {
                 "tracker-e2e-consumer",
                 null,
                 true);
-        stack = LiveInsightStack.start(config, aws.endpoints());
+        stack = LocalPipeline.start(config, aws.endpoints());
         browser = DevToolsBrowser.start(chromium);
     }
 

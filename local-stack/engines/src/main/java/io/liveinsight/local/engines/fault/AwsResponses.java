@@ -1,7 +1,7 @@
 package io.liveinsight.local.engines.fault;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,14 +44,14 @@ final class AwsResponses {
     }
 
     static ProxyResponse error(ProxyRequest request, int status, String type, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
+        ObjectNode body = WireFormat.object();
         body.put("__type", type);
         body.put("message", message);
         return ok(request, body).withStatus(status);
     }
 
     /** HTTP 200 with a body in the request's wire format. */
-    static ProxyResponse ok(ProxyRequest request, Map<String, Object> body) {
+    static ProxyResponse ok(ProxyRequest request, ObjectNode body) {
         WireFormat format = request.isDynamoDb() ? WireFormat.JSON_1_0 : request.format();
         byte[] bytes = format.write(body);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

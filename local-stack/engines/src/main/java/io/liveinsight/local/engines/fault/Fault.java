@@ -12,7 +12,10 @@ sealed interface Fault {
         }
     }
 
-    record PartialBatchWrites(Picker picker) implements Fault {}
-
-    record PartialPutRecords(Picker picker) implements Fault {}
+    /** Answers the chosen entries of each {@code write} call as the service does under throttling. */
+    record Partial(PartialWrite write, Picker picker) implements Fault {
+        boolean covers(String requestOperation) {
+            return write.operation().equals(requestOperation);
+        }
+    }
 }

@@ -138,7 +138,8 @@ public final class FaultProxy implements AutoCloseable {
      * ProvisionedThroughputExceededException instead, as from DynamoDB. Other operations pass through.
      */
     public FaultProxy partialBatchWrites(Share share) {
-        responder.fault(new Fault.PartialBatchWrites(Picker.of(Objects.requireNonNull(share, "share"))));
+        responder.fault(
+                new Fault.Partial(PartialWrite.BATCH_WRITE_ITEM, Picker.of(Objects.requireNonNull(share, "share"))));
         return this;
     }
 
@@ -154,7 +155,7 @@ public final class FaultProxy implements AutoCloseable {
      * operations pass through.
      */
     public FaultProxy partialPutRecords(Share share) {
-        responder.fault(new Fault.PartialPutRecords(Picker.of(Objects.requireNonNull(share, "share"))));
+        responder.fault(new Fault.Partial(PartialWrite.PUT_RECORDS, Picker.of(Objects.requireNonNull(share, "share"))));
         return this;
     }
 

@@ -1,8 +1,8 @@
 package io.liveinsight.local.engines.fault;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
@@ -12,32 +12,24 @@ import java.util.Map;
  */
 final class PartialBatchWrites {
 
-    static final String OPERATION = "DynamoDB_20120810.BatchWriteItem";
-
     private PartialBatchWrites() {}
 
     static Plan plan(ProxyRequest request, Picker picker) {
-        WireFormat format = request.format();
-        Map<String, Object> body = Values.object(format.parse(request.body()));
-        Map<String, Object> forwarded = new LinkedHashMap<>();
-        Map<String, List<Object>> heldBack = new LinkedHashMap<>();
+        ObjectNode body = request.bodyTree();
+        ObjectNode forwarded = WireFormat.object();
+        ObjectNode heldBack = WireFormat.object();
         int total = 0;
         int held = 0;
-        for (Map.Entry<String, Object> table :
-                Values.object(body.get("RequestItems")).entrySet()) {
-            List<Object> forwardedItems = new ArrayList<>();
-            for (Object item : Values.array(table.getValue())) {
+        for (Map.Entry<String, JsonNode> table :
+                Trees.object(body.get("RequestItems")).properties()) {
+            for (JsonNode item : Trees.array(table.getValue())) {
                 total++;
                 if (picker.next()) {
                     held++;
-                    heldBack.computeIfAbsent(table.getKey(), t -> new ArrayList<>())
-                            .add(item);
+                    heldBack.withArrayProperty(table.getKey()).add(item);
                 } else {
-                    forwardedItems.add(item);
+                    forwarded.withArrayProperty(table.getKey()).add(item);
                 }
-            }
-            if (!forwardedItems.isEmpty()) {
-                forwarded.put(table.getKey(), forwardedItems);
             }
         }
         if (held == 0) {
@@ -46,23 +38,19 @@ final class PartialBatchWrites {
         if (held == total) {
             return new Plan.Throttle();
         }
-        body.put("RequestItems", forwarded);
-        return new Plan.ForwardRewritten(
-                request.withBody(format.write(body)), response -> merge(response, heldBack), held);
+        body.set("RequestItems", forwarded);
+        return new Plan.ForwardRewritten(request.withBody(body), response -> merge(response, heldBack), held);
     }
 
-    private static ProxyResponse merge(ProxyResponse response, Map<String, List<Object>> heldBack) {
-        WireFormat format = response.format();
-        Map<String, Object> body = Values.object(format.parse(response.body()));
-        Map<String, Object> unprocessed = body.get("UnprocessedItems") == null
-                ? new LinkedHashMap<>()
-                : Values.object(body.get("UnprocessedItems"));
-        heldBack.forEach((table, items) -> {
-            List<Object> merged = Values.array(unprocessed.get(table));
-            merged.addAll(items);
-            unprocessed.put(table, merged);
-        });
-        body.put("UnprocessedItems", unprocessed);
-        return response.withBody(format.write(body));
+    private static ProxyResponse merge(ProxyResponse response, ObjectNode heldBack) {
+        ObjectNode body = response.bodyTree();
+        ObjectNode unprocessed = Trees.object(body.get("UnprocessedItems"));
+        for (Map.Entry<String, JsonNode> table : heldBack.properties()) {
+            ArrayNode merged = Trees.array(unprocessed.get(table.getKey()));
+            merged.addAll((ArrayNode) table.getValue());
+            unprocessed.set(table.getKey(), merged);
+        }
+        body.set("UnprocessedItems", unprocessed);
+        return response.withBody(body);
     }
 }

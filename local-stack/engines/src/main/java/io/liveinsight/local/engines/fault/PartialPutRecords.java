@@ -1,10 +1,9 @@
 package io.liveinsight.local.engines.fault;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Kinesis's way of throttling a PutRecords: HTTP 200 where some result entries carry {@code ErrorCode}
@@ -13,16 +12,13 @@ import java.util.Map;
  */
 final class PartialPutRecords {
 
-    static final String OPERATION = "Kinesis_20131202.PutRecords";
-
     private PartialPutRecords() {}
 
     static Plan plan(ProxyRequest request, Picker picker) {
-        WireFormat format = request.format();
-        Map<String, Object> body = Values.object(format.parse(request.body()));
-        List<Object> records = Values.array(body.get("Records"));
+        ObjectNode body = request.bodyTree();
+        ArrayNode records = Trees.array(body.get("Records"));
         boolean[] failed = new boolean[records.size()];
-        List<Object> forwarded = new ArrayList<>();
+        ArrayNode forwarded = body.arrayNode();
         for (int i = 0; i < records.size(); i++) {
             failed[i] = picker.next();
             if (!failed[i]) {
@@ -33,25 +29,26 @@ final class PartialPutRecords {
         if (failures == 0) {
             return new Plan.ForwardAsIs();
         }
-        Map<String, Object> failure = failure(body);
+        ObjectNode failure = failure(body);
         if (forwarded.isEmpty()) {
-            Map<String, Object> answer = new LinkedHashMap<>();
+            ObjectNode answer = WireFormat.object();
             answer.put("FailedRecordCount", (long) failures);
-            answer.put("Records", java.util.Collections.nCopies(failures, failure));
+            ArrayNode results = answer.putArray("Records");
+            for (int i = 0; i < failures; i++) {
+                results.add(failure);
+            }
             return new Plan.Answer(AwsResponses.ok(request, answer), failures);
         }
-        body.put("Records", forwarded);
+        body.set("Records", forwarded);
         return new Plan.ForwardRewritten(
-                request.withBody(format.write(body)), response -> merge(response, failed, failure), failures);
+                request.withBody(body), response -> merge(response, failed, failure), failures);
     }
 
-    private static ProxyResponse merge(ProxyResponse response, boolean[] failed, Map<String, Object> failure) {
-        WireFormat format = response.format();
-        Map<String, Object> body = Values.object(format.parse(response.body()));
-        List<Object> upstreamResults = Values.array(body.get("Records"));
+    private static ProxyResponse merge(ProxyResponse response, boolean[] failed, ObjectNode failure) {
+        ObjectNode body = response.bodyTree();
+        Iterator<JsonNode> next = Trees.array(body.get("Records")).iterator();
         long failures = 0;
-        List<Object> results = new ArrayList<>(failed.length);
-        Iterator<Object> next = upstreamResults.iterator();
+        ArrayNode results = body.arrayNode(failed.length);
         for (boolean fail : failed) {
             if (fail) {
                 failures++;
@@ -61,16 +58,21 @@ final class PartialPutRecords {
         if (next.hasNext()) {
             throw new IllegalArgumentException("upstream returned more results than records forwarded");
         }
-        body.put("FailedRecordCount", Values.number(body.get("FailedRecordCount")) + failures);
-        body.put("Records", results);
-        return response.withBody(format.write(body));
+        body.put("FailedRecordCount", Trees.number(body.get("FailedRecordCount")) + failures);
+        body.set("Records", results);
+        return response.withBody(body);
     }
 
-    private static Map<String, Object> failure(Map<String, Object> request) {
-        Object stream = request.get("StreamName") != null ? request.get("StreamName") : request.get("StreamARN");
-        Map<String, Object> failure = new LinkedHashMap<>();
+    private static ObjectNode failure(ObjectNode request) {
+        JsonNode stream = request.hasNonNull("StreamName") ? request.get("StreamName") : request.get("StreamARN");
+        ObjectNode failure = WireFormat.object();
         failure.put("ErrorCode", AwsResponses.THROTTLED);
-        failure.put("ErrorMessage", "Rate exceeded for shard in stream " + stream + " (injected by FaultProxy).");
+        failure.put("ErrorMessage", "Rate exceeded for shard in stream " + text(stream) + " (injected by FaultProxy).");
         return failure;
+    }
+
+    /** As the message showed it before: the string itself, or {@code null} when there is none. */
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "null" : value.isTextual() ? value.textValue() : value.toString();
     }
 }

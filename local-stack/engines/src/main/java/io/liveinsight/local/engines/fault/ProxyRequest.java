@@ -1,5 +1,6 @@
 package io.liveinsight.local.engines.fault;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,16 @@ record ProxyRequest(String method, String pathAndQuery, Map<String, List<String>
 
     WireFormat format() {
         return WireFormat.of(Headers.first(headers, "Content-Type"));
+    }
+
+    /** The body read in its {@link #format()}; not an object of that format is an IllegalArgumentException. */
+    ObjectNode bodyTree() {
+        return format().read(body);
+    }
+
+    /** The same {@link #withBody(byte[])} with {@code tree} written in this message's format. */
+    ProxyRequest withBody(ObjectNode tree) {
+        return withBody(format().write(tree));
     }
 
     ProxyRequest withBody(byte[] newBody) {

@@ -63,13 +63,9 @@ final class Responder {
                     throttle.covers(operation) && throttle.picker().next()
                             ? new Plan.Throttle()
                             : new Plan.ForwardAsIs();
-                case Fault.PartialBatchWrites partial ->
-                    operation.equals(PartialBatchWrites.OPERATION)
-                            ? PartialBatchWrites.plan(request, partial.picker())
-                            : new Plan.ForwardAsIs();
-                case Fault.PartialPutRecords partial ->
-                    operation.equals(PartialPutRecords.OPERATION)
-                            ? PartialPutRecords.plan(request, partial.picker())
+                case Fault.Partial partial ->
+                    partial.covers(operation)
+                            ? partial.write().plan(request, partial.picker())
                             : new Plan.ForwardAsIs();
             };
         } catch (RuntimeException unreadable) {

@@ -25,14 +25,14 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * and accepts events as soon as the dependency answers, and follows later outages both ways.
  */
 @WithLocalAws
-class LiveInsightStackOutageTest {
+class LocalPipelineOutageTest {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private FaultProxy dynamoDbProxy;
     private FaultProxy kinesisProxy;
-    private LiveInsightStack stack;
+    private LocalPipeline stack;
     private LocalStackConfig config;
 
     @BeforeEach
@@ -69,7 +69,7 @@ class LiveInsightStackOutageTest {
             throws Exception {
         kinesisProxy.down();
         long launching = System.nanoTime();
-        stack = LiveInsightStack.launch(config, endpoints());
+        stack = LocalPipeline.launch(config, endpoints());
 
         Response health = get("/health");
         System.out.printf("edge answered /health %d ms after launch with Kinesis down%n", millisSince(launching));
@@ -98,7 +98,7 @@ class LiveInsightStackOutageTest {
 
     @Test
     void edge_whenDynamoDbGoesDownAndComesBack_goes503AndBackTo200ByItself() throws Exception {
-        stack = LiveInsightStack.start(config, endpoints());
+        stack = LocalPipeline.start(config, endpoints());
         awaitHealthy(Duration.ofSeconds(10));
 
         dynamoDbProxy.down();

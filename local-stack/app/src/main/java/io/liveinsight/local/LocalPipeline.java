@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * stream and starts the KCL consumer (unless {@link LocalStackConfig#consumer()} is off). {@code GET /health} says
  * which dependency is down meanwhile, and after any later outage.
  */
-public final class LiveInsightStack implements AutoCloseable {
+public final class LocalPipeline implements AutoCloseable {
 
     /** How long {@link #start} waits for the tables and the stream. */
     public static final Duration START_TIMEOUT = Duration.ofMinutes(2);
@@ -41,7 +41,7 @@ public final class LiveInsightStack implements AutoCloseable {
     static final Duration MAX_RETRY = Duration.ofSeconds(2);
     static final Duration LOG_EVERY = Duration.ofSeconds(15);
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveInsightStack.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
     private final LocalStackConfig config;
     private final AwsEndpoints endpoints;
@@ -59,7 +59,7 @@ public final class LiveInsightStack implements AutoCloseable {
     private KclConsumer consumer;
     private boolean closed;
 
-    private LiveInsightStack(LocalStackConfig config, AwsEndpoints endpoints) {
+    private LocalPipeline(LocalStackConfig config, AwsEndpoints endpoints) {
         this.config = config;
         this.endpoints = endpoints;
         this.dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb());
@@ -76,41 +76,41 @@ public final class LiveInsightStack implements AutoCloseable {
      * Serves the edge now and sets up the rest in the background; returns at once, whether or not DynamoDB and
      * Kinesis answer yet.
      */
-    public static LiveInsightStack launch(LocalStackConfig config, AwsEndpoints endpoints) {
-        LiveInsightStack stack = new LiveInsightStack(config, endpoints);
+    public static LocalPipeline launch(LocalStackConfig config, AwsEndpoints endpoints) {
+        LocalPipeline pipeline = new LocalPipeline(config, endpoints);
         // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
         // the console.
         IngestHandler handler = new IngestHandler(new IngestApplication(
                 IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
                 null,
                 IngestMetrics.NONE));
-        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, stack.dynamoDb));
+        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
         if (config.consumer()) {
-            routes.put("/metrics", new MetricsRoute(stack::consumerMetrics));
+            routes.put("/metrics", new MetricsRoute(pipeline::consumerMetrics));
         }
         try {
-            stack.edge = EdgeServer.start(config.host(), config.edgePort(), handler, stack::health, routes);
+            pipeline.edge = EdgeServer.start(config.host(), config.edgePort(), handler, pipeline::health, routes);
         } catch (IOException e) {
-            stack.closeClients();
+            pipeline.closeClients();
             throw new UncheckedIOException("cannot serve the edge on " + config.host() + ":" + config.edgePort(), e);
         }
-        stack.setup.start();
-        return stack;
+        pipeline.setup.start();
+        return pipeline;
     }
 
     /**
      * {@link #launch}, then waits up to {@link #START_TIMEOUT} for the tables and the stream (the consumer is then
      * starting: KCL takes its lease 10-35 s later).
      */
-    public static LiveInsightStack start(LocalStackConfig config, AwsEndpoints endpoints) {
-        LiveInsightStack stack = launch(config, endpoints);
-        if (!stack.awaitReady(START_TIMEOUT)) {
-            stack.close();
+    public static LocalPipeline start(LocalStackConfig config, AwsEndpoints endpoints) {
+        LocalPipeline pipeline = launch(config, endpoints);
+        if (!pipeline.awaitReady(START_TIMEOUT)) {
+            pipeline.close();
             throw new IllegalStateException("DynamoDB (" + endpoints.dynamoDb() + ") or Kinesis (" + endpoints.kinesis()
                     + ") did not answer within " + START_TIMEOUT);
         }
-        return stack;
+        return pipeline;
     }
 
     public URI edgeAddress() {
