@@ -50,7 +50,7 @@ public final class BenchmarkMain {
         Path log =
                 settings.resultsDir().resolve("../target/benchmark-stack.log").normalize();
         say("starting the local stack (%s; log %s)", settings.jar(), log);
-        try (LocalStackProcess stack = LocalStackProcess.start(settings.jar(), log, Duration.ofSeconds(180));
+        try (LocalProcess stack = LocalProcess.start(settings.jar(), log, Duration.ofSeconds(180));
                 DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(stack.dynamoDb());
                 KinesisClient kinesis = LocalAwsClients.kinesis(stack.kinesis());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -221,7 +221,7 @@ public final class BenchmarkMain {
         System.out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
     }
 
-    /** The local stack's defaults (local-stack README). */
+    /** The local stack's defaults (local README). */
     static final class LocalStackDefaults {
         static final String STREAM = Defaults.STREAM_NAME;
 

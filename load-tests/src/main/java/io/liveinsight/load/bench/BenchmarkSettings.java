@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The benchmark's knobs ({@code --name value}); the defaults are what the README's table was measured with.
  *
- * @param jar the local stack ({@code local-stack/app/target/liveinsight-local.jar})
+ * @param jar the local stack ({@code local/app/target/liveinsight-local.jar})
  * @param resultsDir where {@code latest.json} and {@code latest.md} go
  * @param throughputEvents events sent as fast as {@code concurrency} requests in flight allow
  * @param latencySeconds how long the steady phase runs while probes measure PutRecords-to-ActiveSessions
@@ -31,7 +31,7 @@ record BenchmarkSettings(
 
     static BenchmarkSettings from(Args args) {
         return new BenchmarkSettings(
-                Path.of(args.value("jar", "local-stack/app/target/liveinsight-local.jar")),
+                Path.of(args.value("jar", "local/app/target/liveinsight-local.jar")),
                 Path.of(args.value("results", "load-tests/results")),
                 args.longValue("seed", 7),
                 args.intValue("throughput-events", 4_000),

@@ -98,7 +98,7 @@ public record ChaosSettings(
     }
 
     static ChaosSettings from(Args args) {
-        Path jar = Path.of(args.value("jar", "local-stack/app/target/liveinsight-local.jar"));
+        Path jar = Path.of(args.value("jar", "local/app/target/liveinsight-local.jar"));
         Path results = Path.of(args.value("results", "load-tests/results"));
         Path logs = Path.of(args.value("logs", "load-tests/target"));
         ChaosSettings base = args.has("short") ? ci(jar, logs) : full(jar, results, logs);

@@ -103,7 +103,7 @@ final class ChaosStack implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_KINESIS", kinesisProxy.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.endpoints().dynamoDb().toString());
         edge = JavaChild.start(
-                "edge", settings.jar(), "io.liveinsight.local.LocalStackMain", JavaChild.SMALL, env, log("edge"));
+                "edge", settings.jar(), "io.liveinsight.local.LocalMain", JavaChild.SMALL, env, log("edge"));
         edgeAddress = URI.create("http://127.0.0.1:" + port);
         edge.awaitHealthy(edgeAddress.resolve("/health"), Duration.ofSeconds(90));
     }

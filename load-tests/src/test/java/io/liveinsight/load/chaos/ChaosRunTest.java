@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChaosRunTest {
 
-    private static final Path JAR = Path.of("../local-stack/app/target/liveinsight-local.jar");
+    private static final Path JAR = Path.of("../local/app/target/liveinsight-local.jar");
 
     @Test
     void everyAcknowledgedEventIsStoredOnceAndEverySessionIsRightAfterEveryFault() throws Exception {

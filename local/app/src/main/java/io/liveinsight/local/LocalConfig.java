@@ -1,0 +1,101 @@
+package io.liveinsight.local;
+
+import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.Defaults;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the local stack runs, read from the environment in one place. With no endpoint set it starts DynamoDB Local
+ * and kinesis-mock itself; with {@code AWS_ENDPOINT_URL} (or the per-service variables) it uses those instead, for
+ * example an external LocalStack.
+ *
+ * @param host the address the edge binds ({@code LIVEINSIGHT_HOST}, 127.0.0.1)
+ * @param edgePort {@code LIVEINSIGHT_PORT} (8080)
+ * @param dynamoDbPort port for the embedded DynamoDB Local ({@code DYNAMODB_PORT}, 8000)
+ * @param kinesisPort port for the embedded kinesis-mock ({@code KINESIS_PORT}, 4568)
+ * @param dynamoDbEndpoint an external DynamoDB ({@code AWS_ENDPOINT_URL_DYNAMODB}), or null to embed one
+ * @param kinesisEndpoint an external Kinesis ({@code AWS_ENDPOINT_URL_KINESIS}), or null to embed one
+ * @param dataDirectory where DynamoDB Local keeps data between runs ({@code LIVEINSIGHT_DATA_DIR}); null: in memory
+ * @param consumer run the KCL consumer in this process ({@code LIVEINSIGHT_CONSUMER}, {@code on} or {@code off},
+ *     default on); off, the edge runs alone and consumers run as separate processes
+ *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
+ *     {@code consumer} entry
+ */
+public record LocalConfig(
+        String host,
+        int edgePort,
+        int dynamoDbPort,
+        int kinesisPort,
+        URI dynamoDbEndpoint,
+        URI kinesisEndpoint,
+        String streamName,
+        int shards,
+        TableNames tables,
+        String applicationName,
+        Path dataDirectory,
+        boolean consumer) {
+
+    /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
+    public String deadLetterStream() {
+        return streamName + "-DeadLetters";
+    }
+
+    public static final int DEFAULT_EDGE_PORT = 8080;
+    public static final int DEFAULT_DYNAMODB_PORT = 8000;
+    public static final int DEFAULT_KINESIS_PORT = 4568;
+
+    public LocalConfig {
+        for (int port : new int[] {edgePort, dynamoDbPort, kinesisPort}) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+        }
+        if (shards < 1) {
+            throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
+        }
+    }
+
+    public static LocalConfig fromEnvironment(Map<String, String> env) {
+        return new LocalConfig(
+                env.getOrDefault("LIVEINSIGHT_HOST", "127.0.0.1"),
+                integer(env, "LIVEINSIGHT_PORT", DEFAULT_EDGE_PORT),
+                integer(env, "DYNAMODB_PORT", DEFAULT_DYNAMODB_PORT),
+                integer(env, "KINESIS_PORT", DEFAULT_KINESIS_PORT),
+                endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+                endpoint(env, "AWS_ENDPOINT_URL_KINESIS"),
+                env.getOrDefault("STREAM_NAME", Defaults.STREAM_NAME),
+                integer(env, "STREAM_SHARDS", 1),
+                TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
+                env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
+                env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
+                onOff(env, "LIVEINSIGHT_CONSUMER", true));
+    }
+
+    private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");
+        };
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
+    }
+
+    private static URI endpoint(Map<String, String> env, String serviceVariable) {
+        String value = env.getOrDefault(serviceVariable, env.get("AWS_ENDPOINT_URL"));
+        return value == null || value.isBlank() ? null : URI.create(value);
+    }
+}

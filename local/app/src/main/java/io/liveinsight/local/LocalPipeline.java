@@ -1,0 +1,254 @@
+package io.liveinsight.local;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.liveinsight.ingest.config.IngestConfig;
+import io.liveinsight.ingest.handler.IngestApplication;
+import io.liveinsight.ingest.handler.IngestHandler;
+import io.liveinsight.ingest.port.IngestMetrics;
+import io.liveinsight.local.engines.AwsEndpoints;
+import io.liveinsight.local.engines.LiveInsightResources;
+import io.liveinsight.local.engines.LocalAwsClients;
+import io.liveinsight.local.engines.LocalCredentials;
+import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.consumer.KclConsumer;
+import io.liveinsight.processor.health.AwsProbes;
+import io.liveinsight.processor.health.DependencyCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The pipeline on one machine, against any DynamoDB and Kinesis endpoints: serves the Lambda edge over HTTP at once,
+ * and in the background, as soon as DynamoDB and Kinesis answer (retrying with backoff), creates the tables and the
+ * stream and starts the KCL consumer (unless {@link LocalConfig#consumer()} is off). {@code GET /health} says
+ * which dependency is down meanwhile, and after any later outage.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    /** How long {@link #start} waits for the tables and the stream. */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    static final Duration MIN_RETRY = Duration.ofMillis(250);
+    static final Duration MAX_RETRY = Duration.ofSeconds(2);
+    static final Duration LOG_EVERY = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+
+    private final LocalConfig config;
+    private final AwsEndpoints endpoints;
+    private final DynamoDbClient dynamoDb;
+    private final KinesisClient kinesis;
+    private final AwsProbes probes;
+    private final DependencyCheck kinesisCheck;
+    private final DependencyCheck dynamoDbCheck;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private final Thread setup;
+    private volatile EdgeServer edge;
+
+    // Guarded by lock.
+    private KclConsumer consumer;
+    private boolean closed;
+
+    private LocalPipeline(LocalConfig config, AwsEndpoints endpoints) {
+        this.config = config;
+        this.endpoints = endpoints;
+        this.dynamoDb = LocalAwsClients.dynamoDb(endpoints.dynamoDb());
+        this.kinesis = LocalAwsClients.kinesis(endpoints.kinesis());
+        this.probes = AwsProbes.create(
+                LocalCredentials.REGION, endpoints.kinesis(), endpoints.dynamoDb(), LocalCredentials.provider());
+        this.kinesisCheck = DependencyCheck.cached(probes.stream(config.streamName()));
+        this.dynamoDbCheck = DependencyCheck.cached(probes.table(config.tables().events()));
+        this.setup = new Thread(this::setUp, "liveinsight-setup");
+        setup.setDaemon(true);
+    }
+
+    /**
+     * Serves the edge now and sets up the rest in the background; returns at once, whether or not DynamoDB and
+     * Kinesis answer yet.
+     */
+    public static LocalPipeline launch(LocalConfig config, AwsEndpoints endpoints) {
+        LocalPipeline pipeline = new LocalPipeline(config, endpoints);
+        // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
+        // the console.
+        IngestHandler handler = new IngestHandler(new IngestApplication(
+                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
+                null,
+                IngestMetrics.NONE));
+        Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
+        routes.putAll(TrackerRoutes.create(config));
+        if (config.consumer()) {
+            routes.put("/metrics", new MetricsRoute(pipeline::consumerMetrics));
+        }
+        try {
+            pipeline.edge = EdgeServer.start(config.host(), config.edgePort(), handler, pipeline::health, routes);
+        } catch (IOException e) {
+            pipeline.closeClients();
+            throw new UncheckedIOException("cannot serve the edge on " + config.host() + ":" + config.edgePort(), e);
+        }
+        pipeline.setup.start();
+        return pipeline;
+    }
+
+    /**
+     * {@link #launch}, then waits up to {@link #START_TIMEOUT} for the tables and the stream (the consumer is then
+     * starting: KCL takes its lease 10-35 s later).
+     */
+    public static LocalPipeline start(LocalConfig config, AwsEndpoints endpoints) {
+        LocalPipeline pipeline = launch(config, endpoints);
+        if (!pipeline.awaitReady(START_TIMEOUT)) {
+            pipeline.close();
+            throw new IllegalStateException("DynamoDB (" + endpoints.dynamoDb() + ") or Kinesis (" + endpoints.kinesis()
+                    + ") did not answer within " + START_TIMEOUT);
+        }
+        return pipeline;
+    }
+
+    public URI edgeAddress() {
+        return edge.address();
+    }
+
+    /** Waits until the tables and the stream exist (and the consumer, if on, is started); false at the timeout. */
+    public boolean awaitReady(Duration timeout) {
+        try {
+            return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Each dependency as it answers now (answers reused for up to a second, each call at most 2 s): kinesis (the
+     * stream exists and answers), dynamodb (the Events table), and, unless the consumer is off, consumer (KCL
+     * initialized and running) with the consumer's shards and misconfigured stores: a stuck shard makes it 503 as on
+     * the consumer's own health server.
+     */
+    public Health health() {
+        Map<String, Boolean> dependencies = new LinkedHashMap<>();
+        dependencies.put("kinesis", kinesisCheck.up());
+        dependencies.put("dynamodb", dynamoDbCheck.up());
+        if (config.consumer()) {
+            KclConsumer current = consumer();
+            if (current != null) {
+                return new Health(current.health(dependencies));
+            }
+            dependencies.put("consumer", false);
+        }
+        return new Health(dependencies);
+    }
+
+    private KclConsumer consumer() {
+        synchronized (lock) {
+            return consumer;
+        }
+    }
+
+    private Map<String, Double> consumerMetrics() {
+        KclConsumer current = consumer();
+        return current == null ? Map.of() : current.metrics();
+    }
+
+    private void setUp() {
+        long started = System.nanoTime();
+        long loggedAt = 0;
+        Duration wait = MIN_RETRY;
+        while (!isClosed()) {
+            try {
+                createResources();
+                break;
+            } catch (RuntimeException e) {
+                long waited = System.nanoTime() - started;
+                if (loggedAt == 0 || waited - loggedAt >= LOG_EVERY.toNanos()) {
+                    loggedAt = Math.max(waited, 1);
+                    LOG.warn(
+                            "waiting for DynamoDB ({}) and Kinesis ({}) to create tables and streams (waited {} s): {}",
+                            endpoints.dynamoDb(),
+                            endpoints.kinesis(),
+                            Duration.ofNanos(waited).toSeconds(),
+                            e.toString());
+                }
+                if (!pause(wait)) {
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
+            }
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (config.consumer()) {
+                consumer = KclConsumer.start(ProcessorConfig.local(
+                        config.streamName(),
+                        config.applicationName(),
+                        config.tables(),
+                        endpoints.kinesis(),
+                        endpoints.dynamoDb(),
+                        config.deadLetterStream()));
+            }
+        }
+        LOG.info(
+                "tables and streams ready after {} ms{}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                config.consumer() ? "; consumer starting" : "");
+        ready.countDown();
+    }
+
+    private void createResources() {
+        LiveInsightResources.createTables(dynamoDb, config.tables());
+        LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
+        LiveInsightResources.createStream(kinesis, config.streamName(), config.shards());
+        LiveInsightResources.createStream(kinesis, config.deadLetterStream(), 1);
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    @Override
+    public void close() {
+        KclConsumer running;
+        synchronized (lock) {
+            closed = true;
+            running = consumer;
+        }
+        setup.interrupt();
+        edge.close();
+        if (running != null) {
+            running.close();
+        }
+        try {
+            setup.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeClients();
+    }
+
+    private void closeClients() {
+        probes.close();
+        dynamoDb.close();
+        kinesis.close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.liveinsight.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalMainTest {
+
+    @Test
+    void busyPorts_whenDynamoDbPortTaken_namesItAndItsEngine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LocalConfig config = LocalConfig.fromEnvironment(Map.of(
+                    "LIVEINSIGHT_PORT",
+                    "0",
+                    "DYNAMODB_PORT",
+                    Integer.toString(taken.getLocalPort()),
+                    "KINESIS_PORT",
+                    "0"));
+
+            assertThat(LocalMain.busyPorts(config)).isEqualTo("port " + taken.getLocalPort() + " (DynamoDB Local)");
+        }
+    }
+
+    @Test
+    void busyPorts_whenExternalEnginesUsed_ignoresEnginePorts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LocalConfig config = LocalConfig.fromEnvironment(Map.of(
+                    "LIVEINSIGHT_PORT", "0",
+                    "DYNAMODB_PORT", Integer.toString(taken.getLocalPort()),
+                    "AWS_ENDPOINT_URL", "http://localhost:4566"));
+
+            assertThat(LocalMain.busyPorts(config)).isEmpty();
+        }
+    }
+
+    @Test
+    void fromEnvironment_whenPortNotANumber_saysWhichVariable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> LocalConfig.fromEnvironment(Map.of("DYNAMODB_PORT", "eight thousand")))
+                .hasMessageContaining("DYNAMODB_PORT must be a number");
+    }
+}
