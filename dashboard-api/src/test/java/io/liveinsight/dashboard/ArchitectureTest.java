@@ -55,6 +55,15 @@ class ArchitectureTest {
             .resideInAnyPackage(
                     "software.amazon..", "com.amazonaws..", "..dashboard.adapter..", "..dashboard.handler..");
 
+    /** Storage formats (segment ids, format-1 attributes) are read by the adapter: the router gets session views. */
+    @ArchTest
+    static final ArchRule httpReadsNoSessionIds = noClasses()
+            .that()
+            .resideInAPackage("..dashboard.http..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.liveinsight.event.SessionIds");
+
     @ArchTest
     static final ArchRule onlyTheAdapterTalksToDynamoDb = noClasses()
             .that()

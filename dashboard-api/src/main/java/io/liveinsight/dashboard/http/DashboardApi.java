@@ -6,7 +6,6 @@ import io.liveinsight.dashboard.domain.ActiveSnapshot;
 import io.liveinsight.dashboard.domain.RealtimeStats;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
-import io.liveinsight.event.SessionIds;
 import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.contract.SessionWindows;
 import java.time.Clock;
@@ -33,9 +32,6 @@ public final class DashboardApi {
     public static final int MAX_EVENTS = 100;
     /** ActiveSessions items live 30 minutes after the last activity (docs/contract/sessions.md#active-sessions). */
     public static final long ACTIVE_SECONDS = SessionWindows.ACTIVE.toSeconds();
-
-    /** The store hands this internal attribute over for {@link #clientSessionId}; it is never returned. */
-    public static final String ROOT = ItemAttributes.ROOT_SESSION_ID;
 
     private static final Set<String> PAGED = Set.of("limit", "cursor");
 
@@ -200,7 +196,7 @@ public final class DashboardApi {
         if (session.isEmpty()) {
             return ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'");
         }
-        String clientId = clientSessionId(session.get());
+        String clientId = String.valueOf(session.get().get(DashboardStore.CLIENT_SESSION_ID));
         if (start.isPresent() && !clientId.equals(start.get().get("session_id"))) {
             return ApiResponse.badRequest(List.of("cursor belongs to another session"));
         }
@@ -256,17 +252,6 @@ public final class DashboardApi {
         return ApiResponse.ok(body);
     }
 
-    /**
-     * The client's session id of a Sessions item, the key its events are stored under: a later segment (a derived
-     * id, longer than any client id: {@link SessionIds}) names it in {@code root_session_id}, and its id gives it
-     * back too; a client's own id is its own, whatever characters it holds.
-     */
-    static String clientSessionId(Map<String, Object> item) {
-        return item.get(ROOT) instanceof String root
-                ? root
-                : SessionIds.clientSessionId(String.valueOf(item.get(ItemAttributes.SESSION_ID)));
-    }
-
     private static void checkId(Params params, String what, String id) {
         // Code points, as the event contract counts them: a client id of 128 emoji is 256 UTF-16 units, and a later
         // segment's derived id is longer than any client id (up to 128 + 12 characters).
@@ -275,22 +260,18 @@ public final class DashboardApi {
         }
     }
 
-    /** A Sessions item plus whether it is active now and until when (it lives 30 minutes past its last activity). */
-    private static Map<String, Object> withActivity(Map<String, Object> item, long now) {
-        Map<String, Object> view = new LinkedHashMap<>(item);
-        view.remove(ROOT);
-        if (!view.containsKey(ItemAttributes.CURRENT_PAGE) && view.get(ItemAttributes.EXIT_PAGE) != null) {
-            view.put(
-                    ItemAttributes.CURRENT_PAGE,
-                    view.get(ItemAttributes.EXIT_PAGE)); // the processor stores it only when it differs
-        }
-        view.put("client_session_id", clientSessionId(item));
-        if (item.get(ItemAttributes.LAST_ACTIVITY) instanceof Number lastActivity) {
+    /**
+     * A session view ({@link DashboardStore#session}) plus whether it is active now and until when (it lives 30
+     * minutes past its last activity): what needs the clock.
+     */
+    private static Map<String, Object> withActivity(Map<String, Object> view, long now) {
+        Map<String, Object> body = new LinkedHashMap<>(view);
+        if (view.get(ItemAttributes.LAST_ACTIVITY) instanceof Number lastActivity) {
             long expiresAt = lastActivity.longValue() / 1000 + ACTIVE_SECONDS;
-            view.put(ItemAttributes.EXPIRES_AT, expiresAt);
-            view.put("active", now < expiresAt * 1000);
+            body.put(ItemAttributes.EXPIRES_AT, expiresAt);
+            body.put("active", now < expiresAt * 1000);
         }
-        return view;
+        return body;
     }
 
     private static long number(Object value) {

@@ -11,17 +11,24 @@ import java.util.Optional;
  */
 public interface DashboardStore {
 
+    /** The view field naming the client's session id, the key a session's events are stored under. */
+    String CLIENT_SESSION_ID = "client_session_id";
+
     /** Every ActiveSessions item not expired at {@code nowMillis}, bots included: the whole table, never truncated. */
     List<ActiveSession> activeSessions(long nowMillis);
 
-    /** One Sessions item (a client session id, or a segment id {@code <id>~k}). */
+    /**
+     * One session (a client session id, or a segment id {@code <id>~k}) as a <b>session view</b>: the Sessions item's
+     * public attributes with {@code current_page} always there when {@code exit_page} is (the processor omits it when
+     * equal), plus {@link #CLIENT_SESSION_ID}; never {@code root_session_id} nor any other storage-format detail.
+     */
     Optional<Map<String, Object>> session(String sessionId);
 
     /** Events of a client session id with {@code from <= timestamp <= to} (SessionIndex). */
     Page sessionEvents(
             String clientSessionId, long from, long to, Map<String, Object> start, int limit, boolean ascending);
 
-    /** A user's sessions, newest first (Sessions UserIndex). */
+    /** A user's sessions, newest first (Sessions UserIndex), as session views (see {@link #session}). */
     Page userSessions(String userId, Map<String, Object> start, int limit);
 
     /** A user's events (Events UserIndex). */

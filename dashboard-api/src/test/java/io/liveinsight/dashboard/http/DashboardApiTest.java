@@ -16,14 +16,6 @@ class DashboardApiTest {
     private final DashboardApi api = new DashboardApi(store, new MutableClock(NOW), Duration.ofSeconds(2));
 
     @Test
-    void clientSessionId_whenSegmentItem_isItsRootAndOtherwiseItsOwnId() {
-        assertThat(DashboardApi.clientSessionId(Map.of("session_id", "abc~2", "root_session_id", "abc")))
-                .isEqualTo("abc");
-        assertThat(DashboardApi.clientSessionId(Map.of("session_id", "client~1")))
-                .isEqualTo("client~1");
-    }
-
-    @Test
     void handle_whenStatsAndTableAskedTogether_readsActiveSessionsOnce() {
         api.handle("/api/stats/realtime", Map.of());
         api.handle("/api/sessions/active", Map.of());

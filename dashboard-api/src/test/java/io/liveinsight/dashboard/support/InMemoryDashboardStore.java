@@ -1,5 +1,6 @@
 package io.liveinsight.dashboard.support;
 
+import io.liveinsight.dashboard.adapter.dynamodb.SessionViews;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
@@ -10,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The store in memory, for tests without engines; counts the ActiveSessions reads and can be made to fail. */
+/**
+ * The store in memory, for tests without engines; counts the ActiveSessions reads and can be made to fail. Sessions
+ * items are kept as stored and read into session views as the DynamoDB adapter reads them ({@link SessionViews}).
+ */
 public final class InMemoryDashboardStore implements DashboardStore {
 
     public final List<ActiveSession> active = new ArrayList<>();
@@ -28,7 +32,7 @@ public final class InMemoryDashboardStore implements DashboardStore {
     @Override
     public Optional<Map<String, Object>> session(String sessionId) {
         failIfDown();
-        return Optional.ofNullable(sessions.get(sessionId));
+        return Optional.ofNullable(sessions.get(sessionId)).map(SessionViews::of);
     }
 
     @Override

@@ -45,8 +45,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The dashboard's reads: a full parallel Scan of ActiveSessions (the only table ever scanned, and always to the
- * end), GetItem on Sessions, and Queries on the GSIs. Eventually consistent reads throughout (half the read units;
- * the page refreshes every few seconds anyway). Every call reports the read units DynamoDB says it consumed.
+ * end), GetItem and BatchGetItem on Sessions (read into session views: {@link SessionViews}), and Queries on the
+ * GSIs. Eventually consistent reads throughout (half the read units; the page refreshes every few seconds anyway).
+ * Every call reports the read units DynamoDB says it consumed.
  */
 public final class DynamoDbDashboardStore implements DashboardStore {
 
@@ -156,7 +157,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
         report(response.consumedCapacity());
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(Attributes.toJson(response.item()))
+                ? Optional.of(SessionViews.of(Attributes.toJson(response.item())))
                 : Optional.empty();
     }
 
@@ -230,7 +231,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                 response.consumedCapacity().forEach(this::report);
                 response.responses().getOrDefault(tables.sessions(), List.of()).forEach(item -> {
                     Map<String, Object> json = Attributes.toJson(item);
-                    found.put(String.valueOf(json.get(SESSION_ID)), json);
+                    found.put(String.valueOf(json.get(SESSION_ID)), SessionViews.of(json));
                 });
                 KeysAndAttributes unprocessed = response.unprocessedKeys().get(tables.sessions());
                 pending = unprocessed == null ? List.of() : unprocessed.keys();

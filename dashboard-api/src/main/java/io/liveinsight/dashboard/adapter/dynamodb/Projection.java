@@ -9,7 +9,7 @@ import java.util.Map;
  * The public attributes of each table (the shared contract's {@link ItemAttributes} lists) as a ProjectionExpression,
  * every name through a placeholder (several are DynamoDB reserved words: {@code timestamp}, {@code minutes}...). The
  * processor's internal attributes and the event's {@code ip} are never read out; {@code root_session_id} is read for
- * the API core, which uses it and drops it.
+ * {@link SessionViews}, which uses it and drops it.
  */
 record Projection(String expression, Map<String, String> names) {
 
