@@ -1,6 +1,6 @@
 package io.liveinsight.load.chaos;
 
-import io.liveinsight.load.Args;
+import io.liveinsight.load.cli.Args;
 import java.nio.file.Path;
 
 /**

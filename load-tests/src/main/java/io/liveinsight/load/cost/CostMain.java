@@ -2,7 +2,7 @@ package io.liveinsight.load.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.liveinsight.load.Args;
+import io.liveinsight.load.cli.Args;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

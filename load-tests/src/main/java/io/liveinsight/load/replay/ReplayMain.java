@@ -1,7 +1,7 @@
 package io.liveinsight.load.replay;
 
 import io.liveinsight.event.time.Sleeper;
-import io.liveinsight.load.Args;
+import io.liveinsight.load.cli.Args;
 import io.liveinsight.load.traffic.RecordedLine;
 import io.liveinsight.load.traffic.Recording;
 import java.net.URI;

@@ -16,7 +16,7 @@ class ChaosMainTest {
 
     @Test
     void settings_whenOptionsGiven_overrideTheSizesDefaults() {
-        ChaosSettings settings = ChaosSettings.from(io.liveinsight.load.Args.parse(
+        ChaosSettings settings = ChaosSettings.from(io.liveinsight.load.cli.Args.parse(
                 new String[] {"--short", "--in-flight", "64", "--no-reshard", "--renumbering", "--long-session", "800"
                 }));
 
@@ -25,7 +25,7 @@ class ChaosMainTest {
         assertThat(settings.reshard()).isFalse();
         assertThat(settings.renumbering()).isTrue();
         assertThat(settings.bigSessionEvents()).isEqualTo(800);
-        assertThat(ChaosSettings.from(io.liveinsight.load.Args.parse(new String[0]))
+        assertThat(ChaosSettings.from(io.liveinsight.load.cli.Args.parse(new String[0]))
                         .bigSessionEvents())
                 .isEqualTo(50_000);
     }

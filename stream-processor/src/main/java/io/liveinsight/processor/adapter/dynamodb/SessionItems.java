@@ -95,11 +95,7 @@ final class SessionItems {
 
     static Map<String, AttributeValue> segmentItem(Segment segment) {
         SessionAggregate a = segment.aggregate();
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(SESSION_ID, s(a.sessionId()));
-        item.put(USER_ID, s(a.userId()));
-        item.put(START_TIME, n(a.startTime()));
-        item.put(LAST_ACTIVITY, n(a.lastActivity()));
+        Map<String, AttributeValue> item = keyAndTimes(a);
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
         item.put(PAGE_VIEWS, n(a.pageViews()));
         item.put(SESSION_DURATION, n(a.sessionDuration()));
@@ -155,11 +151,7 @@ final class SessionItems {
      */
     static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment) {
         SessionAggregate a = segment.aggregate();
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(SESSION_ID, s(a.sessionId()));
-        item.put(USER_ID, s(a.userId()));
-        item.put(START_TIME, n(a.startTime()));
-        item.put(LAST_ACTIVITY, n(a.lastActivity()));
+        Map<String, AttributeValue> item = keyAndTimes(a);
         putIfPresent(item, CURRENT_PAGE, value(a.currentPage()));
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
         item.put(PAGE_VIEWS, n(a.pageViews()));
@@ -173,6 +165,16 @@ final class SessionItems {
             item.put(ROOT, s(clientSessionId));
         }
         item.put(REVISION, n(segment.revision()));
+        return item;
+    }
+
+    /** What both tables' items start with: the key, the user, the first and the latest activity. */
+    private static Map<String, AttributeValue> keyAndTimes(SessionAggregate a) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(SESSION_ID, s(a.sessionId()));
+        item.put(USER_ID, s(a.userId()));
+        item.put(START_TIME, n(a.startTime()));
+        item.put(LAST_ACTIVITY, n(a.lastActivity()));
         return item;
     }
 

@@ -1,4 +1,4 @@
-package io.liveinsight.load;
+package io.liveinsight.load.cli;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package io.liveinsight.load.traffic;
+package io.liveinsight.load.replay;
 
-import io.liveinsight.load.replay.Beacon;
-import io.liveinsight.load.replay.BeaconPlanner;
-import io.liveinsight.load.replay.TrackerBatching;
+import io.liveinsight.load.traffic.GeneratorSettings;
+import io.liveinsight.load.traffic.RecordedLine;
+import io.liveinsight.load.traffic.TrafficGenerator;
 import java.util.List;
 
 /** Generated traffic with at least a given number of events, as the tracker would send it. */
