@@ -2,6 +2,7 @@ package io.liveinsight.load.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.liveinsight.event.contract.MetricNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +15,11 @@ import java.util.TreeMap;
 /** The consumer's totals at the local stack's {@code GET /metrics} (what CloudWatch gets in AWS). */
 final class StackMetrics {
 
-    static final String EVENTS_PROCESSED = "EventsProcessed";
-    static final String WRITE_UNITS = "WriteUnitsConsumed|";
-    static final String MILLIS_BEHIND = "MillisBehindLatest";
+    static final String EVENTS_PROCESSED = MetricNames.EVENTS_PROCESSED;
+    /** The per-table totals are named {@code WriteUnitsConsumed|<table>}. */
+    static final String WRITE_UNITS = MetricNames.WRITE_UNITS + "|";
+
+    static final String MILLIS_BEHIND = MetricNames.MILLIS_BEHIND_LATEST;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI metrics;
