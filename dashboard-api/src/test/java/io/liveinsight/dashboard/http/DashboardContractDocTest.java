@@ -1,0 +1,151 @@
+package io.liveinsight.dashboard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.MutableClock;
+import io.liveinsight.event.TableNames;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cites docs/contract/api.md#dashboard-api: each status of the page is answered when the page says, with the body and
+ * headers it names, and the dashboard answers no status the page leaves out.
+ */
+class DashboardContractDocTest {
+
+    private static final String TOKEN = "tok-contract-7c1d5e9a";
+    private static final String ORIGIN = "https://admin.example.com";
+    private static final Map<String, String> AUTHORIZED = Map.of("Authorization", "Bearer " + TOKEN);
+
+    /** A row of the dashboard's statuses table: | status | when | body | headers |. */
+    private static final Pattern ROW =
+            Pattern.compile("^\\| (\\d{3}) \\|[^|]*\\|([^|]*)\\|([^|]*)\\|$", Pattern.MULTILINE);
+
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+    private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+    private final DashboardApplication app = new DashboardApplication(
+            new DashboardConfig(
+                    TableNames.defaults(), "us-east-1", null, TOKEN, List.of(ORIGIN), 4, Duration.ofSeconds(2)),
+            store,
+            new MutableClock(1_800_000_000_000L));
+
+    @Test
+    void everyDocumentedStatus_isAnsweredAsThePageSays() throws IOException {
+        Map<Integer, Row> rows = rows();
+        Map<Integer, HttpResponse> answers = answers();
+
+        assertThat(answers.keySet()).as("statuses the dashboard answers").isEqualTo(rows.keySet());
+        rows.forEach((status, row) -> {
+            HttpResponse response = answers.get(status);
+            assertThat(response.status()).isEqualTo(status);
+            if (row.body().contains("`error`")) {
+                assertThat(response.body()).as(status + " body").contains("\"error\"");
+            }
+            row.headers().forEach((name, value) -> {
+                Optional<String> sent = header(response, name);
+                assertThat(sent).as(status + " header " + name).isPresent();
+                if (value != null) {
+                    assertThat(sent.get()).as(status + " header " + name).isEqualTo(value);
+                }
+            });
+        });
+    }
+
+    /** One request for each situation the page lists, answered by the real application over a store double. */
+    private Map<Integer, HttpResponse> answers() {
+        List<HttpResponse> responses = new ArrayList<>();
+        responses.add(app.handle(get("/api/stats/realtime", AUTHORIZED, Map.of())));
+        responses.add(app.handle(new HttpRequest(
+                "OPTIONS",
+                "/api/stats/realtime",
+                Map.of("Origin", ORIGIN, "Access-Control-Request-Method", "GET"),
+                Map.of(),
+                null,
+                false,
+                null)));
+        responses.add(app.handle(get("/api/sessions/active", AUTHORIZED, Map.of("limit", "0"))));
+        responses.add(app.handle(get("/api/sessions/active", Map.of(), Map.of())));
+        responses.add(app.handle(new HttpRequest(
+                "OPTIONS",
+                "/api/stats/realtime",
+                Map.of("Origin", "https://elsewhere.example.net", "Access-Control-Request-Method", "GET"),
+                Map.of(),
+                null,
+                false,
+                null)));
+        responses.add(app.handle(get("/api/sessions/no-such-session", AUTHORIZED, Map.of())));
+        responses.add(
+                app.handle(new HttpRequest("POST", "/api/stats/realtime", AUTHORIZED, Map.of(), "{}", false, null)));
+        store.down = true; // a session read (the live reads may come from the last snapshot for a second or two)
+        responses.add(app.handle(get("/api/sessions/some-session", AUTHORIZED, Map.of())));
+        Map<Integer, HttpResponse> byStatus = new TreeMap<>();
+        responses.forEach(response -> byStatus.putIfAbsent(response.status(), response));
+        return byStatus;
+    }
+
+    private record Row(String body, Map<String, String> headers) {}
+
+    private static Map<Integer, Row> rows() throws IOException {
+        String page = Files.readString(repositoryRoot().resolve("docs/contract/api.md"));
+        String section = page.substring(page.indexOf("## Dashboard API"), page.indexOf("## Deployment outputs"));
+        Map<Integer, Row> rows = new TreeMap<>();
+        Matcher row = ROW.matcher(section);
+        while (row.find()) {
+            rows.put(Integer.parseInt(row.group(1)), new Row(row.group(2), headers(row.group(3))));
+        }
+        return rows;
+    }
+
+    /** The headers a cell names, {@code `Name: value`} or {@code `Name`}; code spans that are not header names skipped. */
+    private static Map<String, String> headers(String cell) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Matcher code = CODE.matcher(cell);
+        while (code.find()) {
+            String span = code.group(1);
+            if (span.matches("[A-Z][A-Za-z-]*(: .*)?")) {
+                int colon = span.indexOf(": ");
+                headers.put(colon < 0 ? span : span.substring(0, colon), colon < 0 ? null : span.substring(colon + 2));
+            }
+        }
+        return headers;
+    }
+
+    private static Optional<String> header(HttpResponse response, String name) {
+        return response.headers().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    private static HttpRequest get(String path, Map<String, String> headers, Map<String, String> query) {
+        return new HttpRequest("GET", path, headers, query, null, false, null);
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no repository root (a folder with mvnw) above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
