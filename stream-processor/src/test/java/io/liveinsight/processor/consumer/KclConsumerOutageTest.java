@@ -2,8 +2,6 @@ package io.liveinsight.processor.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liveinsight.event.Event;
-import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAws;
@@ -13,8 +11,6 @@ import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.health.HealthGet;
 import io.liveinsight.processor.health.HealthServer;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The consumer process against the real engines behind {@link FaultProxy}s: it starts while DynamoDB is down, says so
@@ -40,7 +34,6 @@ class KclConsumerOutageTest {
     /** KCL's random start-up wait (up to 30 s) plus lease assignment. */
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
-    private static final EventCodec CODEC = new EventCodec();
     private static FaultProxy dynamoDbProxy;
     private static FaultProxy kinesisProxy;
     private static KclConsumer consumer;
@@ -122,7 +115,7 @@ class KclConsumerOutageTest {
                 .body()
                 .contains("\"kinesis\":\"down\""));
         assertThat(HealthGet.of(server.address(), "/health").status()).isEqualTo(503);
-        sleep(OUTAGE);
+        StreamProbe.sleep(OUTAGE);
         kinesisProxy.up();
         long upNanos = System.nanoTime();
 
@@ -142,7 +135,7 @@ class KclConsumerOutageTest {
                 .body()
                 .contains("\"dynamodb\":\"down\""));
         assertThat(HealthGet.of(server.address(), "/health").status()).isEqualTo(503);
-        sleep(OUTAGE);
+        StreamProbe.sleep(OUTAGE);
         dynamoDbProxy.up();
         long upNanos = System.nanoTime();
 
@@ -156,36 +149,8 @@ class KclConsumerOutageTest {
     }
 
     private static void putAndAwait(LocalAws aws, String session, Duration timeout) {
-        long now = System.currentTimeMillis();
-        Event event = new Event(
-                session + "-e1",
-                "u1",
-                session,
-                "page_view",
-                now,
-                "https://shop.example/",
-                null,
-                "Mozilla/5.0",
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                now,
-                "198.51.100.0",
-                false,
-                false);
-        aws.kinesis().putRecord(r -> r.streamName(stream)
-                .partitionKey(session)
-                .data(SdkBytes.fromByteArray(CODEC.encode(List.of(event)))));
-        await("session " + session + " stored", timeout, () -> {
-            Map<String, AttributeValue> item = aws.dynamoDb()
-                    .getItem(r -> r.tableName(tables.sessions())
-                            .key(Map.of("session_id", AttributeValue.fromS(session)))
-                            .consistentRead(true))
-                    .item();
-            return item != null && !item.isEmpty();
-        });
+        StreamProbe.putPageView(aws, stream, session);
+        await("session " + session + " stored", timeout, () -> StreamProbe.stored(aws, tables, session));
     }
 
     private static void awaitHealthy(String when, Duration timeout) {
@@ -196,29 +161,18 @@ class KclConsumerOutageTest {
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout + "; last /health "
+        StreamProbe.await(
+                what,
+                timeout,
+                condition,
+                () -> "; last /health "
                         + HealthGet.of(server.address(), "/health").body());
-            }
-            sleep(Duration.ofMillis(100));
-        }
     }
 
     private static void sleepUntil(long nanos) {
         long left = nanos - System.nanoTime();
         if (left > 0) {
-            sleep(Duration.ofNanos(left));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            StreamProbe.sleep(Duration.ofNanos(left));
         }
     }
 

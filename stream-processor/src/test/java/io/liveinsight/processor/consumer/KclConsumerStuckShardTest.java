@@ -2,8 +2,6 @@ package io.liveinsight.processor.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liveinsight.event.Event;
-import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.MetricNames;
 import io.liveinsight.local.engines.LiveInsightResources;
@@ -13,12 +11,8 @@ import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.health.HealthGet;
 import io.liveinsight.processor.health.HealthServer;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 13: a stuck shard shows in {@code /health} and {@code /metrics} within the configured time. The consumer runs
@@ -33,8 +27,6 @@ class KclConsumerStuckShardTest {
     private static final Duration STUCK_AFTER = Duration.ofSeconds(2);
     /** KCL's random start-up wait (up to 30 s) plus lease assignment. */
     private static final Duration START = Duration.ofSeconds(90);
-
-    private static final EventCodec CODEC = new EventCodec();
 
     @Test
     void health_whenTheSessionsTableGoesAway_is503NamingTheStuckShardUntilTheBatchIsStored(LocalAws aws)
@@ -55,8 +47,8 @@ class KclConsumerStuckShardTest {
         try (KclConsumer consumer = KclConsumer.start(config);
                 HealthServer server =
                         HealthServer.start("127.0.0.1", 0, consumer::health, consumer::isRunning, consumer::metrics)) {
-            put(aws, stream, "before");
-            await("first session stored", START, () -> stored(aws, tables, "before"));
+            StreamProbe.putPageView(aws, stream, "before");
+            await("first session stored", START, () -> StreamProbe.stored(aws, tables, "before"));
             await(
                     "/health 200",
                     START,
@@ -64,7 +56,7 @@ class KclConsumerStuckShardTest {
 
             aws.dynamoDb().deleteTable(r -> r.tableName(tables.sessions()));
             long putNanos = System.nanoTime();
-            put(aws, stream, "while-gone");
+            StreamProbe.putPageView(aws, stream, "while-gone");
 
             await(
                     "a stuck shard on /health",
@@ -85,7 +77,7 @@ class KclConsumerStuckShardTest {
             LiveInsightResources.createTables(aws.dynamoDb(), tables); // the Sessions table again
             long backNanos = System.nanoTime();
 
-            await("held session stored", Duration.ofSeconds(30), () -> stored(aws, tables, "while-gone"));
+            await("held session stored", Duration.ofSeconds(30), () -> StreamProbe.stored(aws, tables, "while-gone"));
             await(
                     "/health 200 again",
                     Duration.ofSeconds(30),
@@ -97,57 +89,8 @@ class KclConsumerStuckShardTest {
         }
     }
 
-    private static void put(LocalAws aws, String stream, String session) {
-        long now = System.currentTimeMillis();
-        Event event = new Event(
-                session + "-e1",
-                "u1",
-                session,
-                "page_view",
-                now,
-                "https://shop.example/",
-                null,
-                "Mozilla/5.0",
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                now,
-                "198.51.100.0",
-                false,
-                false);
-        aws.kinesis().putRecord(r -> r.streamName(stream)
-                .partitionKey(session)
-                .data(SdkBytes.fromByteArray(CODEC.encode(List.of(event)))));
-    }
-
-    private static boolean stored(LocalAws aws, TableNames tables, String session) {
-        try {
-            Map<String, AttributeValue> item = aws.dynamoDb()
-                    .getItem(r -> r.tableName(tables.sessions())
-                            .key(Map.of("session_id", AttributeValue.fromS(session)))
-                            .consistentRead(true))
-                    .item();
-            return item != null && !item.isEmpty();
-        } catch (RuntimeException e) {
-            return false; // the table is being created again
-        }
-    }
-
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        StreamProbe.await(what, timeout, condition, () -> "");
     }
 
     private static long millisSince(long nanos) {
