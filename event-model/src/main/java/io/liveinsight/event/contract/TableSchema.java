@@ -56,8 +56,4 @@ public record TableSchema(
         }
         return List.copyOf(byName.values());
     }
-
-    public Optional<IndexSchema> index(String name) {
-        return indexes.stream().filter(index -> index.name().equals(name)).findFirst();
-    }
 }
