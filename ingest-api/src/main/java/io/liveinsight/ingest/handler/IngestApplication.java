@@ -106,10 +106,6 @@ public final class IngestApplication implements Resource {
         Core.getGlobalContext().register(this);
     }
 
-    public IngestResponse handle(IngestRequest request) {
-        return edge.handle(request);
-    }
-
     /** A request from either API Gateway payload format (headers already in lower case), answered as HTTP. */
     public HttpResponse handle(HttpRequest request) {
         IngestResponse response = edge.handle(new IngestRequest(

@@ -24,15 +24,10 @@ public record IngestRequest(
 
     /** A POST with a text body, for tests and priming. */
     public static IngestRequest post(String body, Map<String, String> headers, String sourceIp) {
-        return new IngestRequest("POST", "/events", lowerCase(headers), body, false, sourceIp);
+        return new IngestRequest("POST", "/events", HttpRequest.lowerCase(headers), body, false, sourceIp);
     }
 
     public String header(String lowerCaseName) {
         return headers.get(lowerCaseName);
-    }
-
-    /** Header names in lower case, null names and values dropped (the one rule, lambda-http's). */
-    public static Map<String, String> lowerCase(Map<String, String> headers) {
-        return HttpRequest.lowerCase(headers);
     }
 }

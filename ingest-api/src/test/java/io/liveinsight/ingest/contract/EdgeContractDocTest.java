@@ -15,6 +15,7 @@ import io.liveinsight.ingest.http.IngestResponse;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.FakePublisher;
 import io.liveinsight.ingest.testing.RecordingMetrics;
+import io.liveinsight.lambda.http.HttpRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ class EdgeContractDocTest {
     }
 
     private static IngestRequest request(String method, Map<String, String> headers, String body) {
-        return new IngestRequest(method, "/events", IngestRequest.lowerCase(headers), body, false, "192.0.2.1");
+        return new IngestRequest(method, "/events", HttpRequest.lowerCase(headers), body, false, "192.0.2.1");
     }
 
     private static Map<String, Integer> reasons() {

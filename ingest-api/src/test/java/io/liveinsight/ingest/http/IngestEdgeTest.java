@@ -6,6 +6,7 @@ import io.liveinsight.event.EventCodec;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.FakePublisher;
+import io.liveinsight.lambda.http.HttpRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class IngestEdgeTest {
     }
 
     private static IngestRequest request(String method, Map<String, String> headers, String body) {
-        return new IngestRequest(method, "/events", IngestRequest.lowerCase(headers), body, false, "192.0.2.1");
+        return new IngestRequest(method, "/events", HttpRequest.lowerCase(headers), body, false, "192.0.2.1");
     }
 
     private static IngestRequest preflight(String origin) {

@@ -16,6 +16,8 @@ import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.RecordingMetrics;
 import io.liveinsight.ingest.testing.ScriptedKinesisClient;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
 import java.time.Clock;
@@ -169,7 +171,8 @@ class IngestOnKinesisMockTest {
 
         assertThat(sdkRequestPathRun).isTrue();
         assertThat(readAll(stream)).isEmpty();
-        IngestResponse response = application.handle(IngestRequest.post("{\"session_id\":\"after\"}", Map.of(), null));
+        HttpResponse response = application.handle(
+                new HttpRequest("POST", "/events", Map.of(), Map.of(), "{\"session_id\":\"after\"}", false, null));
         assertThat(response.status()).isEqualTo(200);
         assertThat(readAll(stream)).extracting(Record::partitionKey).containsExactly("after");
     }
