@@ -6,10 +6,10 @@ import io.liveinsight.event.contract.Tables;
 import java.util.Objects;
 
 /**
- * Names of the three LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
+ * Names of the four LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
  * deployed; docs/contract/tables.md#names).
  */
-public record TableNames(String events, String sessions, String activeSessions) {
+public record TableNames(String events, String sessions, String activeSessions, String stats) {
 
     public static final String DEFAULT_PREFIX = Defaults.TABLE_PREFIX;
 
@@ -17,11 +17,15 @@ public record TableNames(String events, String sessions, String activeSessions) 
         Objects.requireNonNull(events);
         Objects.requireNonNull(sessions);
         Objects.requireNonNull(activeSessions);
+        Objects.requireNonNull(stats);
     }
 
     public static TableNames withPrefix(String prefix) {
         return new TableNames(
-                Tables.EVENTS.name(prefix), Tables.SESSIONS.name(prefix), Tables.ACTIVE_SESSIONS.name(prefix));
+                Tables.EVENTS.name(prefix),
+                Tables.SESSIONS.name(prefix),
+                Tables.ACTIVE_SESSIONS.name(prefix),
+                Tables.STATS.name(prefix));
     }
 
     /** The name this set gives a table of the contract. */
@@ -34,6 +38,9 @@ public record TableNames(String events, String sessions, String activeSessions) 
         }
         if (table.equals(Tables.ACTIVE_SESSIONS)) {
             return activeSessions;
+        }
+        if (table.equals(Tables.STATS)) {
+            return stats;
         }
         throw new IllegalArgumentException("not a table of the contract: " + table.suffix());
     }

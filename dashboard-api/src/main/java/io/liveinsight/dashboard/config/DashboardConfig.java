@@ -80,7 +80,8 @@ public record DashboardConfig(
                 new TableNames(
                         text(env, "EVENTS_TABLE_NAME", defaults.events()),
                         text(env, "SESSIONS_TABLE_NAME", defaults.sessions()),
-                        text(env, "ACTIVE_SESSIONS_TABLE_NAME", defaults.activeSessions())),
+                        text(env, "ACTIVE_SESSIONS_TABLE_NAME", defaults.activeSessions()),
+                        text(env, "STATS_TABLE_NAME", defaults.stats())),
                 text(env, "AWS_REGION", Defaults.REGION),
                 endpoint == null ? null : URI.create(endpoint),
                 text(env, "DASHBOARD_TOKEN", null),

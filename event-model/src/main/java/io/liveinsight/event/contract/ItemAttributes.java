@@ -48,6 +48,18 @@ public final class ItemAttributes {
     /** ActiveSessions: the time-to-live attribute, epoch seconds. */
     public static final String EXPIRES_AT = "expires_at";
 
+    // Stats (rollups): keys, then what the writer keeps for exactness, then the rollup itself.
+    /** {@code <site>#<m|h|d>#<bucket start, epoch seconds>}. */
+    public static final String STATS_KEY = "pk";
+    /** The stream shard whose records the item counts. */
+    public static final String STATS_SHARD = "sk";
+    /** The item's revision: the optimistic lock of its single writer. */
+    public static final String REVISION = "rv";
+    /** The furthest record position of the shard counted in the item. */
+    public static final String MARK = "mk";
+    /** The rollup: gzip-compressed JSON (event-model {@code stats.RollupCodec}). */
+    public static final String ROLLUP = "ru";
+
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = List.of(
             EVENT_ID,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three tables of docs/contract/tables.md, written once: the CDK app, the local engines, the processor, the
+ * The four tables of docs/contract/tables.md, written once: the CDK app, the local engines, the processor, the
  * dashboard and the load tests all read them from here. Change a key, an index or the TTL attribute here and nowhere
  * else; the parity test (infrastructure) fails if the synthesized template and the local tables disagree.
  */
@@ -61,9 +61,22 @@ public final class Tables {
             Optional.of(EXPIRES_AT),
             false);
 
+    /**
+     * Rollups (docs/contract/tables.md#stats): one item per site, resolution, time bucket and stream shard, written by
+     * that shard's processor alone; readers query one bucket's partition and merge its shards. Minute items expire
+     * after 48 hours and hour items after 400 days by TTL; day items are kept.
+     */
+    public static final TableSchema STATS = new TableSchema(
+            "Stats",
+            KeyAttribute.string(ItemAttributes.STATS_KEY),
+            Optional.of(KeyAttribute.string(ItemAttributes.STATS_SHARD)),
+            List.of(),
+            Optional.of(EXPIRES_AT),
+            true);
+
     private Tables() {}
 
     public static List<TableSchema> all() {
-        return List.of(EVENTS, SESSIONS, ACTIVE_SESSIONS);
+        return List.of(EVENTS, SESSIONS, ACTIVE_SESSIONS, STATS);
     }
 }

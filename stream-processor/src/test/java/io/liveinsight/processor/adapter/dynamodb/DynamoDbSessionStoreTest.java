@@ -338,7 +338,7 @@ class DynamoDbSessionStoreTest {
 
     @Test
     void apply_whenTheTableDoesNotExist_saysTheStoreIsMisconfigured() {
-        TableNames missing = new TableNames("Nope-Events", "Nope-Sessions", "Nope-ActiveSessions");
+        TableNames missing = new TableNames("Nope-Events", "Nope-Sessions", "Nope-ActiveSessions", "Nope-Stats");
         DynamoDbSessionStore misconfigured = sessionStore(aws, missing);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -1,0 +1,21 @@
+package io.liveinsight.dashboard.port;
+
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Stats table (docs/contract/tables.md#stats): rollups by key, each merged over the shards that wrote it. */
+public interface StatsReader {
+
+    /** The rollup of one bucket, its shards' items added ({@link Rollup#EMPTY} when none). */
+    Rollup read(StatsKey key);
+
+    /** The rollups of several buckets, in the order asked; implementations may read them side by side. */
+    default Map<StatsKey, Rollup> readAll(List<StatsKey> keys) {
+        Map<StatsKey, Rollup> rollups = new LinkedHashMap<>();
+        keys.forEach(key -> rollups.put(key, read(key)));
+        return rollups;
+    }
+}
