@@ -80,6 +80,10 @@ class EventCodecTest {
     @Test
     void tableNames_whenPrefixed_followSpecNames() {
         assertThat(TableNames.defaults())
-                .isEqualTo(new TableNames("LiveInsight-Events", "LiveInsight-Sessions", "LiveInsight-ActiveSessions"));
+                .isEqualTo(new TableNames(
+                        "LiveInsight-Events",
+                        "LiveInsight-Sessions",
+                        "LiveInsight-ActiveSessions",
+                        "LiveInsight-Stats"));
     }
 }

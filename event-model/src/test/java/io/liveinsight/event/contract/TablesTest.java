@@ -39,17 +39,20 @@ class TablesTest {
     void tableNames_whenPrefixed_followTheSchemaSuffixes() {
         assertThat(TableNames.withPrefix("dev-LiveInsight"))
                 .isEqualTo(new TableNames(
-                        "dev-LiveInsight-Events", "dev-LiveInsight-Sessions", "dev-LiveInsight-ActiveSessions"));
+                        "dev-LiveInsight-Events",
+                        "dev-LiveInsight-Sessions",
+                        "dev-LiveInsight-ActiveSessions",
+                        "dev-LiveInsight-Stats"));
         assertThat(TableNames.defaults().events()).isEqualTo("LiveInsight-Events");
-        TableNames own = new TableNames("e", "s", "a");
-        assertThat(Tables.all().stream().map(own::of)).containsExactly("e", "s", "a");
+        TableNames own = new TableNames("e", "s", "a", "r");
+        assertThat(Tables.all().stream().map(own::of)).containsExactly("e", "s", "a", "r");
     }
 
     @Test
-    void onlyActiveSessions_expireAndGoWithoutBackups() {
+    void activeSessionsAndStats_expire_onlyActiveSessionsGoWithoutBackups() {
         assertThat(Tables.all())
                 .filteredOn(table -> table.timeToLiveAttribute().isPresent())
-                .containsExactly(Tables.ACTIVE_SESSIONS);
+                .containsExactly(Tables.ACTIVE_SESSIONS, Tables.STATS);
         assertThat(Tables.all()).filteredOn(table -> !table.backedUp()).containsExactly(Tables.ACTIVE_SESSIONS);
     }
 
