@@ -33,11 +33,23 @@ public record Rollup(
 
     public Rollup {
         Objects.requireNonNull(totals, "totals");
-        minutes = Map.copyOf(minutes);
+        Map<Integer, Counts> nonZero = new TreeMap<>();
+        minutes.forEach((minute, counts) -> {
+            if (!counts.isZero()) {
+                nonZero.put(minute, counts);
+            }
+        });
+        minutes = Map.copyOf(nonZero);
         Map<Dimension, Map<String, Long>> copy = new EnumMap<>(Dimension.class);
         breakdowns.forEach((dimension, counts) -> {
-            if (!counts.isEmpty()) {
-                copy.put(dimension, Map.copyOf(counts));
+            Map<String, Long> kept = new HashMap<>();
+            counts.forEach((key, count) -> {
+                if (count != 0) {
+                    kept.put(key, count);
+                }
+            });
+            if (!kept.isEmpty()) {
+                copy.put(dimension, Map.copyOf(kept));
             }
         });
         breakdowns = Map.copyOf(copy);
@@ -125,6 +137,29 @@ public record Rollup(
         });
         return plus(new Rollup(delta.totals, delta.minutes, routed, delta.users, delta.recent))
                 .cut();
+    }
+
+    /**
+     * The opposite change, to take a rollup back out (a session's figures before it changed). Only for rollups of
+     * counts, minutes and breakdowns: users and latest events cannot be taken back.
+     */
+    public Rollup negate() {
+        if (users != null || !recent.isEmpty()) {
+            throw new IllegalStateException("users and latest events cannot be negated");
+        }
+        Map<Integer, Counts> negMinutes = new TreeMap<>();
+        minutes.forEach((minute, counts) -> negMinutes.put(minute, counts.negate()));
+        Map<Dimension, Map<String, Long>> negBreakdowns = new EnumMap<>(Dimension.class);
+        breakdowns.forEach((dimension, counts) -> {
+            Map<String, Long> neg = new HashMap<>();
+            counts.forEach((key, count) -> neg.put(key, -count));
+            negBreakdowns.put(dimension, neg);
+        });
+        return new Rollup(totals.negate(), negMinutes, negBreakdowns, null, List.of());
+    }
+
+    public boolean isEmpty() {
+        return totals.isZero() && minutes.isEmpty() && breakdowns.isEmpty() && users == null && recent.isEmpty();
     }
 
     public Counts minute(int minute) {
