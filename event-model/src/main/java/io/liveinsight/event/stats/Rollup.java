@@ -27,7 +27,7 @@ public record Rollup(
     /** The key the rest of a breakdown is summed under; no page, source or type sorts after it. */
     public static final String OTHER = "~other";
     /** Latest events kept per item. */
-    public static final int MAX_RECENT = 20;
+    public static final int MAX_RECENT = 10;
 
     public static final Rollup EMPTY = new Rollup(Counts.ZERO, Map.of(), Map.of(), null, List.of());
 

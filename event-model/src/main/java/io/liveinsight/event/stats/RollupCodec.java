@@ -45,7 +45,10 @@ public final class RollupCodec {
             });
         }
         if (rollup.users() != null) {
-            root.put("u", Base64.getEncoder().encodeToString(rollup.users().registers()));
+            root.put(
+                    "u",
+                    Base64.getEncoder()
+                            .encodeToString(storedRegisters(rollup.users().registers())));
         }
         if (!rollup.recent().isEmpty()) {
             ArrayNode recent = root.putArray("r");
@@ -89,7 +92,7 @@ public final class RollupCodec {
             breakdowns.put(Dimension.ofCode(e.getKey()), keys);
         });
         Hll users = root.hasNonNull("u")
-                ? Hll.of(Base64.getDecoder().decode(root.get("u").asText()))
+                ? Hll.of(readRegisters(Base64.getDecoder().decode(root.get("u").asText())))
                 : null;
         List<RecentEvent> recent = new ArrayList<>();
         for (JsonNode event : root.path("r")) {
@@ -103,6 +106,48 @@ public final class RollupCodec {
                     event.get(6).asText()));
         }
         return new Rollup(counts(root.path("t")), minutes, breakdowns, users, recent);
+    }
+
+    /**
+     * The registers as stored: all {@value Hll#REGISTERS} when most are set; else only the set ones, three bytes each
+     * (index high, index low, value), so a quiet hour's sketch costs bytes, not 2 KB. The lengths never meet
+     * ({@value Hll#REGISTERS} is not a multiple of three).
+     */
+    static byte[] storedRegisters(byte[] registers) {
+        int set = 0;
+        for (byte register : registers) {
+            set += register != 0 ? 1 : 0;
+        }
+        if (3 * set >= Hll.REGISTERS) {
+            return registers;
+        }
+        byte[] sparse = new byte[3 * set];
+        for (int i = 0, j = 0; i < registers.length; i++) {
+            if (registers[i] != 0) {
+                sparse[j++] = (byte) (i >>> 8);
+                sparse[j++] = (byte) i;
+                sparse[j++] = registers[i];
+            }
+        }
+        return sparse;
+    }
+
+    static byte[] readRegisters(byte[] stored) {
+        if (stored.length == Hll.REGISTERS) {
+            return stored;
+        }
+        if (stored.length % 3 != 0) {
+            throw new IllegalArgumentException("not a stored sketch: " + stored.length + " bytes");
+        }
+        byte[] registers = new byte[Hll.REGISTERS];
+        for (int j = 0; j < stored.length; j += 3) {
+            int index = ((stored[j] & 0xff) << 8) | (stored[j + 1] & 0xff);
+            if (index >= Hll.REGISTERS) {
+                throw new IllegalArgumentException("not a stored sketch: register " + index);
+            }
+            registers[index] = stored[j + 2];
+        }
+        return registers;
     }
 
     private static ArrayNode counts(Counts c) {

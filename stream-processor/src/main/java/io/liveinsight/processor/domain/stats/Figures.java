@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * What one event, and one session as it stands, count in the rollups (docs/contract/tables.md#stats): an event in the
- * buckets of its time; a session in the buckets of its start, and once more ({@code lastActive}) in those of its last
- * event. Bots only in the bot figures. Pure.
+ * hour (and minute slot) of its time; a session in those of its start, and once more ({@code lastActive}, its
+ * duration) in those of its last event. Bots only in the bot figures. Everything lands in hour items: one item holds
+ * an hour's totals, minute slots, breakdowns, users and latest events, so a batch of one hour writes one item. Pure.
  */
 final class Figures {
 
@@ -30,26 +31,18 @@ final class Figures {
     void event(Event event, Map<StatsKey, Tally> into) {
         long time = event.timestamp();
         if (event.isBot()) {
-            Counts bot = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
-            atTime(time, bot, into);
+            atTime(time, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), into);
             return;
         }
         boolean conversion = rules.conversionTypes().contains(event.eventType());
         Counts counts = new Counts(1, event.isPageView() ? 1 : 0, 0, 0, 0, 0, 0, conversion ? 1 : 0, 0, 0);
         String page = event.isPageView() ? rules.pages().of(event.pageUrl()) : null;
-        for (Resolution resolution : Resolution.values()) {
-            Tally tally = tally(into, StatsKey.of(rules.site(), resolution, time));
-            tally.count(counts);
-            if (resolution == Resolution.MINUTE) {
-                tally.minute(minuteOfHour(time), counts);
-                continue;
-            }
-            tally.by(Dimension.EVENT_TYPE, event.eventType(), 1)
-                    .by(Dimension.PAGE, page, 1)
-                    .user(event.userId());
-            if (resolution == Resolution.HOUR) {
-                Touch touch = touch(event.referrer(), event.pageUrl(), null);
-                tally.recent(new RecentEvent(
+        Touch touch = touch(event.referrer(), event.pageUrl(), null);
+        atTime(time, counts, into)
+                .by(Dimension.EVENT_TYPE, event.eventType(), 1)
+                .by(Dimension.PAGE, page, 1)
+                .user(event.userId())
+                .recent(new RecentEvent(
                         time,
                         event.eventId(),
                         event.eventType(),
@@ -57,8 +50,6 @@ final class Figures {
                         event.userId(),
                         rules.pages().of(event.pageUrl()),
                         touch.source()));
-            }
-        }
     }
 
     /** What one session (segment) counts, by key; its negation takes it back out. */
@@ -69,45 +60,32 @@ final class Figures {
             atTime(start, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), into);
         } else {
             boolean converted = session.eventTypes().keySet().stream().anyMatch(rules.conversionTypes()::contains);
-            Counts started = new Counts(
-                    0,
-                    0,
-                    1,
-                    0,
-                    session.lastActivity() - start,
-                    session.pageViews() <= 1 ? 1 : 0,
-                    converted ? 1 : 0,
-                    0,
-                    0,
-                    0);
+            Counts started = new Counts(0, 0, 1, 0, 0, session.pageViews() <= 1 ? 1 : 0, converted ? 1 : 0, 0, 0, 0);
             atTime(start, started, into);
             String entry = value(session.entryPage());
             Touch touch = touch(session.referrer(), entry != null ? entry : value(session.currentPage()), session);
-            for (Resolution resolution : new Resolution[] {Resolution.HOUR, Resolution.DAY}) {
-                tally(into, StatsKey.of(rules.site(), resolution, start))
-                        .by(Dimension.SOURCE, touch.source(), 1)
-                        .by(Dimension.CHANNEL, touch.channel(), 1)
-                        .by(Dimension.CAMPAIGN, touch.campaign(), 1)
-                        .by(Dimension.DEVICE, touch.device(), 1)
-                        .by(Dimension.BROWSER, touch.browser(), 1)
-                        .by(Dimension.OS, touch.os(), 1)
-                        .by(Dimension.ENTRY_PAGE, rules.pages().of(entry), 1);
-            }
-            atTime(session.lastActivity(), new Counts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0), into);
+            tally(into, hour(start))
+                    .by(Dimension.SOURCE, touch.source(), 1)
+                    .by(Dimension.CHANNEL, touch.channel(), 1)
+                    .by(Dimension.CAMPAIGN, touch.campaign(), 1)
+                    .by(Dimension.DEVICE, touch.device(), 1)
+                    .by(Dimension.BROWSER, touch.browser(), 1)
+                    .by(Dimension.OS, touch.os(), 1)
+                    .by(Dimension.ENTRY_PAGE, rules.pages().of(entry), 1);
+            atTime(session.lastActivity(), new Counts(0, 0, 0, 1, session.lastActivity() - start, 0, 0, 0, 0, 0), into);
         }
         Map<StatsKey, Rollup> rollups = new HashMap<>();
         into.forEach((key, tally) -> rollups.put(key, tally.toRollup()));
         return rollups;
     }
 
-    private void atTime(long time, Counts counts, Map<StatsKey, Tally> into) {
-        for (Resolution resolution : Resolution.values()) {
-            Tally tally =
-                    tally(into, StatsKey.of(rules.site(), resolution, time)).count(counts);
-            if (resolution == Resolution.MINUTE) {
-                tally.minute(minuteOfHour(time), counts);
-            }
-        }
+    /** Adds counts to the hour item of {@code time}, and to its minute slot; returns the hour's tally. */
+    private Tally atTime(long time, Counts counts, Map<StatsKey, Tally> into) {
+        return tally(into, hour(time)).count(counts).minute(minuteOfHour(time), counts);
+    }
+
+    private StatsKey hour(long time) {
+        return StatsKey.of(rules.site(), Resolution.HOUR, time);
     }
 
     private Touch touch(String referrer, String pageUrl, SessionAggregate session) {
