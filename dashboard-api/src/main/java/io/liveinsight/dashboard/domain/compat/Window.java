@@ -49,7 +49,7 @@ public record Window(long fromMillis, long toMillis) {
 
     /**
      * The fewest items that cover an hour-aligned window: a DAY item for each whole UTC day inside it, HOUR items for
-     * the hours before the first and after the last (7 days: at most 6 DAY and 47 HOUR items instead of 168).
+     * the hours before the first and after the last (7 days: 30 items instead of 168).
      */
     public List<StatsKey> coveringKeys() {
         long from = floor(fromMillis, HOUR);
