@@ -8,6 +8,7 @@ import io.liveinsight.dashboard.port.StatsReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class CompatApi {
             REFERRER_DETAILS,
             HEALTH);
 
-    /** Active sessions listed at most (newest activity first): 500 worst-case rows stay far under 6 MB. */
+    /** Active sessions listed at most (newest activity first), and never more than {@link JsonBudget} allows. */
     static final int MAX_ACTIVE = 500;
 
     private final DashboardStore store;
@@ -125,7 +126,16 @@ public final class CompatApi {
         }
         long now = clock.millis();
         ActivePage page = ActivePage.of(active.at(now), bots, Optional.empty(), limit);
-        return ApiResponse.ok(page.sessions().stream().map(CompatApi::activeRow).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        JsonBudget budget = new JsonBudget(JsonBudget.MAX_BYTES);
+        for (ActiveSession session : page.sessions()) {
+            Map<String, Object> row = activeRow(session);
+            if (!budget.take(row)) {
+                break;
+            }
+            rows.add(row);
+        }
+        return ApiResponse.ok(rows);
     }
 
     private static Map<String, Object> activeRow(ActiveSession session) {

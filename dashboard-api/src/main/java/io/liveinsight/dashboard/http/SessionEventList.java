@@ -1,7 +1,5 @@
 package io.liveinsight.dashboard.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
 import java.util.ArrayList;
@@ -13,15 +11,12 @@ import java.util.Optional;
  * A session's events in time order as one list, the original's {@code /api/sessions/<id>/events/}: the store is paged
  * through (SessionIndex, the session's time span, as {@code /api/sessions/{id}/events}) until the last page or a cap.
  * The cap keeps the answer under Lambda's 6 MB response limit whatever the events: at most {@link #MAX_EVENTS}
- * events and {@link #MAX_BYTES} bytes of their JSON (an event may be 32 KiB). A session that is not stored has no
- * events (an empty list, as the original answered).
+ * events and {@link JsonBudget#MAX_BYTES} bytes of their JSON (an event may be 32 KiB). A session that is not stored
+ * has no events (an empty list, as the original answered).
  */
 final class SessionEventList {
 
     static final int MAX_EVENTS = 2_000;
-    static final int MAX_BYTES = 4 * 1024 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DashboardStore store;
 
@@ -38,14 +33,13 @@ final class SessionEventList {
         long from = number(session.get().get("start_time"));
         long to = number(session.get().get("last_activity"));
         List<Map<String, Object>> events = new ArrayList<>();
-        long bytes = 2;
+        JsonBudget budget = new JsonBudget(JsonBudget.MAX_BYTES);
         Map<String, Object> start = null;
         do {
             int limit = Math.min(DashboardApi.MAX_EVENTS, MAX_EVENTS - events.size());
             Page page = store.sessionEvents(clientId, from, to, start, limit, true);
             for (Map<String, Object> event : page.items()) {
-                bytes += size(event) + 1;
-                if (bytes > MAX_BYTES || events.size() == MAX_EVENTS) {
+                if (events.size() == MAX_EVENTS || !budget.take(event)) {
                     return events;
                 }
                 events.add(event);
@@ -53,14 +47,6 @@ final class SessionEventList {
             start = page.next();
         } while (start != null && events.size() < MAX_EVENTS);
         return events;
-    }
-
-    private static long size(Map<String, Object> event) {
-        try {
-            return JSON.writeValueAsBytes(event).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long number(Object value) {

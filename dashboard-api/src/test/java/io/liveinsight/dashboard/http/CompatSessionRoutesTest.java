@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liveinsight.dashboard.domain.ActiveSession;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,35 @@ class CompatSessionRoutesTest {
         assertThat(reasons).anyMatch(r -> r.startsWith("include_bots must be true or false"));
     }
 
+    @Test
+    void activeSessions_whenEveryRowIsAsLargeAsTheContractAllows_staysWithinTheBudget() {
+        String page = "https://" + "😀".repeat(2040);
+        for (int i = 0; i < CompatApi.MAX_ACTIVE; i++) {
+            String id = String.format("%03d", i) + "😀".repeat(125);
+            fixture.store.active.add(new ActiveSession(
+                    id,
+                    "😀".repeat(128),
+                    NOW - 3_600_000,
+                    NOW - i,
+                    page,
+                    9,
+                    9,
+                    null,
+                    false,
+                    NOW / 1000 + 1800,
+                    Map.of()));
+        }
+
+        var response = fixture.handle("/api/sessions/active/", Map.of(), Map.of());
+
+        long bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+        int rows = CompatFixture.parse(response.body()).size();
+        System.out.printf(
+                "active list of worst-case rows: %d of %d rows, %d bytes%n", rows, CompatApi.MAX_ACTIVE, bytes);
+        assertThat(bytes).isLessThanOrEqualTo(JsonBudget.MAX_BYTES);
+        assertThat(rows).isGreaterThan(100).isLessThanOrEqualTo(CompatApi.MAX_ACTIVE);
+    }
+
     private void storeSession(String id, long start, long last) {
         fixture.store.sessions.put(id, Map.of("session_id", id, "start_time", start, "last_activity", last));
     }
@@ -136,7 +166,8 @@ class CompatSessionRoutesTest {
         assertThat(fixture.get("/api/sessions/huge/events/")).hasSize(SessionEventList.MAX_EVENTS);
         var response = fixture.handle("/api/sessions/heavy/events/", Map.of(), Map.of());
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().length()).isLessThanOrEqualTo(SessionEventList.MAX_BYTES);
+        assertThat((long) response.body().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(JsonBudget.MAX_BYTES);
         assertThat(CompatFixture.parse(response.body()).size()).isBetween(200, 599);
     }
 
