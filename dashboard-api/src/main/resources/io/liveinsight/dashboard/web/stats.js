@@ -121,21 +121,28 @@
     return Number.isFinite(value) ? number.format(value) : '–';
   }
 
+  /** "1 bot event", "2 bot events". */
+  function counted(value, one, many) {
+    return count(value) + ' ' + (value === 1 ? one : many);
+  }
+
   function renderSummary(s) {
     $('stats-sessions').textContent = count(s.sessions);
-    $('stats-sessions-sub').textContent = count(s.sessions_ended) + ' ended · ' + count(s.bot_sessions) + ' bot sessions apart';
+    $('stats-sessions-sub').textContent =
+      count(s.sessions_ended) + ' ended · ' + counted(s.bot_sessions, 'bot session', 'bot sessions') + ' apart';
     $('stats-events').textContent = count(s.events);
-    $('stats-events-sub').textContent = count(s.page_views) + ' page views · ' + count(s.bot_events) + ' bot events apart';
+    $('stats-events-sub').textContent = counted(s.page_views, 'page view', 'page views') + ' · '
+      + counted(s.bot_events, 'bot event', 'bot events') + ' apart';
     $('stats-users').textContent = count(s.users);
     $('stats-users-sub').textContent = 'estimated, ±' + percent(s.users_error) + ' (HyperLogLog)';
     $('stats-avg-session').textContent = s.sessions_ended > 0 && Number.isFinite(s.avg_session_seconds)
       ? duration(s.avg_session_seconds * 1000) : '–';
-    $('stats-avg-session-sub').textContent = 'over ' + count(s.sessions_ended) + ' ended sessions';
+    $('stats-avg-session-sub').textContent = 'over ' + counted(s.sessions_ended, 'ended session', 'ended sessions');
     $('stats-bounce-rate').textContent = percent(s.bounce_rate);
-    $('stats-bounce-rate-sub').textContent = count(s.bounces) + ' single-page sessions';
+    $('stats-bounce-rate-sub').textContent = counted(s.bounces, 'single-page session', 'single-page sessions');
     $('stats-conversion-rate').textContent = percent(s.conversion_rate);
-    $('stats-conversion-rate-sub').textContent =
-      count(s.converted_sessions) + ' sessions converted · ' + count(s.conversions) + ' conversions';
+    $('stats-conversion-rate-sub').textContent = counted(s.converted_sessions, 'session', 'sessions') + ' converted · '
+      + counted(s.conversions, 'conversion', 'conversions');
   }
 
   function renderSeries(series) {
