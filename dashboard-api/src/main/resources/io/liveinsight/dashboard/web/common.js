@@ -118,7 +118,6 @@ window.LiveInsightPage = (() => {
     if (name === state.current) return;
     if (state.current) state.views[state.current].hide();
     state.current = name;
-    document.body.dataset.view = name;
     for (const link of document.querySelectorAll('[data-view-link]')) {
       link.setAttribute('aria-current', link.dataset.viewLink === name ? 'page' : 'false');
     }

@@ -77,7 +77,7 @@ window.LiveInsightDetails = (() => {
     $('details-recent').replaceChildren(...recent.map((event) => {
       const row = el('tr');
       row.append(
-        cell(Number.isFinite(event.timestamp) ? zone.dateTime(event.timestamp, tz, true) : event.time, 'num'),
+        cell(Number.isFinite(event.timestamp) ? zone.dateTime(event.timestamp, tz, true) : event.time, 'time'),
         cell(event.event_type),
         cell(event.page),
         cell(event.source),

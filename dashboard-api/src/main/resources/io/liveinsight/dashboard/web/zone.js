@@ -4,6 +4,7 @@
 window.LiveInsightZone = (() => {
   const formats = new Map();
   const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+  const HOUR_MS = 3600000;
 
   function formatter(tz, options, locale) {
     const key = tz + '|' + (locale || '') + '|' + JSON.stringify(options);
@@ -23,6 +24,7 @@ window.LiveInsightZone = (() => {
 
   /** "6 Dec, 17:00" (with seconds: "6 Dec, 17:00:05") in the zone, day and month in the browser's language. */
   function dateTime(ms, tz, seconds) {
+    if (!Number.isFinite(ms)) return '–';
     return formatter(tz, {
       day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined,
       hourCycle: 'h23',
@@ -31,6 +33,7 @@ window.LiveInsightZone = (() => {
 
   /** "17:00" in the zone. */
   function time(ms, tz) {
+    if (!Number.isFinite(ms)) return '–';
     return formatter(tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   }
 
@@ -59,14 +62,19 @@ window.LiveInsightZone = (() => {
     return f.year + '-' + two(f.month) + '-' + two(f.day) + 'T' + two(f.hour) + ':' + two(f.minute);
   }
 
-  /** The instant a datetime-local value names in the zone (NaN when it is not one); a skipped hour moves forward. */
+  /**
+   * The instant a datetime-local value names in the zone (NaN when it is not one). A wall time that happens twice (clocks
+   * going back) is its first instant; one that never happens (clocks going forward) moves forward by the gap.
+   */
   function fromWall(wall, tz) {
     const match = WALL.exec(wall || '');
     if (!match) return NaN;
     const [, year, month, day, hour, minute] = match.map(Number);
     const utc = Date.UTC(year, month - 1, day, hour, minute);
-    const guess = utc - offset(utc, tz);
-    return utc - offset(guess, tz);
+    const before = utc - offset(utc - 12 * HOUR_MS, tz);
+    const after = utc - offset(utc + 12 * HOUR_MS, tz);
+    const candidates = [Math.min(before, after), Math.max(before, after)];
+    return candidates.find((ms) => toWall(ms, tz) === wall.slice(0, 16)) ?? before;
   }
 
   /** An ISO-8601 instant without milliseconds: "2026-12-06T08:00:00Z". */

@@ -124,7 +124,9 @@ class StatisticsViewBrowserTest {
                 .isEqualTo("5,120");
         assertThat(text("document.getElementById('stats-page-total').textContent"))
                 .isEqualTo("22,383 page views");
-        assertThat(names("stats-source")).contains("google", StatsFixture.XSS_SOURCE);
+        assertThat(names("stats-source")).contains("google", StatsFixture.XSS_SOURCE, StatsFixture.LONG_SOURCE);
+        assertThat(StatsFixture.LONG_SOURCE.codePointCount(0, StatsFixture.LONG_SOURCE.length()))
+                .isEqualTo(128);
         assertThat(names("stats-campaign"))
                 .containsExactly("spring-sale", "newsletter-12", StatsFixture.XSS_CAMPAIGN, "other");
         assertThat(names("stats-channel")).startsWith("Organic search", "Direct");
@@ -390,7 +392,29 @@ class StatisticsViewBrowserTest {
         assertThat(text("window.__samePage")).isEqualTo("never reloaded");
     }
 
+    @Test
+    @Order(11)
+    void customRange_whenWallTimesAreRepeatedOrSkipped_mapsThemToTheZonesInstants() {
+        assertThat(fromWall("2026-11-01T01:30", "America/New_York"))
+                .as("clocks going back: the first 01:30 (EDT)")
+                .isEqualTo("2026-11-01T05:30:00Z");
+        assertThat(fromWall("2026-03-08T02:30", "America/New_York"))
+                .as("clocks going forward: 02:30 never happens, so 03:30 EDT")
+                .isEqualTo("2026-03-08T07:30:00Z");
+        assertThat(fromWall("2026-12-06T00:00", "Asia/Kolkata")).isEqualTo("2026-12-05T18:30:00Z");
+        assertThat(fromWall("2026-12-06T09:00", "UTC")).isEqualTo("2026-12-06T09:00:00Z");
+        assertThat(text("String(LiveInsightZone.fromWall('not a time', 'UTC'))"))
+                .isEqualTo("NaN");
+        assertThat(text("LiveInsightZone.toWall(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')"))
+                .as("the second 01:30 (EST)")
+                .isEqualTo("2026-11-01T01:30");
+    }
+
     // ---- helpers ----
+
+    private static String fromWall(String wall, String zone) {
+        return text("LiveInsightZone.iso(LiveInsightZone.fromWall('" + wall + "', '" + zone + "'))");
+    }
 
     private static void openFromList(String list, String key) throws JsonProcessingException {
         int before = detailLoads();

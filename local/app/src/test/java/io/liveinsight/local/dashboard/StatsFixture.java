@@ -24,6 +24,9 @@ final class StatsFixture {
     static final String SCRIPT_URL_PAGE = "javascript:window.__xssLink=1//shop.example";
 
     static final String XSS_SOURCE = "<img src=x onerror=\"window.__xssSource=1\">";
+    /** 128 code points, most of them astral (two UTF-16 units each). */
+    static final String LONG_SOURCE = "ref-" + "𝔏".repeat(119) + "~#|<>";
+
     static final String XSS_CAMPAIGN = "<script>window.__xssCampaign=1</script>";
     static final String XSS_USER = "<svg onload=\"window.__xssUser=1\">";
     static final String XSS_SESSION = "s-🦄~#|<img src=x onerror=\"window.__xssSession=1\">";
@@ -48,7 +51,8 @@ final class StatsFixture {
                     Map.entry("direct", 1804L),
                     Map.entry("facebook", 640L),
                     Map.entry("news.example", 310L),
-                    Map.entry(XSS_SOURCE, 44L)),
+                    Map.entry(XSS_SOURCE, 44L),
+                    Map.entry(LONG_SOURCE, 12L)),
             "channel",
             List.of(
                     Map.entry("organic_search", 2300L),

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * The parameters of one request to the statistics API stub, checked as the native statistics API's specification says
  * (issue 14): {@code range} or {@code from}/{@code to}, {@code tz}, and the route's own ({@code resolution},
- * {@code dimension}, {@code limit}, {@code key}); every problem is a reason. Hour-and-coarser ranges end at the next
+ * {@code dimension}, {@code limit}, {@code key}); every problem is a reason, answered as a 400 with {@code reasons} as
+ * every dashboard route does (docs/contract/api.md#dashboard-api). Hour-and-coarser ranges end at the next
  * whole hour after now; a custom range is widened to whole slots.
  */
 record StatsQuery(
