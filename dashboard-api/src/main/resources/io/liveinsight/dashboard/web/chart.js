@@ -10,7 +10,7 @@ window.LiveInsightChart = (() => {
   /**
    * options: points; bars [{field, className}] (later bars drawn over earlier ones); lines [{field, className}];
    * label(point, i) -> text; labelAt(i, n) -> whether slot i gets its label (default: as many as fit);
-   * title(point, i) -> the slot's tooltip; selectable; selected (index).
+   * title(point, i) -> the slot's tooltip; selectable (slots are buttons: see onSelect).
    */
   function draw(chart, options) {
     drawn.set(chart, options);
@@ -36,7 +36,9 @@ window.LiveInsightChart = (() => {
     ];
     const many = points.length > MAX_SLOTS;
     if (many) {
-      for (const series of bars) nodes.push(svg('path', { class: series.className, d: outline(points, series.field, x, y, step) }));
+      for (const series of bars) {
+        nodes.push(svg('path', { class: className(series, 0), d: outline(points, series.field, x, y, step) }));
+      }
     } else {
       points.forEach((point, i) => nodes.push(slot(point, i, options, { bars, step, y, left, top, bottom, height })));
     }
@@ -59,7 +61,7 @@ window.LiveInsightChart = (() => {
   }
 
   function slot(point, i, options, frame) {
-    const group = svg('g', { class: i === options.selected ? 'slot selected' : 'slot', 'data-index': i });
+    const group = svg('g', { class: 'slot', 'data-index': i });
     if (options.selectable) {
       group.setAttribute('tabindex', '0');
       group.setAttribute('role', 'button');
@@ -72,7 +74,7 @@ window.LiveInsightChart = (() => {
     for (const series of frame.bars) {
       const value = point[series.field] || 0;
       group.append(svg('rect', {
-        class: typeof series.className === 'function' ? series.className(i) : series.className,
+        class: className(series, i),
         x: frame.left + i * frame.step + inset, y: frame.y(value), width: Math.max(1, frame.step - 2 * inset),
         height: frame.height - frame.bottom - frame.y(value),
       }));
@@ -82,6 +84,10 @@ window.LiveInsightChart = (() => {
     group.append(title);
     if (options.selectable) group.setAttribute('aria-label', title.textContent);
     return group;
+  }
+
+  function className(series, i) {
+    return typeof series.className === 'function' ? series.className(i) : series.className;
   }
 
   function outline(points, field, x, y, step) {

@@ -268,7 +268,15 @@ class StatisticsViewBrowserTest {
                 .isEqualTo(Map.of("from", "2023-12-31T15:00:00Z", "to", "2026-11-30T15:00:00Z", "tz", ZONE));
         assertThat(reasons()).containsExactly("a range spans at most 400 days");
 
+        int details = detailLoads();
         click("[data-range='30d']");
+        awaitDetails(details + 1);
+        assertThat(integer("document.querySelectorAll('#details-chart .slot').length"))
+                .as("720 hours: one outline, not 720 slots")
+                .isZero();
+        assertThat(text("document.querySelector('#details-chart path.bar').getAttribute('d')"))
+                .startsWith("M")
+                .doesNotContain("NaN");
         browser.evaluate("(() => { const s = document.getElementById('stats-resolution'); s.value = 'minute';"
                 + " s.dispatchEvent(new Event('change')); })()");
         awaitError("(400)");
