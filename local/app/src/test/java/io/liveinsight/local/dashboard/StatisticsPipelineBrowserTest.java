@@ -2,8 +2,6 @@ package io.liveinsight.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +48,6 @@ class StatisticsPipelineBrowserTest {
     /** KCL's first lease (10-35 s), then the processor's rollup flush (up to a few seconds). */
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
 
-    private static final Duration LOAD = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BROWSER_AGENT =
@@ -75,6 +71,7 @@ class StatisticsPipelineBrowserTest {
 
     private static LocalPipeline stack;
     private static HeadlessChromium browser;
+    private static StatsViewPage page;
     private static final List<Long> sent = new ArrayList<>();
 
     record Visit(String sessionId, String userId, String pageUrl, String referrer, int events) {
@@ -107,6 +104,7 @@ class StatisticsPipelineBrowserTest {
         }
         post(new Visit("stats-bot", "crawler", "https://shop.example/sitemap.xml", "", 1), now, BOT_AGENT);
         browser = HeadlessChromium.start(chromium);
+        page = new StatsViewPage(browser);
         browser.viewport(1280, 900, 1, false);
         browser.emulate("UTC", "en-US");
         browser.navigate(stack.edgeAddress().resolve("/#stats"));
@@ -132,86 +130,88 @@ class StatisticsPipelineBrowserTest {
         try {
             Wait.until("the three sessions in the statistics", ARRIVAL, () -> {
                 reload();
-                return text("document.getElementById('stats-sessions').textContent")
+                return page.text("document.getElementById('stats-sessions').textContent")
                                 .equals("3")
-                        && text("document.getElementById('stats-events').textContent")
+                        && page.text("document.getElementById('stats-events').textContent")
                                 .equals(String.valueOf(humanEvents));
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the view shows sessions '"
-                    + text("document.getElementById('stats-sessions').textContent") + "', events '"
-                    + text("document.getElementById('stats-events').textContent") + "', notice '"
-                    + text("document.getElementById('stats-error').hidden ? '' : "
+                    + page.text("document.getElementById('stats-sessions').textContent") + "', events '"
+                    + page.text("document.getElementById('stats-events').textContent") + "', notice '"
+                    + page.text("document.getElementById('stats-error').hidden ? '' : "
                             + "document.getElementById('stats-error').textContent")
                     + "'");
         }
 
-        assertThat(text("document.getElementById('stats-events-sub').textContent"))
+        assertThat(page.text("document.getElementById('stats-events-sub').textContent"))
                 .contains("1 bot event");
-        assertThat(names("stats-campaign")).contains(campaign);
-        assertThat(names("stats-source"))
+        assertThat(page.names("stats-campaign")).contains(campaign);
+        assertThat(page.names("stats-source"))
                 .contains(VISITS.get(0).source(), VISITS.get(2).source());
-        assertThat(text("document.getElementById('stats-page').textContent"))
+        assertThat(page.text("document.getElementById('stats-page').textContent"))
                 .contains("shop.example/search/")
                 .contains("__xss_page");
-        assertThat(integer("document.querySelectorAll('#stats-chart .slot').length"))
+        assertThat(page.integer("document.querySelectorAll('#stats-chart .slot').length"))
                 .isEqualTo(24);
         assertPayloadsInert();
     }
 
     @Test
     @Order(2)
-    void drillDowns_whenAPageASourceOrTheHourIsOpened_showTheirEventsAsText() throws Exception {
-        String page = strings("[...document.querySelectorAll('#stats-page button.name')].map(b => b.title)").stream()
-                .filter(key -> key.contains("__xss_page"))
-                .findFirst()
-                .orElseThrow();
-        open("stats-page", page);
-        assertThat(text("document.getElementById('details-title').textContent")).isEqualTo(page);
-        assertThat(text("document.getElementById('details-total').textContent"))
+    void drillDowns_whenAPageASourceOrTheHourIsOpened_showTheirEventsAsText() {
+        String pageKey =
+                page.strings("[...document.querySelectorAll('#stats-page button.name')].map(b => b.title)").stream()
+                        .filter(key -> key.contains("__xss_page"))
+                        .findFirst()
+                        .orElseThrow();
+        page.open("stats-page", pageKey);
+        assertThat(page.text("document.getElementById('details-title').textContent"))
+                .isEqualTo(pageKey);
+        assertThat(page.text("document.getElementById('details-total').textContent"))
                 .as("page views (event 1 of each visit is a click)")
                 .isEqualTo(String.valueOf(VISITS.get(1).events() - 1));
-        assertThat(column(3)).isNotEmpty().containsOnly(page);
+        assertThat(page.column(3)).isNotEmpty().containsOnly(pageKey);
 
         String source = VISITS.get(2).source();
-        open("stats-source", source);
-        assertThat(text("document.getElementById('details-title').textContent")).isEqualTo(source);
-        assertThat(text("document.getElementById('details-total').textContent")).isEqualTo("1");
-        assertThat(column(4)).isNotEmpty().containsOnly(source);
+        page.open("stats-source", source);
+        assertThat(page.text("document.getElementById('details-title').textContent"))
+                .isEqualTo(source);
+        assertThat(page.text("document.getElementById('details-total').textContent"))
+                .isEqualTo("1");
+        assertThat(page.column(4)).isNotEmpty().containsOnly(source);
 
         // the 24 slots end with the current hour: the slot of the latest event sent
         Instant latest = Instant.ofEpochMilli(
                 sent.stream().mapToLong(Long::longValue).max().orElseThrow());
         long back = ChronoUnit.HOURS.between(
                 latest.truncatedTo(ChronoUnit.HOURS), Instant.now().truncatedTo(ChronoUnit.HOURS));
-        int before = detailLoads();
-        browser.evaluate("document.querySelectorAll('#stats-chart .slot')[" + (23 - back) + "]"
-                + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
-        awaitDetails(before + 1);
-        Instant hour = Instant.parse(text("document.getElementById('details-title').title"));
+        page.openSlot((int) (23 - back));
+        Instant hour = Instant.parse(page.text("document.getElementById('details-title').title"));
         assertThat(hour).isEqualTo(latest.truncatedTo(ChronoUnit.HOURS));
         long inHour = sent.stream()
                 .filter(t -> !Instant.ofEpochMilli(t).isBefore(hour)
                         && Instant.ofEpochMilli(t).isBefore(hour.plus(1, ChronoUnit.HOURS)))
                 .count();
-        assertThat(text("document.getElementById('details-total').textContent")).isEqualTo(String.valueOf(inHour));
-        assertThat(column(5)).contains(VISITS.get(0).sessionId());
-        assertThat(column(6)).contains(VISITS.get(0).userId());
+        assertThat(page.text("document.getElementById('details-total').textContent"))
+                .isEqualTo(String.valueOf(inHour));
+        assertThat(page.column(5)).contains(VISITS.get(0).sessionId());
+        assertThat(page.column(6)).contains(VISITS.get(0).userId());
         assertPayloadsInert();
     }
 
     private static void assertPayloadsInert() {
         for (String flag : FLAGS) {
-            assertThat(text("typeof window." + flag)).as(flag).isEqualTo("undefined");
+            assertThat(page.text("typeof window." + flag)).as(flag).isEqualTo("undefined");
         }
-        assertThat(integer("document.querySelectorAll('main img, main script, main iframe, main image,"
+        assertThat(page.integer("document.querySelectorAll('main img, main script, main iframe, main image,"
                         + " main [onerror], main [onload]').length"))
                 .as("no element was created from event data")
                 .isZero();
-        assertThat(integer("document.querySelectorAll('main svg').length")).isEqualTo(3);
+        assertThat(page.integer("document.querySelectorAll('main svg').length")).isEqualTo(3);
         assertThat(browser.dialogs).isEmpty();
         assertThat(browser.exceptions).isEmpty();
-        assertThat(text("window.__samePage")).isEqualTo("never reloaded");
+        assertThat(page.text("window.__samePage")).isEqualTo("never reloaded");
     }
 
     // ---- helpers ----
@@ -245,62 +245,13 @@ class StatisticsPipelineBrowserTest {
 
     /** Asks for the 24-hour range again and waits for the answer (or its error notice). */
     private static void reload() {
-        int loads = integer("Number(document.getElementById('stats-view').dataset.loads || 0)");
+        int loads = page.integer("Number(document.getElementById('stats-view').dataset.loads || 0)");
         browser.evaluate("document.querySelector(\"[data-range='24h']\").click()");
         Wait.until(
                 "the statistics answer",
-                LOAD,
-                () -> integer("Number(document.getElementById('stats-view').dataset.loads || 0)") > loads
-                        || bool("!document.getElementById('stats-error').hidden"));
+                StatsViewPage.LOAD,
+                () -> page.integer("Number(document.getElementById('stats-view').dataset.loads || 0)") > loads
+                        || page.bool("!document.getElementById('stats-error').hidden"));
         Wait.pause(Duration.ofSeconds(1));
-    }
-
-    private static void open(String list, String key) throws JsonProcessingException {
-        int before = detailLoads();
-        browser.evaluate("[...document.querySelectorAll('#" + list + " button.name')].find(b => b.title === "
-                + JSON.writeValueAsString(key) + ").click()");
-        awaitDetails(before + 1);
-    }
-
-    private static int detailLoads() {
-        return integer("Number(document.getElementById('stats-details').dataset.loads || 0)");
-    }
-
-    private static void awaitDetails(int count) {
-        Wait.until(
-                "details load " + count,
-                LOAD,
-                () -> detailLoads() >= count
-                        && text("document.getElementById('stats-details').getAttribute('aria-busy')")
-                                .equals("false"));
-    }
-
-    private static List<String> column(int n) {
-        return strings("[...document.querySelectorAll('#details-recent tr td:nth-child(" + n + ")')]"
-                + ".map(td => td.textContent)");
-    }
-
-    private static List<String> names(String list) {
-        return strings("[...document.querySelectorAll('#" + list + " li .name')].map(n => n.textContent)");
-    }
-
-    private static List<String> strings(String expression) {
-        JsonNode array = browser.evaluate(expression);
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asText)
-                .toList();
-    }
-
-    private static String text(String expression) {
-        JsonNode value = browser.evaluate(expression);
-        return value.isMissingNode() || value.isNull() ? "" : value.asText();
-    }
-
-    private static boolean bool(String expression) {
-        return browser.evaluate(expression).asBoolean();
-    }
-
-    private static int integer(String expression) {
-        return browser.evaluate(expression).asInt();
     }
 }
