@@ -140,7 +140,7 @@ class StatisticsPipelineBrowserTest {
                     + page.text("document.getElementById('stats-sessions').textContent") + "', events '"
                     + page.text("document.getElementById('stats-events').textContent") + "', notice '"
                     + page.text("document.getElementById('stats-error').hidden ? '' : "
-                            + "document.getElementById('stats-error').textContent")
+                            + "document.getElementById('stats-error').textContent.replace(/\\s+/g, ' ').trim()")
                     + "'");
         }
 
