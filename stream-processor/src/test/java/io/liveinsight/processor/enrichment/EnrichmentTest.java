@@ -10,7 +10,6 @@ import io.liveinsight.processor.port.UserAgentParser;
 import io.liveinsight.processor.port.UserAgentParser.Client;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Cites docs/contract/events.md#enrichment. Pure: the parser is a fake that names what it was given. */
@@ -114,17 +113,26 @@ class EnrichmentTest {
 
     @Test
     void firstTouch_isTheSegmentsFirstReferrerAndUserAgentAndItsEntryPage() {
-        Event heartbeat = Events.event("b", "s", "heartbeat", 1_000, "https://shop.example.com/landing");
-        Event landing = withPage(
-                Events.pageView("a", "s", 2_000, "https://shop.example.com/landing?utm_source=ads&utm_medium=cpc"),
+        Event heartbeat = Events.from(
+                "b", "s", "heartbeat", 1_000, "https://shop.example.com/", "https://www.bing.com/", "first agent");
+        Event landing = Events.from(
+                "a",
+                "s",
+                "page_view",
+                2_000,
+                "https://shop.example.com/landing?utm_source=ads&utm_medium=cpc",
                 "https://www.bing.com/",
                 "first agent");
-        Event later = withPage(
-                Events.pageView("c", "s", 3_000, "https://shop.example.com/cart"),
+        Event later = Events.from(
+                "c",
+                "s",
+                "page_view",
+                3_000,
+                "https://shop.example.com/cart",
                 "https://shop.example.com/landing",
                 "later agent");
         SessionAggregate segment = SessionAggregate.of("s", later)
-                .merge(SessionAggregate.of("s", withPage(heartbeat, "https://www.bing.com/", "first agent")))
+                .merge(SessionAggregate.of("s", heartbeat))
                 .merge(SessionAggregate.of("s", landing));
 
         Enrichment enrichment = Enrichment.firstTouch(segment, parser);
@@ -142,27 +150,6 @@ class EnrichmentTest {
     }
 
     private static Event event(String referrer, String pageUrl, String userAgent) {
-        return withPage(Events.pageView("e", "s", 1_000, pageUrl), referrer, userAgent);
-    }
-
-    private static Event withPage(Event e, String referrer, String userAgent) {
-        return new Event(
-                e.eventId(),
-                e.userId(),
-                e.sessionId(),
-                e.eventType(),
-                e.timestamp(),
-                e.pageUrl(),
-                referrer,
-                userAgent,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                e.receivedAt(),
-                e.ip(),
-                false,
-                false);
+        return Events.from("e", "s", "page_view", 1_000, pageUrl, referrer, userAgent);
     }
 }
