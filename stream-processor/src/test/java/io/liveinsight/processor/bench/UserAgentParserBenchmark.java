@@ -1,6 +1,8 @@
 package io.liveinsight.processor.bench;
 
+import io.liveinsight.event.Event;
 import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
+import io.liveinsight.processor.enrichment.Enrichment;
 import io.liveinsight.processor.port.UserAgentParser.Client;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One user agent through {@link YauaaUserAgentParser} on one thread, JIT warm: {@code uncached} is a full analysis
  * (what a user agent costs the first time the process sees it), {@code cached} a repeat (what nearly every event
- * costs: a site's visitors share few user agents). The agents are {@link #AGENTS}, taken in turn. Start-up time and
- * heap: {@link UserAgentParserStartup}.
+ * costs: a site's visitors share few user agents). The agents are {@link #AGENTS}, taken in turn. {@code enrichEvent}
+ * is all the processor adds to an event of the replay traffic ({@link Enrichment#of}: traffic source, campaign and a
+ * cached parse). Start-up time and heap: {@link UserAgentParserStartup}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -91,6 +94,28 @@ public class UserAgentParserBenchmark {
         public void setUp() {
             parser = YauaaUserAgentParser.create(0);
         }
+    }
+
+    /** The replay's events (its pages, referrers and Chrome user agent), for the whole enrichment of an event. */
+    @State(Scope.Thread)
+    public static class Replay {
+        List<Event> events;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            events = ReplayTraffic.beacons(42L, 1_000, 1_790_000_000_000L).stream()
+                    .flatMap(beacon -> beacon.events().stream())
+                    .toList();
+        }
+    }
+
+    /** What the processor adds to each event: traffic source and campaign, and a cached parse. */
+    @Benchmark
+    public Enrichment enrichEvent(Cached parser, Replay replay) {
+        Event event = replay.events.get(replay.next);
+        replay.next = (replay.next + 1) % replay.events.size();
+        return Enrichment.of(event, parser.parser);
     }
 
     @Benchmark

@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <p>An event whose time the edge replaced (clock skew) gets a new key on every resend, so for those the ledger
  * first queries the event id (strongly consistent): any item of another record makes it a duplicate.
+ *
+ * <p>Each item carries the event's {@link Enrichment} (docs/contract/events.md#enrichment), from the process's one
+ * user-agent parser.
  */
 public final class DynamoDbEventStore implements EventStore {
 

@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Segments to and from items (store format 2). A Sessions item holds one segment: the documented attributes
- * ({@code current_page} only when it is not the exit page), plus
+ * ({@code current_page} only when it is not the exit page; the first touch's enrichment when {@link SessionTables}
+ * gives one, which it does for a session's first segment only), plus
  * compact internals that keep its size bounded whatever the session's length:
  *
  * <ul>

@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.useragent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.EventLimits;
 import io.liveinsight.processor.port.UserAgentParser.Client;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,24 @@ class YauaaUserAgentParserTest {
             })
     void parse_whenAnInjectionAttempt_saysWhatYauaaSays(String userAgent) {
         assertThat(PARSER.parse(userAgent)).isEqualTo(new Client("Hacker", "Hacker", "hacker"));
+    }
+
+    @Test
+    void parse_whenLongerThanTheContractAllows_saysHacker() {
+        String longer = CHROME_WINDOWS + " " + "Extension/1.0 ".repeat(40);
+
+        assertThat(longer.length()).isGreaterThan(EventLimits.MAX_USER_AGENT_CHARS);
+        assertThat(PARSER.parse(longer)).isEqualTo(new Client("Hacker", "Hacker", "hacker"));
+        assertThat(PARSER.parse(longer.substring(0, EventLimits.MAX_USER_AGENT_CHARS)))
+                .isEqualTo(new Client("Chrome", "Windows NT", "desktop"));
+    }
+
+    @Test
+    void parse_whenAnUnknownAgentNamesItself_keepsTheNameCut() {
+        Client client = PARSER.parse("MyCrawler" + "a".repeat(400) + "/1.0");
+
+        assertThat(client.browser()).startsWith("MyCrawler").hasSize(YauaaUserAgentParser.MAX_NAME);
+        assertThat(client.device()).isEqualTo("robot");
     }
 
     @Test
