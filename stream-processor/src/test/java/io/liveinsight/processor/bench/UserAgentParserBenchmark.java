@@ -20,13 +20,14 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One user agent through {@link YauaaUserAgentParser} on one thread, JIT warm: {@code uncached} is a full analysis
+ * One user agent through {@link YauaaUserAgentParser} on one thread, JIT warm, sampled (the median stands a busy
+ * machine better than the mean): {@code uncached} is a full analysis
  * (what a user agent costs the first time the process sees it), {@code cached} a repeat (what nearly every event
  * costs: a site's visitors share few user agents). The agents are {@link #AGENTS}, taken in turn. {@code enrichEvent}
  * is all the processor adds to an event of the replay traffic ({@link Enrichment#of}: traffic source, campaign and a
  * cached parse). Start-up time and heap: {@link UserAgentParserStartup}.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
