@@ -44,6 +44,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void enrichment_whenChecked_isPureAndKnowsNoParserLibrary() {
+        noClasses()
+                .that()
+                .resideInAPackage("..processor.enrichment..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..", "nl.basjes..", "..processor.adapter..", "..processor.consumer..")
+                .check(classes);
+    }
+
+    @Test
+    void userAgentLibrary_whenChecked_isUsedByItsAdapterAlone() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..processor.adapter.useragent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.basjes..")
+                .check(classes);
+    }
+
+    @Test
     void ports_whenChecked_dependOnNoAwsSdk() {
         noClasses()
                 .that()

@@ -31,6 +31,27 @@ public final class ItemAttributes {
     public static final String RECEIVED_AT = "received_at";
     public static final String CLOCK_SKEW = "clock_skew";
 
+    // Enrichment (docs/contract/events.md#enrichment): on Events items, and on Sessions and ActiveSessions items of a
+    // session's first segment (its first touch). Absent when unknown.
+    /** Traffic source: {@code google}, {@code direct}, {@code internal}, a referring host, a campaign's source. */
+    public static final String SOURCE = "source";
+    /** Channel, lower case: {@code organic_search}, {@code direct}... (event-model {@code traffic.Channel}). */
+    public static final String CHANNEL = "channel";
+
+    public static final String UTM_SOURCE = "utm_source";
+    public static final String UTM_MEDIUM = "utm_medium";
+    public static final String UTM_CAMPAIGN = "utm_campaign";
+    /** Browser name as the user-agent parser names it ({@code Chrome}, {@code Safari}...). */
+    public static final String BROWSER = "browser";
+    /** Operating system name as the user-agent parser names it ({@code Windows NT}, {@code iOS}...). */
+    public static final String OS = "os";
+    /** Device class, lower case: {@code desktop}, {@code phone}, {@code tablet}, {@code robot}... */
+    public static final String DEVICE = "device";
+
+    /** The enrichment attributes, in the order items carry them. */
+    public static final List<String> ENRICHMENT =
+            List.of(SOURCE, CHANNEL, UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, BROWSER, OS, DEVICE);
+
     // Sessions and ActiveSessions.
     public static final String TOTAL_EVENTS = "total_events";
     public static final String PAGE_VIEWS = "page_views";
@@ -70,6 +91,14 @@ public final class ItemAttributes {
             PAGE_URL,
             REFERRER,
             USER_AGENT,
+            SOURCE,
+            CHANNEL,
+            UTM_SOURCE,
+            UTM_MEDIUM,
+            UTM_CAMPAIGN,
+            BROWSER,
+            OS,
+            DEVICE,
             ELEMENT_TAG,
             ELEMENT_ID,
             ELEMENT_CLASS,
@@ -93,6 +122,14 @@ public final class ItemAttributes {
             CURRENT_PAGE,
             REFERRER,
             USER_AGENT,
+            SOURCE,
+            CHANNEL,
+            UTM_SOURCE,
+            UTM_MEDIUM,
+            UTM_CAMPAIGN,
+            BROWSER,
+            OS,
+            DEVICE,
             IS_BOT,
             EVENT_TYPES,
             ROOT_SESSION_ID);
@@ -107,6 +144,14 @@ public final class ItemAttributes {
             TOTAL_EVENTS,
             PAGE_VIEWS,
             REFERRER,
+            SOURCE,
+            CHANNEL,
+            UTM_SOURCE,
+            UTM_MEDIUM,
+            UTM_CAMPAIGN,
+            BROWSER,
+            OS,
+            DEVICE,
             IS_BOT,
             EXPIRES_AT,
             MINUTES);

@@ -27,6 +27,16 @@ class TrafficSourceProperties {
         }
     }
 
+    /** Cites docs/contract/events.md#enrichment: the page key of any string is short, and carries no query. */
+    @Property(tries = 3_000)
+    void pageKey_anyString_isAtMost200CharactersWithoutQueryOrFragment(@ForAll("urlish") String pageUrl) {
+        String key = PageKey.of(pageUrl);
+
+        assertThat(key).isNotEmpty();
+        assertThat(key.codePointCount(0, key.length())).isLessThanOrEqualTo(PageKey.MAX_CHARS);
+        assertThat(key).doesNotContain("?", "#");
+    }
+
     @Provide
     Arbitrary<String> urlish() {
         Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(300);

@@ -8,10 +8,12 @@ import io.liveinsight.processor.adapter.dynamodb.DynamoDbStatsStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
 import io.liveinsight.processor.adapter.dynamodb.TableGuard;
 import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
+import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.StreamMetrics;
+import io.liveinsight.processor.port.UserAgentParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The consumer's core, wired once and shared by both entry points (the KCL application and the Lambda for event
- * source mappings): decode, write durably, report. One {@link TableGuard} per table.
+ * source mappings): decode, enrich, write durably, report. One {@link TableGuard} per table, one user-agent parser per
+ * process ({@link YauaaUserAgentParser#shared}: its rules load once, in seconds, when the first pipeline is built at
+ * start-up, not on the first event).
  */
 public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
 
@@ -38,16 +42,33 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
             KinesisClient kinesis,
             StreamMetrics metrics,
             BooleanSupplier stopping) {
+        return create(config, dynamoDb, kinesis, metrics, stopping, YauaaUserAgentParser.shared());
+    }
+
+    /** @param parser the process's one parser, shared by the Events and the Sessions writes */
+    public static Pipeline create(
+            ProcessorConfig config,
+            DynamoDbClient dynamoDb,
+            KinesisClient kinesis,
+            StreamMetrics metrics,
+            BooleanSupplier stopping,
+            UserAgentParser parser) {
         var tables = config.tables();
         TableGuard events = TableGuard.create(tables.events(), config.resilience(), metrics);
         TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
         TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
         TableGuard stats = TableGuard.create(tables.stats(), config.resilience(), metrics);
         BatchWriter writer = new BatchWriter(
-                new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES)),
+                new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES), parser),
                 new DynamoDbSessionStore(
                         new SessionTables(
-                                dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
+                                dynamoDb,
+                                tables.sessions(),
+                                tables.activeSessions(),
+                                sessions,
+                                active,
+                                metrics,
+                                parser),
                         Clock.systemUTC()),
                 new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
                 StatsSetup.rules(config),

@@ -7,6 +7,7 @@ import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
 import io.liveinsight.processor.adapter.dynamodb.TableGuard;
+import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
 import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
@@ -212,7 +213,8 @@ public final class SessionLengthBenchmark {
                         tables.activeSessions(),
                         TableGuard.create(tables.sessions(), ResilienceSettings.DEFAULTS, metrics),
                         TableGuard.create(tables.activeSessions(), ResilienceSettings.DEFAULTS, metrics),
-                        metrics),
+                        metrics,
+                        YauaaUserAgentParser.shared()),
                 clock);
         Random random = new Random(31L * length + run);
         String sessionId = ReplayTraffic.hexId(random);

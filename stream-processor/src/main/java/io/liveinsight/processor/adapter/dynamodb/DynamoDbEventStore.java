@@ -6,11 +6,13 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
 import io.liveinsight.event.Event;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.enrichment.Enrichment;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.EventStore.Ledger;
 import io.liveinsight.processor.port.StoreMisconfiguredException;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
+import io.liveinsight.processor.port.UserAgentParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <p>An event whose time the edge replaced (clock skew) gets a new key on every resend, so for those the ledger
  * first queries the event id (strongly consistent): any item of another record makes it a duplicate.
+ *
+ * <p>Each item carries the event's {@link Enrichment} (docs/contract/events.md#enrichment), from the process's one
+ * user-agent parser.
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -47,14 +52,21 @@ public final class DynamoDbEventStore implements EventStore {
     private final TableGuard guard;
     private final StreamMetrics metrics;
     private final Parallel parallel;
+    private final UserAgentParser parser;
 
     public DynamoDbEventStore(
-            DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
+            DynamoDbClient dynamoDb,
+            String table,
+            TableGuard guard,
+            StreamMetrics metrics,
+            Parallel parallel,
+            UserAgentParser parser) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.guard = guard;
         this.metrics = metrics;
         this.parallel = parallel;
+        this.parser = parser;
     }
 
     private enum Outcome {
@@ -156,7 +168,8 @@ public final class DynamoDbEventStore implements EventStore {
                 return earlier;
             }
         }
-        Map<String, AttributeValue> item = new LinkedHashMap<>(EventItems.toItem(event.event()));
+        Map<String, AttributeValue> item =
+                new LinkedHashMap<>(EventItems.toItem(event.event(), Enrichment.of(event.event(), parser)));
         item.put(SOURCE, n(source));
         try {
             var consumed = guard.write(

@@ -22,18 +22,20 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPre
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.processor.enrichment.Enrichment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * An event as an item of the Events table (docs/contract/tables.md#events: every field, numbers as N, properties as M).
+ * An event as an item of the Events table (docs/contract/tables.md#events: every field, numbers as N, properties as M),
+ * with its enrichment (docs/contract/events.md#enrichment).
  */
 final class EventItems {
 
     private EventItems() {}
 
-    static Map<String, AttributeValue> toItem(Event event) {
+    static Map<String, AttributeValue> toItem(Event event, Enrichment enrichment) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(EVENT_ID, s(event.eventId()));
         item.put(TIMESTAMP, n(event.timestamp()));
@@ -43,6 +45,7 @@ final class EventItems {
         putIfPresent(item, PAGE_URL, event.pageUrl());
         putIfPresent(item, REFERRER, event.referrer());
         putIfPresent(item, USER_AGENT, event.userAgent());
+        EnrichmentItems.put(item, enrichment);
         putIfPresent(item, ELEMENT_TAG, event.elementTag());
         putIfPresent(item, ELEMENT_ID, event.elementId());
         putIfPresent(item, ELEMENT_CLASS, event.elementClass());

@@ -28,6 +28,7 @@ import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
 import io.liveinsight.processor.domain.SessionAggregate.Stamped;
 import io.liveinsight.processor.domain.SessionRules;
+import io.liveinsight.processor.enrichment.Enrichment;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Segments to and from items (store format 2). A Sessions item holds one segment: the documented attributes
- * ({@code current_page} only when it is not the exit page), plus
+ * ({@code current_page} only when it is not the exit page; the first touch's enrichment when {@link SessionTables}
+ * gives one, which it does for a session's first segment only), plus
  * compact internals that keep its size bounded whatever the session's length:
  *
  * <ul>
@@ -74,8 +76,8 @@ final class SessionItems {
     }
 
     /** The client id's item: segment 0, and the segment counts when there is more than one. */
-    static Map<String, AttributeValue> rootItem(Segment first, int segments, int sealed) {
-        Map<String, AttributeValue> item = segmentItem(first);
+    static Map<String, AttributeValue> rootItem(Segment first, Enrichment enrichment, int segments, int sealed) {
+        Map<String, AttributeValue> item = segmentItem(first, enrichment);
         if (segments > 1) {
             item.put(SEGMENTS, n(segments));
         }
@@ -93,7 +95,8 @@ final class SessionItems {
         return (int) number(root, SEALED);
     }
 
-    static Map<String, AttributeValue> segmentItem(Segment segment) {
+    /** @param enrichment the segment's first touch, null to store none */
+    static Map<String, AttributeValue> segmentItem(Segment segment, Enrichment enrichment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = keyAndTimes(a);
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
@@ -106,6 +109,9 @@ final class SessionItems {
         }
         putIfPresent(item, REFERRER, a.referrer());
         putIfPresent(item, USER_AGENT, a.userAgent());
+        if (enrichment != null) {
+            EnrichmentItems.put(item, enrichment);
+        }
         item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
         Map<String, AttributeValue> types = new TreeMap<>();
         a.eventTypes().forEach((type, count) -> types.put(type, n(count)));
@@ -149,13 +155,16 @@ final class SessionItems {
      * does not carry it: its derived id gives the client's id back ({@code SessionIds}), and those 47 bytes are what
      * keeps a later segment under 1 KB with real-world strings.
      */
-    static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment) {
+    static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment, Enrichment enrichment) {
         SessionAggregate a = segment.aggregate();
         Map<String, AttributeValue> item = keyAndTimes(a);
         putIfPresent(item, CURRENT_PAGE, value(a.currentPage()));
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
         item.put(PAGE_VIEWS, n(a.pageViews()));
         putIfPresent(item, REFERRER, a.referrer());
+        if (enrichment != null) {
+            EnrichmentItems.put(item, enrichment);
+        }
         item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
         item.put(EXPIRES_AT, n(a.expiresAt()));
         Map<String, AttributeValue> minutes = new LinkedHashMap<>();

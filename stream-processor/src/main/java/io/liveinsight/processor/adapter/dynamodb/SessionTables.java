@@ -9,8 +9,10 @@ import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.SessionUpdate.Plan;
 import io.liveinsight.processor.domain.StoredSession;
+import io.liveinsight.processor.enrichment.Enrichment;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
+import io.liveinsight.processor.port.UserAgentParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class SessionTables {
     private final TableGuard sessionsGuard;
     private final TableGuard activeGuard;
     private final StreamMetrics metrics;
+    private final UserAgentParser parser;
 
     public SessionTables(
             DynamoDbClient dynamoDb,
@@ -49,13 +52,15 @@ public final class SessionTables {
             String active,
             TableGuard sessionsGuard,
             TableGuard activeGuard,
-            StreamMetrics metrics) {
+            StreamMetrics metrics,
+            UserAgentParser parser) {
         this.dynamoDb = dynamoDb;
         this.sessions = sessions;
         this.active = active;
         this.sessionsGuard = sessionsGuard;
         this.activeGuard = activeGuard;
         this.metrics = metrics;
+        this.parser = parser;
     }
 
     String sessionsTable() {
@@ -162,15 +167,17 @@ public final class SessionTables {
         for (SessionUpdate.Write write : plan.writes()) {
             Segment segment = write.segment();
             Map<String, AttributeValue> item = segment.ordinal() == 0
-                    ? SessionItems.rootItem(segment, after.segmentCount(), after.sealed())
-                    : SessionItems.segmentItem(segment);
+                    ? SessionItems.rootItem(segment, enrichment(segment), after.segmentCount(), after.sealed())
+                    : SessionItems.segmentItem(segment, enrichment(segment));
             rootWritten |= segment.ordinal() == 0;
             items.add(put(item, write.previousRevision()));
         }
         if (!rootWritten && (plan.countsChanged() || loaded.formatOne())) {
             Segment first = after.first();
             Segment next = new Segment(0, first.aggregate(), first.marks(), first.revision() + 1);
-            items.add(put(SessionItems.rootItem(next, after.segmentCount(), after.sealed()), first.revision()));
+            items.add(put(
+                    SessionItems.rootItem(next, enrichment(next), after.segmentCount(), after.sealed()),
+                    first.revision()));
         }
         for (SessionUpdate.Removal removal : plan.removals()) {
             items.add(TransactWriteItem.builder()
@@ -263,7 +270,7 @@ public final class SessionTables {
         if (segment.revision() == 0 || segment.aggregate().expiresAt() * 1000 <= now) {
             return;
         }
-        Map<String, AttributeValue> item = SessionItems.activeItem(clientSessionId, segment);
+        Map<String, AttributeValue> item = SessionItems.activeItem(clientSessionId, segment, enrichment(segment));
         try {
             record(
                     active,
@@ -297,6 +304,15 @@ public final class SessionTables {
         } catch (ConditionalCheckFailedException e) {
             // A newer segment took that ordinal again.
         }
+    }
+
+    /**
+     * What a segment's items carry of its first touch (docs/contract/events.md#enrichment): the session's first segment
+     * only. A later segment's items are the largest of their tables (991 and 910 bytes on the session-length
+     * benchmark); with the enrichment they measured 1,115 and 1,034 bytes, and 3.8 write units a batch instead of 2.
+     */
+    private Enrichment enrichment(Segment segment) {
+        return segment.ordinal() == 0 ? Enrichment.firstTouch(segment.aggregate(), parser) : null;
     }
 
     private void record(String table, ConsumedCapacity consumed) {

@@ -4,15 +4,19 @@ import static io.liveinsight.processor.Events.pageView;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.at;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.eventStore;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.Events;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.port.EventStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,77 @@ class DynamoDbEventStoreTest {
                 .isTrue());
         assertThat(aws.dynamoDb().scan(r -> r.tableName(tables.events())).count())
                 .isEqualTo(1);
+    }
+
+    /** Cites docs/contract/tables.md#events and docs/contract/events.md#enrichment. */
+    @Test
+    void store_whenEventsAreEnriched_storesWhatIsKnownAndLeavesOutTheUnknown() {
+        TableNames tables = aws.createTables("EventEnrich");
+        Event campaign = Events.from(
+                "e1",
+                "s",
+                "page_view",
+                1_000,
+                "https://shop.example.com/p?utm_source=News&utm_medium=email&utm_campaign=Dec%20Sale",
+                "https://mail.google.com/",
+                IPHONE);
+        Event bare = Events.from("e2", "s", "heartbeat", 2_000, "https://shop.example.com/p", null, null);
+        Event hostile = Events.from(
+                "e3",
+                "s",
+                "page_view",
+                3_000,
+                "https://shop.example.com/<script>?utm_campaign=%3Cscript%3Ealert(1)%3C%2Fscript%3E&x=~#|",
+                "https://<img src=x onerror=alert(1)>/~#|\uD83D\uDE00",
+                "<script>alert(1)</script>");
+
+        eventStore(aws, tables).store(at(1, List.of(campaign, bare, hostile)));
+
+        assertThat(enrichment(event(tables, "e1", 1_000)))
+                .containsExactly(
+                        entry("source", "news"),
+                        entry("channel", "email"),
+                        entry("utm_source", "news"),
+                        entry("utm_medium", "email"),
+                        entry("utm_campaign", "dec sale"),
+                        entry("browser", "Safari"),
+                        entry("os", "iOS"),
+                        entry("device", "phone"));
+        assertThat(enrichment(event(tables, "e2", 2_000)))
+                .containsExactly(entry("source", "direct"), entry("channel", "direct"));
+        assertThat(enrichment(event(tables, "e3", 3_000)))
+                .containsExactly(
+                        entry("source", "<img src=x onerror=alert(1)>"),
+                        entry("channel", "referral"),
+                        entry("utm_campaign", "<script>alert(1)</script>"),
+                        entry("browser", "Hacker"),
+                        entry("os", "Hacker"),
+                        entry("device", "hacker"));
+    }
+
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML,"
+            + " like Gecko) Version/17.1 Mobile/15E148 Safari/604.1";
+
+    private Map<String, AttributeValue> event(TableNames tables, String id, long time) {
+        return aws.dynamoDb()
+                .getItem(r -> r.tableName(tables.events())
+                        .key(Map.of(
+                                "event_id",
+                                AttributeValue.fromS(id),
+                                "timestamp",
+                                AttributeValue.fromN(Long.toString(time)))))
+                .item();
+    }
+
+    /** The item's enrichment attributes, in the contract's order. */
+    static Map<String, String> enrichment(Map<String, AttributeValue> item) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String name : ItemAttributes.ENRICHMENT) {
+            if (item.containsKey(name)) {
+                found.put(name, item.get(name).s());
+            }
+        }
+        return found;
     }
 
     private static Event skewed(String id, long time) {

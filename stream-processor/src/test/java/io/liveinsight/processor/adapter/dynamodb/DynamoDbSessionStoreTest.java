@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.Events.event;
 import static io.liveinsight.processor.Events.pageView;
+import static io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStoreTest.enrichment;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.at;
 import static io.liveinsight.processor.adapter.dynamodb.Stores.sessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.Events;
 import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.util.ArrayList;
@@ -227,6 +229,104 @@ class DynamoDbSessionStoreTest {
         assertThat(ItemSize.bytes(item(tables.sessions(), "s1"))).isLessThan(1_024);
         assertThat(ItemSize.bytes(item(tables.activeSessions(), SessionRules.segmentId("s1", 1))))
                 .isLessThan(1_024);
+    }
+
+    /** Cites docs/contract/events.md#enrichment: the first segment's items carry its first touch, later ones none. */
+    @Test
+    void apply_whenEnriched_storesTheFirstTouchOnTheFirstSegmentsItemsOnly() {
+        store.apply("s1", at(1, visit("s1")));
+
+        Map<String, String> firstTouch = Map.of(
+                "source", "ads",
+                "channel", "paid_search",
+                "utm_source", "ads",
+                "utm_medium", "cpc",
+                "utm_campaign", "winter",
+                "browser", "Safari",
+                "os", "iOS",
+                "device", "phone");
+        assertThat(enrichment(item(tables.sessions(), "s1"))).isEqualTo(firstTouch);
+        assertThat(enrichment(item(tables.activeSessions(), "s1"))).isEqualTo(firstTouch);
+        String later = SessionRules.segmentId("s1", 1);
+        assertThat(item(tables.sessions(), later).get("entry_page").s()).isEqualTo("https://shop.example.com/back");
+        assertThat(enrichment(item(tables.sessions(), later))).isEmpty();
+        assertThat(enrichment(item(tables.activeSessions(), later))).isEmpty();
+    }
+
+    @Test
+    void apply_whenTheFirstEventsArriveLast_storesTheSameFirstTouch() {
+        store.apply("s1", at(1, visit("s1")));
+        List<Event> reversed = new ArrayList<>(visit("s2"));
+        java.util.Collections.reverse(reversed);
+        for (int i = 0; i < reversed.size(); i++) {
+            store.apply("s2", at(10 + i, List.of(reversed.get(i))));
+        }
+
+        assertThat(enrichment(item(tables.sessions(), "s2"))).isEqualTo(enrichment(item(tables.sessions(), "s1")));
+        assertThat(enrichment(item(tables.activeSessions(), "s2")))
+                .isEqualTo(enrichment(item(tables.activeSessions(), "s1")));
+    }
+
+    @Test
+    void apply_whenTheFirstTouchIsHostile_storesItAsText() {
+        String id = "~ # | \uD83D\uDE00 <script>";
+        store.apply(
+                id,
+                at(
+                        1,
+                        List.of(Events.from(
+                                "h1",
+                                id,
+                                "page_view",
+                                1_000,
+                                "https://shop.example.com/?utm_source=%3Cscript%3E&utm_medium=" + "m".repeat(300),
+                                "javascript:alert(1)",
+                                "<script>alert(1)</script>"))));
+
+        assertThat(enrichment(item(tables.sessions(), id)))
+                .containsEntry("source", "<script>")
+                .containsEntry("utm_medium", "m".repeat(100))
+                .containsEntry("browser", "Hacker")
+                .containsEntry("device", "hacker");
+    }
+
+    /** A visit from a paid search on an iPhone, then, 50 minutes later, a second segment from Twitter on Chrome. */
+    private static List<Event> visit(String session) {
+        String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/120.0.0.0 Safari/537.36";
+        return List.of(
+                Events.from(
+                        session + "a",
+                        session,
+                        "heartbeat",
+                        1_000,
+                        "https://shop.example.com/",
+                        "https://www.google.com/",
+                        DynamoDbEventStoreTest.IPHONE),
+                Events.from(
+                        session + "b",
+                        session,
+                        "page_view",
+                        2_000,
+                        "https://shop.example.com/p?utm_source=ads&utm_medium=cpc&utm_campaign=Winter",
+                        "https://www.google.com/",
+                        DynamoDbEventStoreTest.IPHONE),
+                Events.from(
+                        session + "c",
+                        session,
+                        "page_view",
+                        3_000,
+                        "https://shop.example.com/cart",
+                        "https://shop.example.com/p",
+                        chrome),
+                Events.from(
+                        session + "d",
+                        session,
+                        "page_view",
+                        50 * MINUTE,
+                        "https://shop.example.com/back",
+                        "https://t.co/x",
+                        chrome));
     }
 
     @Test

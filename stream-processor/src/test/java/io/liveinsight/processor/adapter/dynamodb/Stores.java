@@ -3,6 +3,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.local.engines.LocalAws;
+import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.domain.PositionedEvent;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Stores on the local engines with default resilience, for adapter tests. */
+/** Stores on the local engines with default resilience and the process's user-agent parser, for adapter tests. */
 final class Stores {
 
     /** Tests use event times near the epoch; the store leaves out projections of sessions expired by its clock. */
@@ -37,7 +38,8 @@ final class Stores {
                         tables.activeSessions(),
                         TableGuard.create(tables.sessions(), ResilienceSettings.DEFAULTS, metrics),
                         TableGuard.create(tables.activeSessions(), ResilienceSettings.DEFAULTS, metrics),
-                        metrics),
+                        metrics,
+                        YauaaUserAgentParser.shared()),
                 clock);
     }
 
@@ -47,7 +49,8 @@ final class Stores {
                 tables.events(),
                 TableGuard.create(tables.events(), ResilienceSettings.DEFAULTS, StreamMetrics.NONE),
                 StreamMetrics.NONE,
-                new Parallel(8));
+                new Parallel(8),
+                YauaaUserAgentParser.shared());
     }
 
     /** The events as carried by record {@code sequence} of shard 0, first stored by it. */
