@@ -71,7 +71,7 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
                                 parser),
                         Clock.systemUTC()),
                 new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
-                StatsSetup.rules(config),
+                StatsSetup.rules(config, parser),
                 new KinesisDeadLetters(kinesis, config.deadLetterStream()),
                 new Parallel(SESSION_WRITES),
                 metrics,

@@ -1,44 +1,31 @@
 package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.stats.StatsKey;
-import io.liveinsight.event.traffic.TrafficSource;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.domain.stats.Touch;
-import java.net.URI;
-import java.util.Locale;
+import io.liveinsight.processor.enrichment.Enrichment;
+import io.liveinsight.processor.port.UserAgentParser;
 
-/** How the rollups count, from the configuration. */
+/**
+ * How the rollups count, from the configuration: a first touch read exactly as the Sessions item's (the same
+ * {@link Enrichment}), pages keyed as event-model's {@code PageKey} says.
+ */
 final class StatsSetup {
 
     private StatsSetup() {}
 
-    static StatsRules rules(ProcessorConfig config) {
+    static StatsRules rules(ProcessorConfig config, UserAgentParser parser) {
         Touch.Reader touches = (referrer, pageUrl, userAgent) -> {
-            TrafficSource source = TrafficSource.of(referrer, pageUrl);
+            Enrichment enrichment = Enrichment.of(referrer, pageUrl, userAgent, parser);
             return new Touch(
-                    source.source(),
-                    source.channel().name().toLowerCase(Locale.ROOT),
-                    source.campaign().name(),
-                    "Unknown",
-                    "Unknown",
-                    "unknown");
+                    enrichment.source(),
+                    enrichment.channelName(),
+                    enrichment.utmCampaign(),
+                    enrichment.browser(),
+                    enrichment.os(),
+                    enrichment.device());
         };
-        return new StatsRules(StatsKey.DEFAULT_SITE, config.conversionTypes(), touches, StatsSetup::pageKey);
-    }
-
-    static String pageKey(String pageUrl) {
-        if (pageUrl == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(pageUrl);
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            String key = (host.startsWith("www.") ? host.substring(4) : host) + path;
-            return key.length() > 200 ? key.substring(0, 200) : key;
-        } catch (IllegalArgumentException e) {
-            return pageUrl.length() > 200 ? pageUrl.substring(0, 200) : pageUrl;
-        }
+        return new StatsRules(StatsKey.DEFAULT_SITE, config.conversionTypes(), touches, Enrichment::pageKey);
     }
 }

@@ -63,7 +63,7 @@ final class Figures {
             Counts started = new Counts(0, 0, 1, 0, 0, session.pageViews() <= 1 ? 1 : 0, converted ? 1 : 0, 0, 0, 0);
             atTime(start, started, into);
             String entry = value(session.entryPage());
-            Touch touch = touch(session.referrer(), entry != null ? entry : value(session.currentPage()), session);
+            Touch touch = touch(session.referrer(), entry, session);
             tally(into, hour(start))
                     .by(Dimension.SOURCE, touch.source(), 1)
                     .by(Dimension.CHANNEL, touch.channel(), 1)
