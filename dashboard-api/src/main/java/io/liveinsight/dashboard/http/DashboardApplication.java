@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.port.DashboardStore;
+import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
@@ -37,9 +38,9 @@ public final class DashboardApplication {
     private final StaticAssets assets = new StaticAssets();
     private final BearerToken token;
 
-    public DashboardApplication(DashboardConfig config, DashboardStore store, Clock clock) {
+    public DashboardApplication(DashboardConfig config, DashboardStore store, StatsReader stats, Clock clock) {
         this.config = config;
-        this.api = new DashboardApi(store, clock, config.snapshotMaxAge());
+        this.api = new DashboardApi(store, stats, clock, config.snapshotMaxAge());
         this.token = config.token() == null ? null : new BearerToken(config.token());
     }
 

@@ -1,0 +1,165 @@
+package io.liveinsight.dashboard.domain.stats;
+
+import io.liveinsight.event.stats.Dimension;
+import io.liveinsight.event.stats.RecentEvent;
+import io.liveinsight.event.stats.Resolution;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A drill-down: one page, one source or one hour. A page's or source's total and per-hour series come from the hour
+ * items' breakdowns (page views by page, sessions by source), its recent events from the hour items' latest events
+ * (each hour keeps its 20 latest, so a page seldom seen in a busy hour may have none listed). An hour's total is its
+ * events, its series the 5-minute sums of its minute item (empty once that item is gone, 48 hours on), its recent
+ * events the hour's latest.
+ */
+public record Details(
+        StatsRange range, Kind kind, String key, long total, List<Point> series, List<RecentEvent> recent) {
+
+    public static final int MAX_RECENT = Rollup.MAX_RECENT;
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Comparator<RecentEvent> NEWEST_FIRST =
+            Comparator.comparingLong(RecentEvent::timestamp).reversed().thenComparing(RecentEvent::eventId);
+
+    /** What is drilled into. */
+    public enum Kind {
+        PAGE("page", Dimension.PAGE),
+        SOURCE("source", Dimension.SOURCE),
+        HOUR("hour", null);
+
+        private final String code;
+        private final Dimension dimension;
+
+        Kind(String code, Dimension dimension) {
+            this.code = code;
+            this.dimension = dimension;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Optional<Kind> ofCode(String code) {
+            for (Kind kind : values()) {
+                if (kind.code.equals(code)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** One point of the series. */
+    public record Point(Slot slot, long count) {}
+
+    public Details {
+        series = List.copyOf(series);
+        recent = List.copyOf(recent);
+    }
+
+    /** The hour {@code [hour, hour + 1 h)} in {@code zone}, for {@link Kind#HOUR}. */
+    public static StatsRange hourRange(Instant hour, ZoneId zone) {
+        return new StatsRange(hour, hour.plus(HOUR), zone);
+    }
+
+    /** The items a drill-down reads: the range's hour items, and for an hour its minute item while it is kept. */
+    public static List<StatsKey> keys(StatsRange range, Kind kind, Instant now) {
+        if (kind != Kind.HOUR) {
+            return StatsKeys.hours(range.from(), range.to());
+        }
+        List<StatsKey> keys = new ArrayList<>(StatsKeys.hours(range.from(), range.to()));
+        if (minutesKept(range.from(), now)) {
+            keys.add(StatsKeys.key(Resolution.MINUTE, range.from()));
+        }
+        return keys;
+    }
+
+    public static Details of(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups, Instant now) {
+        return kind == Kind.HOUR ? hour(range, rollups, now) : keyed(range, kind, key, rollups);
+    }
+
+    private static Details keyed(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups) {
+        List<Point> series = new ArrayList<>();
+        List<RecentEvent> recent = new ArrayList<>();
+        long total = 0;
+        for (Slot slot : Slot.of(range, SeriesResolution.HOUR)) {
+            Rollup hour = rollups.getOrDefault(StatsKeys.key(Resolution.HOUR, slot.start()), Rollup.EMPTY);
+            long count = Math.max(0, hour.breakdown(kind.dimension).getOrDefault(key, 0L));
+            total += count;
+            series.add(new Point(slot, count));
+            for (RecentEvent event : hour.recent()) {
+                if (key.equals(kind == Kind.PAGE ? event.page() : event.source())) {
+                    recent.add(event);
+                }
+            }
+        }
+        return new Details(range, kind, key, total, series, newest(recent));
+    }
+
+    private static Details hour(StatsRange range, Map<StatsKey, Rollup> rollups, Instant now) {
+        Rollup hour = rollups.getOrDefault(StatsKeys.key(Resolution.HOUR, range.from()), Rollup.EMPTY);
+        List<Point> series = new ArrayList<>();
+        if (minutesKept(range.from(), now)) {
+            for (Slot slot : Slot.of(range, SeriesResolution.FIVE_MINUTES)) {
+                long count = 0;
+                for (Instant t = slot.start(); t.isBefore(slot.end()); t = t.plus(Duration.ofMinutes(1))) {
+                    count += Series.minute(rollups, t).events();
+                }
+                series.add(new Point(slot, count));
+            }
+        }
+        return new Details(
+                range, Kind.HOUR, range.from().toString(), hour.totals().events(), series, newest(hour.recent()));
+    }
+
+    /** Whether the minute item of the hour starting at {@code hour} is still kept at {@code now} (48 hours). */
+    static boolean minutesKept(Instant hour, Instant now) {
+        return !hour.isBefore(StatsKeys.minutesKeptSince(now));
+    }
+
+    private static List<RecentEvent> newest(List<RecentEvent> events) {
+        return events.stream().sorted(NEWEST_FIRST).limit(MAX_RECENT).toList();
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("range", range.toJson());
+        json.put("dimension", kind.code());
+        json.put("key", key);
+        json.put("total", total);
+        json.put(
+                "series",
+                series.stream()
+                        .map(p -> {
+                            Map<String, Object> point = Series.slotJson(p.slot());
+                            point.put("count", p.count());
+                            return point;
+                        })
+                        .toList());
+        json.put("recent", recent.stream().map(Details::json).toList());
+        return json;
+    }
+
+    private static Map<String, Object> json(RecentEvent e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("timestamp", e.timestamp());
+        json.put("time", Instant.ofEpochMilli(e.timestamp()).toString());
+        json.put("event_id", e.eventId());
+        json.put("event_type", e.eventType());
+        json.put("session_id", e.sessionId());
+        json.put("user_id", e.userId());
+        json.put("page", e.page());
+        json.put("source", e.source());
+        return json;
+    }
+}

@@ -1,0 +1,175 @@
+package io.liveinsight.dashboard.http;
+
+import io.liveinsight.dashboard.domain.stats.Breakdown;
+import io.liveinsight.dashboard.domain.stats.Details;
+import io.liveinsight.dashboard.domain.stats.RangeQuery;
+import io.liveinsight.dashboard.domain.stats.Series;
+import io.liveinsight.dashboard.domain.stats.SeriesResolution;
+import io.liveinsight.dashboard.domain.stats.Slot;
+import io.liveinsight.dashboard.domain.stats.StatsKeys;
+import io.liveinsight.dashboard.domain.stats.StatsRange;
+import io.liveinsight.dashboard.domain.stats.Summary;
+import io.liveinsight.dashboard.domain.stats.Text;
+import io.liveinsight.dashboard.port.StatsReader;
+import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.stats.Dimension;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The native statistics routes ({@code /api/stats/summary}, {@code series}, {@code breakdown}, {@code details}):
+ * parameters checked into 400s with every reason, the rollup items a range needs read, the domain's figures
+ * answered. Never a read of Events or ActiveSessions (docs/contract/api.md#statistics).
+ */
+final class StatsApi {
+
+    static final Set<String> RANGE = Set.of("range", "from", "to", "tz");
+    static final Duration HOUR = Duration.ofHours(1);
+    /** A page URL or a source, as long as the event contract lets a URL be. */
+    static final int MAX_KEY_LENGTH = EventLimits.MAX_URL_CHARS;
+
+    private final StatsReader reader;
+    private final Clock clock;
+
+    StatsApi(StatsReader reader, Clock clock) {
+        this.reader = Objects.requireNonNull(reader);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    ApiResponse summary(Map<String, String> query) {
+        Params params = Params.of(query, RANGE);
+        RangeQuery asked = range(params);
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        StatsRange range = asked.resolve(clock.instant(), HOUR);
+        return ApiResponse.ok(
+                Summary.of(range, read(Summary.keys(range)).values()).toJson());
+    }
+
+    ApiResponse series(Map<String, String> query) {
+        Params params = Params.of(query, with("resolution"));
+        RangeQuery asked = range(params);
+        String raw = params.get("resolution");
+        Optional<SeriesResolution> explicit = raw == null ? Optional.empty() : SeriesResolution.ofCode(raw);
+        if (raw != null && explicit.isEmpty()) {
+            params.reject("resolution must be one of " + SeriesResolution.codes() + ", was " + Text.quote(raw));
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        Instant now = clock.instant();
+        SeriesResolution resolution = explicit.orElseGet(() -> SeriesResolution.defaultFor(asked.length(now)));
+        StatsRange range = asked.resolve(now, resolution.alignment());
+        long points = Slot.count(range, resolution);
+        if (points > SeriesResolution.MAX_POINTS) {
+            params.reject("resolution " + resolution.code() + " gives " + points + " points over this range, at most "
+                    + SeriesResolution.MAX_POINTS + ": choose a coarser resolution or a shorter range");
+        }
+        Instant kept = StatsKeys.minutesKeptSince(now);
+        if (resolution.fromMinutes() && range.from().isBefore(kept)) {
+            params.reject("resolution " + resolution.code() + " reads minute rollups, kept 48 hours: the range must"
+                    + " start at or after " + kept + " (use hour or day further back)");
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        return ApiResponse.ok(Series.of(range, resolution, read(Series.keys(range, resolution)))
+                .toJson());
+    }
+
+    ApiResponse breakdown(Map<String, String> query) {
+        Params params = Params.of(query, with("dimension", "limit"));
+        RangeQuery asked = range(params);
+        Optional<Dimension> dimension = dimension(params);
+        int limit = params.limit(Breakdown.DEFAULT_LIMIT, Breakdown.MAX_LIMIT);
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        StatsRange range = asked.resolve(clock.instant(), HOUR);
+        return ApiResponse.ok(Breakdown.of(
+                        range,
+                        dimension.orElseThrow(),
+                        limit,
+                        read(Summary.keys(range)).values())
+                .toJson());
+    }
+
+    ApiResponse details(Map<String, String> query) {
+        Params params = Params.of(query, with("dimension", "key"));
+        RangeQuery asked = range(params);
+        String rawKind = params.get("dimension");
+        Optional<Details.Kind> kind = rawKind == null ? Optional.empty() : Details.Kind.ofCode(rawKind);
+        if (kind.isEmpty()) {
+            params.reject("dimension must be one of page, source, hour, was "
+                    + (rawKind == null ? "missing" : Text.quote(rawKind)));
+        }
+        String key = params.get("key");
+        if (key == null) {
+            params.reject("key is required: the page, the source, or the hour's start");
+        } else if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
+            params.reject("key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        Optional<Instant> hour = Optional.empty();
+        if (kind.orElse(null) == Details.Kind.HOUR && key != null && !key.isEmpty()) {
+            hour = RangeQuery.instant(key).filter(t -> t.getEpochSecond() % 3600 == 0 && t.getNano() == 0);
+            if (hour.isEmpty()) {
+                params.reject("key of dimension hour must be the start of a UTC hour as an ISO-8601 instant"
+                        + " (2026-12-06T08:00:00Z), an offset date-time or epoch milliseconds, was " + Text.quote(key));
+            }
+        }
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        Instant now = clock.instant();
+        StatsRange range = hour.isPresent() ? Details.hourRange(hour.get(), asked.zone()) : asked.resolve(now, HOUR);
+        long hours = range.length().toHours();
+        if (hours > SeriesResolution.MAX_POINTS) {
+            params.reject("details of a page or source are per hour: this range has " + hours + " hours, at most "
+                    + SeriesResolution.MAX_POINTS);
+            return ApiResponse.badRequest(params.errors());
+        }
+        Map<StatsKey, Rollup> rollups = read(Details.keys(range, kind.get(), now));
+        return ApiResponse.ok(Details.of(range, kind.get(), key, rollups, now).toJson());
+    }
+
+    private static RangeQuery range(Params params) {
+        RangeQuery asked = RangeQuery.of(params.get("range"), params.get("from"), params.get("to"), params.get("tz"));
+        asked.problems().forEach(params::reject);
+        return asked;
+    }
+
+    private static Optional<Dimension> dimension(Params params) {
+        String raw = params.get("dimension");
+        Optional<Dimension> dimension = Arrays.stream(Dimension.values())
+                .filter(d -> d.code().equals(raw))
+                .findFirst();
+        if (dimension.isEmpty()) {
+            params.reject("dimension must be one of "
+                    + Arrays.stream(Dimension.values()).map(Dimension::code).collect(Collectors.joining(", "))
+                    + ", was " + (raw == null ? "missing" : Text.quote(raw)));
+        }
+        return dimension;
+    }
+
+    private Map<StatsKey, Rollup> read(List<StatsKey> keys) {
+        return reader.readAll(keys);
+    }
+
+    private static Set<String> with(String... more) {
+        Set<String> names = new HashSet<>(RANGE);
+        names.addAll(List.of(more));
+        return names;
+    }
+}
