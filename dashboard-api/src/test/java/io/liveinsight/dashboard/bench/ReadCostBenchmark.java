@@ -7,6 +7,9 @@ import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.support.Fixtures;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.stats.Counts;
+import io.liveinsight.event.stats.Dimension;
+import io.liveinsight.event.stats.Hll;
+import io.liveinsight.event.stats.RecentEvent;
 import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
@@ -17,10 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -76,6 +81,7 @@ public final class ReadCostBenchmark {
             System.out.println("RCU: read units of one refresh; ms: median of " + RUNS + " refreshes (DynamoDB Local);"
                     + " USD/h: one open page for an hour (720 refreshes) at $" + USD_PER_MILLION_READ_UNITS
                     + " per million read request units (on demand).");
+            statistics(aws);
         }
     }
 
@@ -134,6 +140,101 @@ public final class ReadCostBenchmark {
                 after[1],
                 before[0] * 720 * USD_PER_MILLION_READ_UNITS / 1_000_000,
                 after[0] * 720 * USD_PER_MILLION_READ_UNITS / 1_000_000);
+    }
+
+    /**
+     * Read units and latency of the statistics routes over 31 days of rollups as a busy site's 4 shards write them:
+     * per shard, hour and day, every breakdown full (100 keys and {@code ~other}), a user sketch of thousands of
+     * users, 20 latest events per hour. The cost depends on the number of items read and their size, not on traffic.
+     */
+    private static void statistics(LocalAws aws) {
+        TableNames tables = aws.createTables("BenchStats");
+        long now = System.currentTimeMillis();
+        long today = Math.floorDiv(now, 86_400_000L) * 86_400_000L;
+        Random random = new Random(14);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        long bytes = 0;
+        for (long day = today - 30 * 86_400_000L; day <= today; day += 86_400_000L) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String sk = "shardId-00000000000" + shard;
+                items.add(Fixtures.stats(
+                        StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.DAY, day), sk, busy(random, day, 24)));
+                for (long hour = day; hour < day + 86_400_000L; hour += 3_600_000L) {
+                    items.add(Fixtures.stats(
+                            StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, busy(random, hour, 1)));
+                }
+            }
+        }
+        for (Map<String, AttributeValue> item : items) {
+            bytes += item.get("ru").b().asByteArray().length + 100;
+        }
+        Fixtures.putAll(aws.dynamoDb(), tables.stats(), items);
+        DoubleAdder units = new DoubleAdder();
+        DashboardApplication app = app(aws, tables, units);
+        System.out.printf(
+                "%nStatistics routes over %d Stats items (%d KB; hour items ~%d KB each per shard)%n%-72s %-10s %-10s%n",
+                items.size(), bytes / 1024, bytes / items.size() / 1024, "request", "RCU", "ms");
+        List<Map.Entry<String, Map<String, String>>> requests = List.of(
+                Map.entry("/api/stats/summary", Map.of()),
+                Map.entry("/api/stats/summary", Map.of("range", "30d")),
+                Map.entry("/api/stats/summary", Map.of("range", "30d", "tz", "Asia/Seoul")),
+                Map.entry("/api/stats/series", Map.of()),
+                Map.entry("/api/stats/series", Map.of("range", "24h", "resolution", "5m")),
+                Map.entry("/api/stats/series", Map.of("range", "30d")),
+                Map.entry("/api/stats/series", Map.of("range", "30d", "tz", "Asia/Seoul")),
+                Map.entry("/api/stats/breakdown", Map.of("dimension", "page", "range", "7d")),
+                Map.entry("/api/stats/details", Map.of("dimension", "page", "key", "shop.example/products/item-3")),
+                Map.entry("/api/stats/details", Map.of("dimension", "hour", "key", Long.toString(today))),
+                Map.entry("/api/stats/realtime", Map.of()));
+        for (Map.Entry<String, Map<String, String>> request : requests) {
+            double[] figures = runs(units, () -> get(app, request.getKey(), request.getValue()));
+            System.out.printf(
+                    "%-72s %-10.1f %-10.1f%n", request.getKey() + " " + request.getValue(), figures[0], figures[1]);
+        }
+    }
+
+    /** One shard's rollup of a busy hour (or {@code hours} of them): every breakdown full, thousands of users. */
+    private static Rollup busy(Random random, long start, int hours) {
+        Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(io.liveinsight.event.stats.Dimension.class);
+        for (Dimension dimension : io.liveinsight.event.stats.Dimension.values()) {
+            Map<String, Long> keys = new HashMap<>();
+            for (int k = 0; k < 140; k++) {
+                keys.put("shop.example/products/item-" + k, (long) (1 + random.nextInt(500 * hours)));
+            }
+            breakdowns.put(dimension, keys);
+        }
+        Hll users = new Hll();
+        for (int u = 0; u < 3_000 * Math.min(hours, 8); u++) {
+            users.add("anon-" + random.nextLong());
+        }
+        List<RecentEvent> recent = new ArrayList<>();
+        for (int e = 0; hours == 1 && e < Rollup.MAX_RECENT; e++) {
+            recent.add(new RecentEvent(
+                    start + e * 60_000L,
+                    java.util.UUID.randomUUID().toString(),
+                    "page_view",
+                    java.util.UUID.randomUUID().toString(),
+                    "anon-" + random.nextLong(),
+                    "shop.example/products/item-" + e,
+                    "google"));
+        }
+        long events = 5_000L * hours;
+        return new Rollup(
+                new Counts(
+                        events,
+                        events / 2,
+                        events / 10,
+                        events / 10,
+                        events * 9_000,
+                        events / 40,
+                        events / 100,
+                        events / 90,
+                        events / 20,
+                        events / 200),
+                Map.of(),
+                breakdowns,
+                users,
+                recent);
     }
 
     /** Adds one session to the minute items its shard writes: its events by minute, its start and its last event. */

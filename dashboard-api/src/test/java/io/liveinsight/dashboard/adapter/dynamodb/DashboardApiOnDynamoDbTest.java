@@ -356,6 +356,66 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
+    void statistics_whenShardsWroteRollups_everyRouteAnswersTheirSum() throws Exception {
+        long hour = NOW / 3_600_000 * 3_600_000;
+        String page = "shop.example/<script>alert(1)</script>\uD83D\uDE00~#|";
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int shard = 1; shard <= 3; shard++) {
+            io.liveinsight.event.stats.Hll users = new io.liveinsight.event.stats.Hll();
+            users.add("user-" + shard);
+            users.add("user-shared");
+            Rollup rollup = new Rollup(
+                    new Counts(10, 6, 2, 1, 90_000, 1, 1, 1, 4, 1),
+                    Map.of(),
+                    Map.of(io.liveinsight.event.stats.Dimension.PAGE, Map.of(page, 4L, "shop.example/", 2L)),
+                    users,
+                    List.of(new io.liveinsight.event.stats.RecentEvent(
+                            hour + shard * 1000L, "e" + shard, "page_view", "s" + shard, "u" + shard, page, "direct")));
+            String sk = "shardId-00000000000" + shard;
+            items.add(stats(StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, rollup));
+            items.add(stats(
+                    StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, hour),
+                    sk,
+                    new Rollup(Counts.ZERO, Map.of(0, rollup.totals()), Map.of(), null, List.of())));
+        }
+        putAll(aws.dynamoDb(), tables.stats(), items);
+        String hourStart = Instant.ofEpochMilli(hour).toString();
+
+        JsonNode summary = get("/api/stats/summary", Map.of());
+        JsonNode series = get("/api/stats/series", Map.of("range", "today", "tz", "Asia/Seoul", "resolution", "hour"));
+        JsonNode fiveMinutes = get(
+                "/api/stats/series",
+                Map.of(
+                        "from",
+                        hourStart,
+                        "to",
+                        Instant.ofEpochMilli(hour + 600_000).toString()));
+        JsonNode breakdown = get("/api/stats/breakdown", Map.of("dimension", "page"));
+        JsonNode details = get("/api/stats/details", Map.of("dimension", "page", "key", page));
+        JsonNode hourDetails = get("/api/stats/details", Map.of("dimension", "hour", "key", hourStart));
+
+        assertThat(summary.path("events").asLong()).isEqualTo(30);
+        assertThat(summary.path("sessions").asLong()).isEqualTo(6);
+        assertThat(summary.path("users").asLong()).isEqualTo(4);
+        assertThat(summary.path("bot_events").asLong()).isEqualTo(12);
+        assertThat(summary.path("avg_session_seconds").asDouble()).isEqualTo(45.0);
+        JsonNode last = series.path("points").get(series.path("points").size() - 1);
+        assertThat(last.path("start_ms").asLong()).isEqualTo(hour);
+        assertThat(last.path("events").asLong()).isEqualTo(30);
+        assertThat(fiveMinutes.path("resolution").asText()).isEqualTo("5m");
+        assertThat(fiveMinutes.path("points").get(0).path("events").asLong()).isEqualTo(30);
+        assertThat(breakdown.path("items").get(0).path("key").asText()).isEqualTo(page);
+        assertThat(breakdown.path("items").get(0).path("count").asLong()).isEqualTo(12);
+        assertThat(breakdown.path("total").asLong()).isEqualTo(18);
+        assertThat(details.path("key").asText()).isEqualTo(page);
+        assertThat(details.path("total").asLong()).isEqualTo(12);
+        assertThat(details.path("recent")).hasSize(3);
+        assertThat(details.path("recent").get(0).path("event_id").asText()).isEqualTo("e3");
+        assertThat(hourDetails.path("total").asLong()).isEqualTo(30);
+        assertThat(hourDetails.path("series").get(0).path("count").asLong()).isEqualTo(30);
+    }
+
+    @Test
     void session_whenPresent_returnsItsPublicAttributesOnly() throws Exception {
         aws.dynamoDb()
                 .putItem(r -> r.tableName(tables.sessions()).item(session("s1", "u1", NOW - 60_000, NOW - 1000, 4)));
