@@ -14,8 +14,9 @@ import software.constructs.Construct;
 
 /**
  * The dashboard Lambda ({@code dashboard-api}): the page at {@code /} and the GET routes under {@code /api}. Read-only
- * on the three tables and their indexes. With token auth a generated secret becomes its {@code DASHBOARD_TOKEN}
- * (resolved by CloudFormation at deploy time, never written into the template).
+ * on the three tables of events and sessions and their indexes, and on the Stats table by key only (a query of one
+ * bucket, or one item: docs/contract/tables.md#writers-and-readers). With token auth a generated secret becomes its
+ * {@code DASHBOARD_TOKEN} (resolved by CloudFormation at deploy time, never written into the template).
  */
 public final class DashboardFunction extends Construct {
 
@@ -27,6 +28,8 @@ public final class DashboardFunction extends Construct {
     static final Duration TIMEOUT = Duration.seconds(10);
     static final List<String> READ_ACTIONS = List.of(
             "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
+    /** Rollups are read by key: never a scan. */
+    static final List<String> STATS_READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:Query");
 
     private final JavaFunction parts;
     private final Secret token;
@@ -37,6 +40,7 @@ public final class DashboardFunction extends Construct {
         environment.put("EVENTS_TABLE_NAME", tables.events().getTableName());
         environment.put("SESSIONS_TABLE_NAME", tables.sessions().getTableName());
         environment.put("ACTIVE_SESSIONS_TABLE_NAME", tables.activeSessions().getTableName());
+        environment.put("STATS_TABLE_NAME", tables.stats().getTableName());
         if (config.dashboardAuth() == InfraConfig.DashboardAuth.TOKEN) {
             this.token = Secret.Builder.create(this, "Token")
                     .secretName(config.name("DashboardToken"))
@@ -63,7 +67,7 @@ public final class DashboardFunction extends Construct {
                         false,
                         environment));
         List<String> resources = new ArrayList<>();
-        for (Table table : tables.all()) {
+        for (Table table : List.of(tables.events(), tables.sessions(), tables.activeSessions())) {
             resources.add(table.getTableArn());
         }
         resources.add(tables.events().getTableArn() + "/index/*");
@@ -72,6 +76,11 @@ public final class DashboardFunction extends Construct {
                 .addToPolicy(PolicyStatement.Builder.create()
                         .actions(READ_ACTIONS)
                         .resources(resources)
+                        .build());
+        parts.role()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(STATS_READ_ACTIONS)
+                        .resources(List.of(tables.stats().getTableArn()))
                         .build());
     }
 

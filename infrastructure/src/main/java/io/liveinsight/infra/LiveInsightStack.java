@@ -42,6 +42,7 @@ public final class LiveInsightStack extends Stack {
                 "ActiveSessionsTableName",
                 "active_sessions_table_name",
                 tables.activeSessions().getTableName());
+        output("StatsTableName", "stats_table_name", tables.stats().getTableName());
         output("StreamName", "stream_name", streams.events().getStreamName());
         output("DashboardUrl", "dashboard_url: the live dashboard page", api.url());
         output(

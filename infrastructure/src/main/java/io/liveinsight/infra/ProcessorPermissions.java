@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kinesis.IStream;
 
 /**
- * What the stream processor may do, whichever way it runs: write the three tables (only the calls it makes), put
+ * What the stream processor may do, whichever way it runs: write the four tables (only the calls it makes), put
  * poison records on the dead-letter stream, and put metrics in the {@code LiveInsight} namespace only.
  */
 final class ProcessorPermissions {
@@ -21,6 +21,12 @@ final class ProcessorPermissions {
             List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
 
     static final List<String> ACTIVE_SESSIONS_ACTIONS = List.of("dynamodb:PutItem", "dynamodb:DeleteItem");
+    /**
+     * Rollups: a shard reads its items and puts them back on their revision; it may query a bucket. Never a scan or a
+     * delete (TTL deletes; docs/contract/tables.md#writers-and-readers).
+     */
+    static final List<String> STATS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+
     static final List<String> DEAD_LETTER_ACTIONS = List.of("kinesis:PutRecord", "kinesis:PutRecords");
     /** KCL 3's lease, worker-metrics and coordinator-state tables, which it creates itself. */
     static final List<String> LEASE_ACTIONS = List.of(
@@ -60,6 +66,8 @@ final class ProcessorPermissions {
                 statement(SESSIONS_ACTIONS, List.of(tables.sessions().getTableArn())));
         role.addToPrincipalPolicy(statement(
                 ACTIVE_SESSIONS_ACTIONS, List.of(tables.activeSessions().getTableArn())));
+        role.addToPrincipalPolicy(
+                statement(STATS_ACTIONS, List.of(tables.stats().getTableArn())));
         role.addToPrincipalPolicy(statement(DEAD_LETTER_ACTIONS, List.of(deadLetters.getStreamArn())));
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("cloudwatch:PutMetricData"))

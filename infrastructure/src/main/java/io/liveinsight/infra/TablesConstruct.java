@@ -32,6 +32,7 @@ public final class TablesConstruct extends Construct {
     private final Table events;
     private final Table sessions;
     private final Table activeSessions;
+    private final Table stats;
 
     public TablesConstruct(Construct scope, String id, InfraConfig config) {
         super(scope, id);
@@ -39,6 +40,7 @@ public final class TablesConstruct extends Construct {
         this.events = table(Tables.EVENTS);
         this.sessions = table(Tables.SESSIONS);
         this.activeSessions = table(Tables.ACTIVE_SESSIONS);
+        this.stats = table(Tables.STATS);
     }
 
     public Table events() {
@@ -53,8 +55,14 @@ public final class TablesConstruct extends Construct {
         return activeSessions;
     }
 
+    /** The rollups (docs/contract/tables.md#stats). */
+    public Table stats() {
+        return stats;
+    }
+
+    /** Every table, in the order of {@link Tables#all()}. */
     public List<Table> all() {
-        return List.of(events, sessions, activeSessions);
+        return List.of(events, sessions, activeSessions, stats);
     }
 
     private Table table(TableSchema schema) {

@@ -23,6 +23,7 @@ class AlarmsTest {
             "DynamoDB-Throttles-Events",
             "DynamoDB-Throttles-Sessions",
             "DynamoDB-Throttles-ActiveSessions",
+            "DynamoDB-Throttles-Stats",
             "Stream-IteratorAge",
             "Processor-MillisBehindLatest",
             "Processor-StuckShard",
@@ -146,7 +147,7 @@ class AlarmsTest {
 
     @Test
     void throttles_areReadPlusWriteThrottleEvents_perTable() {
-        for (String table : List.of("Events", "Sessions", "ActiveSessions")) {
+        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats")) {
             String alarm =
                     view.id("AWS::CloudWatch::Alarm", "AlarmName", "dev-LiveInsight-DynamoDB-Throttles-" + table);
             String tableId = view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-" + table);
@@ -334,5 +335,10 @@ class AlarmsTest {
                 .contains("Ingest requests and errors", "Iterator age", "Table write throttles", "Alarms")
                 .contains("Oldest unstored batch", "OldestUnstoredBatchAge", "Processor-StuckShard")
                 .contains("GetRecords.IteratorAgeMilliseconds", "EventsProcessed", "KinesisPutFailures");
+        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats")) {
+            assertThat(body)
+                    .as("the tables' write and throttle graphs show " + table)
+                    .contains("${" + view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-" + table) + "}");
+        }
     }
 }

@@ -27,7 +27,7 @@ class IamPolicyTest {
     }
 
     @Test
-    void dashboardRole_onlyReadsTheThreeTablesAndTheirIndexes() {
+    void dashboardRole_readsTheThreeTablesAndTheirIndexes_andStatsByKeyOnly() {
         String role = role(dev, "dev-LiveInsight-Dashboard");
         String events = table(dev, "dev-LiveInsight-Events");
         String sessions = table(dev, "dev-LiveInsight-Sessions");
@@ -47,7 +47,28 @@ class IamPolicyTest {
                                 sessions,
                                 table(dev, "dev-LiveInsight-ActiveSessions"),
                                 events + "/index/*",
-                                sessions + "/index/*"));
+                                sessions + "/index/*"),
+                        allow("dynamodb:GetItem,dynamodb:Query", table(dev, "dev-LiveInsight-Stats")));
+    }
+
+    @Test
+    void statsTable_isNeverScannedNorDeleted_andWrittenByTheProcessorOnly() {
+        for (TemplateView view :
+                List.of(dev, variant, new TemplateView(Synth.prod().template()))) {
+            String stage = view == dev || view == variant ? "dev" : "prod";
+            String stats = table(view, stage + "-LiveInsight-Stats");
+            List<Statement> onStats = view.allStatements().stream()
+                    .filter(s -> s.resources().stream().anyMatch(r -> r.startsWith(stats)))
+                    .toList();
+
+            assertThat(onStats)
+                    .flatExtracting(Statement::actions)
+                    .containsOnly("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+            assertThat(onStats)
+                    .filteredOn(s -> s.actions().contains("dynamodb:PutItem"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.resources()).containsExactly(stats));
+        }
     }
 
     @Test
@@ -140,6 +161,7 @@ class IamPolicyTest {
                         "dynamodb:BatchGetItem,dynamodb:DeleteItem,dynamodb:GetItem,dynamodb:PutItem",
                         table(view, stage + "-LiveInsight-Sessions")),
                 allow("dynamodb:DeleteItem,dynamodb:PutItem", table(view, stage + "-LiveInsight-ActiveSessions")),
+                allow("dynamodb:GetItem,dynamodb:PutItem,dynamodb:Query", table(view, stage + "-LiveInsight-Stats")),
                 allow("kinesis:PutRecord,kinesis:PutRecords", stream(view, stage + "-LiveInsight-DeadLetters")),
                 new Statement(
                         "Allow",

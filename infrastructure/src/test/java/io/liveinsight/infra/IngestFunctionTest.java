@@ -106,6 +106,8 @@ class IngestFunctionTest {
         assertThat(variables.get("ACTIVE_SESSIONS_TABLE_NAME"))
                 .isEqualTo(
                         Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-ActiveSessions")));
+        assertThat(variables.get("STATS_TABLE_NAME"))
+                .isEqualTo(Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Stats")));
         String secret = view.id("AWS::SecretsManager::Secret", "Name", "dev-LiveInsight-DashboardToken");
         assertThat(TemplateView.render(variables.get("DASHBOARD_TOKEN")))
                 .as("a CloudFormation dynamic reference: the token is never in the template")

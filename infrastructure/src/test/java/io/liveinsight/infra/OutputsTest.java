@@ -27,6 +27,10 @@ class OutputsTest {
                 "ActiveSessionsTableName",
                 "active_sessions_table_name",
                 ref("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-ActiveSessions"));
+        assertOutput(
+                "StatsTableName",
+                "stats_table_name",
+                ref("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Stats"));
         assertOutput("StreamName", "stream_name", ref("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-Events"));
         assertOutput("DashboardUrl", "dashboard_url", url);
     }

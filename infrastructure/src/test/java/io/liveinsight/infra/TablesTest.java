@@ -59,6 +59,18 @@ class TablesTest {
     }
 
     @Test
+    void stats_isKeyedByBucketAndShard_andExpiresByTtlOnExpiresAt() {
+        String id = devView.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Stats");
+        assertThat(devView.properties(id))
+                .containsEntry("KeySchema", List.of(hash("pk"), range("sk")))
+                .containsEntry("AttributeDefinitions", List.of(attribute("pk", "S"), attribute("sk", "S")))
+                .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("BillingMode", "PAY_PER_REQUEST")
+                .doesNotContainKey("GlobalSecondaryIndexes");
+    }
+
+    @Test
     void onDemandByDefault() {
         for (String table : devView.ids("AWS::DynamoDB::Table")) {
             assertThat(devView.properties(table))
@@ -84,11 +96,11 @@ class TablesTest {
                         "dev-LiveInsight-Events",
                         "GlobalSecondaryIndexes",
                         Match.arrayWith(List.of(Match.objectLike(Map.of("ProvisionedThroughput", capacity))))));
-        // Read and write of 3 tables and 3 indexes.
+        // Read and write of 4 tables and 3 indexes.
         Map<String, Map<String, Object>> targets = variant.findResources(
                 "AWS::ApplicationAutoScaling::ScalableTarget",
                 Map.of("Properties", Map.of("ServiceNamespace", "dynamodb", "MinCapacity", 10, "MaxCapacity", 200)));
-        assertThat(targets).hasSize(12);
+        assertThat(targets).hasSize(14);
         assertThat(variant.findResources(
                         "AWS::ApplicationAutoScaling::ScalingPolicy",
                         Map.of(
@@ -98,12 +110,12 @@ class TablesTest {
                                         "TargetTrackingScaling",
                                         "TargetTrackingScalingPolicyConfiguration",
                                         Match.objectLike(Map.of("TargetValue", 70))))))
-                .hasSize(12);
+                .hasSize(14);
     }
 
     @Test
-    void pointInTimeRecovery_onEventsAndSessions_notOnTheActiveProjection() {
-        for (String name : List.of("Events", "Sessions")) {
+    void pointInTimeRecovery_onEventsSessionsAndStats_notOnTheActiveProjection() {
+        for (String name : List.of("Events", "Sessions", "Stats")) {
             dev.hasResourceProperties(
                     "AWS::DynamoDB::Table",
                     Map.of(

@@ -4,6 +4,7 @@ import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param scanSegments {@code ACTIVE_SCAN_SEGMENTS}: parallel segments of the ActiveSessions scan
  * @param snapshotMaxAge {@code ACTIVE_SNAPSHOT_MAX_AGE_MS}: how long one read of ActiveSessions answers both the stats
  *     and the table of a page refresh
+ * @param statsTimeZone {@code STATS_TIME_ZONE}: the time zone of the original routes' labels and local times when a
+ *     request names none (docs/contract/api.md#original-routes)
  */
 public record DashboardConfig(
         TableNames tables,
@@ -28,13 +31,19 @@ public record DashboardConfig(
         String token,
         List<String> allowedOrigins,
         int scanSegments,
-        Duration snapshotMaxAge) {
+        Duration snapshotMaxAge,
+        ZoneId statsTimeZone) {
 
     public static final int DEFAULT_SCAN_SEGMENTS = 4;
     public static final int MAX_SCAN_SEGMENTS = 64;
     public static final Duration DEFAULT_SNAPSHOT_MAX_AGE = Duration.ofSeconds(2);
     public static final Duration MAX_SNAPSHOT_MAX_AGE = Duration.ofSeconds(60);
     public static final int MIN_TOKEN_LENGTH = 16;
+    /**
+     * UTC, as the native statistics routes' {@code tz}: one default for both surfaces. The original ran on its
+     * server's Asia/Seoul; {@code STATS_TIME_ZONE=Asia/Seoul} gives its labels back.
+     */
+    public static final ZoneId DEFAULT_STATS_TIME_ZONE = ZoneId.of("UTC");
 
     public DashboardConfig {
         if (tables == null) {
@@ -56,6 +65,29 @@ public record DashboardConfig(
         if (snapshotMaxAge.isNegative() || snapshotMaxAge.compareTo(MAX_SNAPSHOT_MAX_AGE) > 0) {
             throw new IllegalArgumentException("ACTIVE_SNAPSHOT_MAX_AGE_MS must be 0 to 60000");
         }
+        if (statsTimeZone == null) {
+            throw new IllegalArgumentException("STATS_TIME_ZONE is required");
+        }
+    }
+
+    /** The settings before the statistics routes, their time zone {@link #DEFAULT_STATS_TIME_ZONE}. */
+    public DashboardConfig(
+            TableNames tables,
+            String region,
+            URI dynamoDbEndpoint,
+            String token,
+            List<String> allowedOrigins,
+            int scanSegments,
+            Duration snapshotMaxAge) {
+        this(
+                tables,
+                region,
+                dynamoDbEndpoint,
+                token,
+                allowedOrigins,
+                scanSegments,
+                snapshotMaxAge,
+                DEFAULT_STATS_TIME_ZONE);
     }
 
     /** Every setting but the token, which shows only as set or not: a logged config never carries the secret. */
@@ -63,7 +95,8 @@ public record DashboardConfig(
     public String toString() {
         return "DashboardConfig[tables=" + tables + ", region=" + region + ", dynamoDbEndpoint=" + dynamoDbEndpoint
                 + ", token=" + (token == null ? "none" : "(set)") + ", allowedOrigins=" + allowedOrigins
-                + ", scanSegments=" + scanSegments + ", snapshotMaxAge=" + snapshotMaxAge + "]";
+                + ", scanSegments=" + scanSegments + ", snapshotMaxAge=" + snapshotMaxAge + ", statsTimeZone="
+                + statsTimeZone + "]";
     }
 
     /** The local stack: these tables, this DynamoDB, no token, same origin. */
@@ -91,7 +124,21 @@ public record DashboardConfig(
                         .toList(),
                 integer(env, "ACTIVE_SCAN_SEGMENTS", DEFAULT_SCAN_SEGMENTS),
                 Duration.ofMillis(
-                        integer(env, "ACTIVE_SNAPSHOT_MAX_AGE_MS", (int) DEFAULT_SNAPSHOT_MAX_AGE.toMillis())));
+                        integer(env, "ACTIVE_SNAPSHOT_MAX_AGE_MS", (int) DEFAULT_SNAPSHOT_MAX_AGE.toMillis())),
+                zone(env, "STATS_TIME_ZONE", DEFAULT_STATS_TIME_ZONE));
+    }
+
+    /** An IANA zone id ({@code Asia/Seoul}, {@code UTC}); offsets and abbreviations are refused. */
+    private static ZoneId zone(Map<String, String> env, String name, ZoneId fallback) {
+        String value = text(env, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            throw new IllegalArgumentException(
+                    name + " must be an IANA time zone id such as Asia/Seoul, was '" + value + "'");
+        }
+        return ZoneId.of(value);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

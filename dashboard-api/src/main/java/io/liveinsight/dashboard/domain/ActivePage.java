@@ -3,36 +3,49 @@ package io.liveinsight.dashboard.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One page of the active-sessions table: a page of ActiveSessions read in the table's order ({@link ActiveScan}),
- * shown newest activity first within the page. Pages follow one another through the table, so a session that stays
- * put is never repeated nor skipped while others come and go; the order across pages is the table's, not activity's
- * (ordering the whole table by activity would mean reading all of it on every refresh).
+ * One page of the active sessions, newest activity first, after a position (keyset pagination on last activity and
+ * session id): a page never repeats or skips a session that stays put while new ones arrive.
  *
- * @param total the active sessions, from the minute rollups (see {@link RealtimeStats}), or exactly this page's size
- *     when it is the whole table
- * @param next the session id the next page starts after, or empty on the last page
+ * @param total the sessions shown across all pages
+ * @param next where the next page starts, or empty on the last page
  */
-public record ActivePage(List<ActiveSession> sessions, long total, Optional<String> next) {
+public record ActivePage(List<ActiveSession> sessions, int total, Optional<Position> next) {
 
     private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
             Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
+
+    /** Where a page stopped: its last session. */
+    public record Position(String sessionId, long lastActivity) {}
 
     public ActivePage {
         sessions = List.copyOf(sessions);
     }
 
     /**
-     * @param scan a page of the table, bots already left out or not
-     * @param first whether the page was read from the start of the table
-     * @param counted the active sessions as the rollups count them
+     * @param all the active sessions, bots included
+     * @param bots whether bot sessions are shown
      */
-    public static ActivePage of(ActiveScan scan, boolean first, long counted) {
-        List<ActiveSession> sorted = new ArrayList<>(scan.sessions());
+    public static ActivePage of(List<ActiveSession> all, boolean bots, Optional<Position> after, int limit) {
+        List<ActiveSession> sorted = new ArrayList<>(bots ? all : ActiveSession.humans(all));
         sorted.sort(NEWEST_ACTIVITY_FIRST);
-        long total = first && scan.complete() ? sorted.size() : Math.max(counted, sorted.size());
-        return new ActivePage(sorted, total, Optional.ofNullable(scan.next()));
+        int from = 0;
+        if (after.isPresent()) {
+            ActiveSession position = new ActiveSession(
+                    after.get().sessionId(), null, 0, after.get().lastActivity(), null, 0, 0, null, false, 0, Map.of());
+            while (from < sorted.size() && NEWEST_ACTIVITY_FIRST.compare(sorted.get(from), position) <= 0) {
+                from++;
+            }
+        }
+        List<ActiveSession> page = sorted.subList(from, Math.min(sorted.size(), from + limit));
+        Optional<Position> next = Optional.empty();
+        if (from + limit < sorted.size() && !page.isEmpty()) {
+            ActiveSession last = page.get(page.size() - 1);
+            next = Optional.of(new Position(last.sessionId(), last.lastActivity()));
+        }
+        return new ActivePage(page, sorted.size(), next);
     }
 }

@@ -2,35 +2,36 @@ package io.liveinsight.dashboard.domain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * The sample of active sessions the live figures need beyond the rollups (see {@link RealtimeStats}), read at most
- * once per {@code maxAge}: every request of the same moment, from any viewer served by this container, is answered
- * from one read. Concurrent callers wait for the one read in flight instead of starting their own. Expiry is
- * re-checked at every call, so a cached session never outlives its {@code expires_at}.
+ * The active sessions, read at most once per {@code maxAge}: one page refresh asks for the stats and the table at
+ * the same moment, and both are answered from one read of the ActiveSessions table. Concurrent callers wait for the
+ * one read in flight instead of starting their own. Expiry is re-checked at every call, so a cached session never
+ * outlives its {@code expires_at}.
  */
 public final class ActiveSnapshot {
 
-    private final LongFunction<ActiveScan> reader;
+    private final LongFunction<List<ActiveSession>> reader;
     private final Clock clock;
     private final long maxAgeMillis;
-    private ActiveScan scan;
+    private List<ActiveSession> sessions;
     private long readAt = Long.MIN_VALUE;
 
-    public ActiveSnapshot(LongFunction<ActiveScan> reader, Clock clock, Duration maxAge) {
+    public ActiveSnapshot(LongFunction<List<ActiveSession>> reader, Clock clock, Duration maxAge) {
         this.reader = reader;
         this.clock = clock;
         this.maxAgeMillis = maxAge.toMillis();
     }
 
     /** The sessions active at {@code now}, from a read no older than the maximum age. */
-    public synchronized ActiveScan at(long now) {
-        if (scan == null || now - readAt >= maxAgeMillis || now < readAt) {
+    public synchronized List<ActiveSession> at(long now) {
+        if (sessions == null || now - readAt >= maxAgeMillis || now < readAt) {
             long readTime = clock.millis();
-            scan = reader.apply(readTime);
+            sessions = List.copyOf(reader.apply(readTime));
             readAt = readTime;
         }
-        return scan.activeAt(now);
+        return sessions.stream().filter(s -> s.activeAt(now)).toList();
     }
 }

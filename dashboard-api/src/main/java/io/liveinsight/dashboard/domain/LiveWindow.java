@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last 30 minutes from the minute rollups of the current and previous hour, exact whatever the traffic: a minute
- * item holds its hour's 60 minute slots, so the window reads one or two items per stream shard. Active sessions are
+ * The last 30 minutes from the minute slots of the current and previous hour's rollups, exact whatever the traffic:
+ * an hour item holds its hour's 60 minute slots, so the window reads one or two items per stream shard. Active sessions are
  * the sessions whose last event is in the window's minute slots (the sum of their {@code lastActive}: a session's
  * count moves with its last event). Bots are counted apart, and by their start only: {@code botSessions} are the bot
  * sessions that started in the window; with bots included they are added to the active sessions and their events to
@@ -31,9 +31,9 @@ public record LiveWindow(long activeSessions, long botSessions, List<Minute> per
         perMinute = List.copyOf(perMinute);
     }
 
-    /** The minute items the window at {@code nowMillis} reads. */
+    /** The hour items the window at {@code nowMillis} reads. */
     public static List<StatsKey> keys(long nowMillis) {
-        return StatsKeys.minutes(Instant.ofEpochSecond(firstMinute(nowMillis) * 60), Instant.ofEpochMilli(nowMillis));
+        return StatsKeys.holding(Instant.ofEpochSecond(firstMinute(nowMillis) * 60), Instant.ofEpochMilli(nowMillis));
     }
 
     public static LiveWindow of(Map<StatsKey, Rollup> minuteItems, boolean bots, long nowMillis) {

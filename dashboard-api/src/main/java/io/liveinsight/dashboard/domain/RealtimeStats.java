@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The live figures, without reading the whole ActiveSessions table: active sessions, bot sessions, events and page
- * views per minute from the minute rollups ({@link LiveWindow}, exact).
+ * views per minute from the rollups' minute slots ({@link LiveWindow}, exact).
  *
  * <p>Rollups hold no users, durations, current pages nor referrers of the active sessions, so those four come from a
  * sample: the first {@link #SAMPLE_SESSIONS} active sessions in the table's order (its key's hash, unrelated to
@@ -55,7 +55,7 @@ public record RealtimeStats(
     }
 
     /**
-     * @param window the last 30 minutes from the minute rollups
+     * @param window the last 30 minutes from the rollups' minute slots
      * @param sample the first active sessions of the table, bots included
      * @param bots whether bots are counted in
      */

@@ -1,11 +1,11 @@
 package io.liveinsight.dashboard.http;
 
-import io.liveinsight.dashboard.domain.ActivePage;
 import io.liveinsight.dashboard.domain.ActiveScan;
+import io.liveinsight.dashboard.domain.ActiveScanPage;
 import io.liveinsight.dashboard.domain.ActiveSession;
-import io.liveinsight.dashboard.domain.ActiveSnapshot;
 import io.liveinsight.dashboard.domain.LiveWindow;
 import io.liveinsight.dashboard.domain.RealtimeStats;
+import io.liveinsight.dashboard.domain.SampleSnapshot;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
 import io.liveinsight.dashboard.port.StatsReader;
@@ -41,14 +41,14 @@ public final class DashboardApi {
     private final DashboardStore store;
     private final StatsReader stats;
     private final Clock clock;
-    private final ActiveSnapshot sample;
+    private final SampleSnapshot sample;
     private final StatsApi statistics;
 
     public DashboardApi(DashboardStore store, StatsReader stats, Clock clock, Duration snapshotMaxAge) {
         this.store = Objects.requireNonNull(store);
         this.stats = Objects.requireNonNull(stats);
         this.clock = Objects.requireNonNull(clock);
-        this.sample = new ActiveSnapshot(
+        this.sample = new SampleSnapshot(
                 now -> store.activePage(now, null, RealtimeStats.SAMPLE_SESSIONS, true), clock, snapshotMaxAge);
         this.statistics = new StatsApi(stats, clock);
     }
@@ -135,7 +135,7 @@ public final class DashboardApi {
 
     /**
      * What the live page needs every few seconds, in one request: the stats and one page of the active-sessions
-     * table (parameters as {@code /api/sessions/active}), from the minute rollups, the sample of active sessions and
+     * table (parameters as {@code /api/sessions/active}), from the rollups' minute slots, the sample of active sessions and
      * that one page: a bounded read, whatever the number of active sessions.
      */
     private ApiResponse live(Map<String, String> query) {
@@ -152,7 +152,7 @@ public final class DashboardApi {
         return ApiResponse.ok(body);
     }
 
-    /** The last 30 minutes from the minute rollups. */
+    /** The last 30 minutes from the rollups' minute slots. */
     private LiveWindow window(boolean bots, long now) {
         return LiveWindow.of(stats.readAll(LiveWindow.keys(now)), bots, now);
     }
@@ -175,11 +175,11 @@ public final class DashboardApi {
         return body;
     }
 
-    /** One page of the active sessions ({@link ActivePage}), where it stopped as the next cursor. */
+    /** One page of the active sessions ({@link ActiveScanPage}), where it stopped as the next cursor. */
     private Map<String, Object> activeBody(LiveWindow window, ActiveQuery asked, long now) {
         boolean bots = asked.bots();
         ActiveScan scan = store.activePage(now, asked.after().orElse(null), asked.limit(), bots);
-        ActivePage page = ActivePage.of(scan, asked.after().isEmpty(), window.activeSessions());
+        ActiveScanPage page = ActiveScanPage.of(scan, asked.after().isEmpty(), window.activeSessions());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
         body.put("total", page.total());

@@ -35,12 +35,26 @@ public final class DashboardApplication {
 
     private final DashboardConfig config;
     private final DashboardApi api;
+    private final CompatApi compat;
     private final StaticAssets assets = new StaticAssets();
     private final BearerToken token;
+
+    /**
+     * Without a reader of the Stats table (an application built for the session routes alone), the statistics routes
+     * and the live figures say 503: never figures from nowhere. The handlers pass the DynamoDB reader.
+     */
+    static final StatsReader NO_STATS = key -> {
+        throw new StoreUnavailableException("no reader of the Stats table is configured", null);
+    };
+
+    public DashboardApplication(DashboardConfig config, DashboardStore store, Clock clock) {
+        this(config, store, NO_STATS, clock);
+    }
 
     public DashboardApplication(DashboardConfig config, DashboardStore store, StatsReader stats, Clock clock) {
         this.config = config;
         this.api = new DashboardApi(store, stats, clock, config.snapshotMaxAge());
+        this.compat = new CompatApi(store, stats, clock, config.statsTimeZone(), config.snapshotMaxAge());
         this.token = config.token() == null ? null : new BearerToken(config.token());
     }
 
@@ -57,17 +71,22 @@ public final class DashboardApplication {
             return respond(405, with(cors, "Allow", ALLOWED_METHODS), Map.of("error", "method not allowed"));
         }
         String path = request.path() == null ? "/" : request.path();
-        HttpResponse response = path.equals("/api") || path.startsWith("/api/") ? api(request, path, cors) : page(path);
+        HttpResponse response = path.equals("/api") || path.startsWith("/api/") || path.equals(CompatApi.HEALTH)
+                ? api(request, path, cors)
+                : page(path);
         return method.equals("HEAD") ? new HttpResponse(response.status(), response.headers(), null) : response;
     }
 
     private HttpResponse api(HttpRequest request, String path, Map<String, String> cors) {
-        if (token != null && !path.equals("/api/health") && !token.matches(request.header("authorization"))) {
+        boolean open = path.equals("/api/health") || path.equals(CompatApi.HEALTH);
+        if (token != null && !open && !token.matches(request.header("authorization"))) {
             Map<String, String> headers = with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"");
             return respond(401, headers, Map.of("error", "a valid bearer token is required"));
         }
         try {
-            ApiResponse response = api.handle(path, request.query());
+            // The original routes first, on the raw path: a trailing slash is what tells them apart.
+            ApiResponse response =
+                    compat.handle(path, request.query()).orElseGet(() -> api.handle(path, request.query()));
             return respond(response.status(), cors, response.body());
         } catch (StoreUnavailableException e) {
             LOG.warn("dashboard read failed: {}", e.getMessage());

@@ -4,29 +4,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The live page's three files, read once from the jar's resources. */
+/** The page's files (the HTML shell, its scripts in load order, its style), read once from the jar's resources. */
 final class StaticAssets {
 
     record Asset(String contentType, String body) {}
 
+    /** Every script the page loads; index.html names them in this order. */
+    static final List<String> SCRIPTS =
+            List.of("common.js", "chart.js", "zone.js", "dashboard.js", "stats-details.js", "stats.js");
+
     private static final String ROOT = "/io/liveinsight/dashboard/web/";
 
-    private final Map<String, Asset> assets;
+    private final Map<String, Asset> assets = new HashMap<>();
 
     StaticAssets() {
         Asset page = new Asset("text/html; charset=utf-8", read("index.html"));
-        this.assets = Map.of(
-                "/",
-                page,
-                "/index.html",
-                page,
-                "/dashboard.js",
-                new Asset("text/javascript; charset=utf-8", read("dashboard.js")),
-                "/dashboard.css",
-                new Asset("text/css; charset=utf-8", read("dashboard.css")));
+        assets.put("/", page);
+        assets.put("/index.html", page);
+        assets.put("/dashboard.css", new Asset("text/css; charset=utf-8", read("dashboard.css")));
+        for (String script : SCRIPTS) {
+            assets.put("/" + script, new Asset("text/javascript; charset=utf-8", read(script)));
+        }
     }
 
     Optional<Asset> find(String path) {

@@ -6,7 +6,6 @@ import io.liveinsight.dashboard.domain.stats.RangeQuery;
 import io.liveinsight.dashboard.domain.stats.Series;
 import io.liveinsight.dashboard.domain.stats.SeriesResolution;
 import io.liveinsight.dashboard.domain.stats.Slot;
-import io.liveinsight.dashboard.domain.stats.StatsKeys;
 import io.liveinsight.dashboard.domain.stats.StatsRange;
 import io.liveinsight.dashboard.domain.stats.Summary;
 import io.liveinsight.dashboard.domain.stats.Text;
@@ -77,11 +76,6 @@ final class StatsApi {
             params.reject("resolution " + resolution.code() + " gives " + points + " points over this range, at most "
                     + SeriesResolution.MAX_POINTS + ": choose a coarser resolution or a shorter range");
         }
-        Instant kept = StatsKeys.minutesKeptSince(now);
-        if (resolution.fromMinutes() && range.from().isBefore(kept)) {
-            params.reject("resolution " + resolution.code() + " reads minute rollups, kept 48 hours: the range must"
-                    + " start at or after " + kept + " (use hour or day further back)");
-        }
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
@@ -140,8 +134,8 @@ final class StatsApi {
                     + SeriesResolution.MAX_POINTS);
             return ApiResponse.badRequest(params.errors());
         }
-        Map<StatsKey, Rollup> rollups = read(Details.keys(range, kind.get(), now));
-        return ApiResponse.ok(Details.of(range, kind.get(), key, rollups, now).toJson());
+        Map<StatsKey, Rollup> rollups = read(Details.keys(range));
+        return ApiResponse.ok(Details.of(range, kind.get(), key, rollups).toJson());
     }
 
     private static RangeQuery range(Params params) {

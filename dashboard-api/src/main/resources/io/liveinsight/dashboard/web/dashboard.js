@@ -1,14 +1,12 @@
-// LiveInsight live dashboard. Every value from the API is written with textContent or as an attribute value through
-// the DOM API, never parsed as HTML; the page's Content-Security-Policy allows no inline script either.
+// LiveInsight live view: the last 30 minutes, polled every 5 s while shown. Values from the API go into the DOM as
+// text only (common.js).
 'use strict';
 (() => {
   const REFRESH_MS = 5000;
   const PAGE_SIZE = 25;
-  const TOKEN_KEY = 'liveinsight.token';
-  const SVG = 'http://www.w3.org/2000/svg';
 
+  const { $, el, api, number, duration, clock, setStatus } = window.LiveInsightPage;
   const state = {
-    token: sessionStorage.getItem(TOKEN_KEY),
     includeBots: false,
     cursors: [null],   // cursors[i] opens page i of the active-sessions table
     page: 0,
@@ -18,70 +16,11 @@
     timelineCursor: null,
     timer: null,
     refreshing: false,
+    shown: false,
   };
-
-  const $ = (id) => document.getElementById(id);
-
-  function el(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
-  }
-
-  function svg(tag, attributes) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
-    return node;
-  }
-
-  // A token can arrive once in the URL fragment (never sent to a server), then lives in this tab only.
-  if (location.hash.startsWith('#token=')) {
-    state.token = decodeURIComponent(location.hash.slice('#token='.length));
-    sessionStorage.setItem(TOKEN_KEY, state.token);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-
-  class Unauthorized extends Error {}
-
-  async function api(path, params) {
-    const url = new URL(path, document.baseURI);
-    for (const [name, value] of Object.entries(params || {})) {
-      if (value !== null && value !== undefined) url.searchParams.set(name, String(value));
-    }
-    const headers = { Accept: 'application/json' };
-    if (state.token) headers.Authorization = 'Bearer ' + state.token;
-    const response = await fetch(url, { headers, cache: 'no-store' });
-    if (response.status === 401) throw new Unauthorized();
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
-    return body;
-  }
-
-  const number = new Intl.NumberFormat();
-
-  function duration(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    if (seconds < 60) return seconds + 's';
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60) return minutes + 'm ' + String(seconds % 60).padStart(2, '0') + 's';
-    return Math.floor(minutes / 60) + 'h ' + String(minutes % 60).padStart(2, '0') + 'm';
-  }
 
   function ago(ms, now) {
     return duration(Math.max(0, now - ms)) + ' ago';
-  }
-
-  function clock(ms, withSeconds) {
-    return new Date(ms).toLocaleTimeString([], withSeconds
-      ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
-      : { hour: '2-digit', minute: '2-digit' });
-  }
-
-  function setStatus(text, error) {
-    const status = $('status');
-    status.textContent = text;
-    status.classList.toggle('error', Boolean(error));
   }
 
   // ---- cards, chart, top lists ----
@@ -100,51 +39,14 @@
     renderRanked($('top-referrers'), stats.top_referrers, 'referrer', 'No referrers yet');
   }
 
-  let chartMinutes = null;
-  window.addEventListener('resize', () => {
-    if (chartMinutes) renderChart(chartMinutes);
-  });
-
   function renderChart(minutes) {
-    chartMinutes = minutes;
-    const chart = $('chart');
-    // Drawn in the chart's own pixels, so the labels are never stretched.
-    const width = Math.max(200, Math.round(chart.clientWidth || 640));
-    const height = Math.max(100, Math.round(chart.clientHeight || 180));
-    const left = 34, bottom = 20, top = 8;
-    chart.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
-    const max = Math.max(1, ...minutes.map((m) => m.events));
-    const step = (width - left) / minutes.length;
-    const scale = (height - bottom - top) / max;
-    const nodes = [];
-    nodes.push(svg('line', { class: 'axis', x1: left, x2: width, y1: height - bottom, y2: height - bottom }));
-    nodes.push(svg('line', { class: 'axis', x1: left, x2: width, y1: top, y2: top }));
-    const maxLabel = svg('text', { x: left - 6, y: top + 4, 'text-anchor': 'end' });
-    maxLabel.textContent = number.format(max);
-    nodes.push(maxLabel);
-    const zero = svg('text', { x: left - 6, y: height - bottom + 4, 'text-anchor': 'end' });
-    zero.textContent = '0';
-    nodes.push(zero);
-    minutes.forEach((minute, i) => {
-      const h = minute.events * scale;
-      const bar = svg('rect', {
-        class: i === minutes.length - 1 ? 'bar now' : 'bar',
-        x: left + i * step + 1, y: height - bottom - h, width: Math.max(1, step - 2), height: h,
-      });
-      const title = svg('title');
-      title.textContent = clock(minute.minute) + ': ' + number.format(minute.events) + ' events';
-      bar.appendChild(title);
-      nodes.push(bar);
-      if (i % 5 === 0 || i === minutes.length - 1) {
-        const last = i === minutes.length - 1;
-        const label = svg('text', {
-          x: last ? width - 1 : left + i * step + step / 2, y: height - 5, 'text-anchor': last ? 'end' : 'middle',
-        });
-        label.textContent = last ? 'now' : '-' + (minutes.length - 1 - i) + 'm';
-        nodes.push(label);
-      }
+    window.LiveInsightChart.draw($('chart'), {
+      points: minutes,
+      bars: [{ field: 'events', className: (i) => (i === minutes.length - 1 ? 'bar now' : 'bar') }],
+      labelAt: (i, n) => i % 5 === 0 || i === n - 1,
+      label: (minute, i) => (i === minutes.length - 1 ? 'now' : '-' + (minutes.length - 1 - i) + 'm'),
+      title: (minute) => clock(minute.minute) + ': ' + number.format(minute.events) + ' events',
     });
-    chart.replaceChildren(...nodes);
   }
 
   function renderRanked(list, rows, field, emptyText) {
@@ -289,17 +191,18 @@
   // ---- refresh loop ----
 
   async function refresh() {
-    if (state.refreshing) return;
+    if (state.refreshing || !state.shown) return;
     state.refreshing = true;
     try {
       const bots = state.includeBots ? 'true' : null;
       // One request, answered from one read of the ActiveSessions table: the stats and this page of the table.
       const live = await api('api/live', { limit: PAGE_SIZE, cursor: state.cursors[state.page], include_bots: bots });
+      if (!state.shown) return;
       const stats = live.stats;
       const sessions = live.active_sessions;
       renderStats(stats);
       renderSessions(sessions, stats.generated_at);
-      $('token-form').hidden = true;
+      window.LiveInsightPage.tokenAccepted();
       setStatus('updated ' + clock(stats.generated_at, true));
       document.body.dataset.refreshedAt = String(stats.generated_at);
     } catch (error) {
@@ -310,17 +213,13 @@
   }
 
   function handleError(error) {
-    if (error instanceof Unauthorized) {
-      $('token-form').hidden = false;
-      setStatus('access token needed', true);
-    } else {
-      setStatus('not updating: ' + error.message, true);
-    }
+    if (state.shown && !window.LiveInsightPage.askTokenOn(error)) setStatus('not updating: ' + error.message, true);
   }
 
+  // Polls only while this view is shown and the tab visible.
   function schedule() {
     clearInterval(state.timer);
-    state.timer = document.hidden ? null : setInterval(refresh, REFRESH_MS);
+    state.timer = state.shown && !document.hidden ? setInterval(refresh, REFRESH_MS) : null;
   }
 
   document.addEventListener('visibilitychange', () => {
@@ -362,13 +261,17 @@
     $('timeline').hidden = true;
     for (const row of $('sessions-body').children) row.classList.remove('selected');
   });
-  $('token-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    state.token = $('token-input').value.trim();
-    sessionStorage.setItem(TOKEN_KEY, state.token);
-    refresh();
-  });
 
-  refresh();
-  schedule();
+  window.LiveInsightPage.view('live', {
+    show() {
+      state.shown = true;
+      refresh();
+      schedule();
+    },
+    hide() {
+      state.shown = false;
+      schedule();
+    },
+    refresh,
+  });
 })();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ class DashboardConfigTest {
         assertThat(config.allowedOrigins()).isEmpty();
         assertThat(config.scanSegments()).isEqualTo(DashboardConfig.DEFAULT_SCAN_SEGMENTS);
         assertThat(config.snapshotMaxAge()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.statsTimeZone()).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test
@@ -29,7 +31,8 @@ class DashboardConfigTest {
                 "DASHBOARD_ALLOWED_ORIGINS", "https://a.example, http://localhost:3000",
                 "ACTIVE_SCAN_SEGMENTS", "8",
                 "ACTIVE_SNAPSHOT_MAX_AGE_MS", "0",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:8000"));
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
+                "STATS_TIME_ZONE", "Asia/Seoul"));
 
         assertThat(config.tables().events()).isEqualTo("Prod-Events");
         assertThat(config.tables().sessions()).isEqualTo("custom-sessions");
@@ -37,6 +40,7 @@ class DashboardConfigTest {
         assertThat(config.scanSegments()).isEqualTo(8);
         assertThat(config.snapshotMaxAge()).isZero();
         assertThat(config.dynamoDbEndpoint()).hasToString("http://127.0.0.1:8000");
+        assertThat(config.statsTimeZone()).isEqualTo(ZoneId.of("Asia/Seoul"));
     }
 
     @Test
@@ -49,5 +53,9 @@ class DashboardConfigTest {
                 .hasMessageContaining("ACTIVE_SCAN_SEGMENTS");
         assertThatThrownBy(() -> DashboardConfig.fromEnvironment(Map.of("ACTIVE_SCAN_SEGMENTS", "many")))
                 .hasMessageContaining("ACTIVE_SCAN_SEGMENTS");
+        assertThatThrownBy(() -> DashboardConfig.fromEnvironment(Map.of("STATS_TIME_ZONE", "KST")))
+                .hasMessageContaining("STATS_TIME_ZONE");
+        assertThatThrownBy(() -> DashboardConfig.fromEnvironment(Map.of("STATS_TIME_ZONE", "+09:00")))
+                .hasMessageContaining("STATS_TIME_ZONE");
     }
 }

@@ -20,7 +20,7 @@ class ActiveSnapshotTest {
         ActiveSnapshot snapshot = new ActiveSnapshot(
                 now -> {
                     reads.incrementAndGet();
-                    return new ActiveScan(List.of(), null);
+                    return List.of();
                 },
                 clock,
                 Duration.ofSeconds(2));
@@ -40,15 +40,11 @@ class ActiveSnapshotTest {
         MutableClock clock = new MutableClock(NOW);
         ActiveSession ending = new ActiveSession(
                 "s", "u", NOW - 1_799_000, NOW - 1_799_000, "/", 1, 1, null, false, NOW / 1000 + 1, Map.of());
-        ActiveSnapshot snapshot =
-                new ActiveSnapshot(now -> new ActiveScan(List.of(ending), "s"), clock, Duration.ofSeconds(5));
+        ActiveSnapshot snapshot = new ActiveSnapshot(now -> List.of(ending), clock, Duration.ofSeconds(5));
 
-        assertThat(snapshot.at(clock.millis()).sessions()).hasSize(1);
+        assertThat(snapshot.at(clock.millis())).hasSize(1);
         clock.advance(1_000);
-        assertThat(snapshot.at(clock.millis()).sessions()).isEmpty();
-        assertThat(snapshot.at(clock.millis()).next())
-                .as("the position in the table is kept")
-                .isEqualTo("s");
+        assertThat(snapshot.at(clock.millis())).isEmpty();
     }
 
     @Test
@@ -58,7 +54,7 @@ class ActiveSnapshotTest {
         ActiveSnapshot snapshot = new ActiveSnapshot(
                 now -> {
                     reads.incrementAndGet();
-                    return new ActiveScan(List.of(), null);
+                    return List.of();
                 },
                 clock,
                 Duration.ZERO);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.dashboard.domain.stats.StatsKeys;
 import io.liveinsight.event.stats.Counts;
-import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import java.time.Instant;
@@ -19,8 +18,8 @@ class LiveWindowTest {
     /** 08:10:42 UTC: the window is 07:41 to 08:10, across two minute items. */
     private static final Instant NOW = Instant.parse("2026-12-06T08:10:42Z");
 
-    private static final StatsKey SEVEN = StatsKeys.key(Resolution.MINUTE, Instant.parse("2026-12-06T07:00:00Z"));
-    private static final StatsKey EIGHT = StatsKeys.key(Resolution.MINUTE, Instant.parse("2026-12-06T08:00:00Z"));
+    private static final StatsKey SEVEN = StatsKeys.hour(Instant.parse("2026-12-06T07:00:00Z"));
+    private static final StatsKey EIGHT = StatsKeys.hour(Instant.parse("2026-12-06T08:00:00Z"));
 
     /** events, page views, last active, bot events, bot sessions. */
     private static Counts counts(long events, long pageViews, long lastActive, long botEvents, long botSessions) {
@@ -52,7 +51,7 @@ class LiveWindowTest {
     }
 
     @Test
-    void keys_whenTheWindowCrossesAnHour_readsBothMinuteItems() {
+    void keys_whenTheWindowCrossesAnHour_readsBothHourItems() {
         assertThat(LiveWindow.keys(NOW.toEpochMilli())).containsExactly(SEVEN, EIGHT);
         assertThat(LiveWindow.keys(Instant.parse("2026-12-06T08:40:00Z").toEpochMilli()))
                 .containsExactly(EIGHT);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.dashboard.domain.stats.StatsKeys;
 import io.liveinsight.event.stats.Counts;
-import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import java.time.Instant;
@@ -28,7 +27,7 @@ class RealtimeStatsTest {
 
     /** 12 sessions active in the current minute's slot. */
     private static LiveWindow window(long active) {
-        StatsKey key = StatsKeys.key(Resolution.MINUTE, Instant.ofEpochMilli(NOW));
+        StatsKey key = StatsKeys.hour(Instant.ofEpochMilli(NOW));
         int minute = (int) (NOW / 60_000 % 60);
         Rollup rollup = new Rollup(
                 Counts.ZERO, Map.of(minute, new Counts(3, 2, 0, active, 0, 0, 0, 0, 0, 0)), Map.of(), null, List.of());

@@ -32,7 +32,7 @@ class DashboardApiTest {
         assertThat(store.activeReads).as("whole-table scans").hasValue(0);
         // one sample (shared within the snapshot age) and the two table pages
         assertThat(store.pageReads).hasValue(3);
-        assertThat(stats.read).isNotEmpty();
+        assertThat(stats.reads).isNotEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.liveinsight.lambda.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DashboardApplicationTest {
@@ -45,7 +46,7 @@ class DashboardApplicationTest {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(basic.status()).isEqualTo(401);
         assertThat(store.pageReads).hasValue(0);
-        assertThat(stats.read).isEmpty();
+        assertThat(stats.reads).isEmpty();
     }
 
     @Test
@@ -54,7 +55,7 @@ class DashboardApplicationTest {
                 app(TOKEN).handle(get("/api/stats/realtime", Map.of("authorization", "bearer " + TOKEN)));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(stats.read).isNotEmpty();
+        assertThat(stats.reads).isNotEmpty();
         assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
     }
 
@@ -66,7 +67,6 @@ class DashboardApplicationTest {
     @Test
     void page_whenServed_carriesAStrictContentSecurityPolicy() {
         HttpResponse page = app(TOKEN).handle(get("/", Map.of()));
-        HttpResponse script = app(null).handle(get("/dashboard.js", Map.of()));
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().get("Content-Type")).startsWith("text/html");
@@ -74,9 +74,35 @@ class DashboardApplicationTest {
                 .contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(page.headers()).containsEntry("X-Content-Type-Options", "nosniff");
-        assertThat(page.body()).contains("<script src=\"dashboard.js\" defer></script>");
-        assertThat(script.body()).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
         assertThat(app(null).handle(get("/nope", Map.of())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void page_whenServed_loadsEveryScriptInOrderAndNoScriptWritesHtml() {
+        DashboardApplication app = app(null);
+        String page = app.handle(get("/", Map.of())).body();
+
+        List<String> loaded = Pattern.compile("<script src=\"([^\"]+)\" defer></script>")
+                .matcher(page)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+
+        assertThat(loaded).isEqualTo(StaticAssets.SCRIPTS);
+        assertThat(page).doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+        for (String script : StaticAssets.SCRIPTS) {
+            HttpResponse response = app.handle(get("/" + script, Map.of()));
+            assertThat(response.status()).as(script).isEqualTo(200);
+            assertThat(response.headers().get("Content-Type")).as(script).startsWith("text/javascript");
+            assertThat(response.body())
+                    .as(script + " writes values as text only")
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write")
+                    .doesNotContain("eval(")
+                    .doesNotContain("new Function");
+        }
     }
 
     @Test

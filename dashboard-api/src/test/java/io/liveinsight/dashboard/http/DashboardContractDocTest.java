@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Cites docs/contract/api.md#dashboard-api: each status of the page is answered when the page says, with the body and
  * headers it names, and the dashboard answers no status the page leaves out. Cites
  * docs/contract/api.md#statistics-400-reasons: each reason listed is answered for its example, and the examples get no
- * reason the page does not list.
+ * reason the page does not list. And docs/contract/api.md#original-routes: the original routes the page lists are
+ * the ones the dashboard answers, each with the parameters the page names.
  */
 class DashboardContractDocTest {
 
@@ -83,8 +84,8 @@ class DashboardContractDocTest {
     @Test
     void everyDocumentedStatisticsReason_isAnsweredForItsExample() throws IOException {
         String page = Files.readString(repositoryRoot().resolve("docs/contract/api.md"));
-        String section =
-                page.substring(page.indexOf("### Statistics 400 reasons"), page.indexOf("## Deployment outputs"));
+        int start = page.indexOf("### Statistics 400 reasons");
+        String section = page.substring(start, page.indexOf("\n## ", start));
         List<String[]> rows = new ArrayList<>();
         Matcher row = REASON.matcher(section);
         while (row.find()) {
@@ -168,13 +169,73 @@ class DashboardContractDocTest {
 
     private static Map<Integer, Row> rows() throws IOException {
         String page = Files.readString(repositoryRoot().resolve("docs/contract/api.md"));
-        String section = page.substring(page.indexOf("## Dashboard API"), page.indexOf("## Deployment outputs"));
+        String section = section(page, "## Dashboard API");
         Map<Integer, Row> rows = new TreeMap<>();
         Matcher row = ROW.matcher(section);
         while (row.find()) {
             rows.put(Integer.parseInt(row.group(1)), new Row(row.group(2), headers(row.group(3))));
         }
         return rows;
+    }
+
+    /** From a heading to the next heading of its level. */
+    private static String section(String page, String heading) {
+        int start = page.indexOf(heading + "\n");
+        assertThat(start).as(heading).isNotNegative();
+        int end = page.indexOf("\n## ", start + heading.length());
+        return page.substring(start, end < 0 ? page.length() : end);
+    }
+
+    /** A row of the original routes' table: | `route` | parameters | answers |. */
+    private static final Pattern ROUTE_ROW = Pattern.compile("^\\| `([^`]+)` \\|([^|]*)\\|", Pattern.MULTILINE);
+
+    private static final Pattern PARAMETER = Pattern.compile("`([a-z_]+)`");
+
+    /** A value each documented parameter accepts. */
+    private static final Map<String, String> SAMPLES = Map.of(
+            "limit", "1",
+            "include_bots", "true",
+            "tz", "Asia/Seoul",
+            "hours", "24",
+            "hour", "08:00",
+            "page", "shop.example/<script>",
+            "referrer", "Google");
+
+    @Test
+    void originalRoutes_areTheOnesThePageListsWithTheParametersItNames() throws IOException {
+        String section =
+                section(Files.readString(repositoryRoot().resolve("docs/contract/api.md")), "## Original routes");
+        Map<String, List<String>> routes = new LinkedHashMap<>();
+        Matcher row = ROUTE_ROW.matcher(section);
+        while (row.find()) {
+            List<String> parameters = new ArrayList<>();
+            Matcher parameter = PARAMETER.matcher(row.group(2));
+            while (parameter.find()) {
+                parameters.add(parameter.group(1));
+            }
+            routes.put(row.group(1), parameters);
+        }
+
+        assertThat(routes.keySet()).as("routes the page lists").containsExactlyElementsOf(CompatApi.ROUTES);
+        DashboardApplication open = new DashboardApplication(
+                new DashboardConfig(TableNames.defaults(), "us-east-1", null, null, List.of(), 4, Duration.ZERO),
+                store,
+                new InMemoryStatsReader(),
+                new MutableClock(1_800_000_000_000L));
+        routes.forEach((route, parameters) -> {
+            String path = route.replace("{id}", "some/<session>");
+            Map<String, String> query = new LinkedHashMap<>();
+            parameters.forEach(name -> query.put(name, SAMPLES.get(name)));
+            assertThat(open.handle(get(path, Map.of(), query)).status())
+                    .as(route + " " + query)
+                    .isEqualTo(200);
+            query.put("undocumented", "1");
+            HttpResponse refused = open.handle(get(path, Map.of(), query));
+            assertThat(refused.status())
+                    .as(route + " with an undocumented parameter")
+                    .isEqualTo(400);
+            assertThat(refused.body()).contains("unknown parameter 'undocumented'");
+        });
     }
 
     /** The headers a cell names, {@code `Name: value`} or {@code `Name`}; code spans that are not header names skipped. */

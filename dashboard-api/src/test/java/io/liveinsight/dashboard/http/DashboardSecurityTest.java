@@ -79,7 +79,7 @@ class DashboardSecurityTest {
             assertThat(response.body()).doesNotContain(TOKEN);
         });
         assertThat(store.pageReads).hasValue(0);
-        assertThat(stats.read).isEmpty();
+        assertThat(stats.reads).isEmpty();
     }
 
     @Test

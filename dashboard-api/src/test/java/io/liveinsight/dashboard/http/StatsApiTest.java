@@ -59,8 +59,8 @@ class StatsApiTest {
         return query;
     }
 
-    private static StatsKey key(Resolution resolution, String t) {
-        return StatsKeys.key(resolution, Instant.parse(t));
+    private static StatsKey key(String t) {
+        return StatsKeys.hour(Instant.parse(t));
     }
 
     private static Counts counts(long events, long pageViews, long sessions) {
@@ -69,9 +69,9 @@ class StatsApiTest {
 
     @Test
     void summary_whenNoParameters_summarisesTheLast24HoursFromHourItems() throws Exception {
-        stats.add(key(Resolution.HOUR, "2026-12-05T09:00:00Z"), Rollup.of(counts(10, 5, 2)));
-        stats.add(key(Resolution.HOUR, "2026-12-06T08:00:00Z"), Rollup.of(counts(4, 4, 1)));
-        stats.add(key(Resolution.HOUR, "2026-12-05T08:00:00Z"), Rollup.of(counts(1000, 0, 0))); // before the range
+        stats.add(key("2026-12-05T09:00:00Z"), Rollup.of(counts(10, 5, 2)));
+        stats.add(key("2026-12-06T08:00:00Z"), Rollup.of(counts(4, 4, 1)));
+        stats.add(key("2026-12-05T08:00:00Z"), Rollup.of(counts(1000, 0, 0))); // before the range
 
         JsonNode summary = get("/api/stats/summary", Map.of());
 
@@ -83,24 +83,21 @@ class StatsApiTest {
         assertThat(summary.path("sessions").asLong()).isEqualTo(3);
         assertThat(summary.path("avg_session_seconds").asDouble()).isEqualTo(60.0);
         assertThat(summary.path("users_error").asDouble()).isEqualTo(0.023);
-        assertThat(stats.read).hasSize(24).allMatch(k -> k.resolution() == Resolution.HOUR);
+        assertThat(stats.reads).hasSize(24).allMatch(k -> k.resolution() == Resolution.HOUR);
         assertThat(store.pageReads).hasValue(0);
         assertThat(store.activeReads).hasValue(0);
     }
 
     @Test
-    void summary_when30Days_readsDayItemsForWholeUtcDays() throws Exception {
+    void summary_when30Days_readsItsHourItems() throws Exception {
         get("/api/stats/summary", query("range", "30d"));
 
-        assertThat(stats.read.stream().filter(k -> k.resolution() == Resolution.DAY))
-                .hasSize(29);
-        assertThat(stats.read.stream().filter(k -> k.resolution() == Resolution.HOUR))
-                .hasSize(24);
+        assertThat(stats.reads).hasSize(30 * 24).allMatch(k -> k.resolution() == Resolution.HOUR);
     }
 
     @Test
     void series_whenTodayInSeoul_answersHourlyPointsLabelledInSeoulTime() throws Exception {
-        stats.add(key(Resolution.HOUR, "2026-12-06T08:00:00Z"), Rollup.of(counts(7, 3, 1)));
+        stats.add(key("2026-12-06T08:00:00Z"), Rollup.of(counts(7, 3, 1)));
 
         JsonNode series = get("/api/stats/series", query("range", "today", "tz", "Asia/Seoul"));
 
@@ -117,9 +114,9 @@ class StatsApiTest {
     }
 
     @Test
-    void series_whenTheRangeIsShort_defaultsToFiveMinutesFromMinuteItems() throws Exception {
+    void series_whenTheRangeIsShort_defaultsToFiveMinutesFromTheMinuteSlots() throws Exception {
         stats.add(
-                key(Resolution.MINUTE, "2026-12-06T08:00:00Z"),
+                key("2026-12-06T08:00:00Z"),
                 new Rollup(Counts.ZERO, Map.of(16, counts(3, 3, 1), 20, counts(2, 0, 0)), Map.of(), null, List.of()));
 
         JsonNode series = get(
@@ -133,7 +130,7 @@ class StatsApiTest {
         assertThat(points.get(9).path("label").asText()).isEqualTo("13:45");
         assertThat(points.get(9).path("events").asLong()).isEqualTo(3);
         assertThat(points.get(10).path("events").asLong()).isEqualTo(2);
-        assertThat(stats.read).allMatch(k -> k.resolution() == Resolution.MINUTE);
+        assertThat(stats.reads).containsExactly(key("2026-12-06T07:00:00Z"), key("2026-12-06T08:00:00Z"));
     }
 
     @Test
@@ -141,7 +138,7 @@ class StatsApiTest {
         for (Instant t = Instant.parse("2026-03-07T05:00:00Z");
                 t.isBefore(Instant.parse("2026-03-10T04:00:00Z"));
                 t = t.plusSeconds(3600)) {
-            stats.add(StatsKeys.key(Resolution.HOUR, t), Rollup.of(counts(1, 1, 0)));
+            stats.add(StatsKeys.hour(t), Rollup.of(counts(1, 1, 0)));
         }
 
         JsonNode series = get(
@@ -165,7 +162,7 @@ class StatsApiTest {
     @Test
     void breakdown_whenPages_answersTheTopWithTheRestAsOther() throws Exception {
         stats.add(
-                key(Resolution.HOUR, "2026-12-06T08:00:00Z"),
+                key("2026-12-06T08:00:00Z"),
                 new Rollup(
                         counts(9, 9, 1),
                         Map.of(),
@@ -187,7 +184,7 @@ class StatsApiTest {
     void details_whenTheKeyHoldsAnyCharacters_matchesItExactlyAndReturnsItAsText() throws Exception {
         String page = "example.com/<script>alert(1)</script>/~#|/\uD83D\uDE00";
         stats.add(
-                key(Resolution.HOUR, "2026-12-06T07:00:00Z"),
+                key("2026-12-06T07:00:00Z"),
                 new Rollup(
                         counts(3, 3, 1),
                         Map.of(),
@@ -223,10 +220,9 @@ class StatsApiTest {
 
     @Test
     void details_whenAnHour_answersItsEventsPerFiveMinutes() throws Exception {
-        stats.add(key(Resolution.HOUR, "2026-12-06T07:00:00Z"), Rollup.of(counts(12, 12, 2)));
         stats.add(
-                key(Resolution.MINUTE, "2026-12-06T07:00:00Z"),
-                new Rollup(Counts.ZERO, Map.of(7, counts(12, 12, 2)), Map.of(), null, List.of()));
+                key("2026-12-06T07:00:00Z"),
+                new Rollup(counts(12, 12, 2), Map.of(7, counts(12, 12, 2)), Map.of(), null, List.of()));
 
         JsonNode details = get(
                 "/api/stats/details",
@@ -258,27 +254,25 @@ class StatsApiTest {
                 .contains("resolution must be one of");
         assertThat(breakdown.path("reasons")).hasSize(2);
         assertThat(details.path("reasons")).hasSize(1);
-        assertThat(stats.read).isEmpty();
+        assertThat(stats.reads).isEmpty();
     }
 
     @Test
-    void series_whenMinutesOlderThan48HoursOrTooManyPoints_answers400() throws Exception {
+    void series_whenMinutesOfAnOldHour_readsThemAndTooManyPointsAnswers400() throws Exception {
+        stats.add(
+                key("2026-11-06T08:00:00Z"),
+                new Rollup(Counts.ZERO, Map.of(59, counts(5, 5, 1)), Map.of(), null, List.of()));
+
         JsonNode old = get(
                 "/api/stats/series",
-                query("from", "2026-12-04T07:00:00Z", "to", "2026-12-04T08:00:00Z", "resolution", "minute"),
-                400);
-        JsonNode kept = get(
-                "/api/stats/series",
-                query("from", "2026-12-04T08:00:00Z", "to", "2026-12-04T09:00:00Z", "resolution", "minute"));
+                query("from", "2026-11-06T08:00:00Z", "to", "2026-11-06T09:00:00Z", "resolution", "minute"));
         JsonNode many = get(
                 "/api/stats/series",
                 query("from", "2026-12-05T06:00:00Z", "to", "2026-12-06T08:00:00Z", "resolution", "minute"),
                 400);
 
-        assertThat(old.path("reasons").get(0).asText())
-                .contains("kept 48 hours")
-                .contains("2026-12-04T08:00:00Z");
-        assertThat(kept.path("points")).hasSize(60);
+        assertThat(old.path("points")).hasSize(60);
+        assertThat(old.path("points").get(59).path("events").asLong()).isEqualTo(5);
         assertThat(many.path("reasons").get(0).asText()).contains("1560 points").contains("at most 1500");
     }
 }

@@ -22,8 +22,12 @@ public final class InMemoryDashboardStore implements DashboardStore {
 
     public final List<ActiveSession> active = new ArrayList<>();
     public final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+    /** Events by client session id, as the Events table's SessionIndex holds them. */
+    public final Map<String, List<Map<String, Object>>> events = new ConcurrentHashMap<>();
+
     public final AtomicInteger activeReads = new AtomicInteger();
     public final AtomicInteger pageReads = new AtomicInteger();
+    public final AtomicInteger eventPages = new AtomicInteger();
     public volatile boolean down;
 
     @Override
@@ -58,7 +62,38 @@ public final class InMemoryDashboardStore implements DashboardStore {
     public Page sessionEvents(
             String clientSessionId, long from, long to, Map<String, Object> start, int limit, boolean ascending) {
         failIfDown();
-        return new Page(List.of(), null);
+        eventPages.incrementAndGet();
+        Comparator<Map<String, Object>> order = Comparator.<Map<String, Object>>comparingLong(
+                        event -> ((Number) event.get("timestamp")).longValue())
+                .thenComparing(event -> (String) event.get("event_id"));
+        List<Map<String, Object>> sorted = events.getOrDefault(clientSessionId, List.of()).stream()
+                .filter(event -> {
+                    long time = ((Number) event.get("timestamp")).longValue();
+                    return time >= from && time <= to;
+                })
+                .sorted(ascending ? order : order.reversed())
+                .toList();
+        int first = 0;
+        if (start != null) {
+            while (first < sorted.size() && !sorted.get(first).get("event_id").equals(start.get("event_id"))) {
+                first++;
+            }
+            first++;
+        }
+        List<Map<String, Object>> page =
+                sorted.subList(Math.min(first, sorted.size()), Math.min(sorted.size(), first + limit));
+        Map<String, Object> next = null;
+        if (first + limit < sorted.size()) {
+            Map<String, Object> last = page.get(page.size() - 1);
+            next = Map.of(
+                    "event_id",
+                    last.get("event_id"),
+                    "session_id",
+                    clientSessionId,
+                    "timestamp",
+                    last.get("timestamp"));
+        }
+        return new Page(page, next);
     }
 
     @Override

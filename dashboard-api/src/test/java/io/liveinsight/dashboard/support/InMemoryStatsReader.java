@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Rollups by key in memory, for tests without engines; records the keys read and can be made to fail. */
+/**
+ * The Stats table in memory: rollups by key, each key's shard items already added ({@link #add} adds another shard's).
+ * Records every key read, and can be made to fail.
+ */
 public final class InMemoryStatsReader implements StatsReader {
 
     public final Map<StatsKey, Rollup> rollups = new ConcurrentHashMap<>();
-    public final List<StatsKey> read = new CopyOnWriteArrayList<>();
+    public final List<StatsKey> reads = new CopyOnWriteArrayList<>();
     public volatile boolean down;
 
-    /** Adds a rollup to what the key holds (as a further shard's item would). */
+    /** One more shard's item of {@code key}. */
     public InMemoryStatsReader add(StatsKey key, Rollup rollup) {
         rollups.merge(key, rollup, Rollup::plus);
         return this;
@@ -25,9 +28,9 @@ public final class InMemoryStatsReader implements StatsReader {
     @Override
     public Rollup read(StatsKey key) {
         if (down) {
-            throw new StoreUnavailableException("down", null);
+            throw new StoreUnavailableException("stats down", null);
         }
-        read.add(key);
+        reads.add(key);
         return rollups.getOrDefault(key, Rollup.EMPTY);
     }
 }

@@ -1,7 +1,6 @@
 package io.liveinsight.event.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,22 +26,40 @@ public record Rollup(
     /** The key the rest of a breakdown is summed under; no page, source or type sorts after it. */
     public static final String OTHER = "~other";
     /** Latest events kept per item. */
-    public static final int MAX_RECENT = 20;
+    public static final int MAX_RECENT = 10;
+
+    private static final int MINUTES_PER_HOUR = 60;
 
     public static final Rollup EMPTY = new Rollup(Counts.ZERO, Map.of(), Map.of(), null, List.of());
 
+    /**
+     * Normalises, so that equal figures make equal rollups: zero minutes and zero breakdown entries are dropped, an
+     * empty sketch is none, and the latest events are sorted {@link RecentEvent#NEWEST_FIRST}, each once (its id and
+     * time), at most {@link #MAX_RECENT}.
+     */
     public Rollup {
         Objects.requireNonNull(totals, "totals");
-        minutes = Map.copyOf(minutes);
+        Map<Integer, Counts> slots = new TreeMap<>();
+        minutes.forEach((minute, counts) -> {
+            if (minute < 0 || minute >= MINUTES_PER_HOUR) {
+                throw new IllegalArgumentException("a minute of the hour is 0-59, not " + minute);
+            }
+            if (!counts.isZero()) {
+                slots.put(minute, counts);
+            }
+        });
+        minutes = Map.copyOf(slots);
         Map<Dimension, Map<String, Long>> copy = new EnumMap<>(Dimension.class);
         breakdowns.forEach((dimension, counts) -> {
-            if (!counts.isEmpty()) {
-                copy.put(dimension, Map.copyOf(counts));
+            Map<String, Long> nonZero = new HashMap<>(counts);
+            nonZero.values().removeIf(count -> count == 0);
+            if (!nonZero.isEmpty()) {
+                copy.put(dimension, Map.copyOf(nonZero));
             }
         });
         breakdowns = Map.copyOf(copy);
         users = users == null || users.isEmpty() ? null : users.copy();
-        recent = List.copyOf(recent);
+        recent = latestOf(recent);
     }
 
     public static Rollup of(Counts totals) {
@@ -52,13 +69,11 @@ public record Rollup(
     public Rollup plus(Rollup other) {
         Map<Integer, Counts> sumMinutes = new TreeMap<>(minutes);
         other.minutes.forEach((minute, counts) -> sumMinutes.merge(minute, counts, Counts::plus));
-        sumMinutes.values().removeIf(Counts::isZero);
         Map<Dimension, Map<String, Long>> sumBreakdowns = new EnumMap<>(Dimension.class);
         breakdowns.forEach((dimension, counts) -> sumBreakdowns.put(dimension, new HashMap<>(counts)));
         other.breakdowns.forEach((dimension, counts) -> {
             Map<String, Long> into = sumBreakdowns.computeIfAbsent(dimension, d -> new HashMap<>());
             counts.forEach((key, count) -> into.merge(key, count, Long::sum));
-            into.values().removeIf(count -> count == 0);
         });
         Hll union = null;
         if (users != null || other.users != null) {
@@ -72,7 +87,7 @@ public record Rollup(
         }
         List<RecentEvent> latest = new ArrayList<>(recent);
         latest.addAll(other.recent);
-        return new Rollup(totals.plus(other.totals), sumMinutes, sumBreakdowns, union, latestOf(latest));
+        return new Rollup(totals.plus(other.totals), sumMinutes, sumBreakdowns, union, latest);
     }
 
     /**
@@ -110,7 +125,11 @@ public record Rollup(
         return kept;
     }
 
-    /** A delta to a breakdown key that a stored rollup folded into {@link #OTHER} is applied to {@link #OTHER}. */
+    /**
+     * Adds a delta to this stored rollup and cuts the sum. A breakdown that has an {@link #OTHER} may hold part of a
+     * key's count there (folded by an earlier cut), so a negative delta to a key takes off the key what the key holds
+     * by name and the rest off {@link #OTHER}: no count goes below zero and the breakdown's sum stays exact.
+     */
     public Rollup plusKeepingCut(Rollup delta) {
         Map<Dimension, Map<String, Long>> routed = new EnumMap<>(Dimension.class);
         delta.breakdowns.forEach((dimension, counts) -> {
@@ -118,13 +137,48 @@ public record Rollup(
             boolean folded = stored.containsKey(OTHER);
             Map<String, Long> into = new HashMap<>();
             counts.forEach((key, count) -> {
-                String target = folded && count < 0 && !stored.containsKey(key) ? OTHER : key;
-                into.merge(target, count, Long::sum);
+                if (folded && count < 0 && !key.equals(OTHER)) {
+                    long held = stored.getOrDefault(key, 0L);
+                    long fromKey = Math.max(count, -Math.max(held, 0));
+                    into.merge(key, fromKey, Long::sum);
+                    into.merge(OTHER, count - fromKey, Long::sum);
+                } else {
+                    into.merge(key, count, Long::sum);
+                }
             });
             routed.put(dimension, into);
         });
         return plus(new Rollup(delta.totals, delta.minutes, routed, delta.users, delta.recent))
                 .cut();
+    }
+
+    /**
+     * The opposite change, to take a rollup back out (a session's figures before it changed). Only for rollups of
+     * counts, minutes and breakdowns: users and latest events cannot be taken back.
+     */
+    public Rollup negate() {
+        if (users != null || !recent.isEmpty()) {
+            throw new IllegalStateException("users and latest events cannot be negated");
+        }
+        Map<Integer, Counts> negMinutes = new TreeMap<>();
+        minutes.forEach((minute, counts) -> negMinutes.put(minute, counts.negate()));
+        Map<Dimension, Map<String, Long>> negBreakdowns = new EnumMap<>(Dimension.class);
+        breakdowns.forEach((dimension, counts) -> {
+            Map<String, Long> neg = new HashMap<>();
+            counts.forEach((key, count) -> neg.put(key, -count));
+            negBreakdowns.put(dimension, neg);
+        });
+        return new Rollup(totals.negate(), negMinutes, negBreakdowns, null, List.of());
+    }
+
+    public boolean isEmpty() {
+        return totals.isZero() && minutes.isEmpty() && breakdowns.isEmpty() && users == null && recent.isEmpty();
+    }
+
+    /** The distinct users sketch (a copy: a rollup is a value), or null for none (minute items). */
+    @Override
+    public Hll users() {
+        return users == null ? null : users.copy();
     }
 
     public Counts minute(int minute) {
@@ -141,13 +195,17 @@ public record Rollup(
     }
 
     private static List<RecentEvent> latestOf(List<RecentEvent> events) {
-        Map<String, RecentEvent> byId = new HashMap<>();
-        events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
-        return byId.values().stream()
-                .sorted(Comparator.comparingLong(RecentEvent::timestamp)
-                        .reversed()
-                        .thenComparing(RecentEvent::eventId))
-                .limit(MAX_RECENT)
-                .toList();
+        List<RecentEvent> sorted = new ArrayList<>(events);
+        sorted.sort(RecentEvent.NEWEST_FIRST);
+        List<RecentEvent> latest = new ArrayList<>();
+        for (RecentEvent event : sorted) {
+            if (latest.size() == MAX_RECENT) {
+                break;
+            }
+            if (latest.isEmpty() || !latest.get(latest.size() - 1).isSameEvent(event)) {
+                latest.add(event);
+            }
+        }
+        return List.copyOf(latest);
     }
 }

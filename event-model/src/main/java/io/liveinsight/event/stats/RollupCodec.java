@@ -1,5 +1,7 @@
 package io.liveinsight.event.stats;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,25 +10,31 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A rollup as stored in its item's {@code ru} attribute: gzip-compressed JSON (docs/contract/tables.md#stats), so an
- * item of a busy hour with its breakdowns and user sketch stays a few write units. Shared by the processor (writes)
- * and the dashboard (reads). Counts are arrays in {@link Counts}' component order:
+ * A rollup as stored in its item's {@code ru} attribute: gzip-compressed JSON (docs/contract/tables.md#the-ru-attribute),
+ * so an item of a busy hour with its breakdowns and user sketch stays a few write units. Shared by the processor
+ * (writes) and the dashboard (reads). Counts are arrays in {@link Counts}' component order:
  * {@code {"t":[..],"m":{"<minute>":[..]},"b":{"<dimension>":{"<key>":n}},"u":"<base64 registers>",
  * "r":[[time,id,type,session,user,page,source]]}}.
+ *
+ * <p>Whatever {@link #encode} writes, {@link #decode} reads back equal: keys of any length, any code points. A key
+ * holding an unpaired surrogate (which the event contract refuses, but a cut string could make) is written with
+ * U+FFFD in its place, added to any key it then equals, since a JSON reader refuses such a name and one unreadable
+ * item would stop its shard's writer. {@link #decode} refuses anything else with an {@link IllegalArgumentException}
+ * ({@link RollupJson}).
  */
 public final class RollupCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Names (breakdown keys) as long as any string: Jackson's default cap, 50,000, would refuse what we wrote. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(StreamReadConstraints.DEFAULT_MAX_STRING_LEN)
+                    .build())
+            .build());
 
     private RollupCodec() {}
 
@@ -41,11 +49,15 @@ public final class RollupCodec {
             ObjectNode breakdowns = root.putObject("b");
             rollup.breakdowns().forEach((dimension, counts) -> {
                 ObjectNode keys = breakdowns.putObject(dimension.code());
-                counts.forEach(keys::put);
+                counts.forEach((key, count) -> {
+                    String name = wellFormed(key);
+                    keys.put(name, keys.path(name).asLong(0) + count);
+                });
             });
         }
-        if (rollup.users() != null) {
-            root.put("u", Base64.getEncoder().encodeToString(rollup.users().registers()));
+        Hll users = rollup.users();
+        if (users != null) {
+            root.put("u", Base64.getEncoder().encodeToString(storedRegisters(users.registers())));
         }
         if (!rollup.recent().isEmpty()) {
             ArrayNode recent = root.putArray("r");
@@ -71,6 +83,7 @@ public final class RollupCodec {
         }
     }
 
+    /** The rollup an item stores; {@link IllegalArgumentException} for bytes {@link #encode} did not write. */
     public static Rollup decode(byte[] stored) {
         JsonNode root;
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
@@ -78,31 +91,49 @@ public final class RollupCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a stored rollup: " + e.getMessage(), e);
         }
-        Map<Integer, Counts> minutes = new HashMap<>();
-        root.path("m").properties().forEach(e -> minutes.put(Integer.parseInt(e.getKey()), counts(e.getValue())));
-        Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(Dimension.class);
-        root.path("b").properties().forEach(e -> {
-            Map<String, Long> keys = new HashMap<>();
-            e.getValue()
-                    .properties()
-                    .forEach(k -> keys.put(k.getKey(), k.getValue().asLong()));
-            breakdowns.put(Dimension.ofCode(e.getKey()), keys);
-        });
-        Hll users = root.hasNonNull("u")
-                ? Hll.of(Base64.getDecoder().decode(root.get("u").asText()))
-                : null;
-        List<RecentEvent> recent = new ArrayList<>();
-        for (JsonNode event : root.path("r")) {
-            recent.add(new RecentEvent(
-                    event.get(0).asLong(),
-                    event.get(1).asText(),
-                    event.get(2).asText(),
-                    event.get(3).asText(),
-                    event.get(4).asText(),
-                    event.get(5).asText(),
-                    event.get(6).asText()));
+        return RollupJson.rollup(root);
+    }
+
+    /**
+     * The registers as stored: all {@value Hll#REGISTERS} when most are set; else only the set ones, three bytes each
+     * (index high, index low, value), so a quiet hour's sketch costs bytes, not 2 KB. The lengths never meet
+     * ({@value Hll#REGISTERS} is not a multiple of three).
+     */
+    static byte[] storedRegisters(byte[] registers) {
+        int set = 0;
+        for (byte register : registers) {
+            set += register != 0 ? 1 : 0;
         }
-        return new Rollup(counts(root.path("t")), minutes, breakdowns, users, recent);
+        if (3 * set >= Hll.REGISTERS) {
+            return registers;
+        }
+        byte[] sparse = new byte[3 * set];
+        for (int i = 0, j = 0; i < registers.length; i++) {
+            if (registers[i] != 0) {
+                sparse[j++] = (byte) (i >>> 8);
+                sparse[j++] = (byte) i;
+                sparse[j++] = registers[i];
+            }
+        }
+        return sparse;
+    }
+
+    static byte[] readRegisters(byte[] stored) {
+        if (stored.length == Hll.REGISTERS) {
+            return stored;
+        }
+        if (stored.length % 3 != 0) {
+            throw new IllegalArgumentException("not a stored sketch: " + stored.length + " bytes");
+        }
+        byte[] registers = new byte[Hll.REGISTERS];
+        for (int j = 0; j < stored.length; j += 3) {
+            int index = ((stored[j] & 0xff) << 8) | (stored[j + 1] & 0xff);
+            if (index >= Hll.REGISTERS) {
+                throw new IllegalArgumentException("not a stored sketch: register " + index);
+            }
+            registers[index] = stored[j + 2];
+        }
+        return registers;
     }
 
     private static ArrayNode counts(Counts c) {
@@ -119,20 +150,28 @@ public final class RollupCodec {
                 .add(c.botSessions());
     }
 
-    private static Counts counts(JsonNode a) {
-        if (a.isMissingNode()) {
-            return Counts.ZERO;
+    /** The text with each unpaired surrogate replaced by U+FFFD. */
+    static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
         }
-        return new Counts(
-                a.path(0).asLong(),
-                a.path(1).asLong(),
-                a.path(2).asLong(),
-                a.path(3).asLong(),
-                a.path(4).asLong(),
-                a.path(5).asLong(),
-                a.path(6).asLong(),
-                a.path(7).asLong(),
-                a.path(8).asLong(),
-                a.path(9).asLong());
+        return out == null ? text : out.toString();
     }
 }

@@ -41,12 +41,17 @@ public record StatsKey(String site, Resolution resolution, long bucketStart) {
                 .orElse(OptionalLong.empty());
     }
 
+    /** The key {@link #value()} wrote; anything else (another spelling of the number too) is refused. */
     public static StatsKey parse(String value) {
         String[] parts = value.split("#", -1);
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a stats key: " + value);
         }
-        return new StatsKey(parts[0], Resolution.ofCode(parts[1]), Long.parseLong(parts[2]));
+        StatsKey key = new StatsKey(parts[0], Resolution.ofCode(parts[1]), Long.parseLong(parts[2]));
+        if (!key.value().equals(value)) {
+            throw new IllegalArgumentException("not a stats key as written: " + value);
+        }
+        return key;
     }
 
     @Override

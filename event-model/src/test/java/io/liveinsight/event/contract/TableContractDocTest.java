@@ -2,19 +2,46 @@ package io.liveinsight.event.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.docs.MarkdownTables;
 import io.liveinsight.event.docs.RepositoryFiles;
+import io.liveinsight.event.stats.Counts;
+import io.liveinsight.event.stats.Dimension;
+import io.liveinsight.event.stats.Hll;
+import io.liveinsight.event.stats.RecentEvent;
+import io.liveinsight.event.stats.Resolution;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.RollupCodec;
+import io.liveinsight.event.stats.StatsKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** Cites docs/contract/tables.md#keys-and-indexes and its per-table sections: the page says what {@link Tables} is. */
+/**
+ * Cites docs/contract/tables.md#keys-and-indexes and its per-table sections, docs/contract/tables.md#stats with its
+ * resolutions, counts, breakdowns and the ru attribute: the page says what {@link Tables} and the stats model are.
+ */
 class TableContractDocTest {
 
     private static final String PAGE = RepositoryFiles.read("docs/contract/tables.md");
+
+    /** What a Stats item shows its readers: its keys, the rollup, and when it goes. */
+    private static final List<String> STATS_READ = List.of(
+            ItemAttributes.STATS_KEY, ItemAttributes.STATS_SHARD, ItemAttributes.ROLLUP, ItemAttributes.EXPIRES_AT);
 
     @Test
     void keysAndIndexes_listEveryKeyAndIndexOfTheContract() {
@@ -56,7 +83,8 @@ class TableContractDocTest {
         Map<TableSchema, List<String>> readers = Map.of(
                 Tables.EVENTS, ItemAttributes.EVENT,
                 Tables.SESSIONS, ItemAttributes.SESSION,
-                Tables.ACTIVE_SESSIONS, ItemAttributes.ACTIVE_SESSION);
+                Tables.ACTIVE_SESSIONS, ItemAttributes.ACTIVE_SESSION,
+                Tables.STATS, STATS_READ);
         for (TableSchema table : Tables.all()) {
             List<Map<String, String>> rows = MarkdownTables.under(PAGE, table.suffix());
             Set<String> read = new LinkedHashSet<>();
@@ -93,6 +121,132 @@ class TableContractDocTest {
                 .contains("TTL on `"
                         + Tables.ACTIVE_SESSIONS.timeToLiveAttribute().orElseThrow() + "`")
                 .contains("+ " + SessionWindows.ACTIVE.toSeconds());
+    }
+
+    @Test
+    void stats_internalAttributes_areTheWritersRevisionAndMark() {
+        List<String> internal = MarkdownTables.under(PAGE, "Stats").stream()
+                .filter(row -> row.get("role").startsWith("internal"))
+                .map(row -> MarkdownTables.plain(row.get("attribute")))
+                .toList();
+
+        assertThat(internal).containsExactly(ItemAttributes.REVISION, ItemAttributes.MARK);
+    }
+
+    @Test
+    void stats_resolutions_areTheModelsLettersSpansAndTimesToLive() {
+        List<Map<String, String>> rows = MarkdownTables.under(PAGE, "Resolutions");
+
+        assertThat(rows)
+                .extracting(row -> MarkdownTables.plain(row.get("resolution")))
+                .containsExactlyElementsOf(
+                        Arrays.stream(Resolution.values()).map(Enum::name).toList());
+        for (Resolution resolution : Resolution.values()) {
+            Map<String, String> row = rows.get(resolution.ordinal());
+            assertThat(MarkdownTables.plain(row.get("letter"))).isEqualTo(resolution.code());
+            assertThat(row.get("one item covers")).startsWith(words(resolution.span()));
+            assertThat(row.get("`expires_at`"))
+                    .isEqualTo(resolution
+                            .kept()
+                            .map(kept -> "hour end + " + kept(kept))
+                            .orElse("none (kept for ever)"));
+        }
+    }
+
+    @Test
+    void stats_counts_listTheFiguresInTheOrderTheyAreStored() {
+        List<String> documented = MarkdownTables.under(PAGE, "Counts").stream()
+                .map(row -> row.get("#") + " " + MarkdownTables.plain(row.get("figure")))
+                .toList();
+
+        RecordComponent[] components = Counts.class.getRecordComponents();
+        List<String> model = new ArrayList<>();
+        for (int i = 0; i < components.length; i++) {
+            model.add(i + " " + components[i].getName());
+        }
+        assertThat(documented).isEqualTo(model);
+    }
+
+    @Test
+    void stats_breakdowns_listEveryDimensionWithItsCode() {
+        List<String> documented = MarkdownTables.under(PAGE, "Breakdowns").stream()
+                .map(row -> MarkdownTables.plain(row.get("dimension")) + " " + MarkdownTables.plain(row.get("code")))
+                .toList();
+
+        assertThat(documented)
+                .containsExactlyElementsOf(Arrays.stream(Dimension.values())
+                        .map(dimension -> dimension.name() + " " + dimension.code())
+                        .toList());
+    }
+
+    @Test
+    void stats_limits_areTheModelsConstants() {
+        String stats = PAGE.substring(PAGE.indexOf("## Stats"));
+
+        assertThat(stats)
+                .contains("The site is `" + StatsKey.DEFAULT_SITE + "` (`StatsKey.DEFAULT_SITE`)")
+                .contains("keeps its **" + Rollup.MAX_KEYS + "** largest keys")
+                .contains("`" + Rollup.OTHER + "` (`Rollup.OTHER`")
+                .contains("latest **" + Rollup.MAX_RECENT + "** events")
+                .contains("2^" + Hll.PRECISION + " = " + Hll.REGISTERS + " one-byte registers")
+                .contains("at most " + Hll.MAX_RANK + ")")
+                .contains("the " + Hll.REGISTERS + " registers of the users sketch");
+    }
+
+    @Test
+    void stats_ruFields_areTheFieldsTheCodecWrites() throws IOException {
+        Hll users = new Hll();
+        users.add("u");
+        Rollup full = new Rollup(
+                new Counts(1, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+                Map.of(0, new Counts(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)),
+                Map.of(Dimension.PAGE, Map.of("p", 1L)),
+                users,
+                List.of(new RecentEvent(1, "e", "t", "s", "u", "p", "q")));
+        List<String> written = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(gunzip(RollupCodec.encode(full)))
+                .fieldNames()
+                .forEachRemaining(written::add);
+
+        assertThat(MarkdownTables.under(PAGE, "The ru attribute"))
+                .extracting(row -> MarkdownTables.plain(row.get("field")))
+                .containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void stats_ruExample_decodesToWhatThePageSays() throws IOException {
+        Matcher example = Pattern.compile("For example `(\\{[^`]+})`").matcher(PAGE);
+        assertThat(example.find()).isTrue();
+
+        Rollup rollup = RollupCodec.decode(gzip(example.group(1)));
+
+        Counts counts = new Counts(3, 2, 1, 1, 40_000, 0, 0, 0, 0, 0);
+        assertThat(rollup).isEqualTo(new Rollup(counts, Map.of(7, counts), Map.of(), null, List.of()));
+    }
+
+    /** A span as the page writes it: {@code 1 hour}, {@code 1 day}. */
+    private static String words(Duration span) {
+        return span.toDays() >= 1 ? span.toDays() + " day" : span.toHours() + " hour";
+    }
+
+    /** A time kept as the page writes it: hours under a week ({@code 48 hours}), days from one ({@code 400 days}). */
+    private static String kept(Duration kept) {
+        return kept.toDays() < 7 ? kept.toHours() + " hours" : kept.toDays() + " days";
+    }
+
+    private static byte[] gzip(String json) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] stored) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+            return in.readAllBytes();
+        }
     }
 
     private static String key(KeyAttribute key) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.handler.DashboardHandler;
+import io.liveinsight.dashboard.http.CompatApi;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code /events}, each request becomes the API Gateway proxy event {@link EdgeServer#toProxyEvent} builds and goes
  * through the dashboard's Lambda handler, so the Lambda code path is what runs locally. The dashboard reads the
  * stack's tables through its DynamoDB client; {@code DASHBOARD_TOKEN}, {@code DASHBOARD_ALLOWED_ORIGINS},
- * {@code ACTIVE_SCAN_SEGMENTS} and {@code ACTIVE_SNAPSHOT_MAX_AGE_MS} apply as in Lambda.
+ * {@code ACTIVE_SCAN_SEGMENTS}, {@code ACTIVE_SNAPSHOT_MAX_AGE_MS} and {@code STATS_TIME_ZONE} apply as in Lambda.
  */
 final class DashboardRoutes {
 
@@ -32,11 +33,14 @@ final class DashboardRoutes {
                 fromEnvironment.token(),
                 fromEnvironment.allowedOrigins(),
                 fromEnvironment.scanSegments(),
-                fromEnvironment.snapshotMaxAge());
+                fromEnvironment.snapshotMaxAge(),
+                fromEnvironment.statsTimeZone());
         DashboardHandler handler =
                 new DashboardHandler(DashboardHandler.application(dashboard, dynamoDb, ReadMetrics.NONE));
         HttpHandler route = exchange -> handle(handler, exchange);
-        return Map.of("/api", route, "/", route);
+        // "/health/" is the original project's health route (docs/contract/api.md#original-routes): the dashboard's,
+        // while the edge keeps "/health" itself.
+        return Map.of("/api", route, "/", route, CompatApi.HEALTH, route);
     }
 
     private static void handle(DashboardHandler handler, HttpExchange exchange) throws IOException {

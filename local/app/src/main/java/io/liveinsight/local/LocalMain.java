@@ -5,6 +5,7 @@ import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.Ports;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class LocalMain {
                         "liveinsight-stop"));
 
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        out.println(banner(config, endpoints, pipeline, millis));
+        out.println(banner(config, endpoints, pipeline.edgeAddress(), millis));
         Thread readiness = new Thread(
                 () -> {
                     while (!pipeline.awaitReady(Duration.ofSeconds(30))) {
@@ -84,15 +85,15 @@ public final class LocalMain {
         stopped.await();
     }
 
-    static String banner(LocalConfig config, AwsEndpoints endpoints, LocalPipeline pipeline, long millis) {
-        String edge = pipeline.edgeAddress().toString();
+    static String banner(LocalConfig config, AwsEndpoints endpoints, URI edgeAddress, long millis) {
+        String edge = edgeAddress.toString();
         return """
 
                 LiveInsight is running (edge up in %d ms)
                   dashboard   %s/          live sessions, refreshes itself
                   demo shop   %s/demo      a shop page with the tracker: click around, then watch the dashboard
                   edge        %s   POST /events, GET /health, %sGET /tracker.js, GET /api/...
-                  DynamoDB    %s   tables %s, %s, %s
+                  DynamoDB    %s   tables %s, %s, %s, %s
                   Kinesis     %s   stream %s
                   consumer    %s
                   health      GET /health answers 503 naming what is down until every dependency answers
@@ -112,6 +113,7 @@ public final class LocalMain {
                         config.tables().events(),
                         config.tables().sessions(),
                         config.tables().activeSessions(),
+                        config.tables().stats(),
                         endpoints.kinesis(),
                         config.streamName(),
                         consumerLine(config),

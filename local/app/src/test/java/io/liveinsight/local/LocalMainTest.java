@@ -2,9 +2,13 @@ package io.liveinsight.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.contract.TableSchema;
+import io.liveinsight.event.contract.Tables;
+import io.liveinsight.local.engines.AwsEndpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,22 @@ class LocalMainTest {
 
             assertThat(LocalMain.busyPorts(config)).isEmpty();
         }
+    }
+
+    @Test
+    void banner_namesEveryTableOfTheContract() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of("TABLE_PREFIX", "Shop"));
+
+        String banner = LocalMain.banner(
+                config,
+                AwsEndpoints.same(URI.create("http://127.0.0.1:8000")),
+                URI.create("http://127.0.0.1:8080"),
+                12);
+
+        for (TableSchema table : Tables.all()) {
+            assertThat(banner).contains(config.tables().of(table));
+        }
+        assertThat(banner).contains("tables Shop-Events, Shop-Sessions, Shop-ActiveSessions, Shop-Stats");
     }
 
     @Test

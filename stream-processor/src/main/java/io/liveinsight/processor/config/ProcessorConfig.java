@@ -1,11 +1,15 @@
 package io.liveinsight.processor.config;
 
+import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything the consumer reads from its environment, read in one place.
@@ -33,6 +37,8 @@ import java.util.Optional;
  * @param stuckShardAfter how long a batch may wait unstored before its shard counts as stuck ({@code
  *     STUCK_SHARD_AFTER_MS}, default 60 s): {@code /health} answers 503 naming it, and {@code OldestUnstoredBatchAge}
  *     passes the alarm's threshold (the CDK app sets both from one setting)
+ * @param conversionTypes event types that count as conversions in the rollups ({@code CONVERSION_EVENT_TYPES},
+ *     comma-separated; default {@code conversion,purchase,signup})
  */
 public record ProcessorConfig(
         String streamName,
@@ -49,7 +55,8 @@ public record ProcessorConfig(
         boolean publishMetrics,
         String stage,
         ResilienceSettings resilience,
-        Duration stuckShardAfter) {
+        Duration stuckShardAfter,
+        Set<String> conversionTypes) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
     /** KCL's floor for the polling interval. */
@@ -59,7 +66,16 @@ public record ProcessorConfig(
     /** Below this, the backoff of an ordinary throttled write would already count as stuck. */
     public static final Duration MIN_STUCK_SHARD_AFTER = Duration.ofSeconds(1);
 
+    /** The event types counted as conversions unless configured. */
+    public static final Set<String> DEFAULT_CONVERSIONS = Set.of("conversion", "purchase", "signup");
+
     public ProcessorConfig {
+        conversionTypes = Set.copyOf(conversionTypes);
+        for (String type : conversionTypes) {
+            if (type.length() > EventLimits.MAX_EVENT_TYPE_CHARS || !type.matches("[a-z0-9_.:-]+")) {
+                throw new IllegalArgumentException("CONVERSION_EVENT_TYPES: not an event type: " + type);
+            }
+        }
         require(streamName, "STREAM_NAME");
         require(applicationName, "KCL_APPLICATION_NAME");
         require(deadLetterStream, "DEAD_LETTER_STREAM");
@@ -91,7 +107,8 @@ public record ProcessorConfig(
                 Boolean.parseBoolean(env.getOrDefault("PUBLISH_METRICS", "true")),
                 env.getOrDefault("STAGE", Defaults.STAGE).strip(),
                 ResilienceSettings.fromEnvironment(env),
-                millis(env, "STUCK_SHARD_AFTER_MS", DEFAULT_STUCK_SHARD_AFTER));
+                millis(env, "STUCK_SHARD_AFTER_MS", DEFAULT_STUCK_SHARD_AFTER),
+                conversions(env.get("CONVERSION_EVENT_TYPES")));
     }
 
     /** The local stack's settings: fast KCL start-up, no CloudWatch, default resilience. */
@@ -117,7 +134,8 @@ public record ProcessorConfig(
                 false,
                 Defaults.STAGE,
                 ResilienceSettings.DEFAULTS,
-                DEFAULT_STUCK_SHARD_AFTER);
+                DEFAULT_STUCK_SHARD_AFTER,
+                DEFAULT_CONVERSIONS);
     }
 
     /** This config with another {@code Stage} dimension. */
@@ -137,7 +155,8 @@ public record ProcessorConfig(
                 publishMetrics,
                 otherStage,
                 resilience,
-                stuckShardAfter);
+                stuckShardAfter,
+                conversionTypes);
     }
 
     /** This config with another threshold for a stuck shard. */
@@ -157,7 +176,18 @@ public record ProcessorConfig(
                 publishMetrics,
                 stage,
                 resilience,
-                after);
+                after,
+                conversionTypes);
+    }
+
+    private static Set<String> conversions(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_CONVERSIONS;
+        }
+        return Arrays.stream(configured.split(","))
+                .map(String::strip)
+                .filter(type -> !type.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Optional<URI> kinesisEndpointOverride() {

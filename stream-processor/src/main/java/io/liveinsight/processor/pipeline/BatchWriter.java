@@ -5,17 +5,23 @@ import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.RollupUpdate;
+import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import io.liveinsight.processor.port.EventStore;
 import io.liveinsight.processor.port.EventStore.Ledger;
 import io.liveinsight.processor.port.RejectedEventsException;
 import io.liveinsight.processor.port.SessionStore;
+import io.liveinsight.processor.port.SessionStore.Snapshot;
+import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StoreMisconfiguredException;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one batch durably: dead letters first, then the Events ledger (side by side), then every client session
- * id of the batch (side by side, bounded). This is the one retry layer of the write path above the per-table
+ * Writes one batch durably: dead letters first, then the Events ledger (side by side), then the rollups (planned
+ * from every client session id's stored state, read side by side), then every client session id of the batch (side
+ * by side, bounded). Rollups go before sessions so that a crash between them replays the batch from the same stored
+ * sessions: the same changes, which the rollup items' marks then skip. This is the one retry layer of the write path above the per-table
  * {@code TableGuard}: a store that is unavailable (transient, or misconfigured: reported, never dead-lettered) is
  * retried for as long as it takes, unless the consumer is stopping, in which case the batch is left unacknowledged
  * for the next lease owner to replay. Events a store refuses for good, and a session whose write fails
@@ -47,8 +55,11 @@ public final class BatchWriter {
     private final StreamMetrics metrics;
     private final BooleanSupplier stopping;
     private final Sleeper sleeper;
+    private final StatsStore stats;
+    private final StatsRules rules;
     private final EventCodec codec = new EventCodec();
 
+    /** A writer that keeps no rollups. */
     public BatchWriter(
             EventStore events,
             SessionStore sessions,
@@ -57,6 +68,22 @@ public final class BatchWriter {
             StreamMetrics metrics,
             BooleanSupplier stopping,
             Sleeper sleeper) {
+        this(events, sessions, StatsStore.NONE, null, deadLetters, parallel, metrics, stopping, sleeper);
+    }
+
+    /** @param rules how rollups count; null with {@link StatsStore#NONE} */
+    public BatchWriter(
+            EventStore events,
+            SessionStore sessions,
+            StatsStore stats,
+            StatsRules rules,
+            DeadLetters deadLetters,
+            Parallel parallel,
+            StreamMetrics metrics,
+            BooleanSupplier stopping,
+            Sleeper sleeper) {
+        this.stats = stats;
+        this.rules = rules;
         this.events = events;
         this.sessions = sessions;
         this.deadLetters = deadLetters;
@@ -94,8 +121,19 @@ public final class BatchWriter {
         ledger.owned().forEach(e -> bySession
                 .computeIfAbsent(e.event().sessionId(), key -> new ArrayList<>())
                 .add(e));
-        List<List<DeadLetter>> outcomes =
-                parallel.map(List.copyOf(bySession.entrySet()), session -> apply(session.getKey(), session.getValue()));
+        List<Map.Entry<String, List<PositionedEvent>>> sessionsOfBatch = List.copyOf(bySession.entrySet());
+        List<Snapshot> snapshots = rollUp(sessionsOfBatch);
+        if (snapshots == null) {
+            return false;
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < sessionsOfBatch.size(); i++) {
+            indexes.add(i);
+        }
+        List<List<DeadLetter>> outcomes = parallel.map(
+                indexes,
+                i -> apply(
+                        sessionsOfBatch.get(i).getKey(), sessionsOfBatch.get(i).getValue(), snapshots.get(i)));
         for (List<DeadLetter> outcome : outcomes) {
             if (outcome == null) {
                 return false;
@@ -105,11 +143,44 @@ public final class BatchWriter {
         return deadLetter(refused);
     }
 
+    /**
+     * Reads every session of the batch, plans the rollups' changes from what is stored and writes them; returns what
+     * was read (for the session writes to start from), or null if the consumer began stopping first. Without rollups,
+     * reads nothing.
+     */
+    private List<Snapshot> rollUp(List<Map.Entry<String, List<PositionedEvent>>> sessionsOfBatch) {
+        if (stats == StatsStore.NONE) {
+            return sessionsOfBatch.stream().map(s -> Snapshot.UNKNOWN).toList();
+        }
+        List<Snapshot> snapshots =
+                parallel.map(sessionsOfBatch, session -> retrying(() -> sessions.read(session.getKey())));
+        if (snapshots.contains(null)) {
+            return null;
+        }
+        List<Contribution> contributions = new ArrayList<>();
+        for (int i = 0; i < sessionsOfBatch.size(); i++) {
+            List<PositionedEvent> inStreamOrder = sessionsOfBatch.get(i).getValue().stream()
+                    .sorted(Comparator.comparing(e -> e.position().order()))
+                    .toList();
+            contributions.addAll(RollupUpdate.of(
+                    snapshots.get(i).session(), sessionsOfBatch.get(i).getKey(), inStreamOrder, rules));
+        }
+        if (!contributions.isEmpty()
+                && retrying(() -> {
+                            stats.add(contributions);
+                            return Boolean.TRUE;
+                        })
+                        == null) {
+            return null;
+        }
+        return snapshots;
+    }
+
     /** Dead letters for what the session store refused (empty when all stored); null if the consumer stopped. */
-    private List<DeadLetter> apply(String sessionId, List<PositionedEvent> events) {
+    private List<DeadLetter> apply(String sessionId, List<PositionedEvent> events, Snapshot read) {
         try {
             return retrying(() -> {
-                sessions.apply(sessionId, events);
+                sessions.apply(sessionId, events, read);
                 return List.of();
             });
         } catch (RejectedEventsException e) {

@@ -4,6 +4,7 @@ import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbStatsStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
 import io.liveinsight.processor.adapter.dynamodb.TableGuard;
 import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
@@ -28,6 +29,8 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
     public static final int EVENT_WRITES = 32;
     /** Client sessions written at once, over all shards of this process. */
     public static final int SESSION_WRITES = 32;
+    /** Rollup items written at once, over all shards of this process. */
+    public static final int STATS_WRITES = 16;
 
     public static Pipeline create(
             ProcessorConfig config,
@@ -39,12 +42,15 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
         TableGuard events = TableGuard.create(tables.events(), config.resilience(), metrics);
         TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
         TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
+        TableGuard stats = TableGuard.create(tables.stats(), config.resilience(), metrics);
         BatchWriter writer = new BatchWriter(
                 new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES)),
                 new DynamoDbSessionStore(
                         new SessionTables(
                                 dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
                         Clock.systemUTC()),
+                new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
+                StatsSetup.rules(config),
                 new KinesisDeadLetters(kinesis, config.deadLetterStream()),
                 new Parallel(SESSION_WRITES),
                 metrics,

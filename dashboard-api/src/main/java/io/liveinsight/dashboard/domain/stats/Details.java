@@ -2,14 +2,12 @@ package io.liveinsight.dashboard.domain.stats;
 
 import io.liveinsight.event.stats.Dimension;
 import io.liveinsight.event.stats.RecentEvent;
-import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +16,17 @@ import java.util.Optional;
 /**
  * A drill-down: one page, one source or one hour. A page's or source's total and per-hour series come from the hour
  * items' breakdowns (page views by page, sessions by source), its recent events from the hour items' latest events
- * (each hour keeps its 20 latest, so a page seldom seen in a busy hour may have none listed). An hour's total is its
- * events, its series the 5-minute sums of its minute item (empty once that item is gone, 48 hours on), its recent
- * events the hour's latest.
+ * (each item keeps its shard's {@link Rollup#MAX_RECENT} latest, so a page seldom seen in a busy hour may have none
+ * listed). An hour's total is its events, its series the 5-minute sums of its minute slots, its recent events the
+ * hour's latest.
  */
 public record Details(
         StatsRange range, Kind kind, String key, long total, List<Point> series, List<RecentEvent> recent) {
 
-    public static final int MAX_RECENT = Rollup.MAX_RECENT;
+    /** Latest events listed at most. */
+    public static final int MAX_RECENT = 20;
 
     private static final Duration HOUR = Duration.ofHours(1);
-    private static final Comparator<RecentEvent> NEWEST_FIRST =
-            Comparator.comparingLong(RecentEvent::timestamp).reversed().thenComparing(RecentEvent::eventId);
 
     /** What is drilled into. */
     public enum Kind {
@@ -72,20 +69,13 @@ public record Details(
         return new StatsRange(hour, hour.plus(HOUR), zone);
     }
 
-    /** The items a drill-down reads: the range's hour items, and for an hour its minute item while it is kept. */
-    public static List<StatsKey> keys(StatsRange range, Kind kind, Instant now) {
-        if (kind != Kind.HOUR) {
-            return StatsKeys.hours(range.from(), range.to());
-        }
-        List<StatsKey> keys = new ArrayList<>(StatsKeys.hours(range.from(), range.to()));
-        if (minutesKept(range.from(), now)) {
-            keys.add(StatsKeys.key(Resolution.MINUTE, range.from()));
-        }
-        return keys;
+    /** The items a drill-down reads: the hour items of its range (for an hour, its own). */
+    public static List<StatsKey> keys(StatsRange range) {
+        return StatsKeys.hours(range.from(), range.to());
     }
 
-    public static Details of(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups, Instant now) {
-        return kind == Kind.HOUR ? hour(range, rollups, now) : keyed(range, kind, key, rollups);
+    public static Details of(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups) {
+        return kind == Kind.HOUR ? hour(range, rollups) : keyed(range, kind, key, rollups);
     }
 
     private static Details keyed(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups) {
@@ -93,12 +83,12 @@ public record Details(
         List<RecentEvent> recent = new ArrayList<>();
         long total = 0;
         for (Slot slot : Slot.of(range, SeriesResolution.HOUR)) {
-            Rollup hour = rollups.getOrDefault(StatsKeys.key(Resolution.HOUR, slot.start()), Rollup.EMPTY);
+            Rollup hour = rollups.getOrDefault(StatsKeys.hour(slot.start()), Rollup.EMPTY);
             long count = Math.max(0, hour.breakdown(kind.dimension).getOrDefault(key, 0L));
             total += count;
             series.add(new Point(slot, count));
             for (RecentEvent event : hour.recent()) {
-                if (key.equals(kind == Kind.PAGE ? event.page() : event.source())) {
+                if (key.equals(kind == Kind.PAGE ? event.page() : event.source())) { // either may be null
                     recent.add(event);
                 }
             }
@@ -106,29 +96,25 @@ public record Details(
         return new Details(range, kind, key, total, series, newest(recent));
     }
 
-    private static Details hour(StatsRange range, Map<StatsKey, Rollup> rollups, Instant now) {
-        Rollup hour = rollups.getOrDefault(StatsKeys.key(Resolution.HOUR, range.from()), Rollup.EMPTY);
+    private static Details hour(StatsRange range, Map<StatsKey, Rollup> rollups) {
+        Rollup hour = rollups.getOrDefault(StatsKeys.hour(range.from()), Rollup.EMPTY);
         List<Point> series = new ArrayList<>();
-        if (minutesKept(range.from(), now)) {
-            for (Slot slot : Slot.of(range, SeriesResolution.FIVE_MINUTES)) {
-                long count = 0;
-                for (Instant t = slot.start(); t.isBefore(slot.end()); t = t.plus(Duration.ofMinutes(1))) {
-                    count += Series.minute(rollups, t).events();
-                }
-                series.add(new Point(slot, count));
+        for (Slot slot : Slot.of(range, SeriesResolution.FIVE_MINUTES)) {
+            long count = 0;
+            for (Instant t = slot.start(); t.isBefore(slot.end()); t = t.plus(Duration.ofMinutes(1))) {
+                count += Series.minute(rollups, t).events();
             }
+            series.add(new Point(slot, count));
         }
         return new Details(
                 range, Kind.HOUR, range.from().toString(), hour.totals().events(), series, newest(hour.recent()));
     }
 
-    /** Whether the minute item of the hour starting at {@code hour} is still kept at {@code now} (48 hours). */
-    static boolean minutesKept(Instant hour, Instant now) {
-        return !hour.isBefore(StatsKeys.minutesKeptSince(now));
-    }
-
     private static List<RecentEvent> newest(List<RecentEvent> events) {
-        return events.stream().sorted(NEWEST_FIRST).limit(MAX_RECENT).toList();
+        return events.stream()
+                .sorted(RecentEvent.NEWEST_FIRST)
+                .limit(MAX_RECENT)
+                .toList();
     }
 
     public Map<String, Object> toJson() {

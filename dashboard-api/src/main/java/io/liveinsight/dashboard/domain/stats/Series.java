@@ -1,21 +1,18 @@
 package io.liveinsight.dashboard.domain.stats;
 
 import io.liveinsight.event.stats.Counts;
-import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A range's figures point by point, every point present (zeros too). Minute and 5-minute points add the minute slots
- * of minute items; hour and day points add the hour and day items that tile them ({@link StatsKeys#cover}: a UTC day
- * is one day item, a day of another zone is its 23 to 25 hour items).
+ * of the hour items holding them; hour and day points add their hour items (a day of the zone is 23 to 25 of them).
  */
 public record Series(StatsRange range, SeriesResolution resolution, List<Point> points) {
 
@@ -30,14 +27,9 @@ public record Series(StatsRange range, SeriesResolution resolution, List<Point> 
 
     /** The items a series reads. */
     public static List<StatsKey> keys(StatsRange range, SeriesResolution resolution) {
-        if (resolution.fromMinutes()) {
-            return StatsKeys.minutes(range.from(), range.to());
-        }
-        LinkedHashSet<StatsKey> keys = new LinkedHashSet<>();
-        for (Slot slot : Slot.of(range, resolution)) {
-            keys.addAll(StatsKeys.cover(slot.start(), slot.end()));
-        }
-        return List.copyOf(keys);
+        return resolution.fromMinutes()
+                ? StatsKeys.holding(range.from(), range.to())
+                : StatsKeys.hours(range.from(), range.to());
     }
 
     public static Series of(StatsRange range, SeriesResolution resolution, Map<StatsKey, Rollup> rollups) {
@@ -49,7 +41,7 @@ public record Series(StatsRange range, SeriesResolution resolution, List<Point> 
                     counts = counts.plus(minute(rollups, t));
                 }
             } else {
-                for (StatsKey key : StatsKeys.cover(slot.start(), slot.end())) {
+                for (StatsKey key : StatsKeys.hours(slot.start(), slot.end())) {
                     counts = counts.plus(rollups.getOrDefault(key, Rollup.EMPTY).totals());
                 }
             }
@@ -58,9 +50,9 @@ public record Series(StatsRange range, SeriesResolution resolution, List<Point> 
         return new Series(range, resolution, points);
     }
 
-    /** The counts of the minute starting at {@code t}, from the minute item of its hour. */
+    /** The counts of the minute starting at {@code t}, from the slot of the hour item holding it. */
     public static Counts minute(Map<StatsKey, Rollup> rollups, Instant t) {
-        Rollup hour = rollups.getOrDefault(StatsKeys.key(Resolution.MINUTE, t), Rollup.EMPTY);
+        Rollup hour = rollups.getOrDefault(StatsKeys.hour(t), Rollup.EMPTY);
         return hour.minute((int) Math.floorMod(t.getEpochSecond() / 60, 60L));
     }
 

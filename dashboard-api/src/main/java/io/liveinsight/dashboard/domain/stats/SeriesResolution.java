@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The width of a series' points. Minute and 5-minute points are read from minute rollups (kept 48 hours), hour
- * points from hour rollups, day points (days of the range's time zone) from day rollups where a day is a UTC day and
- * from its hours otherwise.
+ * The width of a series' points. Every point is read from hour items: minute and 5-minute points from their minute
+ * slots, hour points from their totals, day points (days of the range's time zone) from their hours' totals.
  */
 public enum SeriesResolution {
     MINUTE("minute", Duration.ofMinutes(1)),
@@ -36,7 +35,7 @@ public enum SeriesResolution {
         return step;
     }
 
-    /** Read from minute rollups: only the last 48 hours. */
+    /** Read from the hour items' minute slots. */
     public boolean fromMinutes() {
         return this == MINUTE || this == FIVE_MINUTES;
     }

@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a range, from the hour and day items that tile it ({@link StatsKeys#cover}). Rates are fractions of
- * the sessions started in the range; users are distinct user ids estimated by the items' HyperLogLog sketches.
+ * The figures of a range, from its hour items. Bounce and conversion rates are fractions of the sessions started in
+ * the range; the average session is over the sessions that ended (last event) in it, as durations are counted where
+ * sessions end; users are distinct user ids estimated by the union of the items' HyperLogLog sketches.
  */
 public record Summary(StatsRange range, Counts counts, long users) {
 
     /** The relative standard error of {@link #users}: 1.04 / sqrt(2^11 registers), 2.3 %. */
     public static final double USERS_ERROR = 1.04 / Math.sqrt(Hll.REGISTERS);
 
-    /** The items a summary of {@code range} reads. */
+    /** The items a summary of {@code range} reads: its hour items. */
     public static List<StatsKey> keys(StatsRange range) {
-        return StatsKeys.cover(range.from(), range.to());
+        return StatsKeys.hours(range.from(), range.to());
     }
 
     public static Summary of(StatsRange range, Collection<Rollup> rollups) {
@@ -46,7 +47,7 @@ public record Summary(StatsRange range, Counts counts, long users) {
         json.put("sessions_ended", counts.lastActive());
         json.put("bounces", counts.bounces());
         json.put("bounce_rate", fraction(counts.bounces(), counts.sessions()));
-        json.put("avg_session_seconds", counts.averageDurationMs() / 1000.0);
+        json.put("avg_session_seconds", counts.averageDurationMs() / 1000.0); // over the sessions ended
         json.put("users", users);
         json.put("users_error", Math.round(USERS_ERROR * 1000) / 1000.0);
         json.put("conversions", counts.conversions());

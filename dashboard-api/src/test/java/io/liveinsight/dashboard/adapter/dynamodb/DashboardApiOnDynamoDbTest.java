@@ -72,11 +72,11 @@ class DashboardApiOnDynamoDbTest {
     }
 
     /**
-     * The minute rollup of the current hour as one shard's processor writes it, holding these counts in the current
-     * minute's slot (events, page views, last active, bot events, bot sessions).
+     * The rollup of the current hour as one shard's processor writes it, holding these counts in the current minute's
+     * slot (events, page views, last active, bot events, bot sessions).
      */
     private void currentMinute(long events, long pageViews, long lastActive, long botEvents, long botSessions) {
-        StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, NOW);
+        StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW);
         Counts counts = new Counts(events, pageViews, 0, lastActive, 0, 0, 0, 0, botEvents, botSessions);
         int minute = (int) (MINUTE % 60);
         aws.dynamoDb().putItem(r -> r.tableName(tables.stats())
@@ -265,9 +265,9 @@ class DashboardApiOnDynamoDbTest {
                         active("a", "u1", NOW - 120_000, NOW - 1000, NOW / 1000 + 1799, "/cart", false, Map.of()),
                         active("b", "u1", NOW - 600_000, NOW - 5000, NOW / 1000 + 1795, "/cart", false, Map.of()),
                         active("c", "u2", NOW - 60_000, NOW - 2000, NOW / 1000 + 1798, "/home", false, Map.of())));
-        // two shards' minute items of the current hour, and the previous hour's (the window reaches into it or not)
-        StatsKey current = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, NOW);
-        StatsKey previous = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, NOW - 3600_000);
+        // two shards' items of the current hour, and the previous hour's (the window reaches into it or not)
+        StatsKey current = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW);
+        StatsKey previous = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW - 3600_000);
         int minute = (int) (MINUTE % 60);
         Map<Integer, Counts> first = new java.util.HashMap<>();
         first.put(minute, new Counts(2, 1, 0, 2, 0, 0, 0, 0, 0, 0));
@@ -364,19 +364,16 @@ class DashboardApiOnDynamoDbTest {
             io.liveinsight.event.stats.Hll users = new io.liveinsight.event.stats.Hll();
             users.add("user-" + shard);
             users.add("user-shared");
+            Counts counts = new Counts(10, 6, 2, 1, 45_000, 1, 1, 1, 4, 1);
             Rollup rollup = new Rollup(
-                    new Counts(10, 6, 2, 1, 90_000, 1, 1, 1, 4, 1),
-                    Map.of(),
+                    counts,
+                    Map.of(0, counts),
                     Map.of(io.liveinsight.event.stats.Dimension.PAGE, Map.of(page, 4L, "shop.example/", 2L)),
                     users,
                     List.of(new io.liveinsight.event.stats.RecentEvent(
                             hour + shard * 1000L, "e" + shard, "page_view", "s" + shard, "u" + shard, page, "direct")));
             String sk = "shardId-00000000000" + shard;
             items.add(stats(StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, rollup));
-            items.add(stats(
-                    StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, hour),
-                    sk,
-                    new Rollup(Counts.ZERO, Map.of(0, rollup.totals()), Map.of(), null, List.of())));
         }
         putAll(aws.dynamoDb(), tables.stats(), items);
         String hourStart = Instant.ofEpochMilli(hour).toString();

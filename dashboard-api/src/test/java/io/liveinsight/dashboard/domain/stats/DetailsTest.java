@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liveinsight.event.stats.Counts;
 import io.liveinsight.event.stats.Dimension;
 import io.liveinsight.event.stats.RecentEvent;
-import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** Cites docs/contract/api.md#get-apistatsdetails. */
 class DetailsTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-06T08:20:00Z");
     private static final Instant H7 = Instant.parse("2026-12-06T07:00:00Z");
     private static final Instant H8 = Instant.parse("2026-12-06T08:00:00Z");
     private static final String PAGE = "example.com/<b>pricing</b>\uD83D\uDE00";
@@ -31,11 +29,11 @@ class DetailsTest {
     private static Map<StatsKey, Rollup> twoHours() {
         Map<StatsKey, Rollup> rollups = new HashMap<>();
         List<RecentEvent> seven = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 20; i++) { // the item keeps the latest 10: a10 to a19
             seven.add(event(H7.plusSeconds(i * 60), "a" + i, i % 2 == 0 ? PAGE : "example.com/", "google"));
         }
         rollups.put(
-                StatsKeys.key(Resolution.HOUR, H7),
+                StatsKeys.hour(H7),
                 new Rollup(
                         new Counts(20, 20, 3, 0, 0, 0, 0, 0, 0, 0),
                         Map.of(),
@@ -47,23 +45,15 @@ class DetailsTest {
                         null,
                         seven));
         rollups.put(
-                StatsKeys.key(Resolution.HOUR, H8),
+                StatsKeys.hour(H8),
                 new Rollup(
                         new Counts(2, 2, 1, 0, 0, 0, 0, 0, 0, 0),
-                        Map.of(),
+                        Map.of(0, SeriesTest.events(1), 1, SeriesTest.events(1), 17, SeriesTest.events(4)),
                         Map.of(Dimension.PAGE, Map.of(PAGE, 2L), Dimension.SOURCE, Map.of("direct", 1L)),
                         null,
                         List.of(
                                 event(H8.plusSeconds(5), "b0", PAGE, "direct"),
                                 event(H8.plusSeconds(65), "b1", PAGE, "direct"))));
-        rollups.put(
-                StatsKeys.key(Resolution.MINUTE, H8),
-                new Rollup(
-                        Counts.ZERO,
-                        Map.of(0, SeriesTest.events(1), 1, SeriesTest.events(1), 17, SeriesTest.events(4)),
-                        Map.of(),
-                        null,
-                        List.of()));
         return rollups;
     }
 
@@ -71,12 +61,12 @@ class DetailsTest {
     void of_whenAPage_totalsItsViewsPerHourAndListsItsLatestEventsNewestFirst() {
         StatsRange range = new StatsRange(H7, H8.plusSeconds(3600), ZoneId.of("Asia/Seoul"));
 
-        Details details = Details.of(range, Details.Kind.PAGE, PAGE, twoHours(), NOW);
+        Details details = Details.of(range, Details.Kind.PAGE, PAGE, twoHours());
 
         assertThat(details.total()).isEqualTo(12);
         assertThat(details.series()).extracting(Details.Point::count).containsExactly(10L, 2L);
         assertThat(details.series()).extracting(p -> p.slot().label()).containsExactly("16:00", "17:00");
-        assertThat(details.recent()).hasSize(10 + 2).allMatch(e -> e.page().equals(PAGE));
+        assertThat(details.recent()).hasSize(5 + 2).allMatch(e -> e.page().equals(PAGE));
         assertThat(details.recent().get(0).eventId()).isEqualTo("b1");
         assertThat(details.toJson()).containsEntry("key", PAGE).containsEntry("dimension", "page");
         Map<String, Object> recent =
@@ -93,19 +83,19 @@ class DetailsTest {
     void of_whenASource_totalsItsSessions() {
         StatsRange range = new StatsRange(H7, H8.plusSeconds(3600), ZoneId.of("UTC"));
 
-        Details details = Details.of(range, Details.Kind.SOURCE, "google", twoHours(), NOW);
+        Details details = Details.of(range, Details.Kind.SOURCE, "google", twoHours());
 
         assertThat(details.total()).isEqualTo(3);
-        assertThat(details.recent()).hasSize(20).allMatch(e -> e.source().equals("google"));
+        assertThat(details.recent()).hasSize(10).allMatch(e -> e.source().equals("google"));
     }
 
     @Test
-    void of_whenAnHour_totalsItsEventsWithFiveMinutePointsFromItsMinuteItem() {
+    void of_whenAnHour_totalsItsEventsWithFiveMinutePointsFromItsMinuteSlots() {
         StatsRange range = Details.hourRange(H8, ZoneId.of("Asia/Kolkata"));
 
-        Details details = Details.of(range, Details.Kind.HOUR, "ignored", twoHours(), NOW);
+        Details details = Details.of(range, Details.Kind.HOUR, "ignored", twoHours());
 
-        assertThat(Details.keys(range, Details.Kind.HOUR, NOW)).hasSize(2);
+        assertThat(Details.keys(range)).containsExactly(StatsKeys.hour(H8));
         assertThat(details.key()).isEqualTo("2026-12-06T08:00:00Z");
         assertThat(details.total()).isEqualTo(2);
         assertThat(details.series()).hasSize(12);
@@ -115,16 +105,25 @@ class DetailsTest {
     }
 
     @Test
-    void of_whenTheHoursMinuteItemIsGone_hasNoSeries() {
-        Instant old = Instant.parse("2026-12-04T07:00:00Z");
-        StatsRange range = Details.hourRange(old, ZoneId.of("UTC"));
+    void of_whenEventsHaveNoPageOrSource_neverMatchesAKey() {
+        Map<StatsKey, Rollup> rollups = Map.of(
+                StatsKeys.hour(H7),
+                new Rollup(
+                        Counts.ZERO,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        List.of(new RecentEvent(H7.toEpochMilli(), "x", "click", "s", "u", null, null))));
+        StatsRange range = new StatsRange(H7, H8, ZoneId.of("UTC"));
 
-        assertThat(Details.keys(range, Details.Kind.HOUR, NOW))
-                .extracting(StatsKey::resolution)
-                .containsExactly(Resolution.HOUR);
-        assertThat(Details.of(range, Details.Kind.HOUR, "x", Map.of(), NOW).series())
+        assertThat(Details.of(range, Details.Kind.PAGE, "example.com/", rollups).recent())
                 .isEmpty();
-        assertThat(Details.keys(Details.hourRange(old.plusSeconds(3600), ZoneId.of("UTC")), Details.Kind.HOUR, NOW))
-                .hasSize(2);
+        assertThat(Details.of(range, Details.Kind.SOURCE, "direct", rollups).recent())
+                .isEmpty();
+        List<?> recent = (List<?>)
+                Details.of(range, Details.Kind.HOUR, "x", rollups).toJson().get("recent");
+        Map<?, ?> event = (Map<?, ?>) recent.get(0);
+        assertThat(event.containsKey("page") && event.get("page") == null).isTrue();
+        assertThat(event.containsKey("source") && event.get("source") == null).isTrue();
     }
 }

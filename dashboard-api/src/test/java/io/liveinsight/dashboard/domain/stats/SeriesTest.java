@@ -20,18 +20,18 @@ class SeriesTest {
         return new Counts(events, events / 2, 1, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private static StatsKey key(Resolution resolution, String t) {
-        return StatsKeys.key(resolution, Instant.parse(t));
+    private static StatsKey key(String t) {
+        return StatsKeys.hour(Instant.parse(t));
     }
 
     @Test
     void of_whenFiveMinutes_addsTheMinuteSlotsOfEachPointAcrossHours() {
         Map<StatsKey, Rollup> rollups = new HashMap<>();
         rollups.put(
-                key(Resolution.MINUTE, "2026-12-06T07:00:00Z"),
+                key("2026-12-06T07:00:00Z"),
                 new Rollup(Counts.ZERO, Map.of(55, events(2), 59, events(3)), Map.of(), null, List.of()));
         rollups.put(
-                key(Resolution.MINUTE, "2026-12-06T08:00:00Z"),
+                key("2026-12-06T08:00:00Z"),
                 new Rollup(Counts.ZERO, Map.of(0, events(4), 4, events(1), 5, events(10)), Map.of(), null, List.of()));
         StatsRange range = new StatsRange(
                 Instant.parse("2026-12-06T07:55:00Z"), Instant.parse("2026-12-06T08:10:00Z"), ZoneId.of("Asia/Seoul"));
@@ -71,18 +71,20 @@ class SeriesTest {
     }
 
     @Test
-    void of_whenUtcDays_readsDayItems() {
+    void of_whenUtcDays_addsTheirHours() {
         StatsRange range = new StatsRange(
                 Instant.parse("2026-12-04T00:00:00Z"), Instant.parse("2026-12-06T09:00:00Z"), ZoneId.of("UTC"));
         Map<StatsKey, Rollup> rollups = new HashMap<>();
-        rollups.put(key(Resolution.DAY, "2026-12-04T00:00:00Z"), Rollup.of(events(100)));
-        rollups.put(key(Resolution.DAY, "2026-12-05T00:00:00Z"), Rollup.of(events(200)));
-        rollups.put(key(Resolution.HOUR, "2026-12-06T08:00:00Z"), Rollup.of(events(7)));
+        rollups.put(key("2026-12-04T00:00:00Z"), Rollup.of(events(100)));
+        rollups.put(key("2026-12-04T23:00:00Z"), Rollup.of(events(1)));
+        rollups.put(key("2026-12-05T12:00:00Z"), Rollup.of(events(200)));
+        rollups.put(key("2026-12-06T08:00:00Z"), Rollup.of(events(7)));
+        rollups.put(key("2026-12-06T09:00:00Z"), Rollup.of(events(1000))); // after the range
 
         Series series = Series.of(range, SeriesResolution.DAY, rollups);
 
-        assertThat(Series.keys(range, SeriesResolution.DAY)).hasSize(2 + 9);
-        assertThat(series.points()).extracting(p -> p.counts().events()).containsExactly(100L, 200L, 7L);
+        assertThat(Series.keys(range, SeriesResolution.DAY)).hasSize(24 + 24 + 9);
+        assertThat(series.points()).extracting(p -> p.counts().events()).containsExactly(101L, 200L, 7L);
         assertThat(series.points())
                 .extracting(p -> p.slot().label())
                 .containsExactly("2026-12-04", "2026-12-05", "2026-12-06");

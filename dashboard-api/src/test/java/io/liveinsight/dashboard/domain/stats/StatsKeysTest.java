@@ -13,55 +13,47 @@ import org.junit.jupiter.api.Test;
 class StatsKeysTest {
 
     @Test
-    void cover_whenWholeUtcDaysInside_readsThemAsDayItemsAndTheRestAsHours() {
+    void hours_whenARangeOfWholeHours_readsOneHourItemEach() {
         List<StatsKey> keys =
-                StatsKeys.cover(Instant.parse("2026-12-01T22:00:00Z"), Instant.parse("2026-12-04T01:00:00Z"));
+                StatsKeys.hours(Instant.parse("2026-12-01T22:00:00Z"), Instant.parse("2026-12-02T01:00:00Z"));
 
         assertThat(keys)
                 .extracting(StatsKey::value)
                 .containsExactly(
                         "default#h#" + Instant.parse("2026-12-01T22:00:00Z").getEpochSecond(),
                         "default#h#" + Instant.parse("2026-12-01T23:00:00Z").getEpochSecond(),
-                        "default#d#" + Instant.parse("2026-12-02T00:00:00Z").getEpochSecond(),
-                        "default#d#" + Instant.parse("2026-12-03T00:00:00Z").getEpochSecond(),
-                        "default#h#" + Instant.parse("2026-12-04T00:00:00Z").getEpochSecond());
+                        "default#h#" + Instant.parse("2026-12-02T00:00:00Z").getEpochSecond());
     }
 
     @Test
-    void cover_whenASeoulDay_readsItsHours() {
+    void hours_whenASeoulDay_readsItsTwentyFourHours() {
         List<StatsKey> keys =
-                StatsKeys.cover(Instant.parse("2026-12-04T15:00:00Z"), Instant.parse("2026-12-05T15:00:00Z"));
+                StatsKeys.hours(Instant.parse("2026-12-04T15:00:00Z"), Instant.parse("2026-12-05T15:00:00Z"));
 
         assertThat(keys).hasSize(24).allMatch(key -> key.resolution() == Resolution.HOUR);
     }
 
     @Test
-    void cover_whenNotOnUtcHours_refuses() {
+    void hours_whenNotOnUtcHours_refuses() {
         assertThatThrownBy(() ->
-                        StatsKeys.cover(Instant.parse("2026-12-05T18:30:00Z"), Instant.parse("2026-12-05T20:00:00Z")))
+                        StatsKeys.hours(Instant.parse("2026-12-05T18:30:00Z"), Instant.parse("2026-12-05T20:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void minutes_whenARangeCrossesAnHour_readsEachHoursMinuteItem() {
+    void holding_whenMinutesCrossAnHour_readsEachHourItemHoldingThem() {
         List<StatsKey> keys =
-                StatsKeys.minutes(Instant.parse("2026-12-06T07:45:00Z"), Instant.parse("2026-12-06T08:05:00Z"));
+                StatsKeys.holding(Instant.parse("2026-12-06T07:45:00Z"), Instant.parse("2026-12-06T08:05:00Z"));
 
         assertThat(keys)
                 .containsExactly(
                         StatsKey.of(
                                 "default",
-                                Resolution.MINUTE,
+                                Resolution.HOUR,
                                 Instant.parse("2026-12-06T07:00:00Z").toEpochMilli()),
                         StatsKey.of(
                                 "default",
-                                Resolution.MINUTE,
+                                Resolution.HOUR,
                                 Instant.parse("2026-12-06T08:00:00Z").toEpochMilli()));
-    }
-
-    @Test
-    void minutesKeptSince_isTheHourStarted48HoursBeforeTheCurrentOne() {
-        assertThat(StatsKeys.minutesKeptSince(Instant.parse("2026-12-06T08:20:00Z")))
-                .isEqualTo(Instant.parse("2026-12-04T08:00:00Z"));
     }
 }

@@ -27,8 +27,8 @@ class SummaryTest {
 
     @Test
     void of_whenItemsAdd_givesTotalsRatesAndDistinctUsers() {
-        // events, page views, sessions, ended, duration ms, bounces, converted, conversions, bot events, bot sessions
-        Rollup first = withUsers(new Counts(10, 6, 4, 3, 120_000, 1, 1, 2, 5, 1), "u1", "u2");
+        // events, page views, sessions, ended, duration ms (of the ended), bounces, converted, conversions, bots
+        Rollup first = withUsers(new Counts(10, 6, 4, 3, 60_000, 1, 1, 2, 5, 1), "u1", "u2");
         Rollup second = withUsers(new Counts(5, 4, 4, 2, 40_000, 2, 2, 2, 0, 0), "u2", "u3");
 
         Map<String, Object> json = Summary.of(RANGE, List.of(first, second)).toJson();
@@ -81,10 +81,10 @@ class SummaryTest {
     }
 
     @Test
-    void keys_whenTheRangeHoldsWholeUtcDays_readsDayItemsForThem() {
+    void keys_whenAWeek_readsItsHourItems() {
         StatsRange week = new StatsRange(
                 Instant.parse("2026-11-29T09:00:00Z"), Instant.parse("2026-12-06T09:00:00Z"), ZoneId.of("Asia/Seoul"));
 
-        assertThat(Summary.keys(week)).hasSize(6 + 15 + 9);
+        assertThat(Summary.keys(week)).hasSize(7 * 24);
     }
 }

@@ -60,6 +60,12 @@ final class HeadlessChromium implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", scale, "mobile", mobile));
     }
 
+    /** The time zone and locale the page sees (Intl, Date), for every page loaded afterwards. */
+    void emulate(String timeZone, String locale) {
+        page.send("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
+        page.send("Emulation.setLocaleOverride", Map.of("locale", locale));
+    }
+
     /** A PNG of the whole page (beyond the viewport). */
     void screenshot(Path file) throws IOException {
         JsonNode size = page.send("Page.getLayoutMetrics", Map.of()).path("cssContentSize");

@@ -34,12 +34,29 @@ public final class DynamoDbSessionStore implements SessionStore {
 
     @Override
     public void apply(String clientSessionId, List<PositionedEvent> events) {
+        apply(clientSessionId, events, Snapshot.UNKNOWN);
+    }
+
+    @Override
+    public Snapshot read(String clientSessionId) {
+        try {
+            SessionTables.Loaded loaded = tables.load(clientSessionId);
+            return new Snapshot(loaded.session(), loaded);
+        } catch (SdkException e) {
+            StoreUnavailableException unavailable = DynamoDbErrors.translate(tables.sessionsTable(), "session read", e);
+            throw unavailable != null ? unavailable : e;
+        }
+    }
+
+    @Override
+    public void apply(String clientSessionId, List<PositionedEvent> events, Snapshot read) {
         String table = tables.sessionsTable();
         try {
             List<PositionedEvent> inStreamOrder = events.stream()
                     .sorted(Comparator.comparing(e -> e.position().order()))
                     .toList();
-            applyInOrder(clientSessionId, inStreamOrder);
+            SessionTables.Loaded first = read.state() instanceof SessionTables.Loaded loaded ? loaded : null;
+            applyInOrder(clientSessionId, inStreamOrder, first);
         } catch (SdkException e) {
             StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "session write", e);
             if (unavailable != null) {
@@ -57,9 +74,11 @@ public final class DynamoDbSessionStore implements SessionStore {
      * burst of events hours apart: one segment each), the first half goes first, then the second: what is applied
      * stays a prefix of the stream, which is what the marks rely on.
      */
-    private void applyInOrder(String clientSessionId, List<PositionedEvent> events) {
+    private void applyInOrder(String clientSessionId, List<PositionedEvent> events, SessionTables.Loaded read) {
+        SessionTables.Loaded known = read;
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
-            SessionTables.Loaded loaded = tables.load(clientSessionId);
+            SessionTables.Loaded loaded = known != null ? known : tables.load(clientSessionId);
+            known = null;
             Plan plan = SessionUpdate.apply(loaded.session(), clientSessionId, events);
             if (SessionTables.items(plan, loaded) > SessionTables.MAX_TRANSACTION_ITEMS) {
                 if (events.size() == 1) {
@@ -70,8 +89,8 @@ public final class DynamoDbSessionStore implements SessionStore {
                             null);
                 }
                 int half = events.size() / 2;
-                applyInOrder(clientSessionId, events.subList(0, half));
-                applyInOrder(clientSessionId, events.subList(half, events.size()));
+                applyInOrder(clientSessionId, events.subList(0, half), loaded);
+                applyInOrder(clientSessionId, events.subList(half, events.size()), null);
                 return;
             }
             if (!plan.writes().isEmpty() && !tables.write(clientSessionId, loaded, plan)) {

@@ -1,0 +1,187 @@
+package io.liveinsight.processor.adapter.dynamodb;
+
+import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
+import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
+
+import io.liveinsight.event.contract.ItemAttributes;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.RollupCodec;
+import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.processor.concurrent.Parallel;
+import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.port.StatsStore;
+import io.liveinsight.processor.port.StoreUnavailableException;
+import io.liveinsight.processor.port.StreamMetrics;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * Rollup items, one per key and shard, each written by its shard's processor alone: read the item (strongly
+ * consistent, unless this process wrote it last: it keeps what it wrote), add the contributions of records past its
+ * mark, put it on condition that its revision is unchanged. A second writer during a lease handover fails the
+ * condition, reads again, and finds the records counted. One PutItem per item a batch touches (usually a minute, an
+ * hour and a day item), whatever the number of events.
+ */
+public final class DynamoDbStatsStore implements StatsStore {
+
+    private static final int MAX_CONFLICTS = 10;
+    private static final int KEPT_ITEMS = 512;
+    private static final String NEW = "attribute_not_exists(#rv)";
+    private static final String SAME = "#rv = :rv";
+    private static final Map<String, String> RV = Map.of("#rv", ItemAttributes.REVISION);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final TableGuard guard;
+    private final StreamMetrics metrics;
+    private final Parallel parallel;
+    private final Map<ItemId, Stored> written = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ItemId, Stored> eldest) {
+            return size() > KEPT_ITEMS;
+        }
+    };
+
+    public DynamoDbStatsStore(
+            DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.guard = guard;
+        this.metrics = metrics;
+        this.parallel = parallel;
+    }
+
+    /** One item: a key and the shard whose records it counts. */
+    private record ItemId(StatsKey key, String shardId) {}
+
+    /** An item as read or last written: its revision, mark (-1: none) and rollup. */
+    record Stored(long revision, BigInteger mark, Rollup rollup) {
+        static final Stored NONE = new Stored(0, BigInteger.ONE.negate(), Rollup.EMPTY);
+    }
+
+    @Override
+    public void add(List<Contribution> contributions) {
+        Map<ItemId, List<Contribution>> byItem = new LinkedHashMap<>();
+        contributions.forEach(c -> byItem.computeIfAbsent(new ItemId(c.key(), c.shardId()), id -> new ArrayList<>())
+                .add(c));
+        try {
+            parallel.map(List.copyOf(byItem.entrySet()), item -> {
+                addTo(item.getKey(), item.getValue());
+                return Boolean.TRUE;
+            });
+        } catch (SdkException e) {
+            StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "rollup write", e);
+            throw unavailable != null ? unavailable : e;
+        }
+    }
+
+    private void addTo(ItemId id, List<Contribution> contributions) {
+        for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
+            Stored stored = conflict == 0 ? kept(id) : null;
+            if (stored == null) {
+                stored = read(id);
+            }
+            Rollup delta = Rollup.EMPTY;
+            BigInteger mark = stored.mark();
+            for (Contribution contribution : contributions) {
+                if (contribution.sequence().compareTo(stored.mark()) > 0) {
+                    delta = delta.plus(contribution.delta());
+                    mark = mark.max(contribution.sequence());
+                }
+            }
+            if (mark.equals(stored.mark())) {
+                return; // every record counted already
+            }
+            Stored next =
+                    new Stored(stored.revision() + 1, mark, stored.rollup().plusKeepingCut(delta));
+            if (put(id, stored.revision(), next)) {
+                keep(id, next);
+                return;
+            }
+            forget(id);
+        }
+        throw new StoreUnavailableException(
+                "rollup " + id.key() + " kept changing under " + MAX_CONFLICTS + " writes", null);
+    }
+
+    private Stored read(ItemId id) {
+        Map<String, AttributeValue> item = guard.read(
+                        "GetItem",
+                        () -> dynamoDb.getItem(
+                                r -> r.tableName(table).key(key(id)).consistentRead(true)))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Stored.NONE;
+        }
+        return new Stored(
+                AttributeValues.number(item, ItemAttributes.REVISION),
+                new BigInteger(item.get(ItemAttributes.MARK).s()),
+                RollupCodec.decode(item.get(ItemAttributes.ROLLUP).b().asByteArray()));
+    }
+
+    private boolean put(ItemId id, long previousRevision, Stored next) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.put(ItemAttributes.REVISION, n(next.revision()));
+        item.put(ItemAttributes.MARK, s(next.mark().toString()));
+        item.put(
+                ItemAttributes.ROLLUP, AttributeValue.fromB(SdkBytes.fromByteArray(RollupCodec.encode(next.rollup()))));
+        id.key().expiresAt().ifPresent(at -> item.put(ItemAttributes.EXPIRES_AT, n(at)));
+        try {
+            ConsumedCapacity consumed = guard.write(
+                            "PutItem",
+                            1 + ItemSize.bytes(item) / 1024,
+                            () -> dynamoDb.putItem(r -> {
+                                r.tableName(table)
+                                        .item(item)
+                                        .expressionAttributeNames(RV)
+                                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                                if (previousRevision == 0) {
+                                    r.conditionExpression(NEW);
+                                } else {
+                                    r.conditionExpression(SAME)
+                                            .expressionAttributeValues(Map.of(":rv", n(previousRevision)));
+                                }
+                            }))
+                    .consumedCapacity();
+            if (consumed != null && consumed.capacityUnits() != null) {
+                metrics.writeUnits(table, consumed.capacityUnits());
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(ItemId id) {
+        return Map.of(ItemAttributes.STATS_KEY, s(id.key().value()), ItemAttributes.STATS_SHARD, s(id.shardId()));
+    }
+
+    private Stored kept(ItemId id) {
+        synchronized (written) {
+            return written.get(id);
+        }
+    }
+
+    private void keep(ItemId id, Stored stored) {
+        synchronized (written) {
+            written.put(id, stored);
+        }
+    }
+
+    private void forget(ItemId id) {
+        synchronized (written) {
+            written.remove(id);
+        }
+    }
+}
