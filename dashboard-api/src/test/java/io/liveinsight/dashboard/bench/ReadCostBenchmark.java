@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,13 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li><b>before</b>: what the page's refresh read until issue 14: one full parallel Scan of ActiveSessions (4
  *       segments, to the end), every figure computed from it.
- *   <li><b>after</b>: {@code GET /api/live?limit=25} now: the minute rollups of the current and previous hour (one
- *       Query per hour, one item per shard), a sample of 200 active sessions and the table's first page of 25, with
- *       no snapshot sharing (every refresh reads).
+ *   <li><b>after</b>: {@code GET /api/live?limit=25} now: the rollups of the current and previous hour (one Query
+ *       per hour, one item per shard, the minute slots inside), a sample of 200 active sessions and the table's first
+ *       page of 25, with no snapshot sharing (every refresh reads).
  * </ul>
  *
  * Items are shaped like the consumer's (ids, pages, referrer, a per-minute map of 1 to 8 minutes); the Stats items
- * are those the same sessions make: per shard (4) and hour, the minute slots of their events, starts and last events.
+ * are those the same sessions make, as the stream processor writes them: per shard (4) and hour, the minute slots of
+ * their events, starts and last events, breakdowns of their pages and first touches, their users, the latest events.
  * Prints figures; not a test.
  *
  * <pre>./mvnw -B -q -pl dashboard-api -am -Pbench -DskipTests verify  (-Dbench.sizes=1000,20000,100000)</pre>
@@ -89,7 +91,7 @@ public final class ReadCostBenchmark {
         TableNames tables = aws.createTables("Bench" + size);
         long now = System.currentTimeMillis();
         List<Map<String, AttributeValue>> items = new ArrayList<>(size);
-        Map<StatsKey, Map<Integer, Counts>[]> minutes = new HashMap<>();
+        Map<String, Rollup> hourItems = new HashMap<>();
         long bytes = 0;
         for (int i = 0; i < size; i++) {
             Map<Long, Long> perMinute = new LinkedHashMap<>();
@@ -110,17 +112,13 @@ public final class ReadCostBenchmark {
                     perMinute);
             bytes += size(item);
             items.add(item);
-            count(minutes, i % SHARDS, perMinute, start, lastActivity, i % 20 == 0);
+            count(hourItems, i, perMinute, start, lastActivity, i % 20 == 0);
         }
         Fixtures.putAll(aws.dynamoDb(), tables.activeSessions(), items);
         List<Map<String, AttributeValue>> rollups = new ArrayList<>();
-        minutes.forEach((key, shards) -> {
-            for (int shard = 0; shard < SHARDS; shard++) {
-                if (shards[shard] != null) {
-                    Rollup rollup = new Rollup(Counts.ZERO, shards[shard], Map.of(), null, List.of());
-                    rollups.add(Fixtures.stats(key, "shardId-00000000000" + shard, rollup));
-                }
-            }
+        hourItems.forEach((item, rollup) -> {
+            String[] keyAndShard = item.split(" ");
+            rollups.add(Fixtures.stats(StatsKey.parse(keyAndShard[0]), keyAndShard[1], rollup));
         });
         Fixtures.putAll(aws.dynamoDb(), tables.stats(), rollups);
 
@@ -144,8 +142,9 @@ public final class ReadCostBenchmark {
 
     /**
      * Read units and latency of the statistics routes over 31 days of rollups as a busy site's 4 shards write them:
-     * per shard, hour and day, every breakdown full (100 keys and {@code ~other}), a user sketch of thousands of
-     * users, 20 latest events per hour. The cost depends on the number of items read and their size, not on traffic.
+     * one item per shard and hour with its 60 minute slots, every breakdown full (100 keys and {@code ~other}), a
+     * user sketch of thousands of users, 10 latest events. The cost depends on the number of items read and their
+     * size, not on traffic.
      */
     private static void statistics(LocalAws aws) {
         TableNames tables = aws.createTables("BenchStats");
@@ -157,11 +156,9 @@ public final class ReadCostBenchmark {
         for (long day = today - 30 * 86_400_000L; day <= today; day += 86_400_000L) {
             for (int shard = 0; shard < SHARDS; shard++) {
                 String sk = "shardId-00000000000" + shard;
-                items.add(Fixtures.stats(
-                        StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.DAY, day), sk, busy(random, day, 24)));
                 for (long hour = day; hour < day + 86_400_000L; hour += 3_600_000L) {
                     items.add(Fixtures.stats(
-                            StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, busy(random, hour, 1)));
+                            StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, busy(random, hour)));
                 }
             }
         }
@@ -172,7 +169,7 @@ public final class ReadCostBenchmark {
         DoubleAdder units = new DoubleAdder();
         DashboardApplication app = app(aws, tables, units);
         System.out.printf(
-                "%nStatistics routes over %d Stats items (%d KB; hour items ~%d KB each per shard)%n%-72s %-10s %-10s%n",
+                "%nStatistics routes over %d Stats items (%d KB; ~%d KB per shard and hour)%n%-72s %-10s %-10s%n",
                 items.size(), bytes / 1024, bytes / items.size() / 1024, "request", "RCU", "ms");
         List<Map.Entry<String, Map<String, String>>> requests = List.of(
                 Map.entry("/api/stats/summary", Map.of()),
@@ -193,84 +190,118 @@ public final class ReadCostBenchmark {
         }
     }
 
-    /** One shard's rollup of a busy hour (or {@code hours} of them): every breakdown full, thousands of users. */
-    private static Rollup busy(Random random, long start, int hours) {
-        Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(io.liveinsight.event.stats.Dimension.class);
-        for (Dimension dimension : io.liveinsight.event.stats.Dimension.values()) {
+    /** One shard's rollup of a busy hour: 60 minute slots, every breakdown full, thousands of users, 10 latest events. */
+    private static Rollup busy(Random random, long start) {
+        Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
             Map<String, Long> keys = new HashMap<>();
             for (int k = 0; k < 140; k++) {
-                keys.put("shop.example/products/item-" + k, (long) (1 + random.nextInt(500 * hours)));
+                keys.put("shop.example/products/item-" + k, (long) (1 + random.nextInt(500)));
             }
             breakdowns.put(dimension, keys);
         }
         Hll users = new Hll();
-        for (int u = 0; u < 3_000 * Math.min(hours, 8); u++) {
+        for (int u = 0; u < 3_000; u++) {
             users.add("anon-" + random.nextLong());
         }
         List<RecentEvent> recent = new ArrayList<>();
-        for (int e = 0; hours == 1 && e < Rollup.MAX_RECENT; e++) {
+        for (int e = 0; e < Rollup.MAX_RECENT; e++) {
             recent.add(new RecentEvent(
                     start + e * 60_000L,
-                    java.util.UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
                     "page_view",
-                    java.util.UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
                     "anon-" + random.nextLong(),
                     "shop.example/products/item-" + e,
                     "google"));
         }
-        long events = 5_000L * hours;
-        return new Rollup(
-                new Counts(
-                        events,
-                        events / 2,
-                        events / 10,
-                        events / 10,
-                        events * 9_000,
-                        events / 40,
-                        events / 100,
-                        events / 90,
-                        events / 20,
-                        events / 200),
-                Map.of(),
-                breakdowns,
-                users,
-                recent);
+        Map<Integer, Counts> minutes = new HashMap<>();
+        Counts total = Counts.ZERO;
+        for (int m = 0; m < 60; m++) {
+            long events = 60 + random.nextInt(40);
+            Counts minute = new Counts(
+                    events,
+                    events / 2,
+                    events / 10,
+                    events / 10,
+                    events * 9_000,
+                    events / 40,
+                    events / 100,
+                    events / 90,
+                    events / 20,
+                    events / 200);
+            minutes.put(m, minute);
+            total = total.plus(minute);
+        }
+        return new Rollup(total, minutes, breakdowns, users, recent);
     }
 
-    /** Adds one session to the minute items its shard writes: its events by minute, its start and its last event. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Adds one session to the hour items its shard writes (as the stream processor does: one item per hour and shard
+     * with its minute slots): its events in the minutes of their time, its start, its last event and duration, its
+     * page views by page, its first touch, its user and its events among the latest.
+     */
     private static void count(
-            Map<StatsKey, Map<Integer, Counts>[]> minutes,
-            int shard,
-            Map<Long, Long> perMinute,
-            long start,
-            long lastActivity,
-            boolean bot) {
-        perMinute.forEach((minute, events) -> add(
-                minutes,
-                shard,
-                minute * 60_000,
-                bot
-                        ? new Counts(0, 0, 0, 0, 0, 0, 0, 0, events, 0)
-                        : new Counts(events, events / 2, 0, 0, 0, 0, 0, 0, 0, 0)));
-        add(
-                minutes,
-                shard,
-                start,
-                bot ? new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1) : new Counts(0, 0, 1, 0, 0, 0, 0, 0, 0, 0));
-        if (!bot) {
-            add(minutes, shard, lastActivity, new Counts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0));
+            Map<String, Rollup> items, int i, Map<Long, Long> perMinute, long start, long lastActivity, boolean bot) {
+        String shard = "shardId-00000000000" + (i % SHARDS);
+        String page = "shop.example/products/item-" + (i % 200);
+        perMinute.forEach((minute, events) -> {
+            long at = minute * 60_000;
+            if (bot) {
+                add(items, shard, at, new Counts(0, 0, 0, 0, 0, 0, 0, 0, events, 0), Map.of(), null, List.of());
+                return;
+            }
+            Hll users = new Hll();
+            users.add("anon-" + i);
+            add(
+                    items,
+                    shard,
+                    at,
+                    new Counts(events, events / 2, 0, 0, 0, 0, 0, 0, 0, 0),
+                    Map.of(Dimension.PAGE, Map.of(page, events / 2), Dimension.EVENT_TYPE, Map.of("page_view", events)),
+                    users,
+                    List.of(new RecentEvent(
+                            at + i % 60_000,
+                            "event-" + i + "-" + minute,
+                            "page_view",
+                            "session-" + i,
+                            "anon-" + i,
+                            page,
+                            "google")));
+        });
+        if (bot) {
+            add(items, shard, start, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), Map.of(), null, List.of());
+            return;
         }
+        Map<Dimension, Map<String, Long>> touch = new EnumMap<>(Dimension.class);
+        touch.put(Dimension.SOURCE, Map.of(i % 3 == 0 ? "direct" : "google", 1L));
+        touch.put(Dimension.CHANNEL, Map.of(i % 3 == 0 ? "direct" : "organic_search", 1L));
+        touch.put(Dimension.DEVICE, Map.of(i % 4 == 0 ? "phone" : "desktop", 1L));
+        touch.put(Dimension.BROWSER, Map.of(i % 2 == 0 ? "Chrome" : "Firefox", 1L));
+        touch.put(Dimension.OS, Map.of(i % 2 == 0 ? "Windows" : "Android", 1L));
+        touch.put(Dimension.ENTRY_PAGE, Map.of(page, 1L));
+        add(items, shard, start, new Counts(0, 0, 1, 0, 0, i % 5 == 0 ? 1 : 0, 0, 0, 0, 0), touch, null, List.of());
+        add(
+                items,
+                shard,
+                lastActivity,
+                new Counts(0, 0, 0, 1, lastActivity - start, 0, 0, 0, 0, 0),
+                Map.of(),
+                null,
+                List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private static void add(Map<StatsKey, Map<Integer, Counts>[]> minutes, int shard, long at, Counts counts) {
-        StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, at);
-        Map<Integer, Counts>[] shards = minutes.computeIfAbsent(key, k -> new Map[SHARDS]);
-        if (shards[shard] == null) {
-            shards[shard] = new HashMap<>();
-        }
-        shards[shard].merge((int) (at / 60_000 % 60), counts, Counts::plus);
+    private static void add(
+            Map<String, Rollup> items,
+            String shard,
+            long at,
+            Counts counts,
+            Map<Dimension, Map<String, Long>> breakdowns,
+            Hll users,
+            List<RecentEvent> recent) {
+        StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, at);
+        Rollup delta = new Rollup(counts, Map.of((int) (at / 60_000 % 60), counts), breakdowns, users, recent);
+        items.merge(key.value() + " " + shard, delta, (stored, more) -> stored.plusKeepingCut(more));
     }
 
     /** Read units of one run (they do not vary) and the median latency of {@link #RUNS}, after one warm-up. */
