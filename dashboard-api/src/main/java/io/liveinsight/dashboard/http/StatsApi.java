@@ -3,6 +3,7 @@ package io.liveinsight.dashboard.http;
 import io.liveinsight.dashboard.domain.stats.Breakdown;
 import io.liveinsight.dashboard.domain.stats.Details;
 import io.liveinsight.dashboard.domain.stats.RangeQuery;
+import io.liveinsight.dashboard.domain.stats.RollupSum;
 import io.liveinsight.dashboard.domain.stats.Series;
 import io.liveinsight.dashboard.domain.stats.SeriesResolution;
 import io.liveinsight.dashboard.domain.stats.Slot;
@@ -19,11 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +38,8 @@ final class StatsApi {
 
     static final Set<String> RANGE = Set.of("range", "from", "to", "tz");
     static final Duration HOUR = Duration.ofHours(1);
+    /** Items read and decoded at once: ten days of hour items, a few megabytes decoded. */
+    static final int CHUNK = 240;
     /** A page URL or a source, as long as the event contract lets a URL be. */
     static final int MAX_KEY_LENGTH = EventLimits.MAX_URL_CHARS;
 
@@ -54,7 +59,7 @@ final class StatsApi {
         }
         StatsRange range = asked.resolve(clock.instant(), HOUR);
         return ApiResponse.ok(
-                Summary.of(range, read(Summary.keys(range)).values()).toJson());
+                Summary.of(range, List.of(sum(Summary.keys(range)))).toJson());
     }
 
     ApiResponse series(Map<String, String> query) {
@@ -79,7 +84,10 @@ final class StatsApi {
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        return ApiResponse.ok(Series.of(range, resolution, read(Series.keys(range, resolution)))
+        UnaryOperator<Rollup> keep = resolution.fromMinutes()
+                ? rollup -> new Rollup(rollup.totals(), rollup.minutes(), Map.of(), null, List.of())
+                : rollup -> Rollup.of(rollup.totals());
+        return ApiResponse.ok(Series.of(range, resolution, read(Series.keys(range, resolution), keep))
                 .toJson());
     }
 
@@ -92,11 +100,8 @@ final class StatsApi {
             return ApiResponse.badRequest(params.errors());
         }
         StatsRange range = asked.resolve(clock.instant(), HOUR);
-        return ApiResponse.ok(Breakdown.of(
-                        range,
-                        dimension.orElseThrow(),
-                        limit,
-                        read(Summary.keys(range)).values())
+        Rollup sum = sum(Summary.keys(range));
+        return ApiResponse.ok(Breakdown.of(range, dimension.orElseThrow(), limit, List.of(sum))
                 .toJson());
     }
 
@@ -134,7 +139,7 @@ final class StatsApi {
                     + SeriesResolution.MAX_POINTS);
             return ApiResponse.badRequest(params.errors());
         }
-        Map<StatsKey, Rollup> rollups = read(Details.keys(range));
+        Map<StatsKey, Rollup> rollups = read(Details.keys(range), Details.keeping(kind.get(), key));
         return ApiResponse.ok(Details.of(range, kind.get(), key, rollups).toJson());
     }
 
@@ -157,8 +162,27 @@ final class StatsApi {
         return dimension;
     }
 
-    private Map<StatsKey, Rollup> read(List<StatsKey> keys) {
-        return reader.readAll(keys);
+    /**
+     * The items of {@code keys} added, read {@link #CHUNK} at a time and folded as they come: a 400-day range is 9,600
+     * hour items, too many to hold decoded in a Lambda's memory.
+     */
+    private Rollup sum(List<StatsKey> keys) {
+        RollupSum sum = new RollupSum();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            sum.addAll(reader.readAll(keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+                    .values());
+        }
+        return sum.toRollup();
+    }
+
+    /** The items of {@code keys}, read {@link #CHUNK} at a time, each cut down to what the answer needs. */
+    private Map<StatsKey, Rollup> read(List<StatsKey> keys, UnaryOperator<Rollup> keep) {
+        Map<StatsKey, Rollup> kept = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            reader.readAll(keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+                    .forEach((key, rollup) -> kept.put(key, keep.apply(rollup)));
+        }
+        return kept;
     }
 
     private static Set<String> with(String... more) {

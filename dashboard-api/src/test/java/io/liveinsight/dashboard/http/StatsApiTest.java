@@ -275,4 +275,37 @@ class StatsApiTest {
         assertThat(old.path("points").get(59).path("events").asLong()).isEqualTo(5);
         assertThat(many.path("reasons").get(0).asText()).contains("1560 points").contains("at most 1500");
     }
+
+    @Test
+    void summary_when400Days_readsEveryHourInBoundedChunksAndAddsThem() throws Exception {
+        List<Integer> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.liveinsight.dashboard.port.StatsReader counting = new io.liveinsight.dashboard.port.StatsReader() {
+            @Override
+            public Rollup read(StatsKey key) {
+                return Rollup.of(counts(1, 1, 0));
+            }
+
+            @Override
+            public Map<StatsKey, Rollup> readAll(List<StatsKey> keys) {
+                chunks.add(keys.size());
+                return io.liveinsight.dashboard.port.StatsReader.super.readAll(keys);
+            }
+        };
+        DashboardApplication counted = new DashboardApplication(
+                DashboardConfig.local(TableNames.defaults()), store, counting, new MutableClock(NOW.toEpochMilli()));
+
+        HttpResponse response = counted.handle(new HttpRequest(
+                "GET",
+                "/api/stats/summary",
+                Map.of(),
+                query("from", "2025-11-01T00:00:00Z", "to", "2026-12-06T00:00:00Z"),
+                null,
+                false,
+                null));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("events").asLong()).isEqualTo(400 * 24);
+        assertThat(chunks.stream().mapToInt(Integer::intValue).sum()).isEqualTo(400 * 24);
+        assertThat(chunks).allMatch(size -> size <= 240);
+    }
 }

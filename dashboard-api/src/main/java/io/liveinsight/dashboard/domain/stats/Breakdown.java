@@ -30,7 +30,7 @@ public record Breakdown(StatsRange range, Dimension dimension, long total, List<
     }
 
     public static Breakdown of(StatsRange range, Dimension dimension, int limit, Collection<Rollup> rollups) {
-        Map<String, Long> counts = Summary.sum(rollups).breakdown(dimension);
+        Map<String, Long> counts = new RollupSum().addAll(rollups).toRollup().breakdown(dimension);
         long other = Math.max(0, counts.getOrDefault(Rollup.OTHER, 0L));
         List<Item> sorted = counts.entrySet().stream()
                 .filter(e -> !e.getKey().equals(Rollup.OTHER) && e.getValue() > 0)

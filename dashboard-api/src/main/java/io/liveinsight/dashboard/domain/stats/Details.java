@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A drill-down: one page, one source or one hour. A page's or source's total and per-hour series come from the hour
@@ -72,6 +73,25 @@ public record Details(
     /** The items a drill-down reads: the hour items of its range (for an hour, its own). */
     public static List<StatsKey> keys(StatsRange range) {
         return StatsKeys.hours(range.from(), range.to());
+    }
+
+    /**
+     * What a drill-down needs of each hour item: for a page or source, that key's count and the latest events (a
+     * 30-day range holds 720 items; their other breakdown keys and users are dropped as they are read).
+     */
+    public static UnaryOperator<Rollup> keeping(Kind kind, String key) {
+        if (kind == Kind.HOUR) {
+            return rollup -> rollup;
+        }
+        return rollup -> {
+            long count = rollup.breakdown(kind.dimension).getOrDefault(key, 0L);
+            return new Rollup(
+                    rollup.totals(),
+                    Map.of(),
+                    count == 0 ? Map.of() : Map.of(kind.dimension, Map.of(key, count)),
+                    null,
+                    rollup.recent());
+        };
     }
 
     public static Details of(StatsRange range, Kind kind, String key, Map<StatsKey, Rollup> rollups) {

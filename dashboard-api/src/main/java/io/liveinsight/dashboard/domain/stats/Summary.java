@@ -25,17 +25,8 @@ public record Summary(StatsRange range, Counts counts, long users) {
     }
 
     public static Summary of(StatsRange range, Collection<Rollup> rollups) {
-        Rollup sum = sum(rollups);
+        Rollup sum = new RollupSum().addAll(rollups).toRollup();
         return new Summary(range, sum.totals(), sum.userCount());
-    }
-
-    /** Rollups added (counts and breakdowns summed, users' sketches united, the latest events kept). */
-    static Rollup sum(Collection<Rollup> rollups) {
-        Rollup sum = Rollup.EMPTY;
-        for (Rollup rollup : rollups) {
-            sum = sum.plus(rollup);
-        }
-        return sum;
     }
 
     public Map<String, Object> toJson() {
