@@ -1,6 +1,6 @@
 package io.liveinsight.dashboard.domain;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,30 +10,42 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live figures, computed from the active sessions alone: every event of the last 30 minutes belongs to a session
- * that is still active, so the sum of their per-minute counts is exact, without reading the Events table.
+ * The live figures, without reading the whole ActiveSessions table: active sessions, bot sessions, events and page
+ * views per minute from the rollups' minute slots ({@link LiveWindow}, exact).
+ *
+ * <p>Rollups hold no users, durations, current pages nor referrers of the active sessions, so those four come from a
+ * sample: the first {@link #SAMPLE_SESSIONS} active sessions in the table's order (its key's hash, unrelated to
+ * activity). They are exact when the sample holds every active session ({@code sampleComplete}); otherwise active
+ * users are estimated as the active sessions times the sample's users per session, and the median and top lists are
+ * the sample's.
  */
 public record RealtimeStats(
         long generatedAt,
-        int activeSessions,
-        int activeUsers,
-        int botSessions,
+        long activeSessions,
+        long activeUsers,
+        long botSessions,
         long eventsLastMinute,
         long eventsCurrentMinute,
         long eventsLast30Minutes,
+        long pageViewsLast30Minutes,
         long medianSessionDurationMs,
         List<MinuteCount> eventsPerMinute,
         List<Ranked> topPages,
-        List<Ranked> topReferrers) {
+        List<Ranked> topReferrers,
+        int sampleSessions,
+        boolean sampleComplete) {
 
-    public static final int WINDOW_MINUTES = 30;
+    public static final int WINDOW_MINUTES = LiveWindow.MINUTES;
     public static final int TOP = 10;
+    /** Active sessions read for the figures rollups cannot give: a bounded read (~10 read units), not the table. */
+    public static final int SAMPLE_SESSIONS = 200;
+
     public static final String DIRECT = "(direct)";
 
-    /** Events that happened in one epoch minute ({@code minute} = its start, ms). */
-    public record MinuteCount(long minute, long events) {}
+    /** Events (and page views) that happened in one epoch minute ({@code minute} = its start, ms). */
+    public record MinuteCount(long minute, long events, long pageViews) {}
 
-    /** A page or referrer and how many active sessions are on it or came from it. */
+    /** A page or referrer and how many sampled active sessions are on it or came from it. */
     public record Ranked(String value, long sessions) {}
 
     public RealtimeStats {
@@ -43,63 +55,43 @@ public record RealtimeStats(
     }
 
     /**
-     * The figures of the active sessions, bots counted apart and left out unless {@code bots}.
-     *
-     * @param all the active sessions, bots included
+     * @param window the last 30 minutes from the rollups' minute slots
+     * @param sample the first active sessions of the table, bots included
+     * @param bots whether bots are counted in
      */
-    public static RealtimeStats of(List<ActiveSession> all, boolean bots, long nowMillis) {
-        int botSessions = (int) all.stream().filter(ActiveSession::bot).count();
-        return compute(bots ? all : ActiveSession.humans(all), botSessions, nowMillis);
-    }
-
-    /**
-     * @param sessions the non-expired ActiveSessions items (already filtered for bots or not)
-     * @param botSessions active bot sessions, reported for context
-     */
-    public static RealtimeStats compute(List<ActiveSession> sessions, int botSessions, long nowMillis) {
-        long currentMinute = Math.floorDiv(nowMillis, 60_000L);
-        long firstMinute = currentMinute - (WINDOW_MINUTES - 1);
-        long[] buckets = new long[WINDOW_MINUTES];
-        Set<String> users = new HashSet<>();
-        Map<String, Long> pages = new HashMap<>();
-        Map<String, Long> referrers = new HashMap<>();
-        long[] durations = new long[sessions.size()];
-        int i = 0;
-        for (ActiveSession session : sessions) {
-            if (session.userId() != null) {
-                users.add(session.userId());
-            }
-            durations[i++] = session.duration();
-            if (session.currentPage() != null && !session.currentPage().isEmpty()) {
-                pages.merge(session.currentPage(), 1L, Long::sum);
-            }
-            String referrer = session.referrer() == null || session.referrer().isEmpty() ? DIRECT : session.referrer();
-            referrers.merge(referrer, 1L, Long::sum);
-            for (Map.Entry<Long, Long> minute : session.minutes().entrySet()) {
-                long index = minute.getKey() - firstMinute;
-                if (index >= 0 && index < WINDOW_MINUTES) {
-                    buckets[(int) index] += minute.getValue();
-                }
-            }
-        }
-        List<MinuteCount> perMinute = new ArrayList<>(WINDOW_MINUTES);
-        long total = 0;
-        for (int m = 0; m < WINDOW_MINUTES; m++) {
-            perMinute.add(new MinuteCount((firstMinute + m) * 60_000L, buckets[m]));
-            total += buckets[m];
-        }
+    public static RealtimeStats of(LiveWindow window, ActiveScan sample, boolean bots, long nowMillis) {
+        List<ActiveSession> sampled = bots ? sample.sessions() : ActiveSession.humans(sample.sessions());
         return new RealtimeStats(
                 nowMillis,
-                sessions.size(),
-                users.size(),
-                botSessions,
-                buckets[WINDOW_MINUTES - 2],
-                buckets[WINDOW_MINUTES - 1],
-                total,
-                median(durations),
-                perMinute,
-                top(pages),
-                top(referrers));
+                window.activeSessions(),
+                users(sampled, sample.complete(), window.activeSessions()),
+                window.botSessions(),
+                window.eventsOf(1),
+                window.eventsOf(0),
+                window.events(),
+                window.pageViews(),
+                median(sampled.stream().mapToLong(ActiveSession::duration).toArray()),
+                window.perMinute().stream()
+                        .map(m -> new MinuteCount(m.start(), m.events(), m.pageViews()))
+                        .toList(),
+                top(sampled, true),
+                top(sampled, false),
+                sampled.size(),
+                sample.complete());
+    }
+
+    /** Distinct users of a complete sample; of a partial one, the active sessions times its users per session. */
+    static long users(List<ActiveSession> sampled, boolean complete, long activeSessions) {
+        Set<String> users = new HashSet<>();
+        sampled.forEach(s -> {
+            if (s.userId() != null) {
+                users.add(s.userId());
+            }
+        });
+        if (complete || sampled.isEmpty()) {
+            return users.size();
+        }
+        return Math.round((double) activeSessions * users.size() / sampled.size());
     }
 
     static long median(long[] values) {
@@ -107,13 +99,21 @@ public record RealtimeStats(
             return 0;
         }
         long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** The most frequent values, ties broken by value so the order is stable between refreshes. */
-    static List<Ranked> top(Map<String, Long> counts) {
+    /** The most frequent current pages (or referrers), ties broken by value so the order is stable. */
+    static List<Ranked> top(List<ActiveSession> sessions, boolean pages) {
+        Map<String, Long> counts = new HashMap<>();
+        for (ActiveSession session : sessions) {
+            String value = pages ? session.currentPage() : session.referrer();
+            if (pages && (value == null || value.isEmpty())) {
+                continue;
+            }
+            counts.merge(value == null || value.isEmpty() ? DIRECT : value, 1L, Long::sum);
+        }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
@@ -133,14 +133,23 @@ public record RealtimeStats(
         json.put("events_last_minute", eventsLastMinute);
         json.put("events_current_minute", eventsCurrentMinute);
         json.put("events_last_30_minutes", eventsLast30Minutes);
+        json.put("page_views_last_30_minutes", pageViewsLast30Minutes);
         json.put("median_session_duration_ms", medianSessionDurationMs);
         json.put(
                 "events_per_minute",
                 eventsPerMinute.stream()
-                        .map(m -> Map.of("minute", m.minute(), "events", m.events()))
+                        .map(m -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("minute", m.minute());
+                            row.put("events", m.events());
+                            row.put("page_views", m.pageViews());
+                            return row;
+                        })
                         .toList());
         json.put("top_pages", ranked(topPages, "page_url"));
         json.put("top_referrers", ranked(topReferrers, "referrer"));
+        json.put("sample_sessions", sampleSessions);
+        json.put("sample_complete", sampleComplete);
         return json;
     }
 

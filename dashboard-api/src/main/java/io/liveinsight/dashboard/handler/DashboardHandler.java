@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbDashboardStore;
+import io.liveinsight.dashboard.adapter.dynamodb.DynamoDbStatsReader;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.port.ReadMetrics;
@@ -41,13 +42,15 @@ public final class DashboardHandler
         return ApiGatewayMapping.toRest(application.handle(ApiGatewayMapping.fromRest(event)));
     }
 
-    /** The dashboard on the tables, read through this DynamoDB client, on the system clock. */
+    /** The dashboard on the tables (rollups from the Stats table), read through this DynamoDB client, on the system clock. */
     public static DashboardApplication application(
             DashboardConfig config, DynamoDbClient dynamoDb, ReadMetrics metrics) {
+        Clock clock = Clock.systemUTC();
         return new DashboardApplication(
                 config,
                 new DynamoDbDashboardStore(dynamoDb, config.tables(), config.scanSegments(), metrics),
-                Clock.systemUTC());
+                new DynamoDbStatsReader(dynamoDb, config.tables().stats(), metrics, clock),
+                clock);
     }
 
     static DynamoDbClient dynamoDb(DashboardConfig config) {

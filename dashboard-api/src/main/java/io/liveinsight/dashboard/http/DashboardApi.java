@@ -1,11 +1,14 @@
 package io.liveinsight.dashboard.http;
 
-import io.liveinsight.dashboard.domain.ActivePage;
+import io.liveinsight.dashboard.domain.ActiveScan;
+import io.liveinsight.dashboard.domain.ActiveScanPage;
 import io.liveinsight.dashboard.domain.ActiveSession;
-import io.liveinsight.dashboard.domain.ActiveSnapshot;
+import io.liveinsight.dashboard.domain.LiveWindow;
 import io.liveinsight.dashboard.domain.RealtimeStats;
+import io.liveinsight.dashboard.domain.SampleSnapshot;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
+import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.contract.SessionWindows;
 import java.time.Clock;
@@ -36,13 +39,18 @@ public final class DashboardApi {
     private static final Set<String> PAGED = Set.of("limit", "cursor");
 
     private final DashboardStore store;
+    private final StatsReader stats;
     private final Clock clock;
-    private final ActiveSnapshot active;
+    private final SampleSnapshot sample;
+    private final StatsApi statistics;
 
-    public DashboardApi(DashboardStore store, Clock clock, Duration snapshotMaxAge) {
+    public DashboardApi(DashboardStore store, StatsReader stats, Clock clock, Duration snapshotMaxAge) {
         this.store = Objects.requireNonNull(store);
+        this.stats = Objects.requireNonNull(stats);
         this.clock = Objects.requireNonNull(clock);
-        this.active = new ActiveSnapshot(store::activeSessions, clock, snapshotMaxAge);
+        this.sample = new SampleSnapshot(
+                now -> store.activePage(now, null, RealtimeStats.SAMPLE_SESSIONS, true), clock, snapshotMaxAge);
+        this.statistics = new StatsApi(stats, clock);
     }
 
     public ApiResponse handle(String path, Map<String, String> query) {
@@ -56,7 +64,15 @@ public final class DashboardApi {
             case "/api/health":
                 return health(query);
             case "/api/stats/realtime":
-                return stats(query);
+                return realtime(query);
+            case "/api/stats/summary":
+                return statistics.summary(query);
+            case "/api/stats/series":
+                return statistics.series(query);
+            case "/api/stats/breakdown":
+                return statistics.breakdown(query);
+            case "/api/stats/details":
+                return statistics.details(query);
             case "/api/sessions/active":
                 return activeSessions(query);
             case "/api/live":
@@ -97,14 +113,14 @@ public final class DashboardApi {
         return new ApiResponse(healthy ? 200 : 503, body);
     }
 
-    private ApiResponse stats(Map<String, String> query) {
+    private ApiResponse realtime(Map<String, String> query) {
         Params params = Params.of(query, Set.of("include_bots"));
         boolean bots = params.flag("include_bots");
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(statsBody(active.at(now), bots, now));
+        return ApiResponse.ok(statsBody(window(bots, now), bots, now));
     }
 
     private ApiResponse activeSessions(Map<String, String> query) {
@@ -114,12 +130,13 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(activeBody(active.at(now), asked, now));
+        return ApiResponse.ok(activeBody(window(asked.bots(), now), asked, now));
     }
 
     /**
      * What the live page needs every few seconds, in one request: the stats and one page of the active-sessions
-     * table, from one read of ActiveSessions (parameters as {@code /api/sessions/active}).
+     * table (parameters as {@code /api/sessions/active}), from the rollups' minute slots, the sample of active sessions and
+     * that one page: a bounded read, whatever the number of active sessions.
      */
     private ApiResponse live(Map<String, String> query) {
         Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
@@ -128,36 +145,41 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        List<ActiveSession> all = active.at(now);
+        LiveWindow window = window(asked.bots(), now);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stats", statsBody(all, asked.bots(), now));
-        body.put("active_sessions", activeBody(all, asked, now));
+        body.put("stats", statsBody(window, asked.bots(), now));
+        body.put("active_sessions", activeBody(window, asked, now));
         return ApiResponse.ok(body);
     }
 
+    /** The last 30 minutes from the rollups' minute slots. */
+    private LiveWindow window(boolean bots, long now) {
+        return LiveWindow.of(stats.readAll(LiveWindow.keys(now)), bots, now);
+    }
+
     /** What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not. */
-    private record ActiveQuery(int limit, boolean bots, Optional<ActivePage.Position> after) {
+    private record ActiveQuery(int limit, boolean bots, Optional<String> after) {
 
         static ActiveQuery of(Params params) {
             return new ActiveQuery(
                     params.limit(DEFAULT_SESSIONS, MAX_SESSIONS),
                     params.flag("include_bots"),
-                    params.cursor(Set.of("session_id"), Set.of("last_activity"))
-                            .map(key -> new ActivePage.Position(
-                                    (String) key.get("session_id"), (Long) key.get("last_activity"))));
+                    params.cursor(Set.of("session_id"), Set.of()).map(key -> (String) key.get("session_id")));
         }
     }
 
-    private static Map<String, Object> statsBody(List<ActiveSession> all, boolean bots, long now) {
-        Map<String, Object> body = RealtimeStats.of(all, bots, now).toJson();
+    private Map<String, Object> statsBody(LiveWindow window, boolean bots, long now) {
+        Map<String, Object> body =
+                RealtimeStats.of(window, sample.at(now), bots, now).toJson();
         body.put("include_bots", bots);
         return body;
     }
 
-    /** One page of the active sessions ({@link ActivePage}), its position as the next cursor. */
-    private static Map<String, Object> activeBody(List<ActiveSession> all, ActiveQuery asked, long now) {
+    /** One page of the active sessions ({@link ActiveScanPage}), where it stopped as the next cursor. */
+    private Map<String, Object> activeBody(LiveWindow window, ActiveQuery asked, long now) {
         boolean bots = asked.bots();
-        ActivePage page = ActivePage.of(all, bots, asked.after(), asked.limit());
+        ActiveScan scan = store.activePage(now, asked.after().orElse(null), asked.limit(), bots);
+        ActiveScanPage page = ActiveScanPage.of(scan, asked.after().isEmpty(), window.activeSessions());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
         body.put("total", page.total());
@@ -166,8 +188,7 @@ public final class DashboardApi {
         body.put(
                 "next_cursor",
                 page.next()
-                        .map(next -> Cursor.encode(
-                                Map.of("session_id", next.sessionId(), "last_activity", next.lastActivity())))
+                        .map(next -> Cursor.encode(Map.of("session_id", next)))
                         .orElse(null));
         return body;
     }

@@ -40,8 +40,8 @@ public final class DashboardApplication {
     private final BearerToken token;
 
     /**
-     * Until the Stats table is read by a real reader, the statistics routes say 503: never figures from nowhere. (The
-     * native statistics work brings the DynamoDB reader; the handlers then pass it.)
+     * Without a reader of the Stats table (an application built for the session routes alone), the statistics routes
+     * and the live figures say 503: never figures from nowhere. The handlers pass the DynamoDB reader.
      */
     static final StatsReader NO_STATS = key -> {
         throw new StoreUnavailableException("no reader of the Stats table is configured", null);
@@ -53,7 +53,7 @@ public final class DashboardApplication {
 
     public DashboardApplication(DashboardConfig config, DashboardStore store, StatsReader stats, Clock clock) {
         this.config = config;
-        this.api = new DashboardApi(store, clock, config.snapshotMaxAge());
+        this.api = new DashboardApi(store, stats, clock, config.snapshotMaxAge());
         this.compat = new CompatApi(store, stats, clock, config.statsTimeZone(), config.snapshotMaxAge());
         this.token = config.token() == null ? null : new BearerToken(config.token());
     }

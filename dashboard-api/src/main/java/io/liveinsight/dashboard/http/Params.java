@@ -1,5 +1,6 @@
 package io.liveinsight.dashboard.http;
 
+import io.liveinsight.dashboard.domain.stats.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,19 @@ public final class Params {
         this.query = query == null ? Map.of() : query;
         for (String name : new TreeSet<>(this.query.keySet())) {
             if (!allowed.contains(name)) {
-                errors.add("unknown parameter '" + name + "' (allowed: " + String.join(", ", new TreeSet<>(allowed))
-                        + ")");
+                errors.add("unknown parameter " + Text.quote(name) + " (allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
     }
 
     public static Params of(Map<String, String> query, Set<String> allowed) {
         return new Params(query, allowed);
+    }
+
+    /** The raw value of a parameter, or null when absent. */
+    public String get(String name) {
+        return query.get(name);
     }
 
     /** An integer in [1, max], or the default when absent. */
@@ -100,6 +106,6 @@ public final class Params {
     }
 
     static String abbreviate(String raw) {
-        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
+        return Text.abbreviate(raw);
     }
 }

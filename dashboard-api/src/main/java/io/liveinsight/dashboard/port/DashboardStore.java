@@ -1,5 +1,6 @@
 package io.liveinsight.dashboard.port;
 
+import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,14 @@ public interface DashboardStore {
     List<ActiveSession> activeSessions(long nowMillis);
 
     /**
+     * One page of the ActiveSessions items not expired at {@code nowMillis}, bots left out unless {@code bots}, in the
+     * table's own order (its key's hash, not activity), starting after the item with session id {@code after} (null:
+     * from the start). A bounded read, never the whole table: the page may hold fewer than {@code limit} sessions when
+     * many items are expired but not yet deleted by TTL, and only the last page has no {@link ActiveScan#next}.
+     */
+    ActiveScan activePage(long nowMillis, String after, int limit, boolean bots);
+
+    /**
      * One session (a client session id, or a segment id {@code <id>~k}) as a <b>session view</b>: the Sessions item's
      * public attributes with {@code current_page} always there when {@code exit_page} is (the processor omits it when
      * equal), plus {@link #CLIENT_SESSION_ID}; never {@code root_session_id} nor any other storage-format detail.
@@ -34,7 +43,7 @@ public interface DashboardStore {
     /** A user's events (Events UserIndex). */
     Page userEvents(String userId, Map<String, Object> start, int limit, boolean ascending);
 
-    /** Whether each table answers: name ({@code events}, {@code sessions}, {@code active_sessions}) to up. */
+    /** Whether each table answers: name ({@code events}, {@code sessions}, {@code active_sessions}, {@code stats}). */
     Map<String, Boolean> health();
 
     /**

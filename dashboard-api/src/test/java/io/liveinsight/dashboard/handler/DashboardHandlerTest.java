@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.InMemoryStatsReader;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;
 import java.util.List;
@@ -20,6 +21,7 @@ class DashboardHandlerTest {
     private final DashboardHandler handler = new DashboardHandler(new DashboardApplication(
             DashboardConfig.local(TableNames.defaults()),
             new InMemoryDashboardStore(),
+            new InMemoryStatsReader(),
             new MutableClock(1_800_000_000_000L)));
 
     @Test
@@ -56,6 +58,7 @@ class DashboardHandlerTest {
         HttpApiDashboardHandler httpApi = new HttpApiDashboardHandler(new DashboardApplication(
                 DashboardConfig.local(TableNames.defaults()),
                 new InMemoryDashboardStore(),
+                new InMemoryStatsReader(),
                 new MutableClock(1_800_000_000_000L)));
 
         APIGatewayV2HTTPResponse active = httpApi.handleRequest(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.InMemoryStatsReader;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.lambda.http.HttpRequest;
@@ -20,11 +21,12 @@ class DashboardApplicationTest {
     private static final String ORIGIN = "https://admin.example.com";
 
     private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+    private final InMemoryStatsReader stats = new InMemoryStatsReader();
 
     private DashboardApplication app(String token) {
         DashboardConfig config = new DashboardConfig(
                 TableNames.defaults(), "us-east-1", null, token, List.of(ORIGIN), 4, Duration.ofSeconds(2));
-        return new DashboardApplication(config, store, new MutableClock(1_800_000_000_000L));
+        return new DashboardApplication(config, store, stats, new MutableClock(1_800_000_000_000L));
     }
 
     private static HttpRequest get(String path, Map<String, String> headers) {
@@ -43,7 +45,8 @@ class DashboardApplicationTest {
         assertThat(missing.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"liveinsight\"");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(basic.status()).isEqualTo(401);
-        assertThat(store.activeReads).hasValue(0);
+        assertThat(store.pageReads).hasValue(0);
+        assertThat(stats.reads).isEmpty();
     }
 
     @Test
@@ -52,6 +55,7 @@ class DashboardApplicationTest {
                 app(TOKEN).handle(get("/api/stats/realtime", Map.of("authorization", "bearer " + TOKEN)));
 
         assertThat(response.status()).isEqualTo(200);
+        assertThat(stats.reads).isNotEmpty();
         assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
     }
 

@@ -2,6 +2,7 @@ package io.liveinsight.dashboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.InMemoryStatsReader;
@@ -10,6 +11,8 @@ import io.liveinsight.event.TableNames;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cites docs/contract/api.md#dashboard-api: each status of the page is answered when the page says, with the body and
- * headers it names, and the dashboard answers no status the page leaves out. And docs/contract/api.md#original-routes:
- * the original routes the page lists are the ones the dashboard answers, each with the parameters the page names.
+ * headers it names, and the dashboard answers no status the page leaves out. Cites
+ * docs/contract/api.md#statistics-400-reasons: each reason listed is answered for its example, and the examples get no
+ * reason the page does not list. And docs/contract/api.md#original-routes: the original routes the page lists are
+ * the ones the dashboard answers, each with the parameters the page names.
  */
 class DashboardContractDocTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "tok-contract-7c1d5e9a";
     private static final String ORIGIN = "https://admin.example.com";
     private static final Map<String, String> AUTHORIZED = Map.of("Authorization", "Bearer " + TOKEN);
@@ -40,11 +46,17 @@ class DashboardContractDocTest {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
+    /** A row of the statistics reasons table: | `route` | `example query` | `reason` |. */
+    private static final Pattern REASON =
+            Pattern.compile("^\\| `(/api/[^`]+)` \\| `([^`]*)` \\| `([^`]+)` \\|$", Pattern.MULTILINE);
+
     private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+    private final InMemoryStatsReader stats = new InMemoryStatsReader();
     private final DashboardApplication app = new DashboardApplication(
             new DashboardConfig(
                     TableNames.defaults(), "us-east-1", null, TOKEN, List.of(ORIGIN), 4, Duration.ofSeconds(2)),
             store,
+            stats,
             new MutableClock(1_800_000_000_000L));
 
     @Test
@@ -67,6 +79,58 @@ class DashboardContractDocTest {
                 }
             });
         });
+    }
+
+    @Test
+    void everyDocumentedStatisticsReason_isAnsweredForItsExample() throws IOException {
+        String page = Files.readString(repositoryRoot().resolve("docs/contract/api.md"));
+        int start = page.indexOf("### Statistics 400 reasons");
+        String section = page.substring(start, page.indexOf("\n## ", start));
+        List<String[]> rows = new ArrayList<>();
+        Matcher row = REASON.matcher(section);
+        while (row.find()) {
+            rows.add(new String[] {row.group(1), row.group(2), row.group(3)});
+        }
+        List<Pattern> documented = rows.stream().map(r -> template(r[2])).toList();
+
+        assertThat(rows).as("reasons documented").hasSizeGreaterThan(20);
+        for (String[] example : rows) {
+            HttpResponse response = app.handle(get(example[0], AUTHORIZED, query(example[1])));
+            String what = example[0] + "?" + example[1] + ": " + response.body();
+            assertThat(response.status()).as(what).isEqualTo(400);
+            List<String> reasons = new ArrayList<>();
+            JSON.readTree(response.body()).path("reasons").forEach(reason -> reasons.add(reason.asText()));
+            assertThat(reasons)
+                    .as(what)
+                    .anyMatch(reason -> template(example[2]).matcher(reason).matches());
+            assertThat(reasons)
+                    .as(what + ": every reason answered is documented")
+                    .allMatch(reason ->
+                            documented.stream().anyMatch(t -> t.matcher(reason).matches()));
+        }
+    }
+
+    /** A documented reason as a pattern: literal, each {@code <...>} standing for any text. */
+    private static Pattern template(String reason) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : reason.split("<[^>]+>", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".+");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            query.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return query;
     }
 
     /** One request for each situation the page lists, answered by the real application over a store double. */

@@ -8,6 +8,7 @@ import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.handler.DashboardHandler;
 import io.liveinsight.dashboard.handler.HttpApiDashboardHandler;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
+import io.liveinsight.dashboard.support.InMemoryStatsReader;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.lambda.http.HttpRequest;
@@ -30,11 +31,12 @@ class DashboardSecurityTest {
     private static final String ADDRESS = "198.51.100.173";
 
     private final InMemoryDashboardStore store = new InMemoryDashboardStore();
+    private final InMemoryStatsReader stats = new InMemoryStatsReader();
 
     private DashboardApplication app(String token) {
         DashboardConfig config = new DashboardConfig(
                 TableNames.defaults(), "us-east-1", null, token, List.of(ORIGIN), 4, Duration.ofSeconds(2));
-        return new DashboardApplication(config, store, new MutableClock(1_800_000_000_000L));
+        return new DashboardApplication(config, store, stats, new MutableClock(1_800_000_000_000L));
     }
 
     private static HttpRequest get(String path, Map<String, String> headers) {
@@ -76,7 +78,8 @@ class DashboardSecurityTest {
             assertThat(response.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"liveinsight\"");
             assertThat(response.body()).doesNotContain(TOKEN);
         });
-        assertThat(store.activeReads).hasValue(0);
+        assertThat(store.pageReads).hasValue(0);
+        assertThat(stats.reads).isEmpty();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.liveinsight.dashboard.support;
 
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.RollupCodec;
+import io.liveinsight.event.stats.StatsKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +115,21 @@ public final class Fixtures {
         item.put("received_at", n(timestamp + 5));
         item.put("ip", s("203.0.113.0"));
         item.put("is_bot", AttributeValue.fromBool(false));
+        return item;
+    }
+
+    /**
+     * A Stats item as the processor writes it: one shard's rollup of one bucket, with the writer's revision and mark,
+     * and the TTL its resolution keeps it for.
+     */
+    public static Map<String, AttributeValue> stats(StatsKey key, String shard, Rollup rollup) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", s(key.value()));
+        item.put("sk", s(shard));
+        item.put("rv", n(7));
+        item.put("mk", s("49590338271490256608559692538361571095921575989136588898"));
+        item.put("ru", AttributeValue.fromB(SdkBytes.fromByteArray(RollupCodec.encode(rollup.cut()))));
+        key.expiresAt().ifPresent(expiresAt -> item.put("expires_at", n(expiresAt)));
         return item;
     }
 

@@ -1,6 +1,7 @@
 package io.liveinsight.dashboard.support;
 
 import io.liveinsight.dashboard.adapter.dynamodb.SessionViews;
+import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The store in memory, for tests without engines; counts the ActiveSessions reads and can be made to fail. Sessions
+ * The store in memory, for tests without engines; counts the ActiveSessions reads (whole table and pages) and can be
+ * made to fail. Sessions
  * items are kept as stored and read into session views as the DynamoDB adapter reads them ({@link SessionViews}).
  */
 public final class InMemoryDashboardStore implements DashboardStore {
@@ -24,6 +26,7 @@ public final class InMemoryDashboardStore implements DashboardStore {
     public final Map<String, List<Map<String, Object>>> events = new ConcurrentHashMap<>();
 
     public final AtomicInteger activeReads = new AtomicInteger();
+    public final AtomicInteger pageReads = new AtomicInteger();
     public final AtomicInteger eventPages = new AtomicInteger();
     public volatile boolean down;
 
@@ -32,6 +35,21 @@ public final class InMemoryDashboardStore implements DashboardStore {
         failIfDown();
         activeReads.incrementAndGet();
         return active.stream().filter(s -> s.activeAt(nowMillis)).toList();
+    }
+
+    /** The table's order here is the session ids' order. */
+    @Override
+    public ActiveScan activePage(long nowMillis, String after, int limit, boolean bots) {
+        failIfDown();
+        pageReads.incrementAndGet();
+        List<ActiveSession> matching = active.stream()
+                .filter(s -> s.activeAt(nowMillis) && (bots || !s.bot()))
+                .filter(s -> after == null || s.sessionId().compareTo(after) > 0)
+                .sorted(Comparator.comparing(ActiveSession::sessionId))
+                .toList();
+        List<ActiveSession> page = matching.subList(0, Math.min(limit, matching.size()));
+        String next = matching.size() > limit ? page.getLast().sessionId() : null;
+        return new ActiveScan(page, next);
     }
 
     @Override
@@ -92,7 +110,7 @@ public final class InMemoryDashboardStore implements DashboardStore {
 
     @Override
     public Map<String, Boolean> health() {
-        return Map.of("events", !down, "sessions", !down, "active_sessions", !down);
+        return Map.of("events", !down, "sessions", !down, "active_sessions", !down, "stats", !down);
     }
 
     private void failIfDown() {

@@ -15,6 +15,7 @@ import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
 import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
+import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.ReadMetrics;
@@ -44,8 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * The dashboard's reads: a full parallel Scan of ActiveSessions (the only table ever scanned, and always to the
- * end), GetItem and BatchGetItem on Sessions (read into session views: {@link SessionViews}), and Queries on the
+ * The dashboard's reads: ActiveSessions either a page at a time ({@link ActivePages}: the live page) or by a full
+ * parallel Scan, always to the end (the only table ever scanned), GetItem and BatchGetItem on Sessions (read into session views: {@link SessionViews}), and Queries on the
  * GSIs. Eventually consistent reads throughout (half the read units; the page refreshes every few seconds anyway).
  * Every call reports the read units DynamoDB says it consumed.
  */
@@ -55,6 +56,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     private final TableNames tables;
     private final int scanSegments;
     private final ReadMetrics metrics;
+    private final ActivePages activePages;
 
     public DynamoDbDashboardStore(DynamoDbClient dynamoDb, TableNames tables, int scanSegments, ReadMetrics metrics) {
         if (scanSegments < 1) {
@@ -64,6 +66,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         this.tables = tables;
         this.scanSegments = scanSegments;
         this.metrics = metrics;
+        this.activePages = new ActivePages(dynamoDb, tables.activeSessions(), metrics);
     }
 
     @Override
@@ -92,6 +95,11 @@ public final class DynamoDbDashboardStore implements DashboardStore {
             }
             throw new StoreUnavailableException("scan " + tables.activeSessions() + " failed", e.getCause());
         }
+    }
+
+    @Override
+    public ActiveScan activePage(long nowMillis, String after, int limit, boolean bots) {
+        return activePages.read(nowMillis, after, limit, bots);
     }
 
     /** One segment, page after page until DynamoDB has no LastEvaluatedKey: never truncated at 1 MB. */
@@ -285,6 +293,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         health.put("events", describes(tables.events()));
         health.put("sessions", describes(tables.sessions()));
         health.put("active_sessions", describes(tables.activeSessions()));
+        health.put("stats", describes(tables.stats()));
         return health;
     }
 
@@ -297,11 +306,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     }
 
     private void report(ConsumedCapacity capacity) {
-        if (capacity != null && capacity.capacityUnits() != null) {
-            double units =
-                    capacity.readCapacityUnits() != null ? capacity.readCapacityUnits() : capacity.capacityUnits();
-            metrics.consumed(capacity.tableName(), units);
-        }
+        ReadUnits.report(metrics, capacity);
     }
 
     private static <T> T call(String what, Supplier<T> call) {

@@ -5,6 +5,7 @@ import static io.liveinsight.dashboard.support.Fixtures.event;
 import static io.liveinsight.dashboard.support.Fixtures.putAll;
 import static io.liveinsight.dashboard.support.Fixtures.segment;
 import static io.liveinsight.dashboard.support.Fixtures.session;
+import static io.liveinsight.dashboard.support.Fixtures.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.http.DashboardApplication;
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.stats.Counts;
+import io.liveinsight.event.stats.Resolution;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.local.engines.LocalAws;
@@ -58,10 +63,27 @@ class DashboardApiOnDynamoDbTest {
     private DashboardApplication app(int segments) {
         DashboardConfig config =
                 new DashboardConfig(tables, "us-east-1", null, null, List.of(), segments, Duration.ZERO);
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
         return new DashboardApplication(
                 config,
                 new DynamoDbDashboardStore(aws.dynamoDb(), tables, segments, (t, u) -> readUnits.add(u)),
-                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+                new DynamoDbStatsReader(aws.dynamoDb(), tables.stats(), (t, u) -> readUnits.add(u), clock),
+                clock);
+    }
+
+    /**
+     * The rollup of the current hour as one shard's processor writes it, holding these counts in the current minute's
+     * slot (events, page views, last active, bot events, bot sessions).
+     */
+    private void currentMinute(long events, long pageViews, long lastActive, long botEvents, long botSessions) {
+        StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW);
+        Counts counts = new Counts(events, pageViews, 0, lastActive, 0, 0, 0, 0, botEvents, botSessions);
+        int minute = (int) (MINUTE % 60);
+        aws.dynamoDb().putItem(r -> r.tableName(tables.stats())
+                .item(stats(
+                        key,
+                        "shardId-000000000001",
+                        new Rollup(counts, Map.of(minute, counts), Map.of(), null, List.of()))));
     }
 
     private JsonNode get(DashboardApplication app, String path, Map<String, String> query, int status)
@@ -78,16 +100,16 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
-    void activeSessions_whenMoreThanOnePage_returnsEachSessionOnceNewestActivityFirst() throws Exception {
+    void activeSessions_whenMoreThanOnePage_returnsEachSessionOnceNewestActivityFirstWithinAPage() throws Exception {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            // pairs share a last_activity, so the tie-break by id is exercised across page boundaries
+            // pairs share a last_activity, so the tie-break by id is exercised within a page
             items.add(active("s" + i, "u" + (i % 7), NOW - (i / 2) * 1000L, "/p" + (i % 3), false, Map.of(MINUTE, 1L)));
         }
         putAll(aws.dynamoDb(), tables.activeSessions(), items);
+        currentMinute(60, 60, 60, 0, 0);
 
         List<String> seen = new ArrayList<>();
-        List<Long> activity = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
@@ -97,10 +119,12 @@ class DashboardApiOnDynamoDbTest {
             }
             JsonNode page = get("/api/sessions/active", query);
             assertThat(page.path("total").asInt()).isEqualTo(60);
+            List<Long> activity = new ArrayList<>();
             page.path("sessions").forEach(s -> {
                 seen.add(s.path("session_id").asText());
                 activity.add(s.path("last_activity").asLong());
             });
+            assertThat(activity).isSortedAccordingTo((a, b) -> Long.compare(b, a));
             cursor = page.path("next_cursor").isNull()
                     ? null
                     : page.path("next_cursor").asText();
@@ -109,7 +133,6 @@ class DashboardApiOnDynamoDbTest {
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(60).doesNotHaveDuplicates();
-        assertThat(activity).isSortedAccordingTo((a, b) -> Long.compare(b, a));
     }
 
     @Test
@@ -135,11 +158,14 @@ class DashboardApiOnDynamoDbTest {
         JsonNode page = get("/api/sessions/active", Map.of());
         JsonNode stats = get("/api/stats/realtime", Map.of());
 
-        assertThat(page.path("total").asInt()).isEqualTo(1);
+        assertThat(page.path("total").asInt())
+                .as("the whole table in one page: counted exactly")
+                .isEqualTo(1);
+        assertThat(page.path("sessions")).hasSize(1);
         assertThat(page.path("sessions").get(0).path("session_id").asText()).isEqualTo("live");
-        assertThat(stats.path("active_sessions").asInt()).isEqualTo(1);
         assertThat(stats.path("active_users").asInt()).isEqualTo(1);
-        assertThat(stats.path("events_last_30_minutes").asLong()).isEqualTo(2);
+        assertThat(stats.path("sample_sessions").asInt()).isEqualTo(1);
+        assertThat(stats.path("sample_complete").asBoolean()).isTrue();
     }
 
     @Test
@@ -150,6 +176,7 @@ class DashboardApiOnDynamoDbTest {
                 List.of(
                         active("human", "u1", NOW - 1000, "/a", false, Map.of(MINUTE, 3L)),
                         active("crawler", "bot", NOW - 2000, "/a", true, Map.of(MINUTE, 40L))));
+        currentMinute(3, 3, 1, 40, 1);
 
         JsonNode humans = get("/api/sessions/active", Map.of());
         JsonNode all = get("/api/sessions/active", Map.of("include_bots", "true"));
@@ -167,7 +194,7 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
-    void live_whenAsked_answersStatsAndTablePageFromOneRead() throws Exception {
+    void live_whenAsked_answersStatsAndATablePageFollowedByTheNext() throws Exception {
         putAll(
                 aws.dynamoDb(),
                 tables.activeSessions(),
@@ -175,6 +202,7 @@ class DashboardApiOnDynamoDbTest {
                         active("one", "u1", NOW - 1000, "/a", false, Map.of(MINUTE, 2L)),
                         active("two", "u2", NOW - 2000, "/b", false, Map.of(MINUTE, 1L)),
                         active("bot", "b", NOW - 500, "/a", true, Map.of(MINUTE, 9L))));
+        currentMinute(3, 3, 2, 9, 1);
         DashboardApplication app = app(4);
 
         JsonNode live = get(app, "/api/live", Map.of("limit", "1"), 200);
@@ -190,19 +218,22 @@ class DashboardApiOnDynamoDbTest {
 
         assertThat(live.path("stats").path("active_sessions").asInt()).isEqualTo(2);
         assertThat(live.path("stats").path("events_current_minute").asLong()).isEqualTo(3);
+        assertThat(live.path("stats").path("active_users").asInt()).isEqualTo(2);
         assertThat(live.path("active_sessions").path("total").asInt()).isEqualTo(2);
-        assertThat(live.path("active_sessions")
-                        .path("sessions")
-                        .get(0)
-                        .path("session_id")
-                        .asText())
-                .isEqualTo("one");
-        assertThat(next.path("active_sessions")
-                        .path("sessions")
-                        .get(0)
-                        .path("session_id")
-                        .asText())
-                .isEqualTo("two");
+        assertThat(live.path("active_sessions").path("sessions")).hasSize(1);
+        assertThat(next.path("active_sessions").path("sessions")).hasSize(1);
+        assertThat(List.of(
+                        live.path("active_sessions")
+                                .path("sessions")
+                                .get(0)
+                                .path("session_id")
+                                .asText(),
+                        next.path("active_sessions")
+                                .path("sessions")
+                                .get(0)
+                                .path("session_id")
+                                .asText()))
+                .containsExactlyInAnyOrder("one", "two");
         assertThat(next.path("active_sessions").path("next_cursor").isNull()).isTrue();
         get(app, "/api/live", Map.of("limit", "x"), 400);
     }
@@ -226,51 +257,54 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
-    void stats_whenSessionsActive_sumsTheirMinutesAndRanksPagesAndReferrers() throws Exception {
+    void stats_whenRollupsAndSessions_countFromRollupsAndRankTheSample() throws Exception {
         putAll(
                 aws.dynamoDb(),
                 tables.activeSessions(),
                 List.of(
-                        active(
-                                "a",
-                                "u1",
-                                NOW - 120_000,
-                                NOW - 1000,
-                                NOW / 1000 + 1799,
-                                "/cart",
-                                false,
-                                Map.of(MINUTE, 2L, MINUTE - 1, 4L, MINUTE - 29, 1L, MINUTE - 30, 100L)),
-                        active(
-                                "b",
-                                "u1",
-                                NOW - 600_000,
-                                NOW - 5000,
-                                NOW / 1000 + 1795,
-                                "/cart",
-                                false,
-                                Map.of(MINUTE - 1, 1L)),
-                        active(
-                                "c",
-                                "u2",
-                                NOW - 60_000,
-                                NOW - 2000,
-                                NOW / 1000 + 1798,
-                                "/home",
-                                false,
-                                Map.of(MINUTE, 1L))));
+                        active("a", "u1", NOW - 120_000, NOW - 1000, NOW / 1000 + 1799, "/cart", false, Map.of()),
+                        active("b", "u1", NOW - 600_000, NOW - 5000, NOW / 1000 + 1795, "/cart", false, Map.of()),
+                        active("c", "u2", NOW - 60_000, NOW - 2000, NOW / 1000 + 1798, "/home", false, Map.of())));
+        // two shards' items of the current hour, and the previous hour's (the window reaches into it or not)
+        StatsKey current = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW);
+        StatsKey previous = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOW - 3600_000);
+        int minute = (int) (MINUTE % 60);
+        Map<Integer, Counts> first = new java.util.HashMap<>();
+        first.put(minute, new Counts(2, 1, 0, 2, 0, 0, 0, 0, 0, 0));
+        Map<Integer, Counts> second = new java.util.HashMap<>();
+        second.put(minute, new Counts(1, 1, 0, 1, 0, 0, 0, 0, 0, 0));
+        Map<Integer, Counts> before = new java.util.HashMap<>();
+        for (int m = 0; m < 60; m++) {
+            before.put(m, new Counts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+        }
+        putAll(
+                aws.dynamoDb(),
+                tables.stats(),
+                List.of(
+                        stats(
+                                current,
+                                "shardId-000000000001",
+                                new Rollup(Counts.ZERO, first, Map.of(), null, List.of())),
+                        stats(
+                                current,
+                                "shardId-000000000002",
+                                new Rollup(Counts.ZERO, second, Map.of(), null, List.of())),
+                        stats(
+                                previous,
+                                "shardId-000000000001",
+                                new Rollup(Counts.ZERO, before, Map.of(), null, List.of()))));
 
         JsonNode stats = get("/api/stats/realtime", Map.of());
 
+        long inPreviousHour = Math.max(0, 30 - 1 - minute);
         assertThat(stats.path("active_sessions").asInt()).isEqualTo(3);
-        assertThat(stats.path("active_users").asInt()).isEqualTo(2);
         assertThat(stats.path("events_current_minute").asLong()).isEqualTo(3);
-        assertThat(stats.path("events_last_minute").asLong()).isEqualTo(5);
-        // the minute 30 minutes back is outside the window
-        assertThat(stats.path("events_last_30_minutes").asLong()).isEqualTo(9);
+        assertThat(stats.path("events_last_30_minutes").asLong()).isEqualTo(3 + inPreviousHour);
+        assertThat(stats.path("page_views_last_30_minutes").asLong()).isEqualTo(2 + inPreviousHour);
         JsonNode perMinute = stats.path("events_per_minute");
         assertThat(perMinute.get(0).path("minute").asLong()).isEqualTo((MINUTE - 29) * 60_000);
-        assertThat(perMinute.get(0).path("events").asLong()).isEqualTo(1);
         assertThat(perMinute.get(29).path("events").asLong()).isEqualTo(3);
+        assertThat(stats.path("active_users").asInt()).isEqualTo(2);
         // durations 119 s, 595 s, 58 s
         assertThat(stats.path("median_session_duration_ms").asLong()).isEqualTo(119_000);
         assertThat(stats.path("top_pages").get(0).path("page_url").asText()).isEqualTo("/cart");
@@ -279,21 +313,103 @@ class DashboardApiOnDynamoDbTest {
     }
 
     @Test
-    void activeSessions_whenTableOverOneMegabyte_readsItToTheEnd() throws Exception {
+    void live_whenTableOverOneMegabyte_readsABoundedSampleAndPagesThroughTheRest() throws Exception {
         String longPage = "https://shop.example/" + "x".repeat(900);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
             items.add(active("big" + i, "u" + i, NOW - i, longPage, false, Map.of(MINUTE, 1L)));
         }
         putAll(aws.dynamoDb(), tables.activeSessions(), items);
+        currentMinute(1500, 0, 1500, 0, 0);
 
-        for (int segments : new int[] {1, 4}) {
-            JsonNode stats = get(app(segments), "/api/stats/realtime", Map.of(), 200);
-            assertThat(stats.path("active_sessions").asInt())
-                    .as("segments " + segments)
-                    .isEqualTo(1500);
-            assertThat(stats.path("events_current_minute").asLong()).isEqualTo(1500);
+        readUnits.reset();
+        JsonNode live = get("/api/live", Map.of("limit", "25"));
+        double refresh = readUnits.sum();
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        String cursor = null;
+        do {
+            Map<String, String> query = new LinkedHashMap<>(Map.of("limit", "200"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            JsonNode page = get("/api/sessions/active", query);
+            page.path("sessions")
+                    .forEach(s ->
+                            assertThat(seen.add(s.path("session_id").asText())).isTrue());
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(live.path("stats").path("active_sessions").asInt()).isEqualTo(1500);
+        assertThat(live.path("stats").path("sample_sessions").asInt()).isEqualTo(200);
+        assertThat(live.path("stats").path("sample_complete").asBoolean()).isFalse();
+        assertThat(live.path("stats").path("active_users").asInt()).isEqualTo(1500);
+        assertThat(live.path("active_sessions").path("total").asInt()).isEqualTo(1500);
+        assertThat(live.path("active_sessions").path("sessions")).hasSize(25);
+        // ~1 KB items: the sample and the page read ~225 of them, the whole table would be 1,500 (~190 units)
+        assertThat(refresh).isLessThan(50);
+        assertThat(seen).hasSize(1500);
+        assertThat(pages).isEqualTo(8);
+    }
+
+    @Test
+    void statistics_whenShardsWroteRollups_everyRouteAnswersTheirSum() throws Exception {
+        long hour = NOW / 3_600_000 * 3_600_000;
+        String page = "shop.example/<script>alert(1)</script>\uD83D\uDE00~#|";
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int shard = 1; shard <= 3; shard++) {
+            io.liveinsight.event.stats.Hll users = new io.liveinsight.event.stats.Hll();
+            users.add("user-" + shard);
+            users.add("user-shared");
+            Counts counts = new Counts(10, 6, 2, 1, 45_000, 1, 1, 1, 4, 1);
+            Rollup rollup = new Rollup(
+                    counts,
+                    Map.of(0, counts),
+                    Map.of(io.liveinsight.event.stats.Dimension.PAGE, Map.of(page, 4L, "shop.example/", 2L)),
+                    users,
+                    List.of(new io.liveinsight.event.stats.RecentEvent(
+                            hour + shard * 1000L, "e" + shard, "page_view", "s" + shard, "u" + shard, page, "direct")));
+            String sk = "shardId-00000000000" + shard;
+            items.add(stats(StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, hour), sk, rollup));
         }
+        putAll(aws.dynamoDb(), tables.stats(), items);
+        String hourStart = Instant.ofEpochMilli(hour).toString();
+
+        JsonNode summary = get("/api/stats/summary", Map.of());
+        JsonNode series = get("/api/stats/series", Map.of("range", "today", "tz", "Asia/Seoul", "resolution", "hour"));
+        JsonNode fiveMinutes = get(
+                "/api/stats/series",
+                Map.of(
+                        "from",
+                        hourStart,
+                        "to",
+                        Instant.ofEpochMilli(hour + 600_000).toString()));
+        JsonNode breakdown = get("/api/stats/breakdown", Map.of("dimension", "page"));
+        JsonNode details = get("/api/stats/details", Map.of("dimension", "page", "key", page));
+        JsonNode hourDetails = get("/api/stats/details", Map.of("dimension", "hour", "key", hourStart));
+
+        assertThat(summary.path("events").asLong()).isEqualTo(30);
+        assertThat(summary.path("sessions").asLong()).isEqualTo(6);
+        assertThat(summary.path("users").asLong()).isEqualTo(4);
+        assertThat(summary.path("bot_events").asLong()).isEqualTo(12);
+        assertThat(summary.path("avg_session_seconds").asDouble()).isEqualTo(45.0);
+        JsonNode last = series.path("points").get(series.path("points").size() - 1);
+        assertThat(last.path("start_ms").asLong()).isEqualTo(hour);
+        assertThat(last.path("events").asLong()).isEqualTo(30);
+        assertThat(fiveMinutes.path("resolution").asText()).isEqualTo("5m");
+        assertThat(fiveMinutes.path("points").get(0).path("events").asLong()).isEqualTo(30);
+        assertThat(breakdown.path("items").get(0).path("key").asText()).isEqualTo(page);
+        assertThat(breakdown.path("items").get(0).path("count").asLong()).isEqualTo(12);
+        assertThat(breakdown.path("total").asLong()).isEqualTo(18);
+        assertThat(details.path("key").asText()).isEqualTo(page);
+        assertThat(details.path("total").asLong()).isEqualTo(12);
+        assertThat(details.path("recent")).hasSize(3);
+        assertThat(details.path("recent").get(0).path("event_id").asText()).isEqualTo("e3");
+        assertThat(hourDetails.path("total").asLong()).isEqualTo(30);
+        assertThat(hourDetails.path("series").get(0).path("count").asLong()).isEqualTo(30);
     }
 
     @Test
@@ -471,11 +587,13 @@ class DashboardApiOnDynamoDbTest {
         JsonNode ok = get("/api/health", Map.of());
         assertThat(ok.path("status").asText()).isEqualTo("ok");
         assertThat(ok.path("dependencies").path("active_sessions").asText()).isEqualTo("up");
+        assertThat(ok.path("dependencies").path("stats").asText()).isEqualTo("up");
 
         TableNames missing = TableNames.withPrefix("Missing");
         DashboardApplication broken = new DashboardApplication(
                 DashboardConfig.local(missing),
                 new DynamoDbDashboardStore(aws.dynamoDb(), missing, 2, (t, u) -> {}),
+                new DynamoDbStatsReader(aws.dynamoDb(), missing.stats(), (t, u) -> {}, Clock.systemUTC()),
                 Clock.systemUTC());
         assertThat(get(broken, "/api/health", Map.of(), 503)
                         .path("dependencies")
@@ -486,6 +604,8 @@ class DashboardApiOnDynamoDbTest {
                         .path("error")
                         .asText())
                 .contains("try again");
+        get(broken, "/api/stats/summary", Map.of("range", "30d"), 503);
+        get(broken, "/api/stats/series", Map.of(), 503);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.liveinsight.dashboard.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of the active-sessions table: a page of ActiveSessions read in the table's order ({@link ActiveScan}),
+ * shown newest activity first within the page. Pages follow one another through the table, so a session that stays
+ * put is never repeated nor skipped while others come and go; the order across pages is the table's, not activity's
+ * (ordering the whole table by activity would mean reading all of it on every refresh).
+ *
+ * @param total the active sessions, from the rollups (see {@link LiveWindow}), or exactly this page's size
+ *     when it is the whole table
+ * @param next the session id the next page starts after, or empty on the last page
+ */
+public record ActiveScanPage(List<ActiveSession> sessions, long total, Optional<String> next) {
+
+    private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
+            Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
+
+    public ActiveScanPage {
+        sessions = List.copyOf(sessions);
+    }
+
+    /**
+     * @param scan a page of the table, bots already left out or not
+     * @param first whether the page was read from the start of the table
+     * @param counted the active sessions as the rollups count them
+     */
+    public static ActiveScanPage of(ActiveScan scan, boolean first, long counted) {
+        List<ActiveSession> sorted = new ArrayList<>(scan.sessions());
+        sorted.sort(NEWEST_ACTIVITY_FIRST);
+        long total = first && scan.complete() ? sorted.size() : Math.max(counted, sorted.size());
+        return new ActiveScanPage(sorted, total, Optional.ofNullable(scan.next()));
+    }
+}
