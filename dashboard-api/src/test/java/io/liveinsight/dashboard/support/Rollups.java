@@ -24,9 +24,12 @@ public final class Rollups {
         return new Counts(events, pageViews, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** Sessions started, their total duration and how many converted. */
+    /**
+     * Sessions started and ended (last active) in the same bucket, their total duration (counted with their end) and
+     * how many converted.
+     */
     public static Counts sessions(long sessions, long durationMs, long converted) {
-        return new Counts(0, 0, sessions, 0, durationMs, 0, converted, converted, 0, 0);
+        return new Counts(0, 0, sessions, sessions, durationMs, 0, converted, converted, 0, 0);
     }
 
     public static Counts bots(long botEvents, long botSessions) {

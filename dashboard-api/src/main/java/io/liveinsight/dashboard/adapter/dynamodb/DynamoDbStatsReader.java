@@ -8,6 +8,7 @@ import static io.liveinsight.event.contract.ItemAttributes.STATS_SHARD;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
@@ -53,8 +54,30 @@ public final class DynamoDbStatsReader implements StatsReader {
         this.clock = clock;
     }
 
+    /**
+     * A bucket as the processor stores it (docs/contract/tables.md#stats): a minute key's slots live in its hour's
+     * item; an hour is its item; a day is the sum of its 24 hour items.
+     */
     @Override
     public Rollup read(StatsKey key) {
+        return switch (key.resolution()) {
+            case MINUTE -> item(new StatsKey(key.site(), Resolution.HOUR, key.bucketStart()));
+            case HOUR -> item(key);
+            case DAY -> {
+                Rollup day = Rollup.EMPTY;
+                long hour = Resolution.HOUR.span().toSeconds();
+                for (long start = key.bucketStart();
+                        start < key.bucketStart() + Resolution.DAY.span().toSeconds();
+                        start += hour) {
+                    day = day.plus(item(new StatsKey(key.site(), Resolution.HOUR, start)));
+                }
+                yield day;
+            }
+        };
+    }
+
+    /** The items stored under one key, added. */
+    private Rollup item(StatsKey key) {
         String now = Long.toString(Math.floorDiv(clock.millis(), 1000L));
         Rollup sum = Rollup.EMPTY;
         Map<String, AttributeValue> start = null;

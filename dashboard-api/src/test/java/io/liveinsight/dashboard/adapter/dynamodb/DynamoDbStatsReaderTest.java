@@ -148,7 +148,7 @@ class DynamoDbStatsReaderTest {
     @Test
     void read_whenAnItemIsPastItsTtlButNotYetDeleted_leavesItOut() {
         long realNow = System.currentTimeMillis();
-        StatsKey minute = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, HOUR);
+        StatsKey minute = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, HOUR);
         Map<String, AttributeValue> expired = stats(minute, "shardId-000000000001", Rollup.of(events(3)));
         expired.put("expires_at", n(realNow / 1000 + 3600)); // TTL will not delete it during the test
         Map<String, AttributeValue> kept = stats(minute, "shardId-000000000002", Rollup.of(events(4)));
