@@ -248,7 +248,9 @@ public final class KclConsumer implements AutoCloseable {
                 configs.lifecycleConfig(),
                 // KCL's own metrics stay off: ours (MetricNames) are the ones alarms use.
                 configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
-                configs.processorConfig(),
+                // Empty calls too (every poll that finds nothing): an idle shard reports its lag, and the day
+                // finalizer finishes the days that become final while no record comes (EventRecordProcessor).
+                configs.processorConfig().callProcessRecordsEvenForEmptyRecordList(true),
                 retrieval);
     }
 

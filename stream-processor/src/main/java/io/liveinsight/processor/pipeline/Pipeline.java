@@ -2,6 +2,7 @@ package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.time.Sleeper;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbDayStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbStatsStore;
@@ -10,7 +11,9 @@ import io.liveinsight.processor.adapter.dynamodb.TableGuard;
 import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.port.DeadLetters;
+import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StreamMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +24,15 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The consumer's core, wired once and shared by both entry points (the KCL application and the Lambda for event
- * source mappings): decode, write durably, report. One {@link TableGuard} per table.
+ * source mappings): decode, write durably, report; and the day items' finalizer, which the doors tell when they take a
+ * shard and call between batches. One {@link TableGuard} per table.
  */
-public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
+public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics, DayFinalizer days) {
+
+    /** A pipeline that writes no day items (its writer's rollups, if any, are hour items only). */
+    public Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
+        this(decoder, writer, metrics, DayFinalizer.none(StatsStore.NONE));
+    }
 
     /** Events ledger writes in flight at once, over all shards of this process. */
     public static final int EVENT_WRITES = 32;
@@ -31,6 +40,8 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
     public static final int SESSION_WRITES = 32;
     /** Rollup items written at once, over all shards of this process. */
     public static final int STATS_WRITES = 16;
+    /** Hour items read at once to finish day items, over all shards of this process: a day's 24. */
+    public static final int DAY_READS = 24;
 
     public static Pipeline create(
             ProcessorConfig config,
@@ -38,25 +49,42 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
             KinesisClient kinesis,
             StreamMetrics metrics,
             BooleanSupplier stopping) {
+        return create(config, dynamoDb, kinesis, metrics, stopping, Clock.systemUTC());
+    }
+
+    /** @param clock the time the session store and the day finalizer go by */
+    public static Pipeline create(
+            ProcessorConfig config,
+            DynamoDbClient dynamoDb,
+            KinesisClient kinesis,
+            StreamMetrics metrics,
+            BooleanSupplier stopping,
+            Clock clock) {
         var tables = config.tables();
         TableGuard events = TableGuard.create(tables.events(), config.resilience(), metrics);
         TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
         TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
         TableGuard stats = TableGuard.create(tables.stats(), config.resilience(), metrics);
+        StatsRules rules = StatsSetup.rules(config);
+        DayFinalizer days = new DayFinalizer(
+                new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
+                new DynamoDbDayStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(DAY_READS)),
+                rules.site(),
+                clock);
         BatchWriter writer = new BatchWriter(
                 new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES)),
                 new DynamoDbSessionStore(
                         new SessionTables(
                                 dynamoDb, tables.sessions(), tables.activeSessions(), sessions, active, metrics),
-                        Clock.systemUTC()),
-                new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
-                StatsSetup.rules(config),
+                        clock),
+                days,
+                rules,
                 new KinesisDeadLetters(kinesis, config.deadLetterStream()),
                 new Parallel(SESSION_WRITES),
                 metrics,
                 stopping,
                 Sleeper.SYSTEM);
-        return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
+        return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics, days);
     }
 
     /**
