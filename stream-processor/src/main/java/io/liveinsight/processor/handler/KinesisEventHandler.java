@@ -46,7 +46,7 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(8);
 
     /** Time that must be left after a batch for the day finalizer's work (checks and sweeps) to begin. */
-    static final Duration DAYS_BUDGET = Duration.ofSeconds(30);
+    public static final Duration DAYS_BUDGET = Duration.ofSeconds(30);
 
     private final BatchRetry retry;
     private final DayFinalizer days;

@@ -95,12 +95,16 @@ class DynamoDbDayStoreTest {
         hours(tables).add(List.of(at(S1, 7, DAY.plus(Duration.ofHours(3)), "p", "u1")));
         DayStore days = days(tables);
 
+        double hourUnits = writeUnits(tables);
         boolean first = days.finish(S1, D);
         double unitsAfterFirst = writeUnits(tables);
         boolean second = days.finish(S1, D);
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
+        assertThat(unitsAfterFirst - hourUnits)
+                .as("a quiet day's item: one write unit")
+                .isEqualTo(1.0);
         assertThat(writeUnits(tables)).isEqualTo(unitsAfterFirst);
         assertThat(item(tables, D, S1).get(ItemAttributes.REVISION).n()).isEqualTo("1");
     }
@@ -135,9 +139,14 @@ class DynamoDbDayStoreTest {
         DayStore days = days(tables);
 
         days.open(S1, D);
+        double once = writeUnits(tables);
         days.open(S1, D);
 
         Map<String, AttributeValue> item = item(tables, D, S1);
+        assertThat(once).isEqualTo(1.0);
+        assertThat(writeUnits(tables))
+                .as("the second open reads, and writes nothing")
+                .isEqualTo(once);
         assertThat(item.keySet())
                 .containsExactlyInAnyOrder(
                         ItemAttributes.STATS_KEY, ItemAttributes.STATS_SHARD, ItemAttributes.REVISION);
