@@ -38,6 +38,12 @@ public final class DayFinalizer implements StatsStore {
     /** How long after a failed check or sweep it is tried again. */
     public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
+    /**
+     * How far apart two processes' clocks may be: from this long before a day is final by this process's clock, its
+     * item is checked (and reopened if another process already made it final) before every hour write, not once.
+     */
+    public static final Duration CLOCKS_APART = Duration.ofHours(1);
+
     /** A finalizer that writes hour items only (no day items): for tests and deployments that keep none. */
     public static DayFinalizer none(StatsStore hours) {
         return new DayFinalizer(hours, null, null, Clock.systemUTC());
@@ -95,10 +101,10 @@ public final class DayFinalizer implements StatsStore {
         }
         Instant before = clock.instant();
         for (DayId day : touched) {
-            boolean isFinal = DayRules.isFinal(day.day(), before);
-            if (isFinal || !wasOpened(day)) {
+            boolean mayBeFinal = DayRules.isFinal(day.day(), before.plus(CLOCKS_APART));
+            if (mayBeFinal || !wasOpened(day)) {
                 days.open(day.shardId(), day.day());
-                remember(day, !isFinal);
+                remember(day, !mayBeFinal);
             }
         }
         hours.add(contributions);

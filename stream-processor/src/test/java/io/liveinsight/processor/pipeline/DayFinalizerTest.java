@@ -86,6 +86,28 @@ class DayFinalizerTest {
     }
 
     @Test
+    void add_withinAnHourOfTheDayBeingFinal_checksItsItemBeforeEveryBatch_asAnotherClockMayHaveFinishedIt() {
+        clock.advance(Duration.between(
+                clock.instant(), D_FINAL.minus(DayFinalizer.CLOCKS_APART).minusSeconds(2)));
+
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 50)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 51)));
+        clock.advance(Duration.ofSeconds(2));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 52)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 53)));
+
+        assertThat(log)
+                .containsExactly(
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "hours 1",
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "open " + S1 + " " + D,
+                        "hours 1");
+    }
+
+    @Test
     void add_whenTheDayBecomesFinalDuringTheHourWrites_finishesItAfter() {
         clock.advance(Duration.between(clock.instant(), D_FINAL.minusSeconds(1)));
         duringHours = () -> clock.advance(Duration.ofSeconds(1));
