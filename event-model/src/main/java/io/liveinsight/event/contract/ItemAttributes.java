@@ -70,7 +70,7 @@ public final class ItemAttributes {
     public static final String EXPIRES_AT = "expires_at";
 
     // Stats (rollups): keys, then what the writer keeps for exactness, then the rollup itself.
-    /** {@code <site>#<m|h|d>#<bucket start, epoch seconds>}. */
+    /** {@code <site>#<h|d>#<bucket start, epoch seconds>}: hour and day items. */
     public static final String STATS_KEY = "pk";
     /** The stream shard whose records the item counts. */
     public static final String STATS_SHARD = "sk";
@@ -80,6 +80,8 @@ public final class ItemAttributes {
     public static final String MARK = "mk";
     /** The rollup: gzip-compressed JSON (event-model {@code stats.RollupCodec}). */
     public static final String ROLLUP = "ru";
+    /** Day items only: {@code true} once the item is the sum of its day's hour items; absent while it is open. */
+    public static final String FINAL = "final";
 
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = List.of(

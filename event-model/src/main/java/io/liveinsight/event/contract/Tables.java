@@ -62,9 +62,9 @@ public final class Tables {
             false);
 
     /**
-     * Rollups (docs/contract/tables.md#stats): one item per site, resolution, time bucket and stream shard, written by
-     * that shard's processor alone; readers query one bucket's partition and merge its shards. Minute items expire
-     * after 48 hours and hour items after 400 days by TTL; day items are kept.
+     * Rollups (docs/contract/tables.md#stats): one item per site, UTC hour (or day) and stream shard, counted by that
+     * shard's processor alone; readers query one bucket's partition and merge its shards. Hour items (with their
+     * minute slots) expire 400 days after their hour by TTL; day items are kept.
      */
     public static final TableSchema STATS = new TableSchema(
             "Stats",

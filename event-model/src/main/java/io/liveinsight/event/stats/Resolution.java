@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The three kinds of rollup item (docs/contract/tables.md#stats). A {@code MINUTE} item holds one hour's sixty minute
- * slots (so a chart of the last half hour reads one or two items per shard, not thirty); {@code HOUR} and {@code DAY}
- * items hold that hour's or UTC day's totals, breakdowns and unique users.
+ * The three kinds of rollup key (docs/contract/tables.md#resolutions). Two kinds of item are stored: an hour item per
+ * UTC hour and shard holds that hour's totals, its sixty minute slots, breakdowns, unique users and latest events; a
+ * day item per UTC day and shard the day's totals, breakdowns and unique users. A {@code MINUTE} key names an hour's
+ * minute slots, which live in its hour item ({@link StatsKey#itemKey()}): one write per batch instead of two, and
+ * kept as long as the hour item.
  */
 public enum Resolution {
-    MINUTE("m", Duration.ofHours(1), Optional.of(Duration.ofHours(48))),
+    MINUTE("m", Duration.ofHours(1), Optional.of(Duration.ofDays(400))),
     HOUR("h", Duration.ofHours(1), Optional.of(Duration.ofDays(400))),
     DAY("d", Duration.ofDays(1), Optional.empty());
 

@@ -96,8 +96,9 @@ public final class RollupCodec {
 
     /**
      * The registers as stored: all {@value Hll#REGISTERS} when most are set; else only the set ones, three bytes each
-     * (index high, index low, value), so a quiet hour's sketch costs bytes, not 2 KB. The lengths never meet
-     * ({@value Hll#REGISTERS} is not a multiple of three).
+     * (index high, index low, value), in index order, so a quiet hour's sketch costs bytes, not 2 KB. The lengths
+     * never meet ({@value Hll#REGISTERS} is not a multiple of three); a sparse form out of order, repeating a register
+     * or holding a zero is not one {@link #storedRegisters} wrote, and is refused.
      */
     static byte[] storedRegisters(byte[] registers) {
         int set = 0;
@@ -126,12 +127,15 @@ public final class RollupCodec {
             throw new IllegalArgumentException("not a stored sketch: " + stored.length + " bytes");
         }
         byte[] registers = new byte[Hll.REGISTERS];
+        int previous = -1;
         for (int j = 0; j < stored.length; j += 3) {
             int index = ((stored[j] & 0xff) << 8) | (stored[j + 1] & 0xff);
-            if (index >= Hll.REGISTERS) {
-                throw new IllegalArgumentException("not a stored sketch: register " + index);
+            if (index >= Hll.REGISTERS || index <= previous || stored[j + 2] == 0) {
+                throw new IllegalArgumentException(
+                        "not a stored sketch: register " + index + " = " + stored[j + 2] + " after " + previous);
             }
             registers[index] = stored[j + 2];
+            previous = index;
         }
         return registers;
     }

@@ -29,11 +29,22 @@ public record StatsKey(String site, Resolution resolution, long bucketStart) {
         return new StatsKey(site, resolution, Math.floorDiv(Math.floorDiv(epochMillis, 1000), span) * span);
     }
 
+    /**
+     * The key of the item that stores this key's figures: a {@link Resolution#MINUTE} key's minute slots are in the
+     * hour item of the same hour; hour and day keys are their own items.
+     */
+    public StatsKey itemKey() {
+        return resolution == Resolution.MINUTE ? new StatsKey(site, Resolution.HOUR, bucketStart) : this;
+    }
+
     public String value() {
         return site + "#" + resolution.code() + "#" + bucketStart;
     }
 
-    /** The epoch second after which a TTL deletes the item; empty for items kept for ever. */
+    /**
+     * The epoch second after which a TTL deletes the item; empty for items kept for ever. A minute key's is its hour
+     * item's.
+     */
     public OptionalLong expiresAt() {
         return resolution
                 .kept()

@@ -39,9 +39,13 @@ class TableContractDocTest {
 
     private static final String PAGE = RepositoryFiles.read("docs/contract/tables.md");
 
-    /** What a Stats item shows its readers: its keys, the rollup, and when it goes. */
+    /** What a Stats item shows its readers: its keys, the rollup, whether a day item is final, and when it goes. */
     private static final List<String> STATS_READ = List.of(
-            ItemAttributes.STATS_KEY, ItemAttributes.STATS_SHARD, ItemAttributes.ROLLUP, ItemAttributes.EXPIRES_AT);
+            ItemAttributes.STATS_KEY,
+            ItemAttributes.STATS_SHARD,
+            ItemAttributes.ROLLUP,
+            ItemAttributes.FINAL,
+            ItemAttributes.EXPIRES_AT);
 
     @Test
     void keysAndIndexes_listEveryKeyAndIndexOfTheContract() {
@@ -134,7 +138,7 @@ class TableContractDocTest {
     }
 
     @Test
-    void stats_resolutions_areTheModelsLettersSpansAndTimesToLive() {
+    void stats_resolutions_areTheModelsLettersSpansItemsAndTimesToLive() {
         List<Map<String, String>> rows = MarkdownTables.under(PAGE, "Resolutions");
 
         assertThat(rows)
@@ -143,14 +147,50 @@ class TableContractDocTest {
                         Arrays.stream(Resolution.values()).map(Enum::name).toList());
         for (Resolution resolution : Resolution.values()) {
             Map<String, String> row = rows.get(resolution.ordinal());
+            StatsKey item = new StatsKey("s", resolution, 0).itemKey();
             assertThat(MarkdownTables.plain(row.get("letter"))).isEqualTo(resolution.code());
-            assertThat(row.get("one item covers")).startsWith(words(resolution.span()));
+            assertThat(row.get("one key covers")).startsWith(words(resolution.span()));
+            assertThat(row.get("stored in"))
+                    .as(resolution.name())
+                    .startsWith(item.resolution() == Resolution.HOUR ? "the hour item" : "the day items");
+            if (item.resolution() != resolution) {
+                assertThat(row.get("stored in"))
+                        .contains("`<site>#" + item.resolution().code() + "#")
+                        .contains("`StatsKey.itemKey()`");
+            }
             assertThat(row.get("`expires_at`"))
                     .isEqualTo(resolution
                             .kept()
                             .map(kept -> "hour end + " + kept(kept))
                             .orElse("none (kept for ever)"));
         }
+    }
+
+    @Test
+    void stats_itemSections_sayWhereEachKindOfItemLivesAndHowLong() {
+        String hours = section("### Hour items");
+        String days = section("### Day items");
+
+        assertThat(hours)
+                .contains("`pk` = `<site>#" + Resolution.HOUR.code() + "#<hour start>`")
+                .contains("minute slots");
+        assertThat(days)
+                .contains("`pk` = `<site>#" + Resolution.DAY.code() + "#<day start>`")
+                .contains("no `expires_at`")
+                .contains("`" + ItemAttributes.FINAL + "` = `true`");
+        assertThat(Resolution.HOUR.kept()).contains(Duration.ofDays(400));
+        assertThat(Resolution.DAY.kept()).isEmpty();
+    }
+
+    @Test
+    void stats_sparseSketchSwitch_isWhereTheCodecSwitches() throws IOException {
+        int dense = (Hll.REGISTERS + 2) / 3;
+
+        assertThat(PAGE)
+                .contains("all " + Hll.REGISTERS + " registers (" + Hll.REGISTERS + " bytes) when at least " + dense
+                        + " are set");
+        assertThat(storedSketchBytes(dense - 1)).isEqualTo(3 * (dense - 1));
+        assertThat(storedSketchBytes(dense)).isEqualTo(Hll.REGISTERS);
     }
 
     @Test
@@ -188,9 +228,9 @@ class TableContractDocTest {
                 .contains("keeps its **" + Rollup.MAX_KEYS + "** largest keys")
                 .contains("`" + Rollup.OTHER + "` (`Rollup.OTHER`")
                 .contains("latest **" + Rollup.MAX_RECENT + "** events")
+                .contains("up to " + Rollup.MAX_RECENT + " events, newest first")
                 .contains("2^" + Hll.PRECISION + " = " + Hll.REGISTERS + " one-byte registers")
-                .contains("at most " + Hll.MAX_RANK + ")")
-                .contains("the " + Hll.REGISTERS + " registers of the users sketch");
+                .contains("at most " + Hll.MAX_RANK + ")");
     }
 
     @Test
@@ -223,6 +263,28 @@ class TableContractDocTest {
 
         Counts counts = new Counts(3, 2, 1, 1, 40_000, 0, 0, 0, 0, 0);
         assertThat(rollup).isEqualTo(new Rollup(counts, Map.of(7, counts), Map.of(), null, List.of()));
+    }
+
+    /** The page from a heading to the next heading of any level, each run of white space one space. */
+    private static String section(String heading) {
+        int start = PAGE.indexOf(heading + "\n");
+        assertThat(start).as(heading).isNotNegative();
+        int end = PAGE.indexOf("\n#", start + heading.length());
+        return PAGE.substring(start, end < 0 ? PAGE.length() : end).replaceAll("\\s+", " ");
+    }
+
+    /** The bytes of the stored {@code u} of a sketch with {@code set} registers set. */
+    private static int storedSketchBytes(int set) throws IOException {
+        byte[] registers = new byte[Hll.REGISTERS];
+        for (int i = 0; i < set; i++) {
+            registers[i] = 1;
+        }
+        Rollup rollup = new Rollup(Counts.ZERO, Map.of(), Map.of(), Hll.of(registers), List.of());
+        String u = new ObjectMapper()
+                .readTree(gunzip(RollupCodec.encode(rollup)))
+                .get("u")
+                .asText();
+        return java.util.Base64.getDecoder().decode(u).length;
     }
 
     /** A span as the page writes it: {@code 1 hour}, {@code 1 day}. */

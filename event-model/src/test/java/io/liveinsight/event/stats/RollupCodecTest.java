@@ -43,7 +43,9 @@ class RollupCodecTest {
                         "{\"59\":[0,0,0,1,0,0,0,0,0,0],\"0\":[1,2,3,4,5,6,7,8,9,10]}");
         assertThat(json.get("b").get("page").toString()).isEqualTo("{\"example.com/\":2}");
         assertThat(json.get("b").get("entry").toString()).isEqualTo("{\"example.com/\":1}");
-        assertThat(Base64.getDecoder().decode(json.get("u").asText())).isEqualTo(users.registers());
+        byte[] sketch = Base64.getDecoder().decode(json.get("u").asText());
+        assertThat(sketch).hasSize(3); // one register set: sparse, index high, index low, value
+        assertThat(RollupCodec.readRegisters(sketch)).isEqualTo(users.registers());
         assertThat(json.get("r").toString())
                 .isEqualTo("[[1765000000000,\"e1\",\"click\",\"s1\",\"u1\",null,\"direct\"]]");
         assertThat(json.size()).isEqualTo(5);
@@ -193,7 +195,12 @@ class RollupCodecTest {
                 json(totals("\"b\":{\"page\":{\"a\":\"1\"}}")),
                 json(totals("\"b\":{\"page\":[1]}")),
                 json(totals("\"u\":\"not base64!\"")),
-                json(totals("\"u\":\"AAAA\"")),
+                json(totals("\"u\":\"AAAAAA==\"")),
+                json(totals("\"u\":\"" + sparse(0x08, 0x00, 1) + "\"")),
+                json(totals("\"u\":\"" + sparse(0, 5, 0) + "\"")),
+                json(totals("\"u\":\"" + sparse(0, 5, 1, 0, 4, 1) + "\"")),
+                json(totals("\"u\":\"" + sparse(0, 5, 1, 0, 5, 2) + "\"")),
+                json(totals("\"u\":\"" + sparse(0, 5, Hll.MAX_RANK + 1) + "\"")),
                 json(totals("\"u\":5")),
                 json(totals("\"u\":\"" + Base64.getEncoder().encodeToString(tooHigh) + "\"")),
                 json(totals("\"u\":\"" + registers + "\",\"r\":[[1]]")),
@@ -211,6 +218,41 @@ class RollupCodecTest {
     }
 
     @Test
+    void users_ofFewUsers_areStoredSparse_andOfManyDense_andBothReadBack() {
+        for (int set : List.of(0, 1, 2, 681, 682, 683, 684, Hll.REGISTERS)) {
+            byte[] registers = new byte[Hll.REGISTERS];
+            for (int i = 0; i < set; i++) {
+                registers[(i * 7) % Hll.REGISTERS] = (byte) (1 + i % Hll.MAX_RANK); // 7 is prime to 2048: distinct
+            }
+
+            byte[] stored = RollupCodec.storedRegisters(registers);
+
+            boolean dense = 3 * set >= Hll.REGISTERS;
+            assertThat(stored).as(set + " set").hasSize(dense ? Hll.REGISTERS : 3 * set);
+            assertThat(RollupCodec.readRegisters(stored)).as(set + " set").isEqualTo(registers);
+        }
+    }
+
+    @Test
+    void roundTrip_ofSketchesOfAnySize_keepsTheirRegisters() {
+        for (int n : List.of(1, 10, 100, 1_000, 10_000)) {
+            Hll users = new Hll();
+            for (int i = 0; i < n; i++) {
+                users.add("user-" + i);
+            }
+            Rollup rollup = new Rollup(COUNTS, Map.of(), Map.of(), users, List.of());
+
+            assertThat(RollupCodec.decode(RollupCodec.encode(rollup)).users())
+                    .as(n + " users")
+                    .isEqualTo(users);
+        }
+    }
+
+    /**
+     * The {@code ru} of a busy hour item: 60 minute slots, 9 breakdowns of 150 keys cut to 100 and {@code ~other}, a
+     * sketch of 100,000 users and the latest events (docs/contract/tables.md#hour-items).
+     */
+    @Test
     void encode_ofABusyHour_staysAFewKilobytes() {
         Map<Dimension, Map<String, Long>> breakdowns = new HashMap<>();
         for (Dimension dimension : Dimension.values()) {
@@ -224,10 +266,16 @@ class RollupCodecTest {
         for (int i = 0; i < 100_000; i++) {
             users.add("user-" + i);
         }
+        Map<Integer, Counts> minutes = new HashMap<>();
+        for (int minute = 0; minute < 60; minute++) {
+            minutes.put(
+                    minute,
+                    new Counts(4_000 + minute, 3_000 + minute, 300, 290, 30_000_000L + minute, 90, 6, 7, 40, 2));
+        }
         List<RecentEvent> recent = new java.util.ArrayList<>();
         for (int i = 0; i < Rollup.MAX_RECENT; i++) {
             recent.add(new RecentEvent(
-                    i,
+                    1_765_000_000_000L + i,
                     "0193a8f0-7b2c-7c1e-9d2f-" + i,
                     "page_view",
                     "session-" + i,
@@ -235,13 +283,73 @@ class RollupCodecTest {
                     "example.com/section-1/page-" + i,
                     "google"));
         }
-        Rollup hour = new Rollup(COUNTS, Map.of(), breakdowns, users, recent).cut();
+        Rollup hour = new Rollup(COUNTS, minutes, breakdowns, users, recent).cut();
 
         int bytes = RollupCodec.encode(hour).length;
 
         assertThat(bytes).isLessThan(30 * 1024);
-        System.out.println(
-                "busy hour rollup (9 breakdowns x 100 keys + ~other, 100k users, 20 recent): " + bytes + " bytes gzip");
+        assertThat(RollupCodec.decode(RollupCodec.encode(hour))).isEqualTo(hour);
+        System.out.println("busy hour ru (60 minute slots, 9 breakdowns x 100 keys + ~other, 100k users, "
+                + Rollup.MAX_RECENT + " recent): " + bytes + " bytes gzip");
+    }
+
+    /**
+     * The {@code ru} of a quiet hour item: three visitors, twelve events in five minutes. Its sketch is sparse: three
+     * registers, 9 bytes, where the dense form would be 2,048 (docs/contract/tables.md#hour-items).
+     */
+    @Test
+    void encode_ofAQuietHour_isAFewHundredBytes_withASketchOfAFewBytes() throws IOException {
+        Hll users = RollupTest.users(
+                "0193a8f0-0000-7000-8000-000000000001",
+                "0193a8f0-0000-7000-8000-000000000002",
+                "0193a8f0-0000-7000-8000-000000000003");
+        Map<Dimension, Map<String, Long>> breakdowns = Map.of(
+                Dimension.PAGE, Map.of("example.com/", 4L, "example.com/pricing", 3L, "example.com/docs/start", 2L),
+                Dimension.EVENT_TYPE, Map.of("page_view", 9L, "click", 2L, "signup", 1L),
+                Dimension.SOURCE, Map.of("google", 2L, "direct", 1L),
+                Dimension.CHANNEL, Map.of("organic_search", 2L, "direct", 1L),
+                Dimension.DEVICE, Map.of("desktop", 2L, "phone", 1L),
+                Dimension.BROWSER, Map.of("Chrome", 2L, "Safari", 1L),
+                Dimension.OS, Map.of("Windows", 2L, "iOS", 1L),
+                Dimension.ENTRY_PAGE, Map.of("example.com/", 2L, "example.com/pricing", 1L));
+        Map<Integer, Counts> minutes = Map.of(
+                3, new Counts(3, 3, 1, 0, 0, 0, 0, 0, 0, 0),
+                4, new Counts(2, 1, 0, 1, 95_000, 0, 0, 0, 0, 0),
+                17, new Counts(4, 3, 1, 0, 0, 0, 1, 1, 0, 0),
+                19, new Counts(2, 1, 0, 1, 140_000, 0, 0, 0, 0, 0),
+                41, new Counts(1, 1, 1, 1, 0, 1, 0, 0, 0, 0));
+        Counts totals = minutes.values().stream().reduce(Counts.ZERO, Counts::plus);
+        List<RecentEvent> recent = new java.util.ArrayList<>();
+        for (int i = 0; i < Rollup.MAX_RECENT; i++) {
+            recent.add(new RecentEvent(
+                    1_765_000_000_000L + 60_000L * i,
+                    "0193a8f0-7b2c-7c1e-9d2f-00000000000" + i,
+                    i % 3 == 0 ? "click" : "page_view",
+                    "0193a8f0-1111-7000-8000-00000000000" + (i % 3),
+                    "0193a8f0-0000-7000-8000-00000000000" + (1 + i % 3),
+                    "example.com/pricing",
+                    "google"));
+        }
+        Rollup hour = new Rollup(totals, minutes, breakdowns, users, recent);
+
+        byte[] stored = RollupCodec.encode(hour);
+        byte[] sketch = Base64.getDecoder()
+                .decode(JSON.readTree(gunzip(stored)).get("u").asText());
+
+        assertThat(sketch).hasSize(3 * 3);
+        assertThat(stored.length).isLessThan(1024);
+        assertThat(RollupCodec.decode(stored)).isEqualTo(hour);
+        System.out.println("quiet hour ru (5 minute slots, 8 breakdowns of 2-3 keys, 3 users, " + Rollup.MAX_RECENT
+                + " recent): " + stored.length + " bytes gzip, sketch " + sketch.length + " bytes");
+    }
+
+    /** Base64 of a sparse sketch: (index high, index low, value) triples. */
+    private static String sparse(int... triples) {
+        byte[] bytes = new byte[triples.length];
+        for (int i = 0; i < triples.length; i++) {
+            bytes[i] = (byte) triples[i];
+        }
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String totals(String more) {

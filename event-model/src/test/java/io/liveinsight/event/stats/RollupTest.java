@@ -253,17 +253,20 @@ class RollupTest {
     }
 
     @Test
-    void recent_keepsTheLatestTwenty_newestFirst_eachEventOnce() {
+    void recent_keepsTheLatestMaxRecent_newestFirst_eachEventOnce() {
+        int added = 3 * Rollup.MAX_RECENT;
+        int newest = added - 1;
         Rollup a = Rollup.EMPTY;
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < added; i++) {
             a = a.plus(new Rollup(Counts.ZERO, Map.of(), Map.of(), null, List.of(recent(i, "e" + i))));
         }
-        Rollup replayed = a.plus(new Rollup(Counts.ZERO, Map.of(), Map.of(), null, List.of(recent(29, "e29"))));
+        Rollup replayed =
+                a.plus(new Rollup(Counts.ZERO, Map.of(), Map.of(), null, List.of(recent(newest, "e" + newest))));
 
         assertThat(a.recent()).hasSize(Rollup.MAX_RECENT);
         assertThat(a.recent())
                 .extracting(RecentEvent::timestamp)
-                .containsExactlyElementsOf(IntStream.iterate(29, i -> i >= 10, i -> i - 1)
+                .containsExactlyElementsOf(IntStream.iterate(newest, i -> i > newest - Rollup.MAX_RECENT, i -> i - 1)
                         .mapToObj(i -> (long) i)
                         .toList());
         assertThat(replayed).isEqualTo(a);

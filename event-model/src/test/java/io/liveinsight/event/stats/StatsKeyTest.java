@@ -96,17 +96,29 @@ class StatsKeyTest {
     }
 
     @Test
-    void expiresAt_minute48HoursAfterItsHour_hour400DaysAfter_dayNever() {
+    void expiresAt_hour400DaysAfterItsHour_minuteAsItsHourItem_dayNever() {
         long hourStart = Instant.parse("2026-12-06T08:00:00Z").getEpochSecond();
+        StatsKey minutes = new StatsKey("s", Resolution.MINUTE, hourStart);
 
-        assertThat(new StatsKey("s", Resolution.MINUTE, hourStart).expiresAt())
-                .isEqualTo(
-                        OptionalLong.of(hourStart + HOUR + Duration.ofHours(48).toSeconds()));
         assertThat(new StatsKey("s", Resolution.HOUR, hourStart).expiresAt())
                 .isEqualTo(
                         OptionalLong.of(hourStart + HOUR + Duration.ofDays(400).toSeconds()));
+        assertThat(minutes.expiresAt()).isEqualTo(minutes.itemKey().expiresAt());
         assertThat(new StatsKey("s", Resolution.DAY, hourStart - 8 * HOUR).expiresAt())
                 .isEmpty();
+    }
+
+    @Test
+    void itemKey_ofMinutes_isTheirHourItem_hoursAndDaysAreTheirOwn() {
+        long hourStart = Instant.parse("2026-12-06T08:00:00Z").getEpochSecond();
+        StatsKey hour = new StatsKey("shop", Resolution.HOUR, hourStart);
+        StatsKey day = new StatsKey("shop", Resolution.DAY, hourStart - 8 * HOUR);
+
+        assertThat(new StatsKey("shop", Resolution.MINUTE, hourStart).itemKey()).isEqualTo(hour);
+        assertThat(new StatsKey("shop", Resolution.MINUTE, hourStart).itemKey().value())
+                .isEqualTo("shop#h#" + hourStart);
+        assertThat(hour.itemKey()).isSameAs(hour);
+        assertThat(day.itemKey()).isSameAs(day);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.liveinsight.processor.consumer;
 
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.pipeline.BatchRetry;
+import io.liveinsight.processor.pipeline.DayFinalizer;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.progress.ShardProgress;
@@ -35,6 +36,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecordProcessor.class);
 
     private final BatchRetry retry;
+    private final DayFinalizer days;
     private final ShardProgress progress;
     private String shardId = "?";
     private ShardProgress.Shard shard;
@@ -47,6 +49,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
 
     EventRecordProcessor(Pipeline pipeline, ShardProgress progress, Sleeper sleeper) {
         this.retry = new BatchRetry(pipeline, sleeper);
+        this.days = pipeline.days();
         this.progress = progress;
     }
 
@@ -54,11 +57,24 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
         shard = progress.open(shardId);
+        days.started(shardId);
         LOG.info("processing shard {} from {}", shardId, input.extendedSequenceNumber());
     }
 
+    /**
+     * A batch, or (KCL's {@code callProcessRecordsEvenForEmptyRecordList}) an empty call when the shard has nothing
+     * new: that one only reports the lag and lets the day finalizer do what is due; it stores and checkpoints nothing.
+     */
     @Override
     public void processRecords(ProcessRecordsInput input) {
+        if (input.records().isEmpty()) {
+            shard.received(input.millisBehindLatest(), null);
+            if (!leftUnstored) {
+                shard.advanced();
+            }
+            days.tick();
+            return;
+        }
         shard.received(input.millisBehindLatest(), oldestArrival(input.records()));
         BatchRetry.Outcome outcome;
         try {
@@ -76,6 +92,7 @@ public final class EventRecordProcessor implements ShardRecordProcessor {
             checkpoint(input.checkpointer());
             shard.advanced();
         }
+        days.tick();
     }
 
     /** The earliest approximate arrival time of the records, null if KCL gives none. */

@@ -248,8 +248,16 @@ public final class KclConsumer implements AutoCloseable {
                 configs.lifecycleConfig(),
                 // KCL's own metrics stay off: ours (MetricNames) are the ones alarms use.
                 configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
-                configs.processorConfig(),
+                processorConfig(configs),
                 retrieval);
+    }
+
+    /**
+     * KCL calls the processor for empty polls too (every poll that finds nothing new): an idle shard reports its lag,
+     * and the day finalizer finishes the days that become final while no record comes ({@link EventRecordProcessor}).
+     */
+    static software.amazon.kinesis.processor.ProcessorConfig processorConfig(ConfigsBuilder configs) {
+        return configs.processorConfig().callProcessRecordsEvenForEmptyRecordList(true);
     }
 
     /** What the consumer has recorded since it started (totals), for {@code /metrics}. */

@@ -9,6 +9,7 @@ import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import io.liveinsight.processor.pipeline.BatchRetry;
+import io.liveinsight.processor.pipeline.DayFinalizer;
 import io.liveinsight.processor.pipeline.Pipeline;
 import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
 import io.liveinsight.processor.pipeline.SdkClients;
@@ -44,7 +45,11 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
      */
     static final Duration SAFETY_MARGIN = Duration.ofSeconds(8);
 
+    /** Time that must be left after a batch for the day finalizer's work (checks and sweeps) to begin. */
+    public static final Duration DAYS_BUDGET = Duration.ofSeconds(30);
+
     private final BatchRetry retry;
+    private final DayFinalizer days;
     private final InMemoryStreamMetrics metrics;
     private final String stage;
     private final Consumer<String> metricLines;
@@ -88,7 +93,9 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
         this.stage = stage;
         this.metricLines = metricLines;
         this.clock = clock;
-        this.retry = new BatchRetry(pipeline.apply(metrics, () -> clock.millis() > deadlineMillis.get()), sleeper);
+        Pipeline built = pipeline.apply(metrics, () -> clock.millis() > deadlineMillis.get());
+        this.retry = new BatchRetry(built, sleeper);
+        this.days = built.days();
     }
 
     @Override
@@ -103,6 +110,11 @@ public final class KinesisEventHandler implements RequestHandler<KinesisEvent, S
                         bytes(record.getKinesis().getData())))
                 .toList();
         BatchRetry.Outcome outcome = retry.settle(records, source(event));
+        if (outcome != BatchRetry.Outcome.STOPPED && clock.millis() + DAYS_BUDGET.toMillis() <= deadlineMillis.get()) {
+            // No idle calls here: each invocation does what is due (a shard's first check, a sweep every 15 min).
+            records.stream().map(RawRecord::shardId).distinct().forEach(days::started);
+            days.tick();
+        }
         Map<String, Double> values = metrics.drain();
         values.put(
                 MetricNames.OLDEST_UNSTORED_BATCH_AGE,

@@ -2,6 +2,7 @@ package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.time.Sleeper;
+import io.liveinsight.processor.adapter.dynamodb.DynamoDbDayStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbStatsStore;
@@ -11,7 +12,9 @@ import io.liveinsight.processor.adapter.kinesis.KinesisDeadLetters;
 import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.port.DeadLetters;
+import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StreamMetrics;
 import io.liveinsight.processor.port.UserAgentParser;
 import java.time.Clock;
@@ -23,11 +26,17 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The consumer's core, wired once and shared by both entry points (the KCL application and the Lambda for event
- * source mappings): decode, enrich, write durably, report. One {@link TableGuard} per table, one user-agent parser per
- * process ({@link YauaaUserAgentParser#shared}: its rules load once, in seconds, when the first pipeline is built at
- * start-up, not on the first event).
+ * source mappings): decode, enrich, write durably, report; and the day items' finalizer, which the doors tell when
+ * they take a shard and call between batches. One {@link TableGuard} per table, one user-agent parser per process
+ * ({@link YauaaUserAgentParser#shared}: its rules load once, in seconds, when the first pipeline is built at start-up,
+ * not on the first event).
  */
-public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
+public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics, DayFinalizer days) {
+
+    /** A pipeline that writes no day items (its writer's rollups, if any, are hour items only). */
+    public Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics metrics) {
+        this(decoder, writer, metrics, DayFinalizer.none(StatsStore.NONE));
+    }
 
     /** Events ledger writes in flight at once, over all shards of this process. */
     public static final int EVENT_WRITES = 32;
@@ -35,6 +44,8 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
     public static final int SESSION_WRITES = 32;
     /** Rollup items written at once, over all shards of this process. */
     public static final int STATS_WRITES = 16;
+    /** Hour items read at once to finish day items, over all shards of this process: a day's 24. */
+    public static final int DAY_READS = 24;
 
     public static Pipeline create(
             ProcessorConfig config,
@@ -42,22 +53,43 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
             KinesisClient kinesis,
             StreamMetrics metrics,
             BooleanSupplier stopping) {
-        return create(config, dynamoDb, kinesis, metrics, stopping, YauaaUserAgentParser.shared());
+        return create(config, dynamoDb, kinesis, metrics, stopping, YauaaUserAgentParser.shared(), Clock.systemUTC());
     }
 
-    /** @param parser the process's one parser, shared by the Events and the Sessions writes */
+    /** @param clock the time the session store and the day finalizer go by */
     public static Pipeline create(
             ProcessorConfig config,
             DynamoDbClient dynamoDb,
             KinesisClient kinesis,
             StreamMetrics metrics,
             BooleanSupplier stopping,
-            UserAgentParser parser) {
+            Clock clock) {
+        return create(config, dynamoDb, kinesis, metrics, stopping, YauaaUserAgentParser.shared(), clock);
+    }
+
+    /**
+     * @param parser the process's one parser, shared by the Events and Sessions writes and the rollups
+     * @param clock the time the session store and the day finalizer go by
+     */
+    public static Pipeline create(
+            ProcessorConfig config,
+            DynamoDbClient dynamoDb,
+            KinesisClient kinesis,
+            StreamMetrics metrics,
+            BooleanSupplier stopping,
+            UserAgentParser parser,
+            Clock clock) {
         var tables = config.tables();
         TableGuard events = TableGuard.create(tables.events(), config.resilience(), metrics);
         TableGuard sessions = TableGuard.create(tables.sessions(), config.resilience(), metrics);
         TableGuard active = TableGuard.create(tables.activeSessions(), config.resilience(), metrics);
         TableGuard stats = TableGuard.create(tables.stats(), config.resilience(), metrics);
+        StatsRules rules = StatsSetup.rules(config, parser);
+        DayFinalizer days = new DayFinalizer(
+                new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
+                new DynamoDbDayStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(DAY_READS)),
+                rules.site(),
+                clock);
         BatchWriter writer = new BatchWriter(
                 new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES), parser),
                 new DynamoDbSessionStore(
@@ -69,15 +101,15 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
                                 active,
                                 metrics,
                                 parser),
-                        Clock.systemUTC()),
-                new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
-                StatsSetup.rules(config, parser),
+                        clock),
+                days,
+                rules,
                 new KinesisDeadLetters(kinesis, config.deadLetterStream()),
                 new Parallel(SESSION_WRITES),
                 metrics,
                 stopping,
                 Sleeper.SYSTEM);
-        return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics);
+        return new Pipeline(new RecordDecoder(new EventCodec()), writer, metrics, days);
     }
 
     /**

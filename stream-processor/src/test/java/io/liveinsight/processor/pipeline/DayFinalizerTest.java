@@ -1,0 +1,270 @@
+package io.liveinsight.processor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liveinsight.event.stats.Counts;
+import io.liveinsight.event.stats.Resolution;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.processor.ManualClock;
+import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.DayRules;
+import io.liveinsight.processor.port.DayStore;
+import io.liveinsight.processor.port.StoreUnavailableException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The day finalizer around the hour writes (docs/contract/tables.md#day-items), on fakes that log every call: open
+ * before the hours, finish after them once final, the sweeps and start-up checks between batches. No test sleeps.
+ */
+class DayFinalizerTest {
+
+    private static final String SITE = StatsKey.DEFAULT_SITE;
+    private static final Instant DAY = Instant.parse("2026-12-01T00:00:00Z");
+    private static final StatsKey D = StatsKey.of(SITE, Resolution.DAY, DAY.toEpochMilli());
+    private static final Instant D_FINAL = DAY.plus(Duration.ofDays(1)).plus(DayRules.FINAL_AFTER);
+    private static final String S1 = "shardId-000000000001";
+    private static final String S2 = "shardId-000000000002";
+
+    private final List<String> log = new ArrayList<>();
+    private final ManualClock clock = new ManualClock(DAY.plus(Duration.ofHours(10)));
+    private final FakeDays days = new FakeDays();
+    private Runnable duringHours = () -> {};
+    private final DayFinalizer finalizer = new DayFinalizer(
+            contributions -> {
+                log.add("hours " + contributions.size());
+                duringHours.run();
+            },
+            days,
+            SITE,
+            clock);
+
+    @Test
+    void add_whenTheDayIsNotFinal_opensItsItemOnceBeforeTheFirstHourWrite_andFinishesNothing() {
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(9)), 1)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(9)), 2), at(S1, DAY.plus(Duration.ofHours(3)), 2)));
+
+        assertThat(log).containsExactly("open " + S1 + " " + D, "hours 1", "hours 2");
+    }
+
+    @Test
+    void add_perShardAndDay_opensEach() {
+        Instant midnight = DAY.plus(Duration.ofDays(1));
+        StatsKey next = DayRules.dayOf(StatsKey.of(SITE, Resolution.HOUR, midnight.toEpochMilli()));
+
+        finalizer.add(
+                List.of(at(S1, midnight.minusSeconds(1), 1), at(S1, midnight, 1), at(S2, midnight.minusSeconds(5), 7)));
+
+        assertThat(log)
+                .containsExactly("open " + S1 + " " + D, "open " + S1 + " " + next, "open " + S2 + " " + D, "hours 3");
+    }
+
+    @Test
+    void add_whenTheDayIsFinal_reopensItBeforeTheHoursAndFinishesItAfter_everyBatch() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL.plus(Duration.ofDays(3))));
+
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 50)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(22)), 51)));
+
+        assertThat(log)
+                .containsExactly(
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "finish " + S1 + " " + D,
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "finish " + S1 + " " + D);
+    }
+
+    @Test
+    void add_withinAnHourOfTheDayBeingFinal_checksItsItemBeforeEveryBatch_asAnotherClockMayHaveFinishedIt() {
+        clock.advance(Duration.between(
+                clock.instant(), D_FINAL.minus(DayFinalizer.CLOCKS_APART).minusSeconds(2)));
+
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 50)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 51)));
+        clock.advance(Duration.ofSeconds(2));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 52)));
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 53)));
+
+        assertThat(log)
+                .containsExactly(
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "hours 1",
+                        "open " + S1 + " " + D,
+                        "hours 1",
+                        "open " + S1 + " " + D,
+                        "hours 1");
+    }
+
+    @Test
+    void add_whenTheDayBecomesFinalDuringTheHourWrites_finishesItAfter() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL.minusSeconds(1)));
+        duringHours = () -> clock.advance(Duration.ofSeconds(1));
+
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 50)));
+
+        assertThat(log).containsExactly("open " + S1 + " " + D, "hours 1", "finish " + S1 + " " + D);
+    }
+
+    @Test
+    void add_whenOpeningFails_writesNoHour_andTheBatchIsRetried() {
+        days.failOpen = true;
+
+        assertThatThrownBy(() -> finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(9)), 1))))
+                .isInstanceOf(StoreUnavailableException.class);
+        days.failOpen = false;
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(9)), 1)));
+
+        assertThat(log).containsExactly("open " + S1 + " " + D, "open " + S1 + " " + D, "hours 1");
+    }
+
+    @Test
+    void add_whenFinishingFails_storesTheBatch_andTheNextSweepFinishesTheOpenItem() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.failFinish = true;
+
+        finalizer.add(List.of(at(S1, DAY.plus(Duration.ofHours(23)), 50)));
+        days.failFinish = false;
+        days.open.put(D, new LinkedHashMap<>(Map.of(S1, false)));
+        finalizer.tick();
+
+        assertThat(log.subList(0, 3)).containsExactly("open " + S1 + " " + D, "hours 1", "finish " + S1 + " " + D);
+        assertThat(log.subList(3, log.size()))
+                .as("the sweep")
+                .filteredOn(line -> line.startsWith("finish"))
+                .containsExactly("finish " + S1 + " " + D);
+    }
+
+    @Test
+    void tick_sweepsTheLastDays_finishingOpenItemsOfAnyShard_everyFifteenMinutes() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.open.put(D, new LinkedHashMap<>(Map.of(S1, true, S2, false, "shardId-parent", false)));
+        List<StatsKey> recent = DayRules.recentFinalDays(SITE, clock.instant());
+
+        finalizer.tick();
+        clock.advance(DayFinalizer.SWEEP_EVERY.minusSeconds(1));
+        finalizer.tick();
+        int afterOne = log.size();
+        clock.advance(Duration.ofSeconds(1));
+        finalizer.tick();
+
+        assertThat(recent).endsWith(D);
+        assertThat(log.subList(0, afterOne))
+                .filteredOn(line -> line.startsWith("items"))
+                .hasSize(recent.size());
+        assertThat(log.subList(0, afterOne))
+                .filteredOn(line -> line.startsWith("finish"))
+                .containsExactlyInAnyOrder("finish " + S2 + " " + D, "finish shardId-parent " + D);
+        assertThat(log.subList(afterOne, log.size()))
+                .as("the second sweep")
+                .filteredOn(line -> line.startsWith("items"))
+                .hasSize(recent.size());
+    }
+
+    @Test
+    void tick_afterAShardStarts_finishesItsLastFinalDaysOnce() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        finalizer.tick(); // the first sweep
+        log.clear();
+
+        finalizer.started(S1);
+        finalizer.started(S1);
+        finalizer.tick();
+        finalizer.started(S1);
+        finalizer.tick();
+
+        assertThat(log)
+                .containsExactlyElementsOf(DayRules.recentFinalDays(SITE, clock.instant()).stream()
+                        .map(day -> "finish " + S1 + " " + day)
+                        .toList());
+    }
+
+    @Test
+    void tick_whenTheStoreFails_neverThrows_andTriesAgainAMinuteLater() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.failFinish = true;
+        days.failItems = true;
+        finalizer.started(S1);
+
+        finalizer.tick();
+        int firstTry = log.size();
+        clock.advance(DayFinalizer.RETRY_AFTER.minusSeconds(1));
+        finalizer.tick();
+        int stillWaiting = log.size();
+        days.failFinish = false;
+        days.failItems = false;
+        clock.advance(Duration.ofSeconds(1));
+        finalizer.tick();
+
+        assertThat(firstTry).isPositive();
+        assertThat(stillWaiting).isEqualTo(firstTry);
+        assertThat(log.subList(stillWaiting, log.size()))
+                .filteredOn(line -> line.startsWith("finish " + S1))
+                .hasSize(DayRules.recentFinalDays(SITE, clock.instant()).size());
+    }
+
+    @Test
+    void none_writesTheHoursOnly_andItsTicksDoNothing() {
+        DayFinalizer none = DayFinalizer.none(contributions -> log.add("hours " + contributions.size()));
+
+        none.started(S1);
+        none.tick();
+        none.add(List.of(at(S1, DAY, 1)));
+
+        assertThat(log).containsExactly("hours 1");
+    }
+
+    private static Contribution at(String shardId, Instant time, long sequence) {
+        return new Contribution(
+                shardId,
+                BigInteger.valueOf(sequence),
+                StatsKey.of(SITE, Resolution.HOUR, time.toEpochMilli()),
+                Rollup.of(new Counts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)));
+    }
+
+    /** Day items as the sweeps see them ({@link #open}: day to shard to final), every call logged. */
+    private final class FakeDays implements DayStore {
+
+        final Map<StatsKey, Map<String, Boolean>> open = new HashMap<>();
+        boolean failOpen;
+        boolean failFinish;
+        boolean failItems;
+
+        @Override
+        public Map<String, Boolean> items(StatsKey day) {
+            log.add("items " + day);
+            if (failItems) {
+                throw new StoreUnavailableException("throttled", null);
+            }
+            return open.getOrDefault(day, Map.of());
+        }
+
+        @Override
+        public void open(String shardId, StatsKey day) {
+            log.add("open " + shardId + " " + day);
+            if (failOpen) {
+                throw new StoreUnavailableException("throttled", null);
+            }
+        }
+
+        @Override
+        public boolean finish(String shardId, StatsKey day) {
+            log.add("finish " + shardId + " " + day);
+            if (failFinish) {
+                throw new StoreUnavailableException("throttled", null);
+            }
+            return true;
+        }
+    }
+}
