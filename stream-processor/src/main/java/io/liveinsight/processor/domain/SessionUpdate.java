@@ -48,6 +48,8 @@ public final class SessionUpdate {
      *     a crash may have come between a segment and its projection)
      * @param tooOld events new to the session but older than its sealed segments allow (never seen in a stream
      *     that delivers in order; they go to the dead letters rather than into a sealed segment)
+     * @param ignored replayed events as old: a sealed segment holds them, or they were {@code tooOld} when first
+     *     delivered; the session does not count them now, and neither may the rollups
      */
     public record Plan(
             StoredSession after,
@@ -55,13 +57,15 @@ public final class SessionUpdate {
             List<Removal> removals,
             boolean countsChanged,
             List<Segment> replayedInto,
-            List<PositionedEvent> tooOld) {
+            List<PositionedEvent> tooOld,
+            List<PositionedEvent> ignored) {
 
         public Plan {
             writes = List.copyOf(writes);
             removals = List.copyOf(removals);
             replayedInto = List.copyOf(replayedInto);
             tooOld = List.copyOf(tooOld);
+            ignored = List.copyOf(ignored);
         }
     }
 
@@ -84,6 +88,7 @@ public final class SessionUpdate {
         int base = current == null ? 0 : current.sealed();
         Map<Integer, Segment> replayedInto = new TreeMap<>();
         List<PositionedEvent> tooOld = new ArrayList<>();
+        List<PositionedEvent> ignored = new ArrayList<>();
         List<PositionedEvent> fresh = new ArrayList<>();
         for (PositionedEvent event : distinctById(events)) {
             long time = event.event().timestamp();
@@ -94,15 +99,13 @@ public final class SessionUpdate {
             if (holder != null) {
                 replayedInto.put(holder.ordinal(), holder);
             } else if (base > 0 && time < open.get(open.size() - 1).aggregate().startTime() - OLDEST_ACCEPTED) {
-                if (!event.replayed()) {
-                    tooOld.add(event);
-                }
+                (event.replayed() ? ignored : tooOld).add(event);
             } else {
                 fresh.add(event);
             }
         }
         if (fresh.isEmpty()) {
-            return new Plan(current, List.of(), List.of(), false, List.copyOf(replayedInto.values()), tooOld);
+            return new Plan(current, List.of(), List.of(), false, List.copyOf(replayedInto.values()), tooOld, ignored);
         }
         List<Work> work = new ArrayList<>();
         open.forEach(
@@ -117,7 +120,7 @@ public final class SessionUpdate {
                             Set.of(),
                             true));
         }
-        return plan(current, clientSessionId, base, work, replayedInto, tooOld);
+        return plan(current, clientSessionId, base, work, replayedInto, tooOld, ignored);
     }
 
     private static Plan plan(
@@ -126,7 +129,8 @@ public final class SessionUpdate {
             int base,
             List<Work> work,
             Map<Integer, Segment> replayedInto,
-            List<PositionedEvent> tooOld) {
+            List<PositionedEvent> tooOld,
+            List<PositionedEvent> ignored) {
         Map<Integer, Segment> before = new LinkedHashMap<>();
         if (current != null) {
             current.open().forEach(segment -> before.put(segment.ordinal(), segment));
@@ -171,7 +175,7 @@ public final class SessionUpdate {
         List<Segment> replayed = replayedInto.values().stream()
                 .filter(segment -> writes.stream().noneMatch(w -> w.segment().ordinal() == segment.ordinal()))
                 .toList();
-        return new Plan(next, writes, removals, countsChanged, replayed, tooOld);
+        return new Plan(next, writes, removals, countsChanged, replayed, tooOld, ignored);
     }
 
     /** Adds one event's work to the time-ordered segments, merging every segment it joins together. */
