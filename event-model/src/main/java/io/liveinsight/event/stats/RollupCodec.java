@@ -95,14 +95,19 @@ public final class RollupCodec {
         for (JsonNode event : root.path("r")) {
             recent.add(new RecentEvent(
                     event.get(0).asLong(),
-                    event.get(1).asText(),
-                    event.get(2).asText(),
-                    event.get(3).asText(),
-                    event.get(4).asText(),
-                    event.get(5).asText(),
-                    event.get(6).asText()));
+                    text(event.get(1)),
+                    text(event.get(2)),
+                    text(event.get(3)),
+                    text(event.get(4)),
+                    text(event.get(5)),
+                    text(event.get(6))));
         }
         return new Rollup(counts(root.path("t")), minutes, breakdowns, users, recent);
+    }
+
+    /** A string as written: an event without a page URL has no page (JSON null), not the page "null". */
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     private static ArrayNode counts(Counts c) {
