@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * with the session's age or number of events.
  *
  * <p>Segments are numbered in time order; an event landing before or between open segments renumbers the later
- * ones (the plan rewrites them). For a session under 24 hours the segments depend only on the set of events.
+ * ones (the plan rewrites them). For a session under 24 hours the segments depend only on the set of events. Past
+ * 24 hours, where the limit cuts depends on the order events are taken in: record by record in stream order (each
+ * record's by time), so a batch is cut as its records one after the other would be, however the stream is cut into
+ * batches (the rollups, planned record by record, rely on it).
  */
 public final class SessionUpdate {
 
@@ -110,8 +113,7 @@ public final class SessionUpdate {
         List<Work> work = new ArrayList<>();
         open.forEach(
                 segment -> work.add(new Work(segment.aggregate(), segment.marks(), Set.of(segment.ordinal()), false)));
-        fresh.sort(BY_TIME);
-        for (PositionedEvent event : fresh) {
+        for (PositionedEvent event : recordByRecord(fresh)) {
             insert(
                     work,
                     new Work(
@@ -202,6 +204,22 @@ public final class SessionUpdate {
 
     private static boolean together(SessionAggregate a, SessionAggregate b) {
         return SessionRules.belongTogether(a.startTime(), a.lastActivity(), b.startTime(), b.lastActivity());
+    }
+
+    /** Records in stream order, each record's events by time. */
+    private static List<PositionedEvent> recordByRecord(List<PositionedEvent> events) {
+        Map<String, List<PositionedEvent>> byRecord = new LinkedHashMap<>();
+        for (PositionedEvent event : events) {
+            RecordPosition position = event.position();
+            byRecord.computeIfAbsent(position.shardId() + '/' + position.sequence(), key -> new ArrayList<>())
+                    .add(event);
+        }
+        List<PositionedEvent> ordered = new ArrayList<>();
+        byRecord.values().forEach(record -> {
+            record.sort(BY_TIME);
+            ordered.addAll(record);
+        });
+        return ordered;
     }
 
     private static List<PositionedEvent> distinctById(List<PositionedEvent> events) {

@@ -18,6 +18,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -198,6 +199,66 @@ class RollupLawsProperties {
         Statistics.label("events").collect(events.size() / 100 * 100);
         assertSame(run.rollups(), expected, run);
         assertThat(run.deadLetters()).isEmpty();
+    }
+
+    /**
+     * Where a session reaches 24 hours, the batch decides how it is cut unless the session store applies it record
+     * by record: segment [0, 23h36] gets one event 21 minutes after it and then, in the next record, one 6 minutes
+     * before it (24h03 apart, inside the edge's 24h05 acceptance). A worker writes both records' rollups and dies;
+     * the records come again in two batches. The rollups must still agree with what the Sessions table holds.
+     */
+    @Example
+    void aRecutBatchAtThe24HourLimit_givesRollupsThatAgreeWithTheSessionsTable() {
+        List<Event> day = new ArrayList<>();
+        for (long minute = 0; minute <= 23 * 60 + 36; minute += 12) {
+            day.add(event("d" + minute, "heartbeat", START + minute * MINUTE));
+        }
+        Event late = event("late", "page_view", START + (23 * 60 + 57) * MINUTE);
+        Event early = event("early", "page_view", START - 6 * MINUTE);
+        StreamRun run = new StreamRun(StatsTestRules.rules(), new Random(1));
+        List<StreamRun.Record> records = run.records(day);
+        StreamRun.Record last = records.get(records.size() - 1);
+        StreamRun.Record first =
+                new StreamRun.Record(last.shardId(), last.sequence().add(java.math.BigInteger.ONE), List.of(late));
+        StreamRun.Record second =
+                new StreamRun.Record(last.shardId(), last.sequence().add(java.math.BigInteger.TWO), List.of(early));
+        for (StreamRun.Record record : records) {
+            assertThat(run.write(List.of(record), Fault.NONE)).isTrue();
+        }
+
+        assertThat(run.write(List.of(first, second), Fault.AFTER_ROLLUPS)).isFalse();
+        assertThat(run.write(List.of(first), Fault.NONE)).isTrue();
+        assertThat(run.write(List.of(second), Fault.NONE)).isTrue();
+
+        List<Event> all = new ArrayList<>(day);
+        all.add(late);
+        all.add(early);
+        assertThat(run.sessions()).hasSize(2);
+        assertSame(
+                run.rollups(),
+                RollupReference.ofEventsAndSessions(all, run.sessions(), StatsTestRules.CONVERSIONS),
+                run);
+    }
+
+    private static Event event(String id, String type, long time) {
+        return new Event(
+                id,
+                "u1",
+                "s",
+                type,
+                time,
+                "https://shop.example/",
+                null,
+                AGENTS.get(0),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                time,
+                null,
+                false,
+                false);
     }
 
     private record Timed(Event event, long arrival) {}

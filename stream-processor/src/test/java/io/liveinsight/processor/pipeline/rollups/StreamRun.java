@@ -98,7 +98,6 @@ final class StreamRun {
             Fault next = faults > 0 && random.nextInt(3) > 0 ? pick() : Fault.NONE;
             if (next != Fault.NONE) {
                 faults--;
-                faultsSeen.add(next);
             }
             if (write(batch, next)) {
                 checkpoint += batch.size();
@@ -112,10 +111,13 @@ final class StreamRun {
         }
     }
 
-    /** True when the batch was stored and checkpointed. */
-    private boolean write(List<Record> batch, Fault next) {
+    /** Writes one batch with a fault; true when it was stored and checkpointed. */
+    boolean write(List<Record> batch, Fault next) {
         List<PositionedEvent> events = new ArrayList<>();
         batch.forEach(record -> events.addAll(record.positioned()));
+        if (next != Fault.NONE) {
+            faultsSeen.add(next);
+        }
         fault = next;
         sessions.startBatch();
         try {
