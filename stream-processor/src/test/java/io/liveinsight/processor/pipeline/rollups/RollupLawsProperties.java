@@ -177,12 +177,12 @@ class RollupLawsProperties {
     void sessionsPast24Hours_whenResentReplayedCrashedOrSplit_giveRollupsThatAgreeWithTheSessionsTable(
             @ForAll("longSessions") List<Event> events, @ForAll long seed) {
         Random random = new Random(seed);
-        // Nearly in time order, as a stream delivers a session: late by up to 3 hours; resends later still.
+        // As the edge lets events in: late by up to 20 hours; resends up to 23 hours.
         List<Timed> arrivals = new ArrayList<>();
-        events.forEach(e -> arrivals.add(new Timed(e, e.timestamp() + random.nextInt(180) * MINUTE)));
+        events.forEach(e -> arrivals.add(new Timed(e, e.timestamp() + random.nextInt(20 * 60) * MINUTE)));
         for (int i = 0, resends = random.nextInt(events.size() / 4 + 1); i < resends; i++) {
             Event resent = events.get(random.nextInt(events.size()));
-            arrivals.add(new Timed(resent, resent.timestamp() + random.nextInt(360) * MINUTE));
+            arrivals.add(new Timed(resent, resent.timestamp() + random.nextInt(23 * 60) * MINUTE));
         }
         arrivals.sort(Comparator.comparingLong(Timed::arrival));
         StreamRun run = new StreamRun(StatsTestRules.rules(), random);
