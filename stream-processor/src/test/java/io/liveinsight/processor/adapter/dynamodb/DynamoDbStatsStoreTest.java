@@ -274,6 +274,21 @@ class DynamoDbStatsStoreTest {
         measure("hostile sources, 2,000 characters", 2, new Rollup(busy.totals(), Map.of(), hostile, users, recent));
         hostile.put(Dimension.SOURCE, keys(100, i -> randomHost(random, 200), random));
         measure("hostile sources, cut to 200", 3, new Rollup(busy.totals(), Map.of(), hostile, users, recent));
+        // The worst a client can make of an item now: pages, entry pages and sources of 200 random astral characters.
+        for (Dimension dimension : List.of(Dimension.PAGE, Dimension.ENTRY_PAGE, Dimension.SOURCE)) {
+            hostile.put(dimension, keys(100, i -> randomAstral(random, 200), random));
+        }
+        int worst = measure(
+                "astral pages, entry pages, sources", 4, new Rollup(busy.totals(), Map.of(), hostile, users, recent));
+        assertThat(worst).isLessThan(400 * 1024);
+    }
+
+    private static String randomAstral(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.appendCodePoint(0x10000 + random.nextInt(0xF0000));
+        }
+        return text.toString();
     }
 
     /** Lower-case letters and digits, as a host name is. */
@@ -285,7 +300,8 @@ class DynamoDbStatsStoreTest {
         return host.toString();
     }
 
-    private void measure(String label, int hour, Rollup rollup) {
+    /** Writes the rollup to an hour item, then one more record; prints size and units; returns the size. */
+    private int measure(String label, int hour, Rollup rollup) {
         StatsKey key = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, HOUR_START + hour * 3_600_000L);
         String units = MetricNames.WRITE_UNITS + "|" + tables.stats();
         double before = metrics.total(units);
@@ -302,6 +318,7 @@ class DynamoDbStatsStoreTest {
         // (stream-processor/README.md#benchmarks)
         assertThat(first).isBetween(Math.ceil(bytes / 1024.0) - 1, Math.ceil(bytes / 1024.0));
         assertThat(second).isEqualTo(first);
+        return bytes;
     }
 
     private static Map<String, Long> keys(int n, java.util.function.IntFunction<String> key, Random random) {
