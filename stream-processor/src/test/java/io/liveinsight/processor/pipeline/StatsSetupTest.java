@@ -7,6 +7,7 @@ import io.liveinsight.event.stats.Dimension;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.domain.stats.BreakdownKeys;
 import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.domain.stats.Touch;
 import java.util.List;
@@ -22,7 +23,7 @@ class StatsSetupTest {
         String key = StatsSetup.pageKey(url);
 
         assertThat(key).isEqualTo("shop.example/" + "a".repeat(178) + "\uD83D\uDE00".repeat(9));
-        assertThat(key.codePointCount(0, key.length())).isEqualTo(StatsSetup.MAX_KEY_CHARS);
+        assertThat(key.codePointCount(0, key.length())).isEqualTo(BreakdownKeys.MAX_CHARS);
         Rollup rollup = new Rollup(Counts.ZERO, Map.of(), Map.of(Dimension.PAGE, Map.of(key, 1L)), null, List.of());
         assertThat(RollupCodec.decode(RollupCodec.encode(rollup))).isEqualTo(rollup);
     }

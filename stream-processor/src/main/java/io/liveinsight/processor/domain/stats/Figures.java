@@ -55,8 +55,8 @@ final class Figures {
                         event.eventType(),
                         event.sessionId(),
                         event.userId(),
-                        rules.pages().of(event.pageUrl()),
-                        touch.source()));
+                        BreakdownKeys.cut(rules.pages().of(event.pageUrl())),
+                        BreakdownKeys.cut(touch.source())));
             }
         }
     }

@@ -331,6 +331,32 @@ class RollupUpdateTest {
         assertThat(again).extracting(Contribution::sequence).containsOnly(BigInteger.ONE);
     }
 
+    @Test
+    void of_whenKeysAreLongerThan200Characters_cutsThemBetweenWholeCharacters() {
+        String astral = "\uD83D\uDE00".repeat(300);
+        String longName = "b".repeat(1_000);
+        StatsRules hostile = new StatsRules(
+                StatsKey.DEFAULT_SITE,
+                Set.of(),
+                (referrer, pageUrl, userAgent) -> new Touch(astral, "direct", longName, longName, longName, longName),
+                url -> url);
+        Event page = event("p", "page_view", at(8, 0, 0), "x" + astral);
+
+        Rollup hour =
+                sum(RollupUpdate.of(null, SESSION, record(1, page), hostile)).get(hour(page));
+
+        String cutAstral = "\uD83D\uDE00".repeat(BreakdownKeys.MAX_CHARS);
+        String cutPage = "x" + "\uD83D\uDE00".repeat(BreakdownKeys.MAX_CHARS - 1);
+        assertThat(hour.breakdown(Dimension.SOURCE)).containsOnlyKeys(cutAstral);
+        assertThat(hour.breakdown(Dimension.BROWSER)).containsOnlyKeys("b".repeat(BreakdownKeys.MAX_CHARS));
+        assertThat(hour.breakdown(Dimension.PAGE)).containsOnlyKeys(cutPage);
+        assertThat(hour.breakdown(Dimension.ENTRY_PAGE)).containsOnlyKeys(cutPage);
+        assertThat(hour.recent()).singleElement().satisfies(recent -> {
+            assertThat(recent.page()).isEqualTo(cutPage);
+            assertThat(recent.source()).isEqualTo(cutAstral);
+        });
+    }
+
     private long[] totals(List<PositionedEvent> batch, Set<String> conversions) {
         Counts totals = sum(RollupUpdate.of(null, SESSION, batch, StatsTestRules.rules(conversions)))
                 .get(day(batch.get(0).event()))
