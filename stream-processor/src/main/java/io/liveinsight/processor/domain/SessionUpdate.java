@@ -206,20 +206,22 @@ public final class SessionUpdate {
         return SessionRules.belongTogether(a.startTime(), a.lastActivity(), b.startTime(), b.lastActivity());
     }
 
-    /** Records in stream order, each record's events by time. */
+    /** Records in stream order (a record's events are consecutive there), each record's events by time. */
     private static List<PositionedEvent> recordByRecord(List<PositionedEvent> events) {
-        Map<String, List<PositionedEvent>> byRecord = new LinkedHashMap<>();
-        for (PositionedEvent event : events) {
-            RecordPosition position = event.position();
-            byRecord.computeIfAbsent(position.shardId() + '/' + position.sequence(), key -> new ArrayList<>())
-                    .add(event);
+        List<PositionedEvent> ordered = new ArrayList<>(events);
+        int from = 0;
+        for (int i = 1; i <= ordered.size(); i++) {
+            if (i == ordered.size() || !sameRecord(ordered.get(i - 1), ordered.get(i))) {
+                ordered.subList(from, i).sort(BY_TIME);
+                from = i;
+            }
         }
-        List<PositionedEvent> ordered = new ArrayList<>();
-        byRecord.values().forEach(record -> {
-            record.sort(BY_TIME);
-            ordered.addAll(record);
-        });
         return ordered;
+    }
+
+    private static boolean sameRecord(PositionedEvent a, PositionedEvent b) {
+        return a.position().sequence().equals(b.position().sequence())
+                && a.position().shardId().equals(b.position().shardId());
     }
 
     private static List<PositionedEvent> distinctById(List<PositionedEvent> events) {
