@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * with the session's age or number of events.
  *
  * <p>Segments are numbered in time order; an event landing before or between open segments renumbers the later
- * ones (the plan rewrites them). For a session under 24 hours the segments depend only on the set of events.
+ * ones (the plan rewrites them). For a session under 24 hours the segments depend only on the set of events. Past
+ * 24 hours, where the limit cuts depends on the order events are taken in: record by record in stream order (each
+ * record's by time), so a batch is cut as its records one after the other would be, however the stream is cut into
+ * batches (the rollups, planned record by record, rely on it).
  */
 public final class SessionUpdate {
 
@@ -48,6 +51,8 @@ public final class SessionUpdate {
      *     a crash may have come between a segment and its projection)
      * @param tooOld events new to the session but older than its sealed segments allow (never seen in a stream
      *     that delivers in order; they go to the dead letters rather than into a sealed segment)
+     * @param ignored replayed events as old: a sealed segment holds them, or they were {@code tooOld} when first
+     *     delivered; the session does not count them now, and neither may the rollups
      */
     public record Plan(
             StoredSession after,
@@ -55,13 +60,15 @@ public final class SessionUpdate {
             List<Removal> removals,
             boolean countsChanged,
             List<Segment> replayedInto,
-            List<PositionedEvent> tooOld) {
+            List<PositionedEvent> tooOld,
+            List<PositionedEvent> ignored) {
 
         public Plan {
             writes = List.copyOf(writes);
             removals = List.copyOf(removals);
             replayedInto = List.copyOf(replayedInto);
             tooOld = List.copyOf(tooOld);
+            ignored = List.copyOf(ignored);
         }
     }
 
@@ -84,6 +91,7 @@ public final class SessionUpdate {
         int base = current == null ? 0 : current.sealed();
         Map<Integer, Segment> replayedInto = new TreeMap<>();
         List<PositionedEvent> tooOld = new ArrayList<>();
+        List<PositionedEvent> ignored = new ArrayList<>();
         List<PositionedEvent> fresh = new ArrayList<>();
         for (PositionedEvent event : distinctById(events)) {
             long time = event.event().timestamp();
@@ -94,21 +102,18 @@ public final class SessionUpdate {
             if (holder != null) {
                 replayedInto.put(holder.ordinal(), holder);
             } else if (base > 0 && time < open.get(open.size() - 1).aggregate().startTime() - OLDEST_ACCEPTED) {
-                if (!event.replayed()) {
-                    tooOld.add(event);
-                }
+                (event.replayed() ? ignored : tooOld).add(event);
             } else {
                 fresh.add(event);
             }
         }
         if (fresh.isEmpty()) {
-            return new Plan(current, List.of(), List.of(), false, List.copyOf(replayedInto.values()), tooOld);
+            return new Plan(current, List.of(), List.of(), false, List.copyOf(replayedInto.values()), tooOld, ignored);
         }
         List<Work> work = new ArrayList<>();
         open.forEach(
                 segment -> work.add(new Work(segment.aggregate(), segment.marks(), Set.of(segment.ordinal()), false)));
-        fresh.sort(BY_TIME);
-        for (PositionedEvent event : fresh) {
+        for (PositionedEvent event : recordByRecord(fresh)) {
             insert(
                     work,
                     new Work(
@@ -117,7 +122,7 @@ public final class SessionUpdate {
                             Set.of(),
                             true));
         }
-        return plan(current, clientSessionId, base, work, replayedInto, tooOld);
+        return plan(current, clientSessionId, base, work, replayedInto, tooOld, ignored);
     }
 
     private static Plan plan(
@@ -126,7 +131,8 @@ public final class SessionUpdate {
             int base,
             List<Work> work,
             Map<Integer, Segment> replayedInto,
-            List<PositionedEvent> tooOld) {
+            List<PositionedEvent> tooOld,
+            List<PositionedEvent> ignored) {
         Map<Integer, Segment> before = new LinkedHashMap<>();
         if (current != null) {
             current.open().forEach(segment -> before.put(segment.ordinal(), segment));
@@ -171,7 +177,7 @@ public final class SessionUpdate {
         List<Segment> replayed = replayedInto.values().stream()
                 .filter(segment -> writes.stream().noneMatch(w -> w.segment().ordinal() == segment.ordinal()))
                 .toList();
-        return new Plan(next, writes, removals, countsChanged, replayed, tooOld);
+        return new Plan(next, writes, removals, countsChanged, replayed, tooOld, ignored);
     }
 
     /** Adds one event's work to the time-ordered segments, merging every segment it joins together. */
@@ -198,6 +204,24 @@ public final class SessionUpdate {
 
     private static boolean together(SessionAggregate a, SessionAggregate b) {
         return SessionRules.belongTogether(a.startTime(), a.lastActivity(), b.startTime(), b.lastActivity());
+    }
+
+    /** Records in stream order (a record's events are consecutive there), each record's events by time. */
+    private static List<PositionedEvent> recordByRecord(List<PositionedEvent> events) {
+        List<PositionedEvent> ordered = new ArrayList<>(events);
+        int from = 0;
+        for (int i = 1; i <= ordered.size(); i++) {
+            if (i == ordered.size() || !sameRecord(ordered.get(i - 1), ordered.get(i))) {
+                ordered.subList(from, i).sort(BY_TIME);
+                from = i;
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean sameRecord(PositionedEvent a, PositionedEvent b) {
+        return a.position().sequence().equals(b.position().sequence())
+                && a.position().shardId().equals(b.position().shardId());
     }
 
     private static List<PositionedEvent> distinctById(List<PositionedEvent> events) {

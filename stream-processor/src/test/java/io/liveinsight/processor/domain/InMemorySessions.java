@@ -39,6 +39,15 @@ final class InMemorySessions {
         applyPositioned(ledger(position, events));
     }
 
+    /** Delivers records as one batch (each the next sequence number), applied in one plan as the store does. */
+    void deliverBatch(List<List<Event>> records) {
+        List<PositionedEvent> owned = new ArrayList<>();
+        for (List<Event> record : records) {
+            owned.addAll(ledger(nextPosition(), record));
+        }
+        applyPositioned(owned);
+    }
+
     /** The ledger's half of a delivery only: the Events items are written, then the worker dies. */
     void crashAfterLedger(RecordPosition position, List<Event> events) {
         ledger(position, events);

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -38,8 +39,19 @@ class SessionLawsProperties {
         return sessionsWithGapsUpTo(120 * 60_000, 40);
     }
 
+    /** Activity past 24 hours: gaps of 10-29 minutes over as many as 120 events. */
+    @Provide
+    Arbitrary<List<Event>> daySessions() {
+        return sessionsWithGaps(
+                Arbitraries.integers().between(10 * 60_000, 29 * 60_000).withDistribution(RandomDistribution.uniform()),
+                120);
+    }
+
     private Arbitrary<List<Event>> sessionsWithGapsUpTo(int maxGapMillis, int maxEvents) {
-        Arbitrary<Integer> gap = Arbitraries.integers().between(0, maxGapMillis);
+        return sessionsWithGaps(Arbitraries.integers().between(0, maxGapMillis), maxEvents);
+    }
+
+    private Arbitrary<List<Event>> sessionsWithGaps(Arbitrary<Integer> gap, int maxEvents) {
         Arbitrary<String> type = Arbitraries.of(TYPES);
         Arbitrary<String> page = Arbitraries.of(PAGES);
         return Combinators.combine(gap, type, page)
@@ -120,6 +132,32 @@ class SessionLawsProperties {
         }
 
         Assertions.assertThat(store.aggregates()).isEqualTo(expected);
+    }
+
+    /**
+     * Past 24 hours the cut depends on the order events come in, but only on the stream's: records delivered one by
+     * one, or cut into batches of any size, give the same sessions (the rollups, planned record by record, rely on
+     * it). Arrival late by up to 20 hours, as the edge allows.
+     */
+    @Property(tries = 200)
+    void aStreamPast24Hours_whenCutIntoAnyBatches_givesTheSessionsOfItsRecordsOneByOne(
+            @ForAll("daySessions") List<Event> events, @ForAll long seed) {
+        Random random = new Random(seed);
+        List<Event> delivered = new ArrayList<>(events);
+        Map<String, Long> arrival = new java.util.HashMap<>();
+        events.forEach(e -> arrival.put(e.eventId(), e.timestamp() + random.nextInt(20 * 60) * 60_000L));
+        delivered.sort(java.util.Comparator.comparing(e -> arrival.get(e.eventId())));
+        List<List<Event>> records = split(delivered, random);
+        List<SessionAggregate> oneByOne = deliverAll(records);
+
+        InMemorySessions store = new InMemorySessions("s");
+        for (int from = 0; from < records.size(); ) {
+            int to = Math.min(records.size(), from + 1 + random.nextInt(6));
+            store.deliverBatch(records.subList(from, to));
+            from = to;
+        }
+
+        Assertions.assertThat(store.aggregates()).isEqualTo(oneByOne);
     }
 
     @Property(tries = 300)

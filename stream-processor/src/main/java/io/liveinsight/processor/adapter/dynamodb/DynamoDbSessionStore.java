@@ -70,6 +70,26 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     /**
+     * Where a burst is cut in two: at the record boundary nearest the middle, so each record is applied whole, as
+     * the rollups planned it (past 24 hours the cut of a session depends on the order events are taken in); the
+     * middle when the events are all one record's.
+     */
+    static int halfAtARecord(List<PositionedEvent> events) {
+        int middle = events.size() / 2;
+        int best = -1;
+        for (int i = 1; i < events.size(); i++) {
+            boolean boundary = !events.get(i)
+                    .position()
+                    .sequence()
+                    .equals(events.get(i - 1).position().sequence());
+            if (boundary && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return best < 0 ? middle : best;
+    }
+
+    /**
      * Applies the events in stream order. When they would restructure more items than one transaction takes (a
      * burst of events hours apart: one segment each), the first half goes first, then the second: what is applied
      * stays a prefix of the stream, which is what the marks rely on.
@@ -88,7 +108,7 @@ public final class DynamoDbSessionStore implements SessionStore {
                             List.of(events.get(0).event()),
                             null);
                 }
-                int half = events.size() / 2;
+                int half = halfAtARecord(events);
                 applyInOrder(clientSessionId, events.subList(0, half), loaded);
                 applyInOrder(clientSessionId, events.subList(half, events.size()), null);
                 return;

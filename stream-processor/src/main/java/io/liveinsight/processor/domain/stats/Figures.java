@@ -48,8 +48,8 @@ final class Figures {
                         event.eventType(),
                         event.sessionId(),
                         event.userId(),
-                        rules.pages().of(event.pageUrl()),
-                        touch.source()));
+                        BreakdownKeys.cut(rules.pages().of(event.pageUrl())),
+                        BreakdownKeys.cut(touch.source())));
     }
 
     /** What one session (segment) counts, by key; its negation takes it back out. */

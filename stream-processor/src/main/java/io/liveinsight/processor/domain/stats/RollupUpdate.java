@@ -42,8 +42,11 @@ public final class RollupUpdate {
         }
         Figures figures = new Figures(rules);
         Plan whole = SessionUpdate.apply(before, clientSessionId, events);
-        Set<String> tooOld = new HashSet<>();
-        whole.tooOld().forEach(event -> tooOld.add(event.event().eventId()));
+        // Events the session does not take (too old for its sealed segments; replayed ones too: a record
+        // replayed after its first delivery refused them must not count them now).
+        Set<String> notTaken = new HashSet<>();
+        whole.tooOld().forEach(event -> notTaken.add(event.event().eventId()));
+        whole.ignored().forEach(event -> notTaken.add(event.event().eventId()));
 
         Map<Integer, Segment> initial = new HashMap<>();
         if (before != null) {
@@ -59,7 +62,7 @@ public final class RollupUpdate {
             List<PositionedEvent> record = records.get(r);
             Map<StatsKey, Tally> changes = new HashMap<>();
             for (PositionedEvent event : record) {
-                if (!tooOld.contains(event.event().eventId())
+                if (!notTaken.contains(event.event().eventId())
                         && seen.add(event.event().eventId())) {
                     figures.event(event.event(), changes);
                 }

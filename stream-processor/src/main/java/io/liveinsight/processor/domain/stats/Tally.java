@@ -33,7 +33,7 @@ final class Tally {
 
     Tally by(Dimension dimension, String key, long count) {
         if (key != null) {
-            breakdowns.computeIfAbsent(dimension, d -> new HashMap<>()).merge(key, count, Long::sum);
+            breakdowns.computeIfAbsent(dimension, d -> new HashMap<>()).merge(BreakdownKeys.cut(key), count, Long::sum);
         }
         return this;
     }

@@ -43,6 +43,15 @@ final class Stores {
                 clock);
     }
 
+    static DynamoDbStatsStore statsStore(LocalAws aws, TableNames tables, StreamMetrics metrics) {
+        return new DynamoDbStatsStore(
+                aws.dynamoDb(),
+                tables.stats(),
+                TableGuard.create(tables.stats(), ResilienceSettings.DEFAULTS, metrics),
+                metrics,
+                new Parallel(8));
+    }
+
     static DynamoDbEventStore eventStore(LocalAws aws, TableNames tables) {
         return new DynamoDbEventStore(
                 aws.dynamoDb(),

@@ -1,0 +1,300 @@
+package io.liveinsight.processor.pipeline.rollups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.event.Event;
+import io.liveinsight.event.SessionIds;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.processor.domain.SessionAggregate;
+import io.liveinsight.processor.domain.stats.StatsTestRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The rollups are exact (stream-processor/README.md#how-the-rollups-stay-exact): whatever order the events arrive
+ * in, however they are cut into records and batches, resent by clients, replayed by KCL, handed over between
+ * workers, or interrupted by a crash at any point of a batch, the rollup items (summed over shards) equal a
+ * recomputation from the distinct events. Driven through the real {@code BatchWriter}, so the order ledger, rollups,
+ * sessions is what is tested.
+ */
+class RollupLawsProperties {
+
+    private static final long MINUTE = 60_000;
+    private static final long START = Instant.parse("2026-12-05T20:00:00Z").toEpochMilli();
+
+    /** Client session ids as the contract allows them: any code points, {@code ~ # |}, astral, the longest. */
+    private static final List<String> SESSION_IDS = List.of(
+            "s",
+            "a~1",
+            "#|~",
+            "<script>alert(1)</script>",
+            "\uD835\uDD18ni\u0000~",
+            "\uD83D\uDE00".repeat(128),
+            "x".repeat(127) + "~");
+
+    private static final List<String> USERS = List.of("u1", "u2", "<img src=x onerror=alert(1)>", "\uD835\uDD18#|");
+    private static final List<String> TYPES =
+            List.of("page_view", "page_view", "page_view", "click", "heartbeat", "scroll", "purchase", "signup");
+    private static final List<String> URLS = Collections.unmodifiableList(java.util.Arrays.asList(
+            null,
+            "https://shop.example/",
+            "https://shop.example/cart",
+            "https://shop.example/a#b|~?utm_source=news&utm_medium=email&utm_campaign=%3Cscript%3Ex%3C/script%3E",
+            "https://shop.example/\uD83D\uDE00/~#|?gclid=1",
+            "https://www.shop.example/p?utm_campaign=Winter%20Sale&utm_source=google&utm_medium=cpc",
+            "not a url <b>"));
+    private static final List<String> REFERRERS = Collections.unmodifiableList(java.util.Arrays.asList(
+            null,
+            "https://www.google.com/",
+            "https://l.facebook.com/",
+            "https://shop.example/cart",
+            "android-app://com.linkedin.android/",
+            "https://evil.example/\u0000<script>"));
+    private static final List<String> AGENTS =
+            List.of("Mozilla/5.0 (Windows NT 10.0) Chrome/120", "Mozilla/5.0 (Linux; Android 14) Mobile Firefox/121");
+
+    record Step(int gapMillis, String type, String url, String referrer, String agent, boolean bot) {}
+
+    record Visit(int startMinute, String user, boolean bot, List<Step> steps) {}
+
+    @Provide
+    Arbitrary<List<Event>> shortSessions() {
+        return traffic(45 * 60_000, 10);
+    }
+
+    /**
+     * Activity that runs past 24 hours (gaps of 15-29 minutes over as many as 120 events), now and then broken by 45
+     * minutes or 2 hours: sessions cut at 24 hours, and later segments.
+     */
+    @Provide
+    Arbitrary<List<Event>> longSessions() {
+        Arbitrary<Integer> gap = Arbitraries.frequencyOf(
+                Tuple.of(200, uniform(15 * 60_000, 29 * 60_000)),
+                Tuple.of(1, Arbitraries.just(45 * 60_000)),
+                Tuple.of(1, Arbitraries.just(120 * 60_000)));
+        return traffic(gap, 120);
+    }
+
+    private Arbitrary<List<Event>> traffic(int maxGapMillis, int maxSteps) {
+        return traffic(uniform(0, maxGapMillis), maxSteps);
+    }
+
+    private Arbitrary<List<Event>> traffic(Arbitrary<Integer> gap, int maxSteps) {
+        Arbitrary<Step> step = Combinators.combine(
+                        gap,
+                        Arbitraries.of(TYPES),
+                        oneOf(URLS),
+                        oneOf(REFERRERS),
+                        Arbitraries.of(AGENTS),
+                        Arbitraries.integers().between(0, 19).map(n -> n == 0))
+                .as(Step::new);
+        Arbitrary<Visit> visit = Combinators.combine(
+                        Arbitraries.integers().between(0, 7 * 60),
+                        Arbitraries.of(USERS),
+                        Arbitraries.integers().between(0, 9).map(n -> n == 0),
+                        step.list().ofMinSize(1).ofMaxSize(maxSteps).withSizeDistribution(RandomDistribution.uniform()))
+                .as(Visit::new);
+        return visit.list().ofMinSize(2).ofMaxSize(5).map(RollupLawsProperties::events);
+    }
+
+    /** Gaps spread evenly (jqwik's default leans to small numbers, which would rarely split a session). */
+    private static Arbitrary<Integer> uniform(int min, int max) {
+        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
+    }
+
+    /** Any element, null included (which {@code Arbitraries.of} does not take). */
+    private static Arbitrary<String> oneOf(List<String> values) {
+        return Arbitraries.integers().between(0, values.size() - 1).map(values::get);
+    }
+
+    private static List<Event> events(List<Visit> visits) {
+        List<Event> events = new ArrayList<>();
+        for (int v = 0; v < visits.size(); v++) {
+            Visit visit = visits.get(v);
+            long time = START + visit.startMinute() * MINUTE;
+            for (int i = 0; i < visit.steps().size(); i++) {
+                Step step = visit.steps().get(i);
+                time += step.gapMillis();
+                events.add(new Event(
+                        v + "-" + i,
+                        visit.user(),
+                        SESSION_IDS.get(v),
+                        step.type(),
+                        time,
+                        step.url(),
+                        step.referrer(),
+                        step.agent(),
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        time,
+                        null,
+                        visit.bot() || step.bot(),
+                        false));
+            }
+        }
+        return events;
+    }
+
+    @Property(tries = 400)
+    void anyArrivalResendReplayCrashOrSplit_givesTheRollupsOfTheDistinctEvents(
+            @ForAll("shortSessions") List<Event> events, @ForAll long seed) {
+        Random random = new Random(seed);
+        List<Event> delivered = new ArrayList<>(events);
+        for (int i = 0, resends = random.nextInt(events.size() + 1); i < resends; i++) {
+            delivered.add(events.get(random.nextInt(events.size()))); // a client sends again, in a new record
+        }
+        Collections.shuffle(delivered, random);
+        StreamRun run = new StreamRun(StatsTestRules.rules(), random);
+
+        run.process(run.records(delivered));
+
+        Map<StatsKey, Rollup> expected = RollupReference.ofEvents(events, StatsTestRules.CONVERSIONS);
+        collect(run);
+        assertSame(run.rollups(), expected, run);
+        assertThat(run.deadLetters()).isEmpty();
+    }
+
+    @Property(tries = 200)
+    void sessionsPast24Hours_whenResentReplayedCrashedOrSplit_giveRollupsThatAgreeWithTheSessionsTable(
+            @ForAll("longSessions") List<Event> events, @ForAll long seed) {
+        Random random = new Random(seed);
+        // As the edge lets events in: late by up to 20 hours; resends up to 23 hours.
+        List<Timed> arrivals = new ArrayList<>();
+        events.forEach(e -> arrivals.add(new Timed(e, e.timestamp() + random.nextInt(20 * 60) * MINUTE)));
+        for (int i = 0, resends = random.nextInt(events.size() / 4 + 1); i < resends; i++) {
+            Event resent = events.get(random.nextInt(events.size()));
+            arrivals.add(new Timed(resent, resent.timestamp() + random.nextInt(23 * 60) * MINUTE));
+        }
+        arrivals.sort(Comparator.comparingLong(Timed::arrival));
+        StreamRun run = new StreamRun(StatsTestRules.rules(), random);
+
+        run.process(run.records(arrivals.stream().map(Timed::event).toList()));
+
+        List<SessionAggregate> sessions = run.sessions();
+        assertThat(sessions.stream().mapToLong(SessionAggregate::totalEvents).sum())
+                .isEqualTo(events.size());
+        Map<StatsKey, Rollup> expected =
+                RollupReference.ofEventsAndSessions(events, sessions, StatsTestRules.CONVERSIONS);
+        collect(run);
+        Statistics.label("a session cut at 24 h").collect(cutAtADay(sessions));
+        Statistics.label("events").collect(events.size() / 100 * 100);
+        assertSame(run.rollups(), expected, run);
+        assertThat(run.deadLetters()).isEmpty();
+    }
+
+    /**
+     * Where a session reaches 24 hours, the batch decides how it is cut unless the session store applies it record
+     * by record: segment [0, 23h36] gets one event 21 minutes after it and then, in the next record, one 6 minutes
+     * before it (24h03 apart, inside the edge's 24h05 acceptance). A worker writes both records' rollups and dies;
+     * the records come again in two batches. The rollups must still agree with what the Sessions table holds.
+     */
+    @Example
+    void aRecutBatchAtThe24HourLimit_givesRollupsThatAgreeWithTheSessionsTable() {
+        List<Event> day = new ArrayList<>();
+        for (long minute = 0; minute <= 23 * 60 + 36; minute += 12) {
+            day.add(event("d" + minute, "heartbeat", START + minute * MINUTE));
+        }
+        Event late = event("late", "page_view", START + (23 * 60 + 57) * MINUTE);
+        Event early = event("early", "page_view", START - 6 * MINUTE);
+        StreamRun run = new StreamRun(StatsTestRules.rules(), new Random(1));
+        List<StreamRun.Record> records = run.records(day);
+        StreamRun.Record last = records.get(records.size() - 1);
+        StreamRun.Record first =
+                new StreamRun.Record(last.shardId(), last.sequence().add(java.math.BigInteger.ONE), List.of(late));
+        StreamRun.Record second =
+                new StreamRun.Record(last.shardId(), last.sequence().add(java.math.BigInteger.TWO), List.of(early));
+        for (StreamRun.Record record : records) {
+            assertThat(run.write(List.of(record), Fault.NONE)).isTrue();
+        }
+
+        assertThat(run.write(List.of(first, second), Fault.AFTER_ROLLUPS)).isFalse();
+        assertThat(run.write(List.of(first), Fault.NONE)).isTrue();
+        assertThat(run.write(List.of(second), Fault.NONE)).isTrue();
+
+        List<Event> all = new ArrayList<>(day);
+        all.add(late);
+        all.add(early);
+        assertThat(run.sessions()).hasSize(2);
+        assertSame(
+                run.rollups(),
+                RollupReference.ofEventsAndSessions(all, run.sessions(), StatsTestRules.CONVERSIONS),
+                run);
+    }
+
+    private static Event event(String id, String type, long time) {
+        return new Event(
+                id,
+                "u1",
+                "s",
+                type,
+                time,
+                "https://shop.example/",
+                null,
+                AGENTS.get(0),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                time,
+                null,
+                false,
+                false);
+    }
+
+    private record Timed(Event event, long arrival) {}
+
+    /** Whether a segment follows another of its session within 30 minutes: the first was cut at 24 hours. */
+    private static boolean cutAtADay(List<SessionAggregate> segments) {
+        List<SessionAggregate> inOrder = segments.stream()
+                .sorted(Comparator.comparing((SessionAggregate s) -> SessionIds.clientSessionId(s.sessionId()))
+                        .thenComparingLong(SessionAggregate::startTime))
+                .toList();
+        for (int i = 1; i < inOrder.size(); i++) {
+            SessionAggregate before = inOrder.get(i - 1);
+            SessionAggregate after = inOrder.get(i);
+            if (SessionIds.clientSessionId(before.sessionId()).equals(SessionIds.clientSessionId(after.sessionId()))
+                    && after.startTime() - before.lastActivity() <= 30 * MINUTE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How often each fault came up (printed with the property's report): a law is only as good as its cases. */
+    private static void collect(StreamRun run) {
+        for (Fault fault : Fault.values()) {
+            if (fault != Fault.NONE) {
+                Statistics.label(fault.name()).collect(run.faults().contains(fault));
+            }
+        }
+    }
+
+    private static void assertSame(Map<StatsKey, Rollup> actual, Map<StatsKey, Rollup> expected, StreamRun run) {
+        assertThat(actual.keySet())
+                .as("rollup keys, faults %s", run.faults())
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((key, rollup) -> assertThat(actual.get(key))
+                .as("%s, faults %s", key, run.faults())
+                .isEqualTo(rollup));
+    }
+}

@@ -1,0 +1,271 @@
+package io.liveinsight.processor.pipeline.rollups;
+
+import io.liveinsight.event.Event;
+import io.liveinsight.event.stats.Counts;
+import io.liveinsight.event.stats.Dimension;
+import io.liveinsight.event.stats.Hll;
+import io.liveinsight.event.stats.RecentEvent;
+import io.liveinsight.event.stats.Resolution;
+import io.liveinsight.event.stats.Rollup;
+import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.processor.domain.SessionAggregate;
+import io.liveinsight.processor.domain.stats.StatsTestRules;
+import io.liveinsight.processor.domain.stats.Touch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The rollups recomputed from scratch, written apart from the processor's code: from the distinct events, each
+ * counted in the minute, hour and day of its time; and from the sessions, cut from those events by the session
+ * rules (a gap over 30 minutes starts a new one) or read from the Sessions table, each counted at its start (and its
+ * last event, {@code lastActive}) as the Counts javadoc says. Bots count only as bot events and bot sessions.
+ */
+final class RollupReference {
+
+    private static final long GAP = 30 * 60_000L;
+    private static final long DAY = 24 * 3_600_000L;
+    private static final Comparator<Event> BY_TIME =
+            Comparator.comparingLong(Event::timestamp).thenComparing(Event::eventId);
+
+    /**
+     * One session's facts as the figures need them.
+     *
+     * @param touchUrl the page URL its first touch is read with: its first page view's (the landing page); without
+     *     one, the latest page URL it saw (what the Sessions item keeps: it holds no first URL)
+     */
+    record Visit(
+            long start,
+            long last,
+            long pageViews,
+            boolean bot,
+            boolean converted,
+            String referrer,
+            String userAgent,
+            String entryUrl,
+            String touchUrl) {}
+
+    private static final class Sum {
+        Counts totals = Counts.ZERO;
+        final Map<Integer, Counts> minutes = new TreeMap<>();
+        final Map<Dimension, Map<String, Long>> breakdowns = new EnumMap<>(Dimension.class);
+        final Hll users = new Hll();
+        final List<RecentEvent> recent = new ArrayList<>();
+
+        void count(Counts counts, long time) {
+            totals = totals.plus(counts);
+            minutes.merge((int) ((time / 60_000L) % 60), counts, Counts::plus);
+        }
+
+        void by(Dimension dimension, String key) {
+            if (key != null) {
+                breakdowns.computeIfAbsent(dimension, d -> new HashMap<>()).merge(key, 1L, Long::sum);
+            }
+        }
+    }
+
+    private final Set<String> conversions;
+    private final Map<StatsKey, Sum> sums = new HashMap<>();
+
+    private RollupReference(Set<String> conversions) {
+        this.conversions = conversions;
+    }
+
+    /** From the distinct events alone, their sessions cut by the 30-minute rule (each under 24 hours). */
+    static Map<StatsKey, Rollup> ofEvents(Collection<Event> distinct, Set<String> conversions) {
+        RollupReference reference = new RollupReference(conversions);
+        distinct.forEach(reference::event);
+        reference.visits(distinct).forEach(reference::visit);
+        return reference.rollups();
+    }
+
+    /** From the distinct events, and the sessions as the Sessions table holds them (past 24 hours: as it cut them). */
+    static Map<StatsKey, Rollup> ofEventsAndSessions(
+            Collection<Event> distinct, List<SessionAggregate> sessions, Set<String> conversions) {
+        RollupReference reference = new RollupReference(conversions);
+        distinct.forEach(reference::event);
+        sessions.forEach(session -> reference.visit(reference.visit(session)));
+        return reference.rollups();
+    }
+
+    private void event(Event event) {
+        long time = event.timestamp();
+        if (event.isBot()) {
+            everyResolution(time).forEach(sum -> sum.count(counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), time));
+            return;
+        }
+        boolean pageView = event.eventType().equals("page_view");
+        Counts counts =
+                counts(1, pageView ? 1 : 0, 0, 0, 0, 0, 0, conversions.contains(event.eventType()) ? 1 : 0, 0, 0);
+        everyResolution(time).forEach(sum -> sum.count(counts, time));
+        for (Sum sum : List.of(sum(Resolution.HOUR, time), sum(Resolution.DAY, time))) {
+            sum.by(Dimension.EVENT_TYPE, event.eventType());
+            sum.by(Dimension.PAGE, pageView ? StatsTestRules.page(event.pageUrl()) : null);
+            sum.users.add(event.userId());
+        }
+        sum(Resolution.HOUR, time)
+                .recent
+                .add(new RecentEvent(
+                        time,
+                        event.eventId(),
+                        event.eventType(),
+                        event.sessionId(),
+                        event.userId(),
+                        StatsTestRules.page(event.pageUrl()),
+                        StatsTestRules.touch(event.referrer(), event.pageUrl(), null)
+                                .source()));
+    }
+
+    private void visit(Visit visit) {
+        if (visit.bot()) {
+            everyResolution(visit.start())
+                    .forEach(sum -> sum.count(counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), visit.start()));
+            return;
+        }
+        Counts started = counts(
+                0,
+                0,
+                1,
+                0,
+                visit.last() - visit.start(),
+                visit.pageViews() <= 1 ? 1 : 0,
+                visit.converted() ? 1 : 0,
+                0,
+                0,
+                0);
+        everyResolution(visit.start()).forEach(sum -> sum.count(started, visit.start()));
+        everyResolution(visit.last()).forEach(sum -> sum.count(counts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0), visit.last()));
+        Touch touch = StatsTestRules.touch(visit.referrer(), visit.touchUrl(), visit.userAgent());
+        for (Sum sum : List.of(sum(Resolution.HOUR, visit.start()), sum(Resolution.DAY, visit.start()))) {
+            sum.by(Dimension.SOURCE, touch.source());
+            sum.by(Dimension.CHANNEL, touch.channel());
+            sum.by(Dimension.CAMPAIGN, touch.campaign());
+            sum.by(Dimension.DEVICE, touch.device());
+            sum.by(Dimension.BROWSER, touch.browser());
+            sum.by(Dimension.OS, touch.os());
+            sum.by(Dimension.ENTRY_PAGE, StatsTestRules.page(visit.entryUrl()));
+        }
+    }
+
+    /** Sessions by the rules: per session id, events in time order, a new one after a gap over 30 minutes. */
+    private List<Visit> visits(Collection<Event> distinct) {
+        Map<String, List<Event>> bySession = new LinkedHashMap<>();
+        distinct.forEach(e -> bySession
+                .computeIfAbsent(e.sessionId(), id -> new ArrayList<>())
+                .add(e));
+        List<Visit> visits = new ArrayList<>();
+        for (List<Event> events : bySession.values()) {
+            events.sort(BY_TIME);
+            List<Event> current = new ArrayList<>();
+            for (Event event : events) {
+                if (!current.isEmpty()
+                        && event.timestamp() - current.get(current.size() - 1).timestamp() > GAP) {
+                    visits.add(visit(current));
+                    current = new ArrayList<>();
+                }
+                current.add(event);
+            }
+            visits.add(visit(current));
+        }
+        return visits;
+    }
+
+    private Visit visit(List<Event> inTimeOrder) {
+        Event first = inTimeOrder.get(0);
+        Event last = inTimeOrder.get(inTimeOrder.size() - 1);
+        if (last.timestamp() - first.timestamp() >= DAY) {
+            throw new IllegalArgumentException("the reference cuts sessions under 24 hours only");
+        }
+        String entry = null;
+        String latestUrl = null;
+        for (Event event : inTimeOrder) {
+            if (entry == null && event.eventType().equals("page_view") && event.pageUrl() != null) {
+                entry = event.pageUrl();
+            }
+            latestUrl = event.pageUrl() != null ? event.pageUrl() : latestUrl;
+        }
+        return new Visit(
+                first.timestamp(),
+                last.timestamp(),
+                inTimeOrder.stream()
+                        .filter(e -> e.eventType().equals("page_view"))
+                        .count(),
+                inTimeOrder.stream().anyMatch(Event::isBot),
+                inTimeOrder.stream().anyMatch(e -> conversions.contains(e.eventType())),
+                first.referrer(),
+                first.userAgent(),
+                entry,
+                entry != null ? entry : latestUrl);
+    }
+
+    private Visit visit(SessionAggregate session) {
+        String entry = session.entryPage() == null ? null : session.entryPage().value();
+        String current =
+                session.currentPage() == null ? null : session.currentPage().value();
+        return new Visit(
+                session.startTime(),
+                session.lastActivity(),
+                session.pageViews(),
+                session.isBot(),
+                session.eventTypes().keySet().stream().anyMatch(conversions::contains),
+                session.referrer(),
+                session.userAgent(),
+                entry,
+                entry != null ? entry : current);
+    }
+
+    private Map<StatsKey, Rollup> rollups() {
+        Map<StatsKey, Rollup> rollups = new HashMap<>();
+        sums.forEach((key, sum) -> {
+            Rollup rollup =
+                    switch (key.resolution()) {
+                        case MINUTE -> new Rollup(sum.totals, sum.minutes, Map.of(), null, List.of());
+                        case HOUR -> new Rollup(sum.totals, Map.of(), sum.breakdowns, sum.users, latest(sum.recent));
+                        case DAY -> new Rollup(sum.totals, Map.of(), sum.breakdowns, sum.users, List.of());
+                    };
+            if (!rollup.isEmpty()) {
+                rollups.put(key, rollup);
+            }
+        });
+        return rollups;
+    }
+
+    /** The latest {@link Rollup#MAX_RECENT}, newest first (ties by event id). */
+    private static List<RecentEvent> latest(List<RecentEvent> events) {
+        return events.stream()
+                .sorted(Comparator.comparingLong(RecentEvent::timestamp)
+                        .reversed()
+                        .thenComparing(RecentEvent::eventId))
+                .limit(Rollup.MAX_RECENT)
+                .toList();
+    }
+
+    private List<Sum> everyResolution(long time) {
+        return List.of(sum(Resolution.MINUTE, time), sum(Resolution.HOUR, time), sum(Resolution.DAY, time));
+    }
+
+    private Sum sum(Resolution resolution, long time) {
+        return sums.computeIfAbsent(StatsKey.of(StatsKey.DEFAULT_SITE, resolution, time), key -> new Sum());
+    }
+
+    private static Counts counts(long... figures) {
+        return new Counts(
+                figures[0],
+                figures[1],
+                figures[2],
+                figures[3],
+                figures[4],
+                figures[5],
+                figures[6],
+                figures[7],
+                figures[8],
+                figures[9]);
+    }
+}
