@@ -101,6 +101,25 @@ public record Rollup(
         return new Rollup(totals, minutes, cut, users, recent);
     }
 
+    /**
+     * This rollup as stored within a size budget: when its stored form ({@link RollupCodec}) passes {@code maxBytes},
+     * its breakdowns are cut to fewer keys (halved each time, the rest summed under {@link #OTHER}, so every sum stays
+     * exact) and its latest events to fewer, until it fits or a breakdown keeps one key. Normal hours fit untouched
+     * (a busy hour's item is 3-6 KB); what it stops is a client whose hundred hostile 200-character pages, sources and
+     * campaigns would make every write of the hour cost hundreds of write units.
+     */
+    public Rollup fitTo(int maxBytes) {
+        Rollup fitted = this;
+        for (int keys = MAX_KEYS / 2; keys >= 1 && RollupCodec.encode(fitted).length > maxBytes; keys /= 2) {
+            int n = keys;
+            Map<Dimension, Map<String, Long>> cut = new EnumMap<>(Dimension.class);
+            fitted.breakdowns.forEach((dimension, counts) -> cut.put(dimension, top(counts, n)));
+            List<RecentEvent> fewer = fitted.recent.subList(0, Math.min(fitted.recent.size(), Math.max(1, n / 5)));
+            fitted = new Rollup(totals, minutes, cut, users, fewer);
+        }
+        return fitted;
+    }
+
     /** A breakdown cut to its {@code n} largest keys (ties by key), the rest summed under {@link #OTHER}. */
     public static Map<String, Long> top(Map<String, Long> counts, int n) {
         if (counts.size() <= n && !counts.containsKey(OTHER)) {

@@ -9,6 +9,7 @@ import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.DayRules;
 import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
@@ -36,6 +37,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 public final class DynamoDbStatsStore implements StatsStore {
 
     private static final int MAX_CONFLICTS = 10;
+    /**
+     * The stored rollup's budget: a busy hour's item is 3-6 KB (up to 7 write units a put); past this, its breakdowns
+     * are cut to fewer keys ({@link Rollup#fitTo}), so hostile keys cannot make every write of the hour expensive.
+     */
+    static final int MAX_ROLLUP_BYTES = DayRules.MAX_ROLLUP_BYTES;
+
     private static final int KEPT_ITEMS = 512;
     private static final String NEW = "attribute_not_exists(#rv)";
     private static final String SAME = "#rv = :rv";
@@ -103,8 +110,10 @@ public final class DynamoDbStatsStore implements StatsStore {
             if (mark.equals(stored.mark())) {
                 return; // every record counted already
             }
-            Stored next =
-                    new Stored(stored.revision() + 1, mark, stored.rollup().plusKeepingCut(delta));
+            Stored next = new Stored(
+                    stored.revision() + 1,
+                    mark,
+                    stored.rollup().plusKeepingCut(delta).fitTo(MAX_ROLLUP_BYTES));
             if (put(id, stored.revision(), next)) {
                 keep(id, next);
                 return;

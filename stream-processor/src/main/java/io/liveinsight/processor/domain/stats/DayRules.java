@@ -74,15 +74,19 @@ public final class DayRules {
 
     /**
      * A day's rollup: the sum of its hour items' (totals, breakdowns, users), without their minute slots and latest
-     * events, each breakdown cut to {@link Rollup#MAX_KEYS} keys and {@link Rollup#OTHER}.
+     * events, each breakdown cut to {@link Rollup#MAX_KEYS} keys and {@link Rollup#OTHER}, within the same size
+     * budget as an hour item ({@link #MAX_ROLLUP_BYTES}).
      */
     public static Rollup sum(List<Rollup> hours) {
         Rollup sum = Rollup.EMPTY;
         for (Rollup hour : hours) {
             sum = sum.plus(new Rollup(hour.totals(), Map.of(), hour.breakdowns(), hour.users(), List.of()));
         }
-        return sum.cut();
+        return sum.cut().fitTo(MAX_ROLLUP_BYTES);
     }
+
+    /** A stored rollup's budget, hour and day items alike (see {@link Rollup#fitTo}). */
+    public static final int MAX_ROLLUP_BYTES = 6 * 1024;
 
     /**
      * What a shard's day item should be, given it as stored (null: none) and the shard's hour items of the day: empty
