@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * Rollup items, one per key and shard, each written by its shard's processor alone: read the item (strongly
  * consistent, unless this process wrote it last: it keeps what it wrote), add the contributions of records past its
  * mark, put it on condition that its revision is unchanged. A second writer during a lease handover fails the
- * condition, reads again, and finds the records counted. One PutItem per item a batch touches (usually a minute, an
- * hour and a day item), whatever the number of events.
+ * condition, reads again, and finds the records counted. One PutItem per item a batch touches (usually one hour
+ * item: its minute slots are in it; day items are {@code DynamoDbDayStore}'s), whatever the number of events.
  */
 public final class DynamoDbStatsStore implements StatsStore {
 

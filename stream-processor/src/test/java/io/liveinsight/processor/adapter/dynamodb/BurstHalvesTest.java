@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Where the session store cuts a burst too large for one transaction (stream-processor/README.md#how-the-rollups-stay-exact). */
+/** Where the session store cuts a burst too large for one transaction (stream-processor/README.md#rollups). */
 class BurstHalvesTest {
 
     @Test

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The Stats table on DynamoDB Local (stream-processor/README.md#how-the-rollups-stay-exact): one item per key and
- * shard, each record counted once by its mark, conditional on the revision.
+ * The Stats table's hour items on DynamoDB Local (stream-processor/README.md#rollups): one item per key and shard
+ * (totals, minute slots, breakdowns, users, latest events), each record counted once by its mark, conditional on
+ * the revision.
  */
 @WithLocalAws
 class DynamoDbStatsStoreTest {
@@ -45,7 +46,6 @@ class DynamoDbStatsStoreTest {
     private static final long HOUR_START = Instant.parse("2026-12-05T13:00:00Z").toEpochMilli();
     private static final StatsKey MINUTES = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, HOUR_START);
     private static final StatsKey HOUR = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, HOUR_START);
-    private static final StatsKey DAY = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.DAY, HOUR_START);
 
     private final LocalAws aws;
     private final InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
@@ -63,26 +63,22 @@ class DynamoDbStatsStoreTest {
     }
 
     @Test
-    void add_whenFirstWritten_storesTheRollupItsMarkRevisionAndExpiryPerResolution() {
-        store.add(List.of(
-                contribution(5, MINUTES, minuteRollup(7, 2)),
-                contribution(5, HOUR, pages(Map.of("shop.example/a", 2L))),
-                contribution(5, DAY, pages(Map.of("shop.example/a", 2L)))));
+    void add_whenFirstWritten_storesTheHourItemsRollupMarkRevisionAndExpiry() {
+        Rollup hour = minuteRollup(7, 2).plus(pages(Map.of("shop.example/a", 2L)));
 
-        Map<String, AttributeValue> minutes = item(MINUTES, SHARD);
-        assertThat(minutes.get(ItemAttributes.REVISION).n()).isEqualTo("1");
-        assertThat(minutes.get(ItemAttributes.MARK).s()).isEqualTo(sequence(5).toString());
-        assertThat(RollupCodec.decode(minutes.get(ItemAttributes.ROLLUP).b().asByteArray()))
-                .isEqualTo(minuteRollup(7, 2));
+        store.add(List.of(contribution(5, HOUR, hour)));
+
+        Map<String, AttributeValue> item = item(HOUR, SHARD);
+        assertThat(item.get(ItemAttributes.STATS_KEY).s()).isEqualTo("default#h#" + HOUR_START / 1000);
+        assertThat(item.get(ItemAttributes.REVISION).n()).isEqualTo("1");
+        assertThat(item.get(ItemAttributes.MARK).s()).isEqualTo(sequence(5).toString());
+        assertThat(stored(HOUR)).isEqualTo(hour);
+        assertThat(stored(HOUR).minute(7).events()).isEqualTo(2); // the minute slots live in the hour item
         long hourEnds = HOUR_START / 1000 + 3_600;
-        assertThat(minutes.get(ItemAttributes.EXPIRES_AT).n())
-                .isEqualTo(Long.toString(hourEnds + Duration.ofHours(48).toSeconds()));
-        assertThat(item(HOUR, SHARD).get(ItemAttributes.EXPIRES_AT).n())
+        assertThat(item.get(ItemAttributes.EXPIRES_AT).n())
                 .isEqualTo(Long.toString(hourEnds + Duration.ofDays(400).toSeconds()));
-        assertThat(item(DAY, SHARD))
-                .doesNotContainKey(ItemAttributes.EXPIRES_AT)
-                .isNotEmpty();
-        assertThat(stored(HOUR)).isEqualTo(pages(Map.of("shop.example/a", 2L)));
+        assertThat(MINUTES.itemKey()).isEqualTo(HOUR);
+        assertThat(MINUTES.expiresAt()).isEqualTo(HOUR.expiresAt());
     }
 
     @Test
@@ -135,8 +131,7 @@ class DynamoDbStatsStoreTest {
             workers.add(() -> {
                 for (int i = 1; i <= records; i++) {
                     worker.add(List.of(
-                            contribution(i, HOUR, pages(Map.of("p" + i % 3, 1L))),
-                            contribution(i, MINUTES, minuteRollup(i % 60, 1))));
+                            contribution(i, HOUR, pages(Map.of("p" + i % 3, 1L)).plus(minuteRollup(i % 60, 1)))));
                 }
                 return null;
             });
@@ -147,8 +142,12 @@ class DynamoDbStatsStoreTest {
             }
         }
 
-        assertThat(stored(HOUR)).isEqualTo(pages(Map.of("p0", 6L, "p1", 7L, "p2", 7L)));
-        assertThat(stored(MINUTES).totals().events()).isEqualTo(records);
+        Rollup counted = stored(HOUR);
+        assertThat(counted.breakdowns()).isEqualTo(Map.of(Dimension.PAGE, Map.of("p0", 6L, "p1", 7L, "p2", 7L)));
+        assertThat(counted.totals().events()).isEqualTo(records);
+        for (int i = 1; i <= records; i++) {
+            assertThat(counted.minute(i).events()).as("minute %d", i).isEqualTo(1);
+        }
         assertThat(item(HOUR, SHARD).get(ItemAttributes.MARK).s())
                 .isEqualTo(sequence(records).toString());
     }

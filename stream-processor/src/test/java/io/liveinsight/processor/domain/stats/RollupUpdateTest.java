@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one batch of one client session id contributes to the rollups, record by record
- * (stream-processor/README.md#how-the-rollups-stay-exact): events in the buckets of their time, a session's figures
- * in the buckets of its start and its {@code lastActive} in those of its last event, moved by later records as
- * differences.
+ * (stream-processor/README.md#rollups, docs/contract/tables.md#counts): only hour items, each with its minute slots;
+ * events in the hour and minute of their time, a session's figures in those of its start and its {@code lastActive}
+ * and {@code durationMs} in those of its last event, moved by later records as differences.
  */
 class RollupUpdateTest {
 
@@ -53,12 +53,12 @@ class RollupUpdateTest {
     private final Event d = event("d", "purchase", at(23, 2, 0), PAGE_B);
 
     @Test
-    void of_whenANewSessionArrivesInTwoRecords_countsEventsAtTheirTimesAndTheSessionAtItsStart() {
+    void of_whenANewSessionArrivesInTwoRecords_countsEventsAtTheirTimesAndTheSessionAtItsStartAndItsLastEvent() {
         List<Contribution> contributions =
                 RollupUpdate.of(null, SESSION, concat(record(1, a, b), record(2, c, d)), RULES);
 
         Map<StatsKey, Rollup> first = bySequence(contributions, 1);
-        assertThat(first.keySet()).containsExactlyInAnyOrder(minute(a), hour(a), day(a));
+        assertThat(first.keySet()).containsExactly(hour(a));
         Counts startedBouncing = counts().events(2)
                 .pageViews(1)
                 .sessions(1)
@@ -66,7 +66,10 @@ class RollupUpdateTest {
                 .durationMs(40_000)
                 .bounces(1)
                 .build();
-        assertThat(first.get(minute(a)))
+        Map<Dimension, Map<String, Long>> breakdowns = sessionBreakdowns(LANDING, 1);
+        breakdowns.put(Dimension.EVENT_TYPE, Map.of("page_view", 1L, "click", 1L));
+        breakdowns.put(Dimension.PAGE, Map.of("shop.example/a", 1L));
+        assertThat(first.get(hour(a)))
                 .isEqualTo(new Rollup(
                         startedBouncing,
                         Map.of(
@@ -74,52 +77,53 @@ class RollupUpdateTest {
                                 counts().events(1)
                                         .pageViews(1)
                                         .sessions(1)
-                                        .durationMs(40_000)
                                         .bounces(1)
                                         .build(),
                                 59,
-                                counts().events(1).lastActive(1).build()),
-                        Map.of(),
-                        null,
-                        List.of()));
-        Map<Dimension, Map<String, Long>> breakdowns = sessionBreakdowns(LANDING, 1);
-        breakdowns.put(Dimension.EVENT_TYPE, Map.of("page_view", 1L, "click", 1L));
-        breakdowns.put(Dimension.PAGE, Map.of("shop.example/a", 1L));
-        assertThat(first.get(hour(a)))
-                .isEqualTo(
-                        new Rollup(startedBouncing, Map.of(), breakdowns, users(USER), List.of(recent(b), recent(a))));
-        assertThat(first.get(day(a)))
-                .isEqualTo(new Rollup(startedBouncing, Map.of(), breakdowns, users(USER), List.of()));
+                                counts().events(1)
+                                        .lastActive(1)
+                                        .durationMs(40_000)
+                                        .build()),
+                        breakdowns,
+                        users(USER),
+                        List.of(recent(b), recent(a))));
 
         Map<StatsKey, Rollup> second = bySequence(contributions, 2);
-        assertThat(second.keySet()).containsExactlyInAnyOrder(minute(a), hour(a), minute(c), hour(c), day(a));
-        // The session's start buckets: its duration grows, it no longer bounces, it converted; its last event moved.
-        Counts grown = counts().lastActive(-1)
-                .durationMs(170_000)
-                .bounces(-1)
-                .converted(1)
+        assertThat(second.keySet()).containsExactlyInAnyOrder(hour(a), hour(c));
+        // The start's hour: it no longer bounces, it converted; its last event (and duration) left the hour.
+        assertThat(second.get(hour(a)))
+                .isEqualTo(new Rollup(
+                        counts().lastActive(-1)
+                                .durationMs(-40_000)
+                                .bounces(-1)
+                                .converted(1)
+                                .build(),
+                        Map.of(
+                                58,
+                                counts().bounces(-1).converted(1).build(),
+                                59,
+                                counts().lastActive(-1).durationMs(-40_000).build()),
+                        Map.of(), // the first touch did not change
+                        null,
+                        List.of()));
+        Counts lateEvents = counts().events(2)
+                .pageViews(1)
+                .conversions(1)
+                .lastActive(1)
+                .durationMs(210_000)
                 .build();
-        assertThat(second.get(minute(a)).totals()).isEqualTo(grown);
-        assertThat(second.get(minute(a)).minutes())
-                .isEqualTo(Map.of(
-                        58,
-                        counts().durationMs(170_000).bounces(-1).converted(1).build(),
-                        59,
-                        counts().lastActive(-1).build()));
-        assertThat(second.get(hour(a))).isEqualTo(Rollup.of(grown)); // the first touch did not change
-        Counts lateEvents =
-                counts().events(2).pageViews(1).conversions(1).lastActive(1).build();
-        assertThat(second.get(minute(c)).totals()).isEqualTo(lateEvents);
-        assertThat(second.get(minute(c)).minutes())
-                .isEqualTo(Map.of(
-                        1,
-                        counts().events(1).pageViews(1).build(),
-                        2,
-                        counts().events(1).conversions(1).lastActive(1).build()));
         assertThat(second.get(hour(c)))
                 .isEqualTo(new Rollup(
                         lateEvents,
-                        Map.of(),
+                        Map.of(
+                                1,
+                                counts().events(1).pageViews(1).build(),
+                                2,
+                                counts().events(1)
+                                        .conversions(1)
+                                        .lastActive(1)
+                                        .durationMs(210_000)
+                                        .build()),
                         Map.of(
                                 Dimension.EVENT_TYPE,
                                 Map.of("page_view", 1L, "purchase", 1L),
@@ -127,17 +131,12 @@ class RollupUpdateTest {
                                 Map.of("shop.example/b", 1L)),
                         users(USER),
                         List.of(recent(d), recent(c))));
-        assertThat(second.get(day(a)).totals()).isEqualTo(grown.plus(lateEvents));
 
-        assertThat(sum(contributions).get(day(a)).totals())
-                .isEqualTo(counts().events(4)
-                        .pageViews(2)
-                        .sessions(1)
-                        .lastActive(1)
-                        .durationMs(210_000)
-                        .converted(1)
-                        .conversions(1)
-                        .build());
+        Map<StatsKey, Rollup> sums = sum(contributions);
+        assertThat(sums.get(hour(a)).totals())
+                .isEqualTo(
+                        counts().events(2).pageViews(1).sessions(1).converted(1).build());
+        assertThat(sums.get(hour(c)).totals()).isEqualTo(lateEvents);
     }
 
     @Test
@@ -153,13 +152,15 @@ class RollupUpdateTest {
                                 .filter(contribution -> contribution.sequence().equals(BigInteger.TWO))
                                 .toList());
         Map<StatsKey, Rollup> both = sum(concat(RollupUpdate.of(null, SESSION, firstBatch, RULES), later));
-        assertThat(both.get(minute(a)).minute(59))
-                .isEqualTo(Counts.ZERO.plus(counts().events(1).build()));
-        assertThat(both.get(minute(c)).minute(2).lastActive()).isEqualTo(1);
+        assertThat(both.keySet()).containsExactlyInAnyOrder(hour(a), hour(c));
+        assertThat(both.get(hour(a)).minute(59)).isEqualTo(counts().events(1).build());
         assertThat(both.get(hour(a)).totals().lastActive()).isZero();
+        assertThat(both.get(hour(a)).totals().durationMs()).isZero();
+        assertThat(both.get(hour(a)).totals().sessions()).isEqualTo(1);
+        assertThat(both.get(hour(c)).minute(2).lastActive()).isEqualTo(1);
+        assertThat(both.get(hour(c)).minute(2).durationMs()).isEqualTo(d.timestamp() - a.timestamp());
         assertThat(both.get(hour(c)).totals().lastActive()).isEqualTo(1);
-        assertThat(both.get(day(a)).totals().durationMs()).isEqualTo(d.timestamp() - a.timestamp());
-        assertThat(both.get(day(a)).totals().sessions()).isEqualTo(1);
+        assertThat(both.get(hour(c)).totals().sessions()).isZero();
     }
 
     @Test
@@ -174,7 +175,8 @@ class RollupUpdateTest {
 
         List<Contribution> merged = RollupUpdate.of(stored, SESSION, record(2, bridge), RULES);
 
-        Rollup change = bySequence(merged, 2).get(minute(first));
+        assertThat(bySequence(merged, 2).keySet()).containsExactly(hour(first));
+        Rollup change = bySequence(merged, 2).get(hour(first));
         assertThat(change.totals())
                 .isEqualTo(counts().events(1)
                         .pageViews(1)
@@ -183,29 +185,45 @@ class RollupUpdateTest {
                         .durationMs(45 * MINUTE)
                         .bounces(-2)
                         .build());
+        // x1's session no longer bounces nor ends at 10:00; x3's is gone; the merged one ends at 10:45, 45 min long.
         assertThat(change.minutes())
                 .isEqualTo(Map.of(
                         0,
-                        counts().lastActive(-1)
-                                .durationMs(45 * MINUTE)
-                                .bounces(-1)
-                                .build(),
+                        counts().lastActive(-1).bounces(-1).build(),
                         20,
                         counts().events(1).pageViews(1).build(),
                         45,
-                        counts().sessions(-1).bounces(-1).build()));
+                        counts().sessions(-1)
+                                .bounces(-1)
+                                .durationMs(45 * MINUTE)
+                                .build()));
         Map<Dimension, Map<String, Long>> expected = sessionBreakdowns("https://shop.example/x1", -1);
         expected.put(Dimension.ENTRY_PAGE, Map.of("shop.example/x3", -1L));
         expected.put(Dimension.EVENT_TYPE, Map.of("page_view", 1L));
         expected.put(Dimension.PAGE, Map.of("shop.example/x2", 1L));
-        assertThat(bySequence(merged, 2).get(hour(first)).breakdowns()).isEqualTo(expected);
-        assertThat(sum(concat(split, merged)).get(hour(first)).totals())
+        assertThat(change.breakdowns()).isEqualTo(expected);
+        assertThat(change.users()).isEqualTo(users(USER));
+        assertThat(change.recent()).containsExactly(recent(bridge));
+        Rollup total = sum(concat(split, merged)).get(hour(first));
+        assertThat(total.totals())
                 .isEqualTo(counts().events(3)
                         .pageViews(3)
                         .sessions(1)
                         .lastActive(1)
                         .durationMs(45 * MINUTE)
                         .build());
+        assertThat(total.minutes())
+                .isEqualTo(Map.of(
+                        0,
+                        counts().events(1).pageViews(1).sessions(1).build(),
+                        20,
+                        counts().events(1).pageViews(1).build(),
+                        45,
+                        counts().events(1)
+                                .pageViews(1)
+                                .lastActive(1)
+                                .durationMs(45 * MINUTE)
+                                .build()));
     }
 
     @Test
@@ -215,16 +233,18 @@ class RollupUpdateTest {
 
         Map<StatsKey, Rollup> rollups = sum(RollupUpdate.of(null, SESSION, record(1, crawl1, crawl2), RULES));
 
-        assertThat(rollups.keySet()).containsExactlyInAnyOrder(minute(crawl1), hour(crawl1), day(crawl1));
-        assertThat(rollups.get(minute(crawl1)).minutes())
-                .isEqualTo(Map.of(
-                        0,
-                        counts().botEvents(1).botSessions(1).build(),
-                        10,
-                        counts().botEvents(1).build()));
-        Rollup onlyBots = Rollup.of(counts().botEvents(2).botSessions(1).build());
-        assertThat(rollups.get(hour(crawl1))).isEqualTo(onlyBots);
-        assertThat(rollups.get(day(crawl1))).isEqualTo(onlyBots);
+        assertThat(rollups.keySet()).containsExactly(hour(crawl1));
+        assertThat(rollups.get(hour(crawl1)))
+                .isEqualTo(new Rollup(
+                        counts().botEvents(2).botSessions(1).build(),
+                        Map.of(
+                                0,
+                                counts().botEvents(1).botSessions(1).build(),
+                                10,
+                                counts().botEvents(1).build()),
+                        Map.of(),
+                        null,
+                        List.of()));
     }
 
     @Test
@@ -238,6 +258,7 @@ class RollupUpdateTest {
         List<Contribution> after = RollupUpdate.of(stored, SESSION, record(2, crawl), RULES);
 
         Map<Dimension, Map<String, Long>> takenBack = sessionBreakdowns(PAGE_B, -1);
+        assertThat(bySequence(after, 2).keySet()).containsExactly(hour(human));
         assertThat(bySequence(after, 2).get(hour(human)))
                 .isEqualTo(new Rollup(
                         counts().sessions(-1)
@@ -246,7 +267,15 @@ class RollupUpdateTest {
                                 .botEvents(1)
                                 .botSessions(1)
                                 .build(),
-                        Map.of(),
+                        Map.of(
+                                0,
+                                counts().sessions(-1)
+                                        .lastActive(-1)
+                                        .bounces(-1)
+                                        .botSessions(1)
+                                        .build(),
+                                5,
+                                counts().botEvents(1).build()),
                         takenBack,
                         null,
                         List.of()));
@@ -257,6 +286,12 @@ class RollupUpdateTest {
                         .botEvents(1)
                         .botSessions(1)
                         .build());
+        assertThat(total.minutes())
+                .isEqualTo(Map.of(
+                        0,
+                        counts().events(1).pageViews(1).botSessions(1).build(),
+                        5,
+                        counts().botEvents(1).build()));
         assertThat(total.breakdowns())
                 .isEqualTo(Map.of(
                         Dimension.EVENT_TYPE, Map.of("page_view", 1L), Dimension.PAGE, Map.of("shop.example/b", 1L)));
@@ -310,9 +345,26 @@ class RollupUpdateTest {
                 .extracting(Contribution::sequence)
                 .containsOnly(BigInteger.valueOf(7), BigInteger.valueOf(9));
         assertThat(contributions).extracting(Contribution::shardId).containsOnly(SHARD);
-        assertThat(bySequence(contributions, 7).keySet())
-                .containsExactlyInAnyOrder(minute(a), hour(a), minute(c), hour(c), day(a));
+        assertThat(bySequence(contributions, 7).keySet()).containsExactlyInAnyOrder(hour(a), hour(c));
         assertThat(bySequence(contributions, 7).get(hour(c)).totals().events()).isEqualTo(2);
+        // Record 7 makes two sessions (a-c, and "late" 49 minutes on). Record 9's b and d count in their own hours;
+        // a-c converts (its start's hour) and now ends at d, a minute later in the same hour: lastActive moves from
+        // slot 1 to slot 2, the duration grows by a minute.
+        assertThat(bySequence(contributions, 9).keySet()).containsExactlyInAnyOrder(hour(a), hour(c));
+        assertThat(bySequence(contributions, 9).get(hour(a)).totals())
+                .isEqualTo(counts().events(1).converted(1).build());
+        assertThat(bySequence(contributions, 9).get(hour(c)).totals())
+                .isEqualTo(counts().events(1).conversions(1).durationMs(MINUTE).build());
+        assertThat(bySequence(contributions, 9).get(hour(c)).minutes())
+                .isEqualTo(Map.of(
+                        1,
+                        counts().lastActive(-1).durationMs(-2 * MINUTE - 30_000).build(),
+                        2,
+                        counts().events(1)
+                                .conversions(1)
+                                .lastActive(1)
+                                .durationMs(3 * MINUTE + 30_000)
+                                .build()));
     }
 
     @Test
@@ -359,7 +411,7 @@ class RollupUpdateTest {
 
     private long[] totals(List<PositionedEvent> batch, Set<String> conversions) {
         Counts totals = sum(RollupUpdate.of(null, SESSION, batch, StatsTestRules.rules(conversions)))
-                .get(day(batch.get(0).event()))
+                .get(hour(batch.get(0).event()))
                 .totals();
         return new long[] {totals.conversions(), totals.converted()};
     }
@@ -430,16 +482,8 @@ class RollupUpdateTest {
         return Stream.of(lists).flatMap(List::stream).toList();
     }
 
-    private static StatsKey minute(Event e) {
-        return StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.MINUTE, e.timestamp());
-    }
-
     private static StatsKey hour(Event e) {
         return StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, e.timestamp());
-    }
-
-    private static StatsKey day(Event e) {
-        return StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.DAY, e.timestamp());
     }
 
     private static long at(int hour, int minute, int second) {

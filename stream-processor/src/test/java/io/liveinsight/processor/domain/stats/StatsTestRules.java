@@ -1,14 +1,15 @@
 package io.liveinsight.processor.domain.stats;
 
 import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.event.traffic.PageKey;
 import io.liveinsight.event.traffic.TrafficSource;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The rules the rollup tests count with: the default site, three conversion types, first touches read by the
- * event model's traffic rules (browser, OS and device from a stand-in for the user-agent parser), and page keys
- * that drop the scheme and the query (so hostile strings keep every other character).
+ * event model's traffic rules (browser, OS and device from a stand-in for the user-agent parser), and page keys as
+ * production keys them (event-model {@code traffic.PageKey}: host and path, {@code (none)} for no URL).
  */
 public final class StatsTestRules {
 
@@ -36,14 +37,8 @@ public final class StatsTestRules {
                 phone ? "phone" : "desktop");
     }
 
-    /** {@code https://shop.example/a?x=1} -> {@code shop.example/a}; null stays null. */
+    /** {@code https://shop.example/a?x=1} -> {@code shop.example/a}; no URL -> {@code (none)}. */
     public static String page(String pageUrl) {
-        if (pageUrl == null) {
-            return null;
-        }
-        int scheme = pageUrl.indexOf("://");
-        String rest = scheme < 0 ? pageUrl : pageUrl.substring(scheme + 3);
-        int query = rest.indexOf('?');
-        return query < 0 ? rest : rest.substring(0, query);
+        return PageKey.of(pageUrl);
     }
 }

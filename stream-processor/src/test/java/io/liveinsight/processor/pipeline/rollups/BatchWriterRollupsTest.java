@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batch writer's order with rollups (stream-processor/README.md#how-the-rollups-stay-exact): the Events ledger,
+ * The batch writer's order with rollups (stream-processor/README.md#rollups): the Events ledger,
  * one read of each session, the rollups, then the sessions from what was read; a failure after the rollups leaves
  * the batch to come again, and it is counted once.
  */
@@ -158,11 +159,19 @@ class BatchWriterRollupsTest {
                 new InMemoryLedger(() -> none[0]), new InMemorySessionStore(() -> none[0], new Random(1)), stats);
         assertThat(writer.write(batch, List.of())).isTrue();
         Map<StatsKey, Rollup> rollups = stats.read();
-        assertThat(rollups.values().stream()
-                        .mapToLong(r -> r.totals().sessions())
-                        .sum())
-                .as("two sessions, each in its minute, hour and day")
-                .isEqualTo(6);
+        StatsKey noon = StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, NOON);
+        assertThat(rollups).as("one hour item: the batch's hour").containsOnlyKeys(noon);
+        assertThat(rollups.get(noon).totals().sessions()).as("two sessions").isEqualTo(2);
+        assertThat(rollups.get(noon).totals().events()).as("three events").isEqualTo(3);
+        assertThat(rollups.get(noon).minute(0).sessions())
+                .as("s1 started at 12:00")
+                .isEqualTo(1);
+        assertThat(rollups.get(noon).minute(1).sessions())
+                .as("s2 started at 12:01")
+                .isEqualTo(1);
+        assertThat(rollups.get(noon).minute(2).lastActive())
+                .as("s1 last seen at 12:02")
+                .isEqualTo(1);
         return rollups;
     }
 

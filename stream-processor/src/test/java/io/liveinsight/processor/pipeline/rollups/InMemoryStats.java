@@ -1,9 +1,11 @@
 package io.liveinsight.processor.pipeline.rollups;
 
+import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.DayRules;
 import io.liveinsight.processor.port.StatsStore;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,8 +20,9 @@ import java.util.function.Supplier;
 /**
  * The Stats table in memory, written as {@code DynamoDbStatsStore} writes it: one item per key and shard, holding
  * the encoded rollup ({@link RollupCodec}) and its mark, the highest record sequence it counts; a batch's
- * contributions past the mark are added to the item all at once (cut as stored), the others skipped. The items of
- * a batch are written one by one, in any order, so a crash can leave any of them unwritten.
+ * contributions past the mark are added to the item all at once (cut and fitted to the size budget as stored), the
+ * others skipped. The items of a batch are written one by one, in any order, so a crash can leave any of them
+ * unwritten. Day items are not written by batches: {@link #readDays} gives what the day finalizer would write.
  */
 final class InMemoryStats implements StatsStore {
 
@@ -81,7 +84,9 @@ final class InMemoryStats implements StatsStore {
             return;
         }
         Rollup rollup = stored == null ? Rollup.EMPTY : RollupCodec.decode(stored.rollup());
-        items.put(id, new Item(next, RollupCodec.encode(rollup.plusKeepingCut(delta))));
+        items.put(
+                id,
+                new Item(next, RollupCodec.encode(rollup.plusKeepingCut(delta).fitTo(DayRules.MAX_ROLLUP_BYTES))));
     }
 
     /** What a reader sees: per key, the sum of its shards' items; keys whose sum is empty are left out. */
@@ -90,5 +95,24 @@ final class InMemoryStats implements StatsStore {
         items.forEach((id, item) -> sums.merge(id.key(), RollupCodec.decode(item.rollup()), Rollup::plus));
         sums.values().removeIf(Rollup::isEmpty);
         return sums;
+    }
+
+    /**
+     * What a reader sees of final days: per UTC day, the sum over shards of each shard's day item as the day finalizer
+     * writes it ({@link DayRules#sum} of the shard's hour items of the day); days whose sum is empty are left out.
+     */
+    synchronized Map<StatsKey, Rollup> readDays() {
+        Map<ItemId, List<Rollup>> hoursByDay = new HashMap<>();
+        items.forEach((id, item) -> {
+            if (id.key().resolution() == Resolution.HOUR) {
+                hoursByDay
+                        .computeIfAbsent(new ItemId(DayRules.dayOf(id.key()), id.shardId()), day -> new ArrayList<>())
+                        .add(RollupCodec.decode(item.rollup()));
+            }
+        });
+        Map<StatsKey, Rollup> days = new HashMap<>();
+        hoursByDay.forEach((day, hours) -> days.merge(day.key(), DayRules.sum(hours), Rollup::plus));
+        days.values().removeIf(Rollup::isEmpty);
+        return days;
     }
 }

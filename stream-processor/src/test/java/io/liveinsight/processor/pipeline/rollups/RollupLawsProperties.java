@@ -27,11 +27,11 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The rollups are exact (stream-processor/README.md#how-the-rollups-stay-exact): whatever order the events arrive
- * in, however they are cut into records and batches, resent by clients, replayed by KCL, handed over between
- * workers, or interrupted by a crash at any point of a batch, the rollup items (summed over shards) equal a
- * recomputation from the distinct events. Driven through the real {@code BatchWriter}, so the order ledger, rollups,
- * sessions is what is tested.
+ * The rollups are exact (stream-processor/README.md#rollups): whatever order the events arrive in, however they are
+ * cut into records and batches, resent by clients, replayed by KCL, handed over between workers, or interrupted by a
+ * crash at any point of a batch, the hour items (summed over shards), and the day items their shards' hours make,
+ * equal a recomputation from the distinct events. Driven through the real {@code BatchWriter}, so the order ledger,
+ * rollups, sessions is what is tested.
  */
 class RollupLawsProperties {
 

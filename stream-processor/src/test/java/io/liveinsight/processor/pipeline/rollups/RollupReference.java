@@ -23,10 +23,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The rollups recomputed from scratch, written apart from the processor's code: from the distinct events, each
- * counted in the minute, hour and day of its time; and from the sessions, cut from those events by the session
- * rules (a gap over 30 minutes starts a new one) or read from the Sessions table, each counted at its start (and its
- * last event, {@code lastActive}) as the Counts javadoc says. Bots count only as bot events and bot sessions.
+ * The rollups recomputed from scratch, written apart from the processor's code (docs/contract/tables.md#counts): from
+ * the distinct events, each counted in the hour item (and minute slot) of its time; and from the sessions, cut from
+ * those events by the session rules (a gap over 30 minutes starts a new one) or read from the Sessions table, each
+ * counted in the hour (and minute slot) of its start, except {@code lastActive} and {@code durationMs}, counted in
+ * those of its last event. Session breakdowns by the first touch: the first event's referrer and user agent, the
+ * entry page's URL. Bots count only as bot events and bot sessions. Day rollups: the day's totals, breakdowns and
+ * users, without minute slots or latest events.
  */
 final class RollupReference {
 
@@ -38,8 +41,8 @@ final class RollupReference {
     /**
      * One session's facts as the figures need them.
      *
-     * @param touchUrl the page URL its first touch is read with: its first page view's (the landing page); without
-     *     one, the latest page URL it saw (what the Sessions item keeps: it holds no first URL)
+     * @param entryUrl its first page view's URL (the landing page, which its first touch is read with); null when
+     *     it has none
      */
     record Visit(
             long start,
@@ -49,8 +52,7 @@ final class RollupReference {
             boolean converted,
             String referrer,
             String userAgent,
-            String entryUrl,
-            String touchUrl) {}
+            String entryUrl) {}
 
     private static final class Sum {
         Counts totals = Counts.ZERO;
@@ -61,7 +63,7 @@ final class RollupReference {
 
         void count(Counts counts, long time) {
             totals = totals.plus(counts);
-            minutes.merge((int) ((time / 60_000L) % 60), counts, Counts::plus);
+            minutes.merge((int) Math.floorMod(Math.floorDiv(time, 60_000L), 60L), counts, Counts::plus);
         }
 
         void by(Dimension dimension, String key) {
@@ -98,51 +100,35 @@ final class RollupReference {
     private void event(Event event) {
         long time = event.timestamp();
         if (event.isBot()) {
-            everyResolution(time).forEach(sum -> sum.count(counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), time));
+            count(time, counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0));
             return;
         }
         boolean pageView = event.eventType().equals("page_view");
-        Counts counts =
-                counts(1, pageView ? 1 : 0, 0, 0, 0, 0, 0, conversions.contains(event.eventType()) ? 1 : 0, 0, 0);
-        everyResolution(time).forEach(sum -> sum.count(counts, time));
-        for (Sum sum : List.of(sum(Resolution.HOUR, time), sum(Resolution.DAY, time))) {
+        count(time, counts(1, pageView ? 1 : 0, 0, 0, 0, 0, 0, conversions.contains(event.eventType()) ? 1 : 0, 0, 0));
+        Sum hour = sum(Resolution.HOUR, time);
+        for (Sum sum : List.of(hour, sum(Resolution.DAY, time))) {
             sum.by(Dimension.EVENT_TYPE, event.eventType());
             sum.by(Dimension.PAGE, pageView ? StatsTestRules.page(event.pageUrl()) : null);
             sum.users.add(event.userId());
         }
-        sum(Resolution.HOUR, time)
-                .recent
-                .add(new RecentEvent(
-                        time,
-                        event.eventId(),
-                        event.eventType(),
-                        event.sessionId(),
-                        event.userId(),
-                        StatsTestRules.page(event.pageUrl()),
-                        StatsTestRules.touch(event.referrer(), event.pageUrl(), null)
-                                .source()));
+        hour.recent.add(new RecentEvent(
+                time,
+                event.eventId(),
+                event.eventType(),
+                event.sessionId(),
+                event.userId(),
+                StatsTestRules.page(event.pageUrl()),
+                StatsTestRules.touch(event.referrer(), event.pageUrl(), null).source()));
     }
 
     private void visit(Visit visit) {
         if (visit.bot()) {
-            everyResolution(visit.start())
-                    .forEach(sum -> sum.count(counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), visit.start()));
+            count(visit.start(), counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
             return;
         }
-        Counts started = counts(
-                0,
-                0,
-                1,
-                0,
-                visit.last() - visit.start(),
-                visit.pageViews() <= 1 ? 1 : 0,
-                visit.converted() ? 1 : 0,
-                0,
-                0,
-                0);
-        everyResolution(visit.start()).forEach(sum -> sum.count(started, visit.start()));
-        everyResolution(visit.last()).forEach(sum -> sum.count(counts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0), visit.last()));
-        Touch touch = StatsTestRules.touch(visit.referrer(), visit.touchUrl(), visit.userAgent());
+        count(visit.start(), counts(0, 0, 1, 0, 0, visit.pageViews() <= 1 ? 1 : 0, visit.converted() ? 1 : 0, 0, 0, 0));
+        count(visit.last(), counts(0, 0, 0, 1, visit.last() - visit.start(), 0, 0, 0, 0, 0));
+        Touch touch = StatsTestRules.touch(visit.referrer(), visit.entryUrl(), visit.userAgent());
         for (Sum sum : List.of(sum(Resolution.HOUR, visit.start()), sum(Resolution.DAY, visit.start()))) {
             sum.by(Dimension.SOURCE, touch.source());
             sum.by(Dimension.CHANNEL, touch.channel());
@@ -184,12 +170,10 @@ final class RollupReference {
             throw new IllegalArgumentException("the reference cuts sessions under 24 hours only");
         }
         String entry = null;
-        String latestUrl = null;
         for (Event event : inTimeOrder) {
             if (entry == null && event.eventType().equals("page_view") && event.pageUrl() != null) {
                 entry = event.pageUrl();
             }
-            latestUrl = event.pageUrl() != null ? event.pageUrl() : latestUrl;
         }
         return new Visit(
                 first.timestamp(),
@@ -201,14 +185,10 @@ final class RollupReference {
                 inTimeOrder.stream().anyMatch(e -> conversions.contains(e.eventType())),
                 first.referrer(),
                 first.userAgent(),
-                entry,
-                entry != null ? entry : latestUrl);
+                entry);
     }
 
     private Visit visit(SessionAggregate session) {
-        String entry = session.entryPage() == null ? null : session.entryPage().value();
-        String current =
-                session.currentPage() == null ? null : session.currentPage().value();
         return new Visit(
                 session.startTime(),
                 session.lastActivity(),
@@ -217,8 +197,7 @@ final class RollupReference {
                 session.eventTypes().keySet().stream().anyMatch(conversions::contains),
                 session.referrer(),
                 session.userAgent(),
-                entry,
-                entry != null ? entry : current);
+                session.entryPage() == null ? null : session.entryPage().value());
     }
 
     private Map<StatsKey, Rollup> rollups() {
@@ -226,9 +205,9 @@ final class RollupReference {
         sums.forEach((key, sum) -> {
             Rollup rollup =
                     switch (key.resolution()) {
-                        case MINUTE -> new Rollup(sum.totals, sum.minutes, Map.of(), null, List.of());
-                        case HOUR -> new Rollup(sum.totals, Map.of(), sum.breakdowns, sum.users, latest(sum.recent));
+                        case HOUR -> new Rollup(sum.totals, sum.minutes, sum.breakdowns, sum.users, latest(sum.recent));
                         case DAY -> new Rollup(sum.totals, Map.of(), sum.breakdowns, sum.users, List.of());
+                        case MINUTE -> throw new IllegalStateException("minute slots are kept in hour items");
                     };
             if (!rollup.isEmpty()) {
                 rollups.put(key, rollup);
@@ -247,8 +226,10 @@ final class RollupReference {
                 .toList();
     }
 
-    private List<Sum> everyResolution(long time) {
-        return List.of(sum(Resolution.MINUTE, time), sum(Resolution.HOUR, time), sum(Resolution.DAY, time));
+    /** Counts in the hour of {@code time} (its totals and minute slot) and the day's totals. */
+    private void count(long time, Counts counts) {
+        sum(Resolution.HOUR, time).count(counts, time);
+        sum(Resolution.DAY, time).totals = sum(Resolution.DAY, time).totals.plus(counts);
     }
 
     private Sum sum(Resolution resolution, long time) {

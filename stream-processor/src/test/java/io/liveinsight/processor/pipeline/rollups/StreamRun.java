@@ -14,6 +14,7 @@ import io.liveinsight.processor.pipeline.BatchWriter;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -170,8 +171,15 @@ final class StreamRun {
                 wait -> {});
     }
 
+    /** The items the batches wrote (summed over shards), and the days their hour items make (see InMemoryStats). */
     Map<StatsKey, Rollup> rollups() {
-        return stats.read();
+        Map<StatsKey, Rollup> rollups = new HashMap<>(stats.read());
+        stats.readDays().forEach((day, rollup) -> {
+            if (rollups.put(day, rollup) != null) {
+                throw new AssertionError("a batch wrote the day item " + day + ", which only the day finalizer writes");
+            }
+        });
+        return rollups;
     }
 
     List<SessionAggregate> sessions() {
