@@ -245,12 +245,12 @@ class StatisticsPipelineBrowserTest {
 
     /** Asks for the 24-hour range again and waits for the answer (or its error notice). */
     private static void reload() {
-        int loads = page.integer("Number(document.getElementById('stats-view').dataset.loads || 0)");
+        int loads = page.integer("Number(document.getElementById('stats-view')?.dataset.loads || 0)");
         browser.evaluate("document.querySelector(\"[data-range='24h']\").click()");
         Wait.until(
                 "the statistics answer",
                 StatsViewPage.LOAD,
-                () -> page.integer("Number(document.getElementById('stats-view').dataset.loads || 0)") > loads
+                () -> page.integer("Number(document.getElementById('stats-view')?.dataset.loads || 0)") > loads
                         || page.bool("!document.getElementById('stats-error').hidden"));
         Wait.pause(Duration.ofSeconds(1));
     }

@@ -62,11 +62,11 @@ final class StatsViewPage {
     }
 
     int loads() {
-        return integer("Number(document.getElementById('stats-view').dataset.loads || 0)");
+        return integer("Number(document.getElementById('stats-view')?.dataset.loads || 0)");
     }
 
     int detailLoads() {
-        return integer("Number(document.getElementById('stats-details').dataset.loads || 0)");
+        return integer("Number(document.getElementById('stats-details')?.dataset.loads || 0)");
     }
 
     void awaitLoads(int count) {
