@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The local stack's one port: posts events to the edge and reads the dashboard's routes, as a client would. */
 final class EdgeClient {
@@ -23,7 +24,13 @@ final class EdgeClient {
     /** A dashboard answer: its status and JSON body. */
     record Answer(int status, JsonNode body) {}
 
+    /** A client gives up after this many 503s in a row (the tracker keeps the events for later). */
+    static final int MAX_ATTEMPTS = 20;
+
+    static final Duration RESEND_AFTER = Duration.ofSeconds(1);
+
     private final URI edge;
+    private final AtomicInteger refused = new AtomicInteger();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -31,7 +38,11 @@ final class EdgeClient {
         this.edge = edge;
     }
 
-    /** Posts one request's events as the tracker does (text/plain, its user agent); returns how many were accepted. */
+    /**
+     * Posts one request's events as the tracker does (text/plain, its user agent), and, like the tracker, sends the
+     * same events again after a 503 (Kinesis refusing for a while: docs/contract/api.md#statuses). Returns how many
+     * were accepted.
+     */
     int post(DayOfTraffic.Request request) {
         ArrayNode body = JSON.createArrayNode();
         request.events().forEach(e -> e.writeTo(body.addObject()));
@@ -41,11 +52,23 @@ final class EdgeClient {
                 .header("User-Agent", request.userAgent())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        JsonNode answer = send(post).body();
-        if (!answer.path("rejected").isEmpty()) {
-            throw new AssertionError("the edge rejected events: " + answer);
+        for (int attempt = 1; ; attempt++) {
+            Answer answer = send(post);
+            if (answer.status() == 503 && attempt < MAX_ATTEMPTS) {
+                refused.incrementAndGet();
+                pause(RESEND_AFTER);
+                continue;
+            }
+            if (answer.status() != 200 || !answer.body().path("rejected").isEmpty()) {
+                throw new AssertionError("POST /events: " + answer.status() + " " + answer.body());
+            }
+            return answer.body().path("accepted").asInt();
         }
-        return answer.path("accepted").asInt();
+    }
+
+    /** Requests the edge answered 503 to (each sent again). */
+    int refused() {
+        return refused.get();
     }
 
     /** GET {@code path} with the query parameters, each value encoded (any characters). */
@@ -67,13 +90,19 @@ final class EdgeClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            if (request.method().equals("POST") && response.statusCode() != 200) {
-                throw new AssertionError("POST /events: " + response.statusCode() + " " + response.body());
-            }
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(request.uri().toString(), e);

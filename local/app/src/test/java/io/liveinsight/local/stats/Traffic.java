@@ -43,22 +43,31 @@ final class Traffic {
 
     /** Sends every request (resends included), then waits until the rollups hold every event and session sent. */
     static Traffic send(EdgeClient client, DayOfTraffic day, UserAgentParser parser) {
+        Traffic traffic = post(client, day, parser);
+        traffic.awaitTotals();
+        return traffic;
+    }
+
+    /** Sends every request (resends included) and returns once the edge has acknowledged them all. */
+    static Traffic post(EdgeClient client, DayOfTraffic day, UserAgentParser parser) {
         Traffic traffic = new Traffic(client, day, Reference.of(day.events(), parser));
         traffic.checkShapes();
         long started = System.nanoTime();
         int requests = traffic.post();
-        long sentAt = System.nanoTime();
-        traffic.awaitTotals();
         System.out.printf(
-                "statistics e2e: %d events, %d sessions (%d bot), %d requests sent in %d ms; rollups complete %d ms"
-                        + " later%n",
+                "statistics e2e: %d events, %d sessions (%d bot), %d requests sent in %d ms (%d answered 503 and sent"
+                        + " again)%n",
                 traffic.reference.events().size(),
                 traffic.reference.visits().size(),
                 traffic.reference.visits().stream().filter(Visit::bot).count(),
                 requests,
-                Duration.ofNanos(sentAt - started).toMillis(),
-                Duration.ofNanos(System.nanoTime() - sentAt).toMillis());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                client.refused());
         return traffic;
+    }
+
+    Reference reference() {
+        return reference;
     }
 
     NativeChecks nativeChecks() {
@@ -184,7 +193,8 @@ final class Traffic {
      * Waits until the rollups of a range holding everything count every event and session sent, or, when they never
      * do, until their answer has not changed for {@link #QUIET} (the checks then name every difference).
      */
-    private void awaitTotals() {
+    void awaitTotals() {
+        long started = System.nanoTime();
         long from = Math.floorDiv(day.now() - 25 * Reference.HOUR, Reference.HOUR) * Reference.HOUR;
         long to = Math.floorDiv(day.now(), Reference.HOUR) * Reference.HOUR + 2 * Reference.HOUR;
         Figures all = reference.figures(from, to);
@@ -204,6 +214,9 @@ final class Traffic {
                     && body.path("bot_events").asLong() == all.botEvents()
                     && body.path("sessions").asLong() == all.sessions()
                     && body.path("bot_sessions").asLong() == all.botSessions()) {
+                System.out.printf(
+                        "statistics e2e: rollups complete after %d ms%n",
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
                 return;
             }
             if (!body.toString().equals(last)) {
