@@ -90,6 +90,10 @@ final class DayOfTraffic {
     private final Random random;
     private final List<Sent> events = new ArrayList<>();
     private final List<List<Sent>> visits = new ArrayList<>();
+    /** Per client: its visit's requests in time order, some sent twice. */
+    private final List<List<Request>> clients = new ArrayList<>();
+
+    private final List<Request> lateResends = new ArrayList<>();
     private int nextEvent;
     private int nextSession;
 
@@ -97,11 +101,6 @@ final class DayOfTraffic {
         this.now = now;
         this.random = new Random(seed);
     }
-
-    /** Sends, in order, per client: each visit's requests in time order, with some resent. */
-    private final List<List<Request>> clients = new ArrayList<>();
-
-    private final List<Request> lateResends = new ArrayList<>();
 
     static DayOfTraffic generate(long seed, long now, int daySessions, int recentSessions) {
         DayOfTraffic traffic = new DayOfTraffic(seed, now);

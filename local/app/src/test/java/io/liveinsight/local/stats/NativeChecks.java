@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The native statistics routes (docs/contract/api.md#statistics) against the reference: each answer's own range
@@ -73,13 +75,19 @@ final class NativeChecks {
         d.equal("bot_sessions", f.botSessions(), body.path("bot_sessions").asLong());
         int users = reference.users(from, to).size();
         d.near("users", users, body.path("users").asLong(), usersTolerance(users));
+        System.out.printf(
+                "statistics e2e: %s users %d, estimated %d%n",
+                query, users, body.path("users").asLong());
         d.near("users_error", USERS_ERROR, body.path("users_error").asDouble(), 0.0005);
         return d.list();
     }
 
-    /** Three standard errors of the sketch, and at least one user. */
+    /**
+     * Four standard errors of the sketch, and at least one user: tables.md measured a worst case of 7 % (three standard
+     * errors) among 200 sketches of 100 ids, so three would fail now and then; four, about once in 16,000 checks.
+     */
     static double usersTolerance(long users) {
-        return Math.max(1, 3 * USERS_ERROR * users);
+        return Math.max(1, 4 * USERS_ERROR * users);
     }
 
     List<String> series(String resolution, long step) {
@@ -181,8 +189,7 @@ final class NativeChecks {
                         from, to, v -> reference.touch(v).source().equals(source)));
     }
 
-    private List<String> keyedDetails(
-            String dimension, String key, java.util.function.Predicate<Sent> listed, HourFigure figure) {
+    private List<String> keyedDetails(String dimension, String key, Predicate<Sent> listed, HourFigure figure) {
         Map<String, String> query = Map.of("range", "24h", "dimension", dimension, "key", key);
         Differences d = new Differences("/api/stats/details " + query);
         JsonNode body = answer("/api/stats/details", query, d);
@@ -215,7 +222,7 @@ final class NativeChecks {
     }
 
     /** The live cards at one minute: retried when the minute turns during the request. */
-    List<String> realtime(java.util.function.LongSupplier clock) {
+    List<String> realtime(LongSupplier clock) {
         while (true) {
             long before = clock.getAsLong();
             Answer answer = client.get("/api/stats/realtime", Map.of());

@@ -7,6 +7,7 @@ import io.liveinsight.event.traffic.TrafficSource;
 import io.liveinsight.local.stats.EdgeClient.Answer;
 import io.liveinsight.local.stats.Reference.Figures;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -100,15 +101,17 @@ final class OriginalChecks {
         });
     }
 
-    List<String> hourly() {
-        return at("/api/statistics/hourly/", Map.of("hours", "24"), SLOT, (answer, now) -> {
+    /** The chart in a zone: its labels are the slots' local {@code HH:mm}. */
+    List<String> hourly(ZoneId zone) {
+        DateTimeFormatter labels = HH_MM.withZone(zone);
+        return at("/api/statistics/hourly/", Map.of("hours", "24", "tz", zone.getId()), SLOT, (answer, now) -> {
             long end = Math.floorDiv(now, SLOT) * SLOT + SLOT;
             List<String> expected = new ArrayList<>();
             for (long slot = end - 20 * SLOT; slot < end; slot += SLOT) {
-                expected.add(HH_MM.format(Instant.ofEpochMilli(slot)) + " = "
+                expected.add(labels.format(Instant.ofEpochMilli(slot)) + " = "
                         + reference.figures(slot, slot + SLOT).events());
             }
-            Differences d = new Differences("/api/statistics/hourly/");
+            Differences d = new Differences("/api/statistics/hourly/?tz=" + zone.getId());
             d.equal("slots", expected, NativeChecks.items(answer.body(), "hour", "count"));
             return d.list();
         });

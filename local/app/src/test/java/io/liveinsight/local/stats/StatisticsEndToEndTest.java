@@ -7,6 +7,7 @@ import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.WithLocalAws;
 import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +110,13 @@ class StatisticsEndToEndTest {
     @Test
     void originalStatistics_summaryChartPagesAndReferrers_equalTheRecomputation() {
         OriginalChecks checks = sent.originalChecks();
-        sent.assertEventually(
-                () -> concat(checks.summary(), checks.hourly(), checks.pages(), checks.referrers(), checks.health()));
+        sent.assertEventually(() -> concat(
+                checks.summary(),
+                checks.hourly(ZoneId.of("UTC")),
+                checks.hourly(ZoneId.of("Asia/Seoul")),
+                checks.pages(),
+                checks.referrers(),
+                checks.health()));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.liveinsight.processor.consumer.KclConsumer;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class StatisticsReplayEndToEndTest {
                     differences.addAll(natives.hourDetails(traffic.busiestHour()));
                     differences.addAll(natives.realtime(System::currentTimeMillis));
                     differences.addAll(originals.summary());
-                    differences.addAll(originals.hourly());
+                    differences.addAll(originals.hourly(ZoneId.of("UTC")));
                     differences.addAll(originals.pages());
                     differences.addAll(originals.referrers());
                     differences.addAll(originals.activeSessions());
