@@ -83,8 +83,9 @@ final class NativeChecks {
     }
 
     /**
-     * Four standard errors of the sketch, and at least one user: tables.md measured a worst case of 7 % (three standard
-     * errors) among 200 sketches of 100 ids, so three would fail now and then; four, about once in 16,000 checks.
+     * Four standard errors of the sketch, and at least one user: docs/contract/tables.md#unique-users measured a worst
+     * case of 7 % (three standard errors) among 200 sketches of 100 ids, so three would fail now and then; four, about
+     * once in 16,000 checks.
      */
     static double usersTolerance(long users) {
         return Math.max(1, 4 * USERS_ERROR * users);
