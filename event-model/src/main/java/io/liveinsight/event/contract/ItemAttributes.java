@@ -1,5 +1,6 @@
 package io.liveinsight.event.contract;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,79 +85,39 @@ public final class ItemAttributes {
     public static final String FINAL = "final";
 
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
-    public static final List<String> EVENT = List.of(
-            EVENT_ID,
-            TIMESTAMP,
-            USER_ID,
-            SESSION_ID,
-            EVENT_TYPE,
-            PAGE_URL,
-            REFERRER,
-            USER_AGENT,
-            SOURCE,
-            CHANNEL,
-            UTM_SOURCE,
-            UTM_MEDIUM,
-            UTM_CAMPAIGN,
-            BROWSER,
-            OS,
-            DEVICE,
-            ELEMENT_TAG,
-            ELEMENT_ID,
-            ELEMENT_CLASS,
-            ELEMENT_TEXT,
-            PROPERTIES,
-            RECEIVED_AT,
-            IS_BOT,
-            CLOCK_SKEW);
+    public static final List<String> EVENT = withEnrichment(
+            List.of(EVENT_ID, TIMESTAMP, USER_ID, SESSION_ID, EVENT_TYPE, PAGE_URL, REFERRER, USER_AGENT),
+            List.of(ELEMENT_TAG, ELEMENT_ID, ELEMENT_CLASS, ELEMENT_TEXT, PROPERTIES, RECEIVED_AT, IS_BOT, CLOCK_SKEW));
 
     /** What a Sessions item shows its readers ({@link #ROOT_SESSION_ID} to tell a segment's client id, never shown). */
-    public static final List<String> SESSION = List.of(
-            SESSION_ID,
-            USER_ID,
-            START_TIME,
-            LAST_ACTIVITY,
-            TOTAL_EVENTS,
-            PAGE_VIEWS,
-            SESSION_DURATION,
-            ENTRY_PAGE,
-            EXIT_PAGE,
-            CURRENT_PAGE,
-            REFERRER,
-            USER_AGENT,
-            SOURCE,
-            CHANNEL,
-            UTM_SOURCE,
-            UTM_MEDIUM,
-            UTM_CAMPAIGN,
-            BROWSER,
-            OS,
-            DEVICE,
-            IS_BOT,
-            EVENT_TYPES,
-            ROOT_SESSION_ID);
+    public static final List<String> SESSION = withEnrichment(
+            List.of(
+                    SESSION_ID,
+                    USER_ID,
+                    START_TIME,
+                    LAST_ACTIVITY,
+                    TOTAL_EVENTS,
+                    PAGE_VIEWS,
+                    SESSION_DURATION,
+                    ENTRY_PAGE,
+                    EXIT_PAGE,
+                    CURRENT_PAGE,
+                    REFERRER,
+                    USER_AGENT),
+            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID));
 
     /** What an ActiveSessions item shows the live view. */
-    public static final List<String> ACTIVE_SESSION = List.of(
-            SESSION_ID,
-            USER_ID,
-            START_TIME,
-            LAST_ACTIVITY,
-            CURRENT_PAGE,
-            TOTAL_EVENTS,
-            PAGE_VIEWS,
-            REFERRER,
-            SOURCE,
-            CHANNEL,
-            UTM_SOURCE,
-            UTM_MEDIUM,
-            UTM_CAMPAIGN,
-            BROWSER,
-            OS,
-            DEVICE,
-            IS_BOT,
-            EXPIRES_AT,
-            MINUTES);
+    public static final List<String> ACTIVE_SESSION = withEnrichment(
+            List.of(SESSION_ID, USER_ID, START_TIME, LAST_ACTIVITY, CURRENT_PAGE, TOTAL_EVENTS, PAGE_VIEWS, REFERRER),
+            List.of(IS_BOT, EXPIRES_AT, MINUTES));
 
     private ItemAttributes() {}
+
+    /** A reader list: {@code before}, then the {@link #ENRICHMENT} attributes, then {@code after}. */
+    private static List<String> withEnrichment(List<String> before, List<String> after) {
+        List<String> all = new ArrayList<>(before);
+        all.addAll(ENRICHMENT);
+        all.addAll(after);
+        return List.copyOf(all);
+    }
 }

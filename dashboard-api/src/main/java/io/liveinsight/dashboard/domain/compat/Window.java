@@ -1,9 +1,11 @@
 package io.liveinsight.dashboard.domain.compat;
 
+import io.liveinsight.dashboard.domain.stats.StatsKeys;
 import io.liveinsight.event.stats.Counts;
 import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public record Window(long fromMillis, long toMillis) {
 
     /** The HOUR items of every UTC hour the window touches, oldest first. */
     public List<StatsKey> hourKeys() {
-        return keys(Resolution.HOUR, floor(fromMillis, HOUR), toMillis, HOUR);
+        return StatsKeys.holding(Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
     }
 
     /** The MINUTE items (one per UTC hour) of every hour the window touches, oldest first. */

@@ -5,7 +5,6 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 
 import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.stats.Rollup;
-import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.stats.DayItem;
@@ -14,22 +13,14 @@ import io.liveinsight.processor.domain.stats.HourItem;
 import io.liveinsight.processor.port.DayStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Day items in the Stats table, beside the hour items {@link DynamoDbStatsStore} writes (same table, same
@@ -40,14 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 public final class DynamoDbDayStore implements DayStore {
 
     private static final int MAX_CONFLICTS = 10;
-    private static final String NEW = "attribute_not_exists(#rv)";
-    private static final String SAME = "#rv = :rv";
-    private static final Map<String, String> RV = Map.of("#rv", ItemAttributes.REVISION);
-
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final TableGuard guard;
-    private final StreamMetrics metrics;
+    private final StatsItems stats;
     private final Parallel parallel;
 
     public DynamoDbDayStore(
@@ -55,13 +42,13 @@ public final class DynamoDbDayStore implements DayStore {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.guard = guard;
-        this.metrics = metrics;
+        this.stats = new StatsItems(dynamoDb, table, guard, metrics);
         this.parallel = parallel;
     }
 
     @Override
     public Map<String, Boolean> items(StatsKey day) {
-        return translating("day items query", () -> {
+        return stats.translating("day items query", () -> {
             Map<String, Boolean> shards = new LinkedHashMap<>();
             Map<String, AttributeValue> start = null;
             do {
@@ -90,7 +77,7 @@ public final class DynamoDbDayStore implements DayStore {
 
     @Override
     public void open(String shardId, StatsKey day) {
-        translating("day item open", () -> {
+        stats.translating("day item open", () -> {
             for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
                 DayItem stored = readDay(shardId, day);
                 if (stored != null && !stored.isFinal()) {
@@ -108,7 +95,7 @@ public final class DynamoDbDayStore implements DayStore {
 
     @Override
     public boolean finish(String shardId, StatsKey day) {
-        return translating("day item finish", () -> {
+        return stats.translating("day item finish", () -> {
             for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
                 DayItem stored = readDay(shardId, day);
                 List<HourItem> hours = parallel.map(DayRules.hoursOf(day), hour -> readHour(shardId, hour)).stream()
@@ -127,72 +114,35 @@ public final class DynamoDbDayStore implements DayStore {
     }
 
     private DayItem readDay(String shardId, StatsKey day) {
-        Map<String, AttributeValue> item = get(shardId, day);
+        Map<String, AttributeValue> item = stats.get(shardId, day);
         if (item == null) {
             return null;
         }
         boolean isFinal = isFinal(item);
         return new DayItem(
-                AttributeValues.number(item, ItemAttributes.REVISION),
-                isFinal ? new BigInteger(item.get(ItemAttributes.MARK).s()) : DayItem.NO_MARK,
+                StatsItems.revision(item),
+                isFinal ? StatsItems.mark(item) : DayItem.NO_MARK,
                 isFinal,
-                isFinal ? RollupCodec.decode(item.get(ItemAttributes.ROLLUP).b().asByteArray()) : Rollup.EMPTY);
+                isFinal ? StatsItems.rollup(item) : Rollup.EMPTY);
     }
 
     private Optional<HourItem> readHour(String shardId, StatsKey hour) {
-        Map<String, AttributeValue> item = get(shardId, hour);
+        Map<String, AttributeValue> item = stats.get(shardId, hour);
         if (item == null) {
             return Optional.empty();
         }
-        return Optional.of(new HourItem(
-                new BigInteger(item.get(ItemAttributes.MARK).s()),
-                RollupCodec.decode(item.get(ItemAttributes.ROLLUP).b().asByteArray())));
-    }
-
-    private Map<String, AttributeValue> get(String shardId, StatsKey key) {
-        Map<String, AttributeValue> item = guard.read(
-                        "GetItem",
-                        () -> dynamoDb.getItem(
-                                r -> r.tableName(table).key(key(shardId, key)).consistentRead(true)))
-                .item();
-        return item == null || item.isEmpty() ? null : item;
+        return Optional.of(new HourItem(StatsItems.mark(item), StatsItems.rollup(item)));
     }
 
     /** Puts {@code next} on condition that the item is still {@code stored} (absent when null); false if it is not. */
     private boolean put(String shardId, StatsKey day, DayItem stored, DayItem next) {
-        Map<String, AttributeValue> item = new HashMap<>(key(shardId, day));
+        Map<String, AttributeValue> item = new HashMap<>(StatsItems.key(shardId, day));
         item.put(ItemAttributes.REVISION, n(next.revision()));
         if (next.isFinal()) {
             item.put(ItemAttributes.FINAL, AttributeValue.fromBool(true));
-            item.put(ItemAttributes.MARK, s(next.mark().toString()));
-            item.put(
-                    ItemAttributes.ROLLUP,
-                    AttributeValue.fromB(SdkBytes.fromByteArray(RollupCodec.encode(next.rollup()))));
+            StatsItems.putCounted(item, next.mark(), next.rollup());
         }
-        try {
-            ConsumedCapacity consumed = guard.write(
-                            "PutItem",
-                            1 + ItemSize.bytes(item) / 1024,
-                            () -> dynamoDb.putItem(r -> {
-                                r.tableName(table)
-                                        .item(item)
-                                        .expressionAttributeNames(RV)
-                                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-                                if (stored == null) {
-                                    r.conditionExpression(NEW);
-                                } else {
-                                    r.conditionExpression(SAME)
-                                            .expressionAttributeValues(Map.of(":rv", n(stored.revision())));
-                                }
-                            }))
-                    .consumedCapacity();
-            if (consumed != null && consumed.capacityUnits() != null) {
-                metrics.writeUnits(table, consumed.capacityUnits());
-            }
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return stats.put(item, stored == null ? 0 : stored.revision());
     }
 
     private static boolean isFinal(Map<String, AttributeValue> item) {
@@ -200,21 +150,8 @@ public final class DynamoDbDayStore implements DayStore {
         return marker != null && Boolean.TRUE.equals(marker.bool());
     }
 
-    private static Map<String, AttributeValue> key(String shardId, StatsKey key) {
-        return Map.of(ItemAttributes.STATS_KEY, s(key.value()), ItemAttributes.STATS_SHARD, s(shardId));
-    }
-
     private StoreUnavailableException conflicts(StatsKey day, String shardId) {
         return new StoreUnavailableException(
                 "day item " + day + " of " + shardId + " kept changing under " + MAX_CONFLICTS + " writes", null);
-    }
-
-    private <T> T translating(String operation, Supplier<T> call) {
-        try {
-            return Objects.requireNonNull(call.get());
-        } catch (SdkException e) {
-            StoreUnavailableException unavailable = DynamoDbErrors.translate(table, operation, e);
-            throw unavailable != null ? unavailable : e;
-        }
     }
 }

@@ -1,11 +1,9 @@
 package io.liveinsight.processor.adapter.dynamodb;
 
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
-import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 
 import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.stats.Rollup;
-import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.stats.Contribution;
@@ -19,13 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Rollup items, one per key and shard, each written by its shard's processor alone: read the item (strongly
@@ -44,14 +37,7 @@ public final class DynamoDbStatsStore implements StatsStore {
     static final int MAX_ROLLUP_BYTES = DayRules.MAX_ROLLUP_BYTES;
 
     private static final int KEPT_ITEMS = 512;
-    private static final String NEW = "attribute_not_exists(#rv)";
-    private static final String SAME = "#rv = :rv";
-    private static final Map<String, String> RV = Map.of("#rv", ItemAttributes.REVISION);
-
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final TableGuard guard;
-    private final StreamMetrics metrics;
+    private final StatsItems items;
     private final Parallel parallel;
     private final Map<ItemId, Stored> written = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -62,10 +48,7 @@ public final class DynamoDbStatsStore implements StatsStore {
 
     public DynamoDbStatsStore(
             DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.guard = guard;
-        this.metrics = metrics;
+        this.items = new StatsItems(dynamoDb, table, guard, metrics);
         this.parallel = parallel;
     }
 
@@ -82,15 +65,12 @@ public final class DynamoDbStatsStore implements StatsStore {
         Map<ItemId, List<Contribution>> byItem = new LinkedHashMap<>();
         contributions.forEach(c -> byItem.computeIfAbsent(new ItemId(c.key(), c.shardId()), id -> new ArrayList<>())
                 .add(c));
-        try {
-            parallel.map(List.copyOf(byItem.entrySet()), item -> {
-                addTo(item.getKey(), item.getValue());
-                return Boolean.TRUE;
-            });
-        } catch (SdkException e) {
-            StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "rollup write", e);
-            throw unavailable != null ? unavailable : e;
-        }
+        items.translating(
+                "rollup write",
+                () -> parallel.map(List.copyOf(byItem.entrySet()), item -> {
+                    addTo(item.getKey(), item.getValue());
+                    return Boolean.TRUE;
+                }));
     }
 
     private void addTo(ItemId id, List<Contribution> contributions) {
@@ -125,55 +105,19 @@ public final class DynamoDbStatsStore implements StatsStore {
     }
 
     private Stored read(ItemId id) {
-        Map<String, AttributeValue> item = guard.read(
-                        "GetItem",
-                        () -> dynamoDb.getItem(
-                                r -> r.tableName(table).key(key(id)).consistentRead(true)))
-                .item();
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = items.get(id.shardId(), id.key());
+        if (item == null) {
             return Stored.NONE;
         }
-        return new Stored(
-                AttributeValues.number(item, ItemAttributes.REVISION),
-                new BigInteger(item.get(ItemAttributes.MARK).s()),
-                RollupCodec.decode(item.get(ItemAttributes.ROLLUP).b().asByteArray()));
+        return new Stored(StatsItems.revision(item), StatsItems.mark(item), StatsItems.rollup(item));
     }
 
     private boolean put(ItemId id, long previousRevision, Stored next) {
-        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        Map<String, AttributeValue> item = new HashMap<>(StatsItems.key(id.shardId(), id.key()));
         item.put(ItemAttributes.REVISION, n(next.revision()));
-        item.put(ItemAttributes.MARK, s(next.mark().toString()));
-        item.put(
-                ItemAttributes.ROLLUP, AttributeValue.fromB(SdkBytes.fromByteArray(RollupCodec.encode(next.rollup()))));
+        StatsItems.putCounted(item, next.mark(), next.rollup());
         id.key().expiresAt().ifPresent(at -> item.put(ItemAttributes.EXPIRES_AT, n(at)));
-        try {
-            ConsumedCapacity consumed = guard.write(
-                            "PutItem",
-                            1 + ItemSize.bytes(item) / 1024,
-                            () -> dynamoDb.putItem(r -> {
-                                r.tableName(table)
-                                        .item(item)
-                                        .expressionAttributeNames(RV)
-                                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-                                if (previousRevision == 0) {
-                                    r.conditionExpression(NEW);
-                                } else {
-                                    r.conditionExpression(SAME)
-                                            .expressionAttributeValues(Map.of(":rv", n(previousRevision)));
-                                }
-                            }))
-                    .consumedCapacity();
-            if (consumed != null && consumed.capacityUnits() != null) {
-                metrics.writeUnits(table, consumed.capacityUnits());
-            }
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    private static Map<String, AttributeValue> key(ItemId id) {
-        return Map.of(ItemAttributes.STATS_KEY, s(id.key().value()), ItemAttributes.STATS_SHARD, s(id.shardId()));
+        return items.put(item, previousRevision);
     }
 
     private Stored kept(ItemId id) {
