@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One accepted behaviour event, as the edge puts it on the stream and the consumer stores it: every
  * identifier is present (minted by the edge where the client sent none) and the edge's enrichment
- * ({@code received_at}, anonymised {@code ip}, {@code is_bot}) is filled in.
+ * ({@code received_at}, anonymised {@code ip}, {@code is_bot}) is filled in. {@code replay_run} is set only on the
+ * replay lane (docs/contract/replay.md#lane).
  *
  * <p>Field names on the wire are the snake_case names of docs/contract/events.md#fields ({@code event_id}, {@code
  * page_url}...).
@@ -30,9 +31,50 @@ public record Event(
         long receivedAt,
         String ip,
         boolean isBot,
-        boolean clockSkew) {
+        boolean clockSkew,
+        String replayRun) {
 
     public static final String PAGE_VIEW = "page_view";
+
+    /** A live event (no replay run). */
+    public Event(
+            String eventId,
+            String userId,
+            String sessionId,
+            String eventType,
+            long timestamp,
+            String pageUrl,
+            String referrer,
+            String userAgent,
+            Map<String, Object> properties,
+            String elementTag,
+            String elementId,
+            String elementClass,
+            String elementText,
+            long receivedAt,
+            String ip,
+            boolean isBot,
+            boolean clockSkew) {
+        this(
+                eventId,
+                userId,
+                sessionId,
+                eventType,
+                timestamp,
+                pageUrl,
+                referrer,
+                userAgent,
+                properties,
+                elementTag,
+                elementId,
+                elementClass,
+                elementText,
+                receivedAt,
+                ip,
+                isBot,
+                clockSkew,
+                null);
+    }
 
     public Event {
         Objects.requireNonNull(eventId, "event_id");
@@ -41,6 +83,11 @@ public record Event(
         Objects.requireNonNull(eventType, "event_type");
         // Property values may be null (docs/contract/events.md#properties allows it), so Map.copyOf is not an option.
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** True when the edge accepted this event on the replay lane (docs/contract/replay.md#lane). */
+    public boolean isReplay() {
+        return replayRun != null;
     }
 
     public boolean isPageView() {

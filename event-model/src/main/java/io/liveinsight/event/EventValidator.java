@@ -45,7 +45,7 @@ public final class EventValidator {
             "element_text");
 
     /** The fields only the edge sets; a client sending one is told so rather than silently overridden. */
-    public static final Set<String> EDGE_FIELDS = Set.of("received_at", "ip", "is_bot", "clock_skew");
+    public static final Set<String> EDGE_FIELDS = Set.of("received_at", "ip", "is_bot", "clock_skew", "replay_run");
 
     private EventValidator() {}
 

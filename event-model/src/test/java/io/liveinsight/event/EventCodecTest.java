@@ -58,6 +58,23 @@ class EventCodecTest {
     }
 
     @Test
+    void replayRun_travelsOnTheReplayLaneOnly() {
+        Event live = event("e1", Map.of());
+        Event replay = new io.liveinsight.event.replay.ReplayIds(
+                        io.liveinsight.event.replay.ReplayKey.of("a-replay-key-of-some-length"), "run-1")
+                .map(live);
+
+        String liveJson = new String(codec.encode(List.of(live)), StandardCharsets.UTF_8);
+        String replayJson = new String(codec.encode(List.of(replay)), StandardCharsets.UTF_8);
+
+        assertThat(liveJson).doesNotContain("replay_run");
+        assertThat(replayJson).contains("\"replay_run\":\"run-1\"");
+        assertThat(codec.decode(codec.encode(List.of(replay)))).isEqualTo(new DecodeResult.Decoded(List.of(replay)));
+        assertThat(replay.isReplay()).isTrue();
+        assertThat(live.isReplay()).isFalse();
+    }
+
+    @Test
     void decode_whenNotJson_returnsUndecodable() {
         assertThat(codec.decode("garbage".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(DecodeResult.Undecodable.class);
