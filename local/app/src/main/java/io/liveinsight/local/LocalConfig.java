@@ -2,9 +2,14 @@ package io.liveinsight.local;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.processor.config.ArchiveConfig;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the local stack runs, read from the environment in one place. With no endpoint set it starts DynamoDB Local
@@ -22,6 +27,11 @@ import java.util.Map;
  *     default on); off, the edge runs alone and consumers run as separate processes
  *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
  *     {@code consumer} entry
+ * @param archiveDirectory where the local archiver writes everything the stream accepted
+ *     ({@code LIVEINSIGHT_ARCHIVE_DIR}, made absolute; docs/contract/archive.md#layout), or null: no archive (unset,
+ *     blank or {@code off})
+ * @param archiveFlushAge how long a record may wait in the archiver's buffer before it is written to a file
+ *     ({@code LIVEINSIGHT_ARCHIVE_FLUSH_S}, whole seconds from 1 to {@value #MAX_ARCHIVE_FLUSH_S}, default 60)
  */
 public record LocalConfig(
         String host,
@@ -35,7 +45,9 @@ public record LocalConfig(
         TableNames tables,
         String applicationName,
         Path dataDirectory,
-        boolean consumer) {
+        boolean consumer,
+        Path archiveDirectory,
+        Duration archiveFlushAge) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -45,6 +57,40 @@ public record LocalConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
+    public static final Duration DEFAULT_ARCHIVE_FLUSH_AGE = Duration.ofSeconds(60);
+    /** Firehose's longest buffering interval. */
+    public static final int MAX_ARCHIVE_FLUSH_S = 900;
+
+    /** Without an archive: what the tests that predate it build. */
+    public LocalConfig(
+            String host,
+            int edgePort,
+            int dynamoDbPort,
+            int kinesisPort,
+            URI dynamoDbEndpoint,
+            URI kinesisEndpoint,
+            String streamName,
+            int shards,
+            TableNames tables,
+            String applicationName,
+            Path dataDirectory,
+            boolean consumer) {
+        this(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                consumer,
+                null,
+                DEFAULT_ARCHIVE_FLUSH_AGE);
+    }
 
     public LocalConfig {
         for (int port : new int[] {edgePort, dynamoDbPort, kinesisPort}) {
@@ -55,6 +101,40 @@ public record LocalConfig(
         if (shards < 1) {
             throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
         }
+        if (archiveFlushAge == null
+                || archiveFlushAge.compareTo(Duration.ofSeconds(1)) < 0
+                || archiveFlushAge.compareTo(Duration.ofSeconds(MAX_ARCHIVE_FLUSH_S)) > 0) {
+            throw new IllegalArgumentException("LIVEINSIGHT_ARCHIVE_FLUSH_S must be 1 to " + MAX_ARCHIVE_FLUSH_S
+                    + " seconds, is " + (archiveFlushAge == null ? null : archiveFlushAge.toSeconds()));
+        }
+        archiveDirectory = archiveDirectory == null
+                ? null
+                : archiveDirectory.toAbsolutePath().normalize();
+    }
+
+    /** This config with the archive in {@code directory} (null: off), written at least every {@code flushAge}. */
+    public LocalConfig withArchive(Path directory, Duration flushAge) {
+        return new LocalConfig(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                consumer,
+                directory,
+                flushAge);
+    }
+
+    /** The archiver's settings when the archive is on: its own KCL application, {@code <KCL_APPLICATION_NAME>-archive}. */
+    public Optional<ArchiveConfig> archive() {
+        return Optional.ofNullable(archiveDirectory)
+                .map(directory -> ArchiveConfig.local(directory, applicationName, archiveFlushAge));
     }
 
     public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -70,7 +150,23 @@ public record LocalConfig(
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
-                onOff(env, "LIVEINSIGHT_CONSUMER", true));
+                onOff(env, "LIVEINSIGHT_CONSUMER", true),
+                archiveDirectory(env.get("LIVEINSIGHT_ARCHIVE_DIR")),
+                Duration.ofSeconds(
+                        integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())));
+    }
+
+    private static Path archiveDirectory(String value) {
+        if (value == null
+                || value.isBlank()
+                || value.strip().toLowerCase(Locale.ROOT).equals("off")) {
+            return null;
+        }
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("LIVEINSIGHT_ARCHIVE_DIR is not a path: " + e.getMessage(), e);
+        }
     }
 
     private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
@@ -78,7 +174,7 @@ public record LocalConfig(
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "on", "true", "1", "yes" -> true;
             case "off", "false", "0", "no" -> false;
             default -> throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");
