@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 /**
  * docs/contract/archive.md#layout and #duplicates, on the real engines (kinesis-mock, DynamoDB Local): what the stream
  * accepted comes out of the archive folder byte for byte, a line per record, in its arrival hour's partition, at least
- * once, through a hard kill, empty polls and a shard split. One stream and one archive application throughout, so
+ * once, through a hard kill, empty polls, a shard split and failing writes. One stream and one archive application throughout, so
  * the steps run in order: an archiver in a JVM of its own is killed mid-buffer (SIGKILL), then an archiver in this
  * JVM takes over from its checkpoint and runs the later steps. Two KCL start-ups (10-35 s each).
  */
@@ -56,6 +57,8 @@ class KclArchiverTest {
     private static final Duration START = Duration.ofSeconds(90);
     /** The archiver in this JVM: written at least every second. */
     private static final Duration FLUSH_AGE = Duration.ofSeconds(1);
+    /** Records unwritten this long make their shard stuck (a healthy buffer waits a flush age and a poll). */
+    private static final Duration STUCK_AFTER = Duration.ofSeconds(6);
 
     @TempDir
     static Path folder;
@@ -189,12 +192,60 @@ class KclArchiverTest {
                 .equals(checkpoint(aws, parent)));
     }
 
+    @Test
+    @Order(4)
+    void archive_whenWritesFail_theShardShowsStuckUntilTheyAreWritten_andNothingIsSkipped(LocalAws aws)
+            throws Exception {
+        ensureArchiver();
+        awaitArchived("earlier records", START);
+        // A file where this hour's folder (and the next one's, should the hour turn meanwhile) must be: every write
+        // fails as a full disk or a folder taken away would make it fail.
+        Instant now = Instant.now();
+        List<Path> blocked = new ArrayList<>();
+        for (String partition : List.of(ArchiveLayout.partition(now), ArchiveLayout.partition(now.plusSeconds(3600)))) {
+            Path hour = folder.resolve(partition);
+            if (Files.isDirectory(hour)) {
+                Files.move(hour, aside(hour));
+            }
+            Files.createDirectories(hour.getParent());
+            Files.writeString(hour, "in the way");
+            blocked.add(hour);
+        }
+        double failuresBefore = archiver.metrics().get(ArchiveMetrics.WRITE_FAILURES);
+        put(aws.kinesis(), hostile("blocked", 5));
+
+        await("the shard stuck on the archiver's status", STUCK_AFTER.plusSeconds(20), () -> !archiver.status()
+                .stuckShards()
+                .isEmpty());
+        assertThat(archiver.status().healthy()).isFalse();
+        assertThat(archiver.status().oldestUnwrittenRecordMillis()).isGreaterThanOrEqualTo(STUCK_AFTER.toMillis());
+        assertThat(archiver.metrics().get(ArchiveMetrics.WRITE_FAILURES)).isGreaterThan(failuresBefore);
+        assertThat(archiver.metrics().get(ArchiveMetrics.STUCK_SHARDS)).isGreaterThanOrEqualTo(1.0);
+
+        for (Path hour : blocked) {
+            Files.delete(hour);
+            if (Files.isDirectory(aside(hour))) {
+                Files.move(aside(hour), hour);
+            }
+        }
+        awaitArchived("the held records once the folder is back", Duration.ofSeconds(30));
+        assertArchiveHoldsExactlyWhatWasPut(aws, 1);
+        await("the archiver healthy again", Duration.ofSeconds(10), () -> archiver.status()
+                .healthy());
+    }
+
+    /** Where a partition's folder waits outside the archive while a file takes its place. */
+    private static Path aside(Path hour) {
+        return folder.resolveSibling(folder.getFileName() + "-aside-"
+                + folder.relativize(hour).toString().replace('/', '_').replace('\\', '_'));
+    }
+
     // --- steps
 
     private static ArchiveConfig config(ArchivePolicy policy) {
         ArchiveConfig config =
                 ArchiveConfig.local(folder, "unused", policy.maxAge()).withPolicy(policy);
-        return new ArchiveConfig(folder, application, config.policy(), config.pollInterval(), config.stuckAfter());
+        return new ArchiveConfig(folder, application, config.policy(), config.pollInterval(), STUCK_AFTER);
     }
 
     /** When an earlier step failed before starting it. */
@@ -407,7 +458,8 @@ class KclArchiverTest {
                 timeout,
                 condition,
                 () -> "; folder holds " + ArchiveFolder.lines(folder).size() + " lines of " + put.size()
-                        + " records put");
+                        + " records put"
+                        + (archiver == null ? "" : "; archiver " + archiver.status() + " " + archiver.metrics()));
     }
 
     private static long millisSince(long nanos) {
