@@ -291,8 +291,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Stops the edge, then the consumer and the archiver side by side (each hands its leases over; the archiver writes
-     * what it holds and checkpoints).
+     * Stops the edge, then the consumer and the archiver side by side (each hands its leases over). The archiver first
+     * polls twice more, so what the edge accepted last is read too (kinesis-mock keeps no stream across runs unless
+     * told to), then writes what it holds and checkpoints.
      */
     @Override
     public void close() {
@@ -307,7 +308,14 @@ public final class LocalPipeline implements AutoCloseable {
         edge.close();
         Thread archiverStop = null;
         if (archiving != null) {
-            archiverStop = new Thread(archiving::close, "liveinsight-archiver-stop");
+            archiverStop = new Thread(
+                    () -> {
+                        if (archiving.status().processing()) {
+                            pause(archiving.config().pollInterval().multipliedBy(2));
+                        }
+                        archiving.close();
+                    },
+                    "liveinsight-archiver-stop");
             archiverStop.start();
         }
         if (running != null) {

@@ -66,6 +66,7 @@ class LocalArchiveTest {
         String session = "s~#|<script>alert(1)</script>\uD83D\uDE00".repeat(3);
         String user = "\uD83D\uDC7E".repeat(128); // 128 code points, 256 UTF-16 units
         Map<String, String> sent = new HashMap<>(); // event id -> page
+        String last;
         try (LocalPipeline stack = LocalPipeline.start(config, aws.endpoints())) {
             for (int i = 0; i < 3; i++) {
                 String page = "https://shop.example/p?q=<script>~#|" + i;
@@ -105,7 +106,18 @@ class LocalArchiveTest {
             assertThat(metrics.has("EventsProcessed"))
                     .as("the consumer's figures too")
                     .isTrue();
+
+            // Stopped right after it is accepted: the archiver reads the stream's tail before it stops.
+            last = post(
+                            stack.edgeAddress(),
+                            "{\"session_id\":" + quote(session)
+                                    + ",\"event_type\":\"page_view\",\"page_url\":\"/last\"}")
+                    .path("event_id")
+                    .asText();
         }
+        assertThat(archived(config.archiveDirectory()))
+                .as("the event accepted just before the stack stopped")
+                .containsKey(last);
         try (Stream<Path> files = Files.walk(config.archiveDirectory())) {
             assertThat(files.filter(Files::isRegularFile)
                             .map(path -> path.getFileName().toString()))
