@@ -3,6 +3,7 @@ package io.liveinsight.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,18 @@ class InfraConfigTest {
                 - 1 // archive: a record of settings
                 + ArchiveSettings.class.getRecordComponents().length;
         assertThat(InfraConfig.ENV).hasSize(settings);
+    }
+
+    @Test
+    void everySetting_isInTheReadmesSettingsTable_withItsEnvironmentVariable() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String settings = readme.substring(readme.indexOf("## Settings"), readme.indexOf("## Alarms on lag"));
+        for (Map.Entry<String, String> setting : InfraConfig.ENV.entrySet()) {
+            assertThat(settings)
+                    .as(setting.getKey())
+                    .contains("`" + setting.getKey() + "`")
+                    .contains("`" + setting.getValue() + "`");
+        }
     }
 
     private static InfraConfig read(String key, String value) {
