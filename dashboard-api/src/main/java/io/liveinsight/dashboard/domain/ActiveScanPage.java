@@ -13,9 +13,9 @@ import java.util.Optional;
  *
  * @param total the active sessions, from the rollups (see {@link LiveWindow}), or exactly this page's size
  *     when it is the whole table
- * @param next the session id the next page starts after, or empty on the last page
+ * @param next where the next page starts, or empty on the last page
  */
-public record ActiveScanPage(List<ActiveSession> sessions, long total, Optional<String> next) {
+public record ActiveScanPage(List<ActiveSession> sessions, long total, Optional<ActiveScan.Position> next) {
 
     private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
             Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);
