@@ -30,7 +30,9 @@ import java.util.Set;
 /**
  * The read API's routes ({@code GET} only; the handler answers other methods): parameters checked into 400s, the
  * store asked, and JSON-ready bodies built. Paths arrive decoded; an id may itself contain '/', so ids are what lies
- * between a route's fixed prefix and suffix.
+ * between a route's fixed prefix and suffix. The live and statistics routes show live traffic, or with
+ * {@code replay=<run>} that replay run only, and {@code /api/replay/runs} lists the runs
+ * (docs/contract/api.md#replay-runs).
  */
 public final class DashboardApi {
 
