@@ -31,6 +31,11 @@ public final class ItemAttributes {
     public static final String PROPERTIES = "properties";
     public static final String RECEIVED_AT = "received_at";
     public static final String CLOCK_SKEW = "clock_skew";
+    /**
+     * The replay run an Events or Sessions item was replayed by (docs/contract/replay.md#where-a-run-shows); absent on
+     * live traffic. The partition key of Sessions' sparse {@code ReplayIndex}.
+     */
+    public static final String REPLAY_RUN = "replay_run";
 
     // Enrichment (docs/contract/events.md#enrichment): on Events items, and on Sessions and ActiveSessions items of a
     // session's first segment (its first touch). Absent when unknown.
@@ -87,7 +92,16 @@ public final class ItemAttributes {
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = withEnrichment(
             List.of(EVENT_ID, TIMESTAMP, USER_ID, SESSION_ID, EVENT_TYPE, PAGE_URL, REFERRER, USER_AGENT),
-            List.of(ELEMENT_TAG, ELEMENT_ID, ELEMENT_CLASS, ELEMENT_TEXT, PROPERTIES, RECEIVED_AT, IS_BOT, CLOCK_SKEW));
+            List.of(
+                    ELEMENT_TAG,
+                    ELEMENT_ID,
+                    ELEMENT_CLASS,
+                    ELEMENT_TEXT,
+                    PROPERTIES,
+                    RECEIVED_AT,
+                    IS_BOT,
+                    CLOCK_SKEW,
+                    REPLAY_RUN));
 
     /** What a Sessions item shows its readers ({@link #ROOT_SESSION_ID} to tell a segment's client id, never shown). */
     public static final List<String> SESSION = withEnrichment(
@@ -104,7 +118,7 @@ public final class ItemAttributes {
                     CURRENT_PAGE,
                     REFERRER,
                     USER_AGENT),
-            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID));
+            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID, REPLAY_RUN));
 
     /** What an ActiveSessions item shows the live view. */
     public static final List<String> ACTIVE_SESSION = withEnrichment(
