@@ -12,7 +12,6 @@ import static io.liveinsight.event.EventLimits.MAX_USER_ID_CHARS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liveinsight.event.replay.ReplayLane;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +100,6 @@ public final class EventValidator {
         check(errors, "element_id", event.elementId(), v -> FieldRules.text(v, 0, MAX_ELEMENT_CHARS));
         check(errors, "element_class", event.elementClass(), v -> FieldRules.text(v, 0, MAX_ELEMENT_CHARS));
         check(errors, "element_text", event.elementText(), v -> FieldRules.text(v, 0, MAX_ELEMENT_TEXT_CHARS));
-        check(errors, "replay_run", event.replayRun(), ReplayLane::runError);
         if (event.properties().size() > MAX_PROPERTIES) {
             errors.add(tooManyProperties(event.properties().size()));
         }

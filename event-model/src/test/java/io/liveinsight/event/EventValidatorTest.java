@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liveinsight.event.replay.ReplayIds;
-import io.liveinsight.event.replay.ReplayKey;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -375,34 +373,5 @@ class EventValidatorTest {
         assertThat(EventValidator.validate(event))
                 .extracting(FieldError::field)
                 .containsExactly("event_id", "event_type", "page_url", "element_text", "properties." + "k".repeat(65));
-    }
-
-    @Test
-    void validateEvent_whenReplayRunBreaksTheRunRules_listsIt() {
-        Event live = EventCodecTest.event("e1", Map.of());
-        ReplayIds ids = new ReplayIds(ReplayKey.of("a-replay-key-of-some-length"), "run-1");
-        Event replay = ids.map(live);
-        Event bad = new Event(
-                replay.eventId(),
-                replay.userId(),
-                replay.sessionId(),
-                replay.eventType(),
-                replay.timestamp(),
-                null,
-                null,
-                null,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                replay.receivedAt(),
-                null,
-                false,
-                false,
-                "Run~1");
-
-        assertThat(EventValidator.validate(replay)).isEmpty();
-        assertThat(EventValidator.validate(bad)).extracting(FieldError::field).containsExactly("replay_run");
     }
 }
