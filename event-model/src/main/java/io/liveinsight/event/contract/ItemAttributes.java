@@ -88,6 +88,10 @@ public final class ItemAttributes {
     public static final String ROLLUP = "ru";
     /** Day items only: {@code true} once the item is the sum of its day's hour items; absent while it is open. */
     public static final String FINAL = "final";
+    /** Runs items ({@code pk = <site>#runs}, {@code sk = <run>}): the earliest {@code received_at} counted, epoch ms. */
+    public static final String FIRST_AT = "first_at";
+    /** Runs items: the latest {@code received_at} counted, epoch ms. */
+    public static final String LAST_AT = "last_at";
 
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = withEnrichment(
@@ -123,7 +127,7 @@ public final class ItemAttributes {
     /** What an ActiveSessions item shows the live view. */
     public static final List<String> ACTIVE_SESSION = withEnrichment(
             List.of(SESSION_ID, USER_ID, START_TIME, LAST_ACTIVITY, CURRENT_PAGE, TOTAL_EVENTS, PAGE_VIEWS, REFERRER),
-            List.of(IS_BOT, EXPIRES_AT, MINUTES));
+            List.of(IS_BOT, EXPIRES_AT, MINUTES, REPLAY_RUN));
 
     private ItemAttributes() {}
 

@@ -2,6 +2,7 @@ package io.liveinsight.local;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.replay.ReplayKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.Map;
  *     default on); off, the edge runs alone and consumers run as separate processes
  *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
  *     {@code consumer} entry
+ * @param replayKey the replay lane's key ({@code LIVEINSIGHT_REPLAY_KEY}, default {@link #DEFAULT_REPLAY_KEY}: fixed
+ *     and public, for this machine only; {@code off} closes the lane); the edge gets its SHA-256 only
+ *     (docs/contract/replay.md#lane)
  */
 public record LocalConfig(
         String host,
@@ -35,7 +39,8 @@ public record LocalConfig(
         TableNames tables,
         String applicationName,
         Path dataDirectory,
-        boolean consumer) {
+        boolean consumer,
+        String replayKey) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -45,6 +50,38 @@ public record LocalConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
+    /** The local stack's replay key: printed at start-up and in the docs, so never a deployment's. */
+    public static final String DEFAULT_REPLAY_KEY = "local-replay-key-0123456789";
+
+    /** The local stack with the default replay key. */
+    public LocalConfig(
+            String host,
+            int edgePort,
+            int dynamoDbPort,
+            int kinesisPort,
+            URI dynamoDbEndpoint,
+            URI kinesisEndpoint,
+            String streamName,
+            int shards,
+            TableNames tables,
+            String applicationName,
+            Path dataDirectory,
+            boolean consumer) {
+        this(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                consumer,
+                DEFAULT_REPLAY_KEY);
+    }
 
     public LocalConfig {
         for (int port : new int[] {edgePort, dynamoDbPort, kinesisPort}) {
@@ -55,6 +92,15 @@ public record LocalConfig(
         if (shards < 1) {
             throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
         }
+        if (replayKey != null && replayKey.length() < ReplayKey.MIN_CHARS) {
+            throw new IllegalArgumentException("LIVEINSIGHT_REPLAY_KEY must have at least " + ReplayKey.MIN_CHARS
+                    + " characters (or be off), has " + replayKey.length());
+        }
+    }
+
+    /** The SHA-256 the edge holds ({@code REPLAY_KEY_SHA256}), null when the lane is off. */
+    public String replayKeySha256() {
+        return replayKey == null ? null : ReplayKey.of(replayKey).sha256Hex();
     }
 
     public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -70,7 +116,15 @@ public record LocalConfig(
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
-                onOff(env, "LIVEINSIGHT_CONSUMER", true));
+                onOff(env, "LIVEINSIGHT_CONSUMER", true),
+                replayKey(env.get("LIVEINSIGHT_REPLAY_KEY")));
+    }
+
+    private static String replayKey(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_REPLAY_KEY;
+        }
+        return value.strip().equalsIgnoreCase("off") ? null : value;
     }
 
     private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
