@@ -13,8 +13,8 @@ import java.util.Map;
  * The run's statistics against a recomputation from the distinct events sent ({@link ExpectedStats}): the dashboard's
  * {@code /api/stats/summary} (events, page views, sessions, bot events and sessions), {@code /api/stats/series} by
  * hour (each hour's events, page views and sessions) and {@code /api/stats/breakdown?dimension=page} (the total and
- * the top pages) over the hours the events fall in, with {@code replay=<run>} on the replay lane (docs/contract/
- * replay.md#where-a-run-shows). A page count may be lower than expected, by at most the answer's {@code other}, when
+ * the top pages) over the hours the events fall in, with {@code replay=<run>} on the replay lane
+ * (docs/contract/replay.md#where-a-run-shows). A page count may be lower than expected, by at most the answer's {@code other}, when
  * an hour held more pages than a rollup keeps ({@link ExpectedStats#foldable}). Every difference is one {@code wrong};
  * a route that does not answer is one too.
  */

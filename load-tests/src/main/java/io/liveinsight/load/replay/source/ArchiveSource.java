@@ -1,6 +1,7 @@
 package io.liveinsight.load.replay.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liveinsight.event.archive.ArchiveLayout;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * An archive (a folder or an S3 prefix, {@link ArchiveStore}) as requests: the objects of the partitions the range may
- * hold (listed partition by partition when the range is bounded, {@link TimeRange#partitions}), each gzip NDJSON
+ * hold (listed partition by partition when the range is bounded, {@link TimeRange#partitions}; objects outside the
+ * {@code dt=/hour=} layout, such as Firehose's {@code errors/}, are counted and ignored), each gzip NDJSON
  * stream records a line ({@link StreamRecordLine}), their events selected by {@code received_at}. A truncated or
  * corrupt object keeps the lines read before the damage and is reported; a line that is not a record is skipped.
  */
@@ -40,7 +42,12 @@ public final class ArchiveSource implements ReplaySource {
         List<TimedRequest> requests = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         int files = 0;
+        int outside = 0;
         for (String name : names) {
+            if (ArchiveLayout.hourOf(name).isEmpty()) {
+                outside++; // Firehose's errors/ prefix, or anything else not laid out as the archive
+                continue;
+            }
             if (!range.mayHold(name)) {
                 continue;
             }
@@ -48,7 +55,10 @@ public final class ArchiveSource implements ReplaySource {
             readObject(name, requests, skipped);
         }
         return new SourceRead(
-                "archive " + store.describe() + " (" + files + " files" + describeRange() + ")", requests, skipped);
+                "archive " + store.describe() + " (" + files + " files" + describeRange()
+                        + (outside == 0 ? "" : ", " + outside + " outside the dt=/hour= layout ignored") + ")",
+                requests,
+                skipped);
     }
 
     private void readObject(String name, List<TimedRequest> requests, List<Skipped> skipped) throws IOException {

@@ -73,7 +73,7 @@ public final class HarSource implements ReplaySource {
         Instant started = instant(entry.path("startedDateTime").asText(""));
         if (started == null
                 || started.isBefore(Instant.EPOCH)
-                || !TimedRequest.isTime(started.getEpochSecond() * 1000)) {
+                || started.isAfter(Instant.ofEpochMilli(TimedRequest.LATEST_MS))) {
             skipped.add(Skipped.at(origin, "startedDateTime is not an ISO-8601 date-time in 1970-9999: nothing to pace it by"));
             return null;
         }

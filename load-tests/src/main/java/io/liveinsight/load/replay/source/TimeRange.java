@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * The part of a recording to replay: events the edge received in [from, to), either end open. An archive is read from
- * the partition of the hour before {@code from} (docs/contract/archive.md#layout: a record received at 09:59:59 may be
- * archived at 10:00:01), then its events are selected by {@code received_at}.
+ * the partition of the hour before {@code from} to the partition of the hour after {@code to}
+ * (docs/contract/archive.md#layout: a record is archived after it is received, 09:59:59 may be archived at 10:00:01;
+ * the hour before covers clocks that disagree), then its events are selected by {@code received_at}. A record
+ * archived more than an hour after it was received is only found by a replay without a range.
  */
 public record TimeRange(Instant from, Instant to) {
 
@@ -36,7 +38,7 @@ public record TimeRange(Instant from, Instant to) {
     /** Whether an archive object's partition may hold events of the range. */
     public boolean mayHold(String path) {
         Instant readFrom = from == null ? Instant.EPOCH : from.minus(Duration.ofHours(1));
-        Instant readTo = to == null ? Instant.parse("9999-12-31T23:00:00Z") : to;
+        Instant readTo = to == null ? Instant.parse("9999-12-31T23:00:00Z") : to.plus(Duration.ofHours(1));
         return ArchiveLayout.inRange(path, readFrom, readTo);
     }
 
@@ -46,11 +48,12 @@ public record TimeRange(Instant from, Instant to) {
             return List.of();
         }
         Instant first = from.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
-        if (Duration.between(first, to).toHours() > MAX_LISTED_HOURS) {
+        Instant end = to.plus(Duration.ofHours(1));
+        if (Duration.between(first, end).toHours() > MAX_LISTED_HOURS) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (Instant hour = first; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+        for (Instant hour = first; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
             out.add(ArchiveLayout.partition(hour));
         }
         return out;
