@@ -21,13 +21,13 @@ public record PlannedRequest(
 
     /**
      * A recorded agent as a header can carry it (visible ASCII and spaces, at most 512 characters: anything else
-     * replaced by {@code ?}); the default when nothing is left.
+     * one {@code ?} a code point); the default when nothing is left.
      */
     public static String headerUserAgent(String recorded) {
         StringBuilder out = new StringBuilder(Math.min(recorded.length(), 512));
-        for (int i = 0; i < recorded.length() && out.length() < 512; i++) {
-            char c = recorded.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        for (int i = 0; i < recorded.length() && out.length() < 512; i = recorded.offsetByCodePoints(i, 1)) {
+            int c = recorded.codePointAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
         }
         String header = out.toString().strip();
         return header.isEmpty() ? DEFAULT_USER_AGENT : header;
