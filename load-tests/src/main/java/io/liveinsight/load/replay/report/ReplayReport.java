@@ -45,6 +45,7 @@ public record ReplayReport(
         lag = List.copyOf(lag);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("verdict")
     public String verdict() {
         if (sending.stopReason() != null) {
             return "STOPPED: " + sending.stopReason();
