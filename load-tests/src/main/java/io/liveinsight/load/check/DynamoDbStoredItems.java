@@ -93,7 +93,8 @@ public final class DynamoDbStoredItems implements StoredItems {
                 }
                 QueryResponse response = dynamoDb.query(request.build());
                 items.addAll(response.items());
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                start = response.hasLastEvaluatedKey()
+                                && !response.lastEvaluatedKey().isEmpty()
                         ? response.lastEvaluatedKey()
                         : null;
             } while (start != null);

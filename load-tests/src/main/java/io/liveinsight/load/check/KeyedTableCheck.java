@@ -69,10 +69,9 @@ public record KeyedTableCheck(
 
         Map<String, List<Map<String, Object>>> bySession = new LinkedHashMap<>();
         Map<String, Set<String>> segmentsByUser = new LinkedHashMap<>();
-        expected.values()
-                .forEach(e -> bySession
-                        .computeIfAbsent((String) e.get(SESSION_ID), k -> new ArrayList<>())
-                        .add(e));
+        expected.values().forEach(e -> bySession
+                .computeIfAbsent((String) e.get(SESSION_ID), k -> new ArrayList<>())
+                .add(e));
         List<ExpectedSegments.Segment> segments = new ArrayList<>();
         bySession.forEach((client, events) -> segments.addAll(ExpectedSegments.of(client, events)));
         for (ExpectedSegments.Segment segment : segments) {
@@ -160,7 +159,8 @@ public record KeyedTableCheck(
     /** Runs {@code action} for each item, {@link #PARALLEL_READS} at a time; a failed read fails the check. */
     private static <T> void forEach(Collection<T> items, Consumer<T> action) {
         List<T> all = new ArrayList<>(items);
-        try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, Thread.ofVirtual().factory())) {
+        try (ExecutorService pool =
+                Executors.newFixedThreadPool(PARALLEL_READS, Thread.ofVirtual().factory())) {
             List<Future<?>> futures = new ArrayList<>(all.size());
             for (T item : all) {
                 futures.add(pool.submit(() -> action.accept(item)));

@@ -25,6 +25,7 @@ class KeyedTableCheckTest {
 
     /** The real time: DynamoDB Local's TTL deletes ActiveSessions items whose expires_at has passed, within seconds. */
     static final long NOW_MS = System.currentTimeMillis() / 1000 * 1000;
+
     static final long NOW = NOW_MS / 1000;
     static final long HOUR = 3_600_000;
     static final String RUN_SESSION = "r~run-1~\uD83D\uDE00<script>~#|";

@@ -22,7 +22,9 @@ public final class StoredAsExpected {
     public static void store(DynamoDbClient dynamoDb, TableNames tables, Collection<Map<String, Object>> events) {
         Map<String, List<Map<String, Object>>> bySession = new LinkedHashMap<>();
         for (Map<String, Object> event : events) {
-            bySession.computeIfAbsent((String) event.get("session_id"), k -> new ArrayList<>()).add(event);
+            bySession
+                    .computeIfAbsent((String) event.get("session_id"), k -> new ArrayList<>())
+                    .add(event);
             Map<String, AttributeValue> item = new HashMap<>();
             event.forEach((name, value) -> {
                 if (value instanceof Number number) {

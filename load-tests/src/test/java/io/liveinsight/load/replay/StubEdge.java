@@ -80,7 +80,10 @@ public final class StubEdge implements AutoCloseable {
                 return;
             }
             if (!key.matches(exchange.getRequestHeaders().getFirst(ReplayLane.KEY_HEADER))) {
-                answer(exchange, 403, "{\"error\":\"replay key missing or wrong\",\"field\":\"X-LiveInsight-Replay-Key\"}");
+                answer(
+                        exchange,
+                        403,
+                        "{\"error\":\"replay key missing or wrong\",\"field\":\"X-LiveInsight-Replay-Key\"}");
                 return;
             }
             ids = new ReplayIds(key, run);

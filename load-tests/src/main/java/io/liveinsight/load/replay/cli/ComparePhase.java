@@ -35,7 +35,8 @@ final class ComparePhase {
     private final Sleeper sleeper;
     private final PrintStream out;
 
-    ComparePhase(ReplayOptions options, Backends backends, Clock clock, Ticker ticker, Sleeper sleeper, PrintStream out) {
+    ComparePhase(
+            ReplayOptions options, Backends backends, Clock clock, Ticker ticker, Sleeper sleeper, PrintStream out) {
         this.options = options;
         this.backends = backends;
         this.clock = clock;
@@ -88,7 +89,8 @@ final class ComparePhase {
                 lastProgress = ticker.nanos();
                 before = waiting.size();
             }
-            if (waiting.isEmpty() || ticker.nanos() - lastProgress > options.settle().toNanos()) {
+            if (waiting.isEmpty()
+                    || ticker.nanos() - lastProgress > options.settle().toNanos()) {
                 break;
             }
             out.printf("waiting for the tables: %,d of %,d events stored%n", byId.size() - waiting.size(), byId.size());
@@ -96,7 +98,8 @@ final class ComparePhase {
         }
         long deadline = ticker.nanos() + options.settle().toNanos();
         while (true) {
-            KeyedTableCheck check = KeyedTableCheck.run(backends.tables, byId, clock.instant().getEpochSecond());
+            KeyedTableCheck check =
+                    KeyedTableCheck.run(backends.tables, byId, clock.instant().getEpochSecond());
             if (check.passed() || ticker.nanos() > deadline || check.missing().count() > 0) {
                 return check;
             }
@@ -115,5 +118,4 @@ final class ComparePhase {
             sleeper.sleep(RETRY);
         }
     }
-
 }

@@ -62,10 +62,39 @@ public record ReplayOptions(
     }
 
     static final Set<String> OPTIONS = Set.of(
-            "help", "archive", "s3", "ndjson", "har", "generate", "seed", "sessions", "duration-s", "from", "to", "url",
-            "speed", "rate", "burst-factor", "burst-s", "before-s", "time-shift", "run", "replay-key", "no-lane",
-            "concurrency", "attempts", "timeout-s", "dynamodb", "table-prefix", "region", "s3-endpoint", "dashboard",
-            "dashboard-token", "settle-s", "report", "progress");
+            "help",
+            "archive",
+            "s3",
+            "ndjson",
+            "har",
+            "generate",
+            "seed",
+            "sessions",
+            "duration-s",
+            "from",
+            "to",
+            "url",
+            "speed",
+            "rate",
+            "burst-factor",
+            "burst-s",
+            "before-s",
+            "time-shift",
+            "run",
+            "replay-key",
+            "no-lane",
+            "concurrency",
+            "attempts",
+            "timeout-s",
+            "dynamodb",
+            "table-prefix",
+            "region",
+            "s3-endpoint",
+            "dashboard",
+            "dashboard-token",
+            "settle-s",
+            "report",
+            "progress");
 
     public static final String KEY_ENV = "LIVEINSIGHT_REPLAY_KEY";
     public static final String TOKEN_ENV = "LIVEINSIGHT_DASHBOARD_TOKEN";
@@ -82,8 +111,8 @@ public record ReplayOptions(
         Set<String> unknown = new TreeSet<>(args.names());
         unknown.removeAll(OPTIONS);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown option" + (unknown.size() > 1 ? "s" : "") + " --"
-                    + String.join(", --", unknown));
+            throw new IllegalArgumentException(
+                    "unknown option" + (unknown.size() > 1 ? "s" : "") + " --" + String.join(", --", unknown));
         }
         if (args.has("help")) {
             return helpOnly();
@@ -95,9 +124,9 @@ public record ReplayOptions(
             }
         }
         if (sources.size() != 1) {
-            throw new IllegalArgumentException((sources.isEmpty() ? "no source" : "one source only, not --"
-                            + String.join(" and --", sources))
-                    + ": give --archive DIR, --s3 s3://BUCKET/PREFIX, --ndjson FILE, --har FILE or --generate");
+            throw new IllegalArgumentException(
+                    (sources.isEmpty() ? "no source" : "one source only, not --" + String.join(" and --", sources))
+                            + ": give --archive DIR, --s3 s3://BUCKET/PREFIX, --ndjson FILE, --har FILE or --generate");
         }
         SourceKind kind = SourceKind.valueOf(sources.get(0).toUpperCase(java.util.Locale.ROOT));
         String sourceValue = kind == SourceKind.GENERATE ? null : required(args, sources.get(0));
@@ -121,7 +150,9 @@ public record ReplayOptions(
         String rawRun = args.value("run", null);
         String run = rawRun != null
                 ? rawRun
-                : "r-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
+                : "r-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .format(clock.instant().atOffset(ZoneOffset.UTC));
         String runError = ReplayLane.runError(run);
         if (runError != null) {
             throw new IllegalArgumentException("--run " + runError + ", was '" + run + "'");
@@ -187,8 +218,28 @@ public record ReplayOptions(
 
     private static ReplayOptions helpOnly() {
         return new ReplayOptions(
-                true, null, null, null, TimeRange.ALL, null, null, true, null, null, 0, 0, null, null, null, null, null,
-                null, null, null, null, "off");
+                true,
+                null,
+                null,
+                null,
+                TimeRange.ALL,
+                null,
+                null,
+                true,
+                null,
+                null,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "off");
     }
 
     static Pace pace(Args args) {

@@ -2,6 +2,7 @@ package io.liveinsight.load.replay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liveinsight.event.time.Sleeper;
+import io.liveinsight.load.check.Problems;
 import io.liveinsight.load.check.StoredItems;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.ConsoleProgressBar;
@@ -19,7 +20,6 @@ import io.liveinsight.load.replay.send.ReplayHttpSender;
 import io.liveinsight.load.replay.send.Timeline;
 import io.liveinsight.load.replay.send.TimelineSender;
 import io.liveinsight.load.replay.source.ReplayJson;
-import io.liveinsight.load.check.Problems;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,16 +47,18 @@ final class SendPhase {
 
     private SendPhase() {}
 
-    static Outcome run(
-            ReplayOptions options, ReplayPlan plan, Backends backends, PrintStream out, boolean showProgress)
+    static Outcome run(ReplayOptions options, ReplayPlan plan, Backends backends, PrintStream out, boolean showProgress)
             throws InterruptedException {
         Map<Beacon, PlannedRequest> byBeacon = new IdentityHashMap<>();
         List<Beacon> beacons = new ArrayList<>(plan.requests().size());
         for (PlannedRequest request : plan.requests()) {
             // The Replayer counts a beacon's events; the events themselves travel in its body.
-            List<Map<String, Object>> counted = Collections.nCopies(request.events().size(), Map.of());
+            List<Map<String, Object>> counted =
+                    Collections.nCopies(request.events().size(), Map.of());
             Beacon beacon = new Beacon(
-                    request.sendAtMs(), request.expected().get(0).sessionId(), ReplayJson.write(request.events()),
+                    request.sendAtMs(),
+                    request.expected().get(0).sessionId(),
+                    ReplayJson.write(request.events()),
                     counted);
             byBeacon.put(beacon, request);
             beacons.add(beacon);
@@ -73,19 +75,22 @@ final class SendPhase {
         Timeline timeline = new Timeline();
         LagSampler lag = backends.tables == null
                 ? null
-                : new LagSampler(lookup(backends.tables, storedIds(plan)), Ticker.SYSTEM, Sleeper.SYSTEM, start,
-                        LAG_TIMEOUT);
+                : new LagSampler(
+                        lookup(backends.tables, storedIds(plan)), Ticker.SYSTEM, Sleeper.SYSTEM, start, LAG_TIMEOUT);
         AtomicBoolean sent = new AtomicBoolean();
-        Thread sampler = lag == null ? null : Thread.ofVirtual().start(() -> {
-            try {
-                lag.run(sent::get);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread sampler = lag == null
+                ? null
+                : Thread.ofVirtual().start(() -> {
+                    try {
+                        lag.run(sent::get);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         TimelineSender sender = new TimelineSender(http, Ticker.SYSTEM, start, timeline, lag);
         Replayer.ProgressListener progress = showProgress
-                ? new ConsoleProgressBar(out, "replay " + options.run(), () -> answers.byStatus().getOrDefault(503, 0L))
+                ? new ConsoleProgressBar(
+                        out, "replay " + options.run(), () -> answers.byStatus().getOrDefault(503, 0L))
                 : Replayer.ProgressListener.NONE;
         ReplaySummary summary;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -155,7 +160,9 @@ final class SendPhase {
         Map<String, String> ids = new java.util.HashMap<>();
         for (PlannedRequest request : plan.requests()) {
             for (int i = 0; i < request.events().size(); i++) {
-                ids.put(request.events().get(i).get("event_id").textValue(), request.expected().get(i).eventId());
+                ids.put(
+                        request.events().get(i).get("event_id").textValue(),
+                        request.expected().get(i).eventId());
             }
         }
         return ids;

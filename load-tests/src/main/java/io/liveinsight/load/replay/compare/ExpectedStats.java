@@ -94,8 +94,7 @@ public record ExpectedStats(
         boolean foldable = pagesByHour.values().stream().anyMatch(p -> p.size() > MAX_KEYS);
         long from = sent.isEmpty() ? 0 : hourOf(first);
         long to = sent.isEmpty() ? 0 : hourOf(last) + HOUR_MS;
-        return new ExpectedStats(
-                from, to, events, pageViews, sessions, botEvents, botSessions, hours, pages, foldable);
+        return new ExpectedStats(from, to, events, pageViews, sessions, botEvents, botSessions, hours, pages, foldable);
     }
 
     /** The {@code limit} pages with the most page views, as the breakdown orders them: count, then key. */

@@ -51,7 +51,8 @@ public final class HttpDashboardStats implements DashboardStats {
         JsonNode body = ReplayJson.parse(response.body());
         if (response.statusCode() != 200 || body == null) {
             String error = body == null ? "" : " " + body.path("error").asText("") + reasons(body);
-            throw new DashboardException(response.statusCode(), "GET " + route + " answered " + response.statusCode() + error);
+            throw new DashboardException(
+                    response.statusCode(), "GET " + route + " answered " + response.statusCode() + error);
         }
         return body;
     }

@@ -93,14 +93,16 @@ public record StatsCheck(List<StatRow> rows, Problems wrong, boolean refused) {
         JsonNode answer = dashboard.get("/api/stats/breakdown", query);
         check.equal("page views by page: total", expected.pageViews(), answer.get("total"));
         Map<String, Long> got = new HashMap<>();
-        answer.path("items").forEach(item -> got.put(item.path("key").asText(), item.path("count").asLong()));
+        answer.path("items")
+                .forEach(item ->
+                        got.put(item.path("key").asText(), item.path("count").asLong()));
         long other = answer.path("other").asLong(0);
         for (Map.Entry<String, Long> page : expected.topPages(TOP_PAGES)) {
             long count = got.getOrDefault(page.getKey(), 0L);
             String name = "page views of " + page.getKey();
             if (expected.foldable() && count <= page.getValue() && page.getValue() - count <= other) {
-                check.rows.add(new StatRow(
-                        name, page.getValue(), count, true, "a lower bound: an hour held over 100 pages"));
+                check.rows.add(
+                        new StatRow(name, page.getValue(), count, true, "a lower bound: an hour held over 100 pages"));
             } else {
                 check.equal(name, page.getValue(), got.containsKey(page.getKey()) ? (Long) count : null);
             }

@@ -39,9 +39,10 @@ public final class Dedupe {
                 }
             }
             if (!kept.isEmpty()) {
-                out.add(kept.size() == request.events().size()
-                        ? request
-                        : new TimedRequest(request.receivedAtMs(), request.origin(), kept));
+                out.add(
+                        kept.size() == request.events().size()
+                                ? request
+                                : new TimedRequest(request.receivedAtMs(), request.origin(), kept));
             }
         }
         return new Result(out, dropped);

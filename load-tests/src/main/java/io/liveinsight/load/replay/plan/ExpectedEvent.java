@@ -8,7 +8,13 @@ import java.util.Map;
  * statistics count it as ({@code bot}: the edge's {@code is_bot} for its user agent).
  */
 public record ExpectedEvent(
-        String eventId, String sessionId, String userId, String eventType, String pageUrl, long timestamp, boolean bot) {
+        String eventId,
+        String sessionId,
+        String userId,
+        String eventType,
+        String pageUrl,
+        long timestamp,
+        boolean bot) {
 
     /** The shape the table checks read ({@code check/ExpectedSegments}): snake_case fields. */
     public Map<String, Object> toMap() {

@@ -73,7 +73,8 @@ public sealed interface Pace {
             List<Beacon> beacons = new ArrayList<>(requests.size());
             long events = 0;
             for (TimedRequest request : requests) {
-                List<Map<String, Object>> counted = Collections.nCopies(request.events().size(), Map.of());
+                List<Map<String, Object>> counted =
+                        Collections.nCopies(request.events().size(), Map.of());
                 beacons.add(new Beacon(0, null, "", counted));
                 events += request.events().size();
             }

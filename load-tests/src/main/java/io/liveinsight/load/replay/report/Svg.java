@@ -47,7 +47,10 @@ final class Svg {
                 WIDTH,
                 HEIGHT,
                 Html.escape(title)));
-        svg.append("<text x=\"").append(LEFT).append("\" y=\"16\" class=\"title\">").append(Html.escape(title));
+        svg.append("<text x=\"")
+                .append(LEFT)
+                .append("\" y=\"16\" class=\"title\">")
+                .append(Html.escape(title));
         svg.append("</text>");
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
@@ -134,6 +137,8 @@ final class Svg {
     }
 
     private static String label(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -41,7 +41,11 @@ public final class TerminalSummary {
                 l.get(2),
                 l.get(3)));
         if (!r.lag().isEmpty()) {
-            double[] lags = r.lag().stream().mapToDouble(x -> x.lagMs()).filter(x -> x >= 0).sorted().toArray();
+            double[] lags = r.lag().stream()
+                    .mapToDouble(x -> x.lagMs())
+                    .filter(x -> x >= 0)
+                    .sorted()
+                    .toArray();
             long never = r.lag().stream().filter(x -> x.lagMs() < 0).count();
             out.append(String.format(
                     Locale.ROOT,
@@ -60,7 +64,9 @@ public final class TerminalSummary {
                 f.duplicated().count(),
                 f.wrong().count()));
         for (Counted kind : List.of(f.missing(), f.duplicated(), f.wrong())) {
-            kind.first().stream().limit(5).forEach(line -> out.append("    ").append(printable(line)).append('\n'));
+            kind.first().stream()
+                    .limit(5)
+                    .forEach(line -> out.append("    ").append(printable(line)).append('\n'));
         }
         out.append("  report    ").append(reportDir).append("/report.html (and report.json)\n");
         return out.toString();

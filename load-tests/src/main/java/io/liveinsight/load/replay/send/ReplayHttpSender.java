@@ -111,7 +111,8 @@ public final class ReplayHttpSender implements Sender {
         JsonNode rejected = answer.path("rejected");
         for (JsonNode one : rejected) {
             int index = one.path("index").asInt(-1);
-            String id = index >= 0 && index < count ? request.expected().get(index).eventId() : "?";
+            String id =
+                    index >= 0 && index < count ? request.expected().get(index).eventId() : "?";
             answers.refused(1, request.origin() + " event " + index + " (" + id + "): " + one.path("errors"));
         }
         return new SendResult(status, ids, rejected.size(), latency, 0);

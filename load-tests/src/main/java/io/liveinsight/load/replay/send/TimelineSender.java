@@ -19,7 +19,8 @@ public final class TimelineSender implements Sender {
     private final long startNanos;
     private final Timeline timeline;
     private final LagSampler lag;
-    private final Set<Beacon> attempted = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final Set<Beacon> attempted =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     /** {@code lag} may be null (no tables to poll). */
     public TimelineSender(Sender sender, Ticker ticker, long startNanos, Timeline timeline, LagSampler lag) {

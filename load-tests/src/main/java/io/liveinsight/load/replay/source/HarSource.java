@@ -41,13 +41,12 @@ public final class HarSource implements ReplaySource {
             har = ReplayJson.MAPPER.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new SourceRead(
-                    "HAR " + file,
-                    List.of(),
-                    List.of(new Skipped(name, "not a HAR file: " + e.getOriginalMessage())));
+                    "HAR " + file, List.of(), List.of(new Skipped(name, "not a HAR file: " + e.getOriginalMessage())));
         }
         JsonNode entries = har == null ? null : har.path("log").get("entries");
         if (entries == null || !entries.isArray()) {
-            return new SourceRead("HAR " + file, List.of(), List.of(new Skipped(name, "not a HAR file: no log.entries")));
+            return new SourceRead(
+                    "HAR " + file, List.of(), List.of(new Skipped(name, "not a HAR file: no log.entries")));
         }
         List<TimedRequest> requests = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -74,7 +73,8 @@ public final class HarSource implements ReplaySource {
         if (started == null
                 || started.isBefore(Instant.EPOCH)
                 || started.isAfter(Instant.ofEpochMilli(TimedRequest.LATEST_MS))) {
-            skipped.add(Skipped.at(origin, "startedDateTime is not an ISO-8601 date-time in 1970-9999: nothing to pace it by"));
+            skipped.add(Skipped.at(
+                    origin, "startedDateTime is not an ISO-8601 date-time in 1970-9999: nothing to pace it by"));
             return null;
         }
         JsonNode postData = request.get("postData");
@@ -134,7 +134,8 @@ public final class HarSource implements ReplaySource {
 
     private static String header(JsonNode request, String name) {
         for (JsonNode header : request.path("headers")) {
-            if (name.equalsIgnoreCase(header.path("name").asText("")) && header.path("value").isTextual()) {
+            if (name.equalsIgnoreCase(header.path("name").asText(""))
+                    && header.path("value").isTextual()) {
                 return header.path("value").textValue();
             }
         }

@@ -70,7 +70,8 @@ public final class NdjsonSource implements ReplaySource {
             recording.add(json, origin, skipped::add);
         } else {
             skipped.add(Skipped.at(
-                    origin, "neither a stream record ({\"v\":1,\"events\":[...]}) nor a recording line ({\"at_ms\":...})"));
+                    origin,
+                    "neither a stream record ({\"v\":1,\"events\":[...]}) nor a recording line ({\"at_ms\":...})"));
         }
     }
 

@@ -36,7 +36,9 @@ public final class S3ArchiveStore implements ArchiveStore {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (!"s3".equals(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (!"s3".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getHost().isEmpty()) {
             return null;
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
@@ -52,7 +54,8 @@ public final class S3ArchiveStore implements ArchiveStore {
     public List<String> list(String prefix) throws IOException {
         List<String> names = new ArrayList<>();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(root + prefix))
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            r -> r.bucket(bucket).prefix(root + prefix))
                     .contents()) {
                 String name = object.key().substring(root.length());
                 if (name.endsWith(ArchiveLayout.FILE_SUFFIX)) {

@@ -32,7 +32,8 @@ public record TimeRange(Instant from, Instant to) {
     }
 
     public boolean contains(long receivedAtMs) {
-        return (from == null || receivedAtMs >= from.toEpochMilli()) && (to == null || receivedAtMs < to.toEpochMilli());
+        return (from == null || receivedAtMs >= from.toEpochMilli())
+                && (to == null || receivedAtMs < to.toEpochMilli());
     }
 
     /** Whether an archive object's partition may hold events of the range. */

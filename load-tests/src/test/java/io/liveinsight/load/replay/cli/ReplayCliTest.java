@@ -86,8 +86,21 @@ class ReplayCliTest {
         Path har = har();
         edge.unavailableFirst.set(1);
 
-        int exit = run("--har", har.toString(), "--url", edge.url().toString(), "--replay-key", KEY, "--run", "cli-1",
-                "--speed", "max", "--report", dir.resolve("report").toString(), "--progress", "off");
+        int exit = run(
+                "--har",
+                har.toString(),
+                "--url",
+                edge.url().toString(),
+                "--replay-key",
+                KEY,
+                "--run",
+                "cli-1",
+                "--speed",
+                "max",
+                "--report",
+                dir.resolve("report").toString(),
+                "--progress",
+                "off");
 
         assertThat(exit).as(text()).isZero();
         assertThat(edge.received).hasSize(3); // two entries, one of them resent after a 503
@@ -97,7 +110,8 @@ class ReplayCliTest {
             assertThat(r.header("User-Agent")).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0");
         });
         assertThat(sentIds()).containsExactlyInAnyOrder("h1", "h2", "h3");
-        assertThat(edge.received.get(edge.received.size() - 1).body() + edge.received.get(1).body())
+        assertThat(edge.received.get(edge.received.size() - 1).body()
+                        + edge.received.get(1).body())
                 .contains(HOSTILE);
         JsonNode report = ReplayJson.MAPPER.readTree(Files.readString(dir.resolve("report/report.json")));
         assertThat(report.path("sending").path("accepted").asLong()).isEqualTo(3);
@@ -147,9 +161,21 @@ class ReplayCliTest {
 
     @Test
     void run_whenTheKeyIsWrong_stopsAtTheFirstAnswerAndExits1() throws Exception {
-        int exit = run("--har", har().toString(), "--url", edge.url().toString(), "--replay-key",
-                "not-the-key-0000000000", "--speed", "max", "--concurrency", "1", "--report",
-                dir.resolve("r").toString(), "--progress", "off");
+        int exit = run(
+                "--har",
+                har().toString(),
+                "--url",
+                edge.url().toString(),
+                "--replay-key",
+                "not-the-key-0000000000",
+                "--speed",
+                "max",
+                "--concurrency",
+                "1",
+                "--report",
+                dir.resolve("r").toString(),
+                "--progress",
+                "off");
 
         assertThat(exit).isEqualTo(1);
         assertThat(edge.received).hasSize(1);
@@ -168,7 +194,10 @@ class ReplayCliTest {
         output.reset();
 
         assertThat(run("--help")).isZero();
-        assertThat(text()).contains("--archive DIR").contains("--replay-key KEY").contains("Exit code");
+        assertThat(text())
+                .contains("--archive DIR")
+                .contains("--replay-key KEY")
+                .contains("Exit code");
     }
 
     private String[] archiveArgs(String run) throws IOException {
@@ -194,9 +223,26 @@ class ReplayCliTest {
                         "{broken"),
                 StandardCharsets.UTF_8);
         return new String[] {
-            "--ndjson", file.toString(), "--url", edge.url().toString(), "--replay-key", KEY, "--run", run,
-            "--speed", "10", "--dynamodb", engine.endpoint().toString(), "--table-prefix", prefix,
-            "--settle-s", "3", "--report", dir.resolve("report").toString(), "--progress", "off"
+            "--ndjson",
+            file.toString(),
+            "--url",
+            edge.url().toString(),
+            "--replay-key",
+            KEY,
+            "--run",
+            run,
+            "--speed",
+            "10",
+            "--dynamodb",
+            engine.endpoint().toString(),
+            "--table-prefix",
+            prefix,
+            "--settle-s",
+            "3",
+            "--report",
+            dir.resolve("report").toString(),
+            "--progress",
+            "off"
         };
     }
 
@@ -206,8 +252,8 @@ class ReplayCliTest {
                 + "\"postData\":{\"mimeType\":\"text/plain;charset=UTF-8\",\"text\":%s}}}";
         String first = ReplayJson.write("[{\"event_id\":\"h1\",\"session_id\":\"s\",\"page_url\":\"/a\"},"
                 + "{\"event_id\":\"h2\",\"session_id\":\"s\"}]");
-        String second = ReplayJson.write("{\"event_id\":\"h3\",\"session_id\":\"s\",\"page_url\":"
-                + ReplayJson.write(HOSTILE) + "}");
+        String second = ReplayJson.write(
+                "{\"event_id\":\"h3\",\"session_id\":\"s\",\"page_url\":" + ReplayJson.write(HOSTILE) + "}");
         Path file = dir.resolve("demo.har");
         Files.writeString(
                 file,
@@ -252,8 +298,12 @@ class ReplayCliTest {
             map.put("event_id", event.get("event_id").textValue());
             map.put("session_id", event.get("session_id").textValue());
             map.put("user_id", event.get("user_id").textValue());
-            map.put("event_type", event.hasNonNull("event_type") ? event.get("event_type").textValue() : "page_view");
-            map.put("page_url", event.hasNonNull("page_url") ? event.get("page_url").textValue() : null);
+            map.put(
+                    "event_type",
+                    event.hasNonNull("event_type") ? event.get("event_type").textValue() : "page_view");
+            map.put(
+                    "page_url",
+                    event.hasNonNull("page_url") ? event.get("page_url").textValue() : null);
             map.put("timestamp", event.get("timestamp").longValue());
             out.add(map);
         }

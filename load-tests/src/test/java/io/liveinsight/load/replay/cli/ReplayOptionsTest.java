@@ -34,8 +34,10 @@ class ReplayOptionsTest {
 
     @Test
     void parse_whenPaced_readsSpeedMaxRateAndBurst() {
-        assertThat(parse(Map.of(), "--generate", "--no-lane", "--speed", "max").pace()).isEqualTo(new Pace.Max());
-        assertThat(parse(Map.of(), "--generate", "--no-lane", "--speed", "10").pace()).isEqualTo(new Pace.Speed(10));
+        assertThat(parse(Map.of(), "--generate", "--no-lane", "--speed", "max").pace())
+                .isEqualTo(new Pace.Max());
+        assertThat(parse(Map.of(), "--generate", "--no-lane", "--speed", "10").pace())
+                .isEqualTo(new Pace.Speed(10));
         assertThat(parse(Map.of(), "--generate", "--no-lane", "--rate", "50", "--burst-factor", "10", "--burst-s", "60")
                         .pace())
                 .isEqualTo(new Pace.Rate(50, 10, 10_000, 60_000));
@@ -52,15 +54,39 @@ class ReplayOptionsTest {
         refused("--run must be 1-40 characters of a-z 0-9 -", "--har", "x", "--no-lane", "--run", "Run_1");
         refused("--speed must be a number above 0 (or max), was '0'", "--har", "x", "--no-lane", "--speed", "0");
         refused("--speed and --rate exclude each other", "--har", "x", "--no-lane", "--speed", "2", "--rate", "5");
-        refused("a burst needs both --burst-factor and --burst-s", "--har", "x", "--no-lane", "--rate", "5",
-                "--burst-s", "3");
-        refused("--burst-factor, --burst-s and --before-s go with --rate", "--har", "x", "--no-lane",
-                "--burst-factor", "3");
-        refused("--concurrency must be a whole number from 1 to 1024, was 'lots'", "--har", "x", "--no-lane",
-                "--concurrency", "lots");
+        refused(
+                "a burst needs both --burst-factor and --burst-s",
+                "--har",
+                "x",
+                "--no-lane",
+                "--rate",
+                "5",
+                "--burst-s",
+                "3");
+        refused(
+                "--burst-factor, --burst-s and --before-s go with --rate",
+                "--har",
+                "x",
+                "--no-lane",
+                "--burst-factor",
+                "3");
+        refused(
+                "--concurrency must be a whole number from 1 to 1024, was 'lots'",
+                "--har",
+                "x",
+                "--no-lane",
+                "--concurrency",
+                "lots");
         refused("--s3 must be s3://BUCKET/PREFIX, was 'bucket'", "--s3", "bucket", "--no-lane");
         refused("--from must be an ISO-8601 instant", "--har", "x", "--no-lane", "--from", "yesterday");
-        refused("--from must be before --to", "--har", "x", "--no-lane", "--from", "2026-12-06T10:00:00Z", "--to",
+        refused(
+                "--from must be before --to",
+                "--har",
+                "x",
+                "--no-lane",
+                "--from",
+                "2026-12-06T10:00:00Z",
+                "--to",
                 "2026-12-06T09:00:00Z");
         refused("--time-shift must be now or none, was 'later'", "--har", "x", "--no-lane", "--time-shift", "later");
         refused("--url must be an http(s) URL, was 'ftp://x'", "--har", "x", "--no-lane", "--url", "ftp://x");

@@ -123,12 +123,14 @@ class StatsCheckTest {
         answers.put(
                 "/api/stats/breakdown",
                 ReplayJson.write(Map.of(
-                        "total", 3,
+                        "total",
+                        3,
                         "items",
                         List.of(
                                 Map.of("key", "shop.example.com/<script>", "count", 2),
                                 Map.of("key", "shop.example.com/cart", "count", 1)),
-                        "other", 0)));
+                        "other",
+                        0)));
     }
 
     private static String summary(long events, long pageViews, long sessions) {

@@ -19,7 +19,8 @@ class DedupeTest {
                 at(3_000, event("a", "s", 1))));
 
         assertThat(ids(result.requests())).containsExactly("a", "b");
-        assertThat(result.requests().get(0).events().get(0).get("page_url").textValue()).isEqualTo("/first");
+        assertThat(result.requests().get(0).events().get(0).get("page_url").textValue())
+                .isEqualTo("/first");
         assertThat(result.requests()).hasSize(2); // the third request held only a repeat
         assertThat(result.dropped()).isEqualTo(2);
     }

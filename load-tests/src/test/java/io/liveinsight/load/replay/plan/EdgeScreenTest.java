@@ -35,8 +35,8 @@ class EdgeScreenTest {
                 "{\"event_id\":\"bad id!\",\"event_type\":\"Not A Type\",\"session_id\":\"s\",\"user_id\":\"u\"}",
                 "{\"event_id\":\"big\",\"session_id\":\"s\",\"user_id\":\"u\",\"page_url\":\"" + "x".repeat(2_049)
                         + "\"}",
-                "{\"event_id\":\"huge\",\"session_id\":\"s\",\"user_id\":\"u\",\"properties\":{"
-                        + properties(40, 1_000) + "}}",
+                "{\"event_id\":\"huge\",\"session_id\":\"s\",\"user_id\":\"u\",\"properties\":{" + properties(40, 1_000)
+                        + "}}",
                 "{\"event_id\":\"t\",\"session_id\":\"s\",\"user_id\":\"u\",\"timestamp\":\"yesterday\"}")));
 
         assertThat(Requests.ids(result.requests())).containsExactly("ok");
@@ -57,7 +57,8 @@ class EdgeScreenTest {
             events.add(event("e" + i, "s", i));
         }
 
-        List<TimedRequest> out = EdgeScreen.of(List.of(at(10, events.toArray(String[]::new)))).requests();
+        List<TimedRequest> out =
+                EdgeScreen.of(List.of(at(10, events.toArray(String[]::new)))).requests();
 
         assertThat(out).extracting(r -> r.events().size()).containsExactly(500, 500, 201);
         assertThat(Requests.ids(out)).hasSize(1_201).startsWith("e0").endsWith("e1200");
@@ -71,7 +72,8 @@ class EdgeScreenTest {
                     + properties(25, 1_000) + "}}");
         }
 
-        List<TimedRequest> out = EdgeScreen.of(List.of(at(10, events.toArray(String[]::new)))).requests();
+        List<TimedRequest> out =
+                EdgeScreen.of(List.of(at(10, events.toArray(String[]::new)))).requests();
 
         assertThat(out).hasSizeGreaterThan(1);
         assertThat(out).allSatisfy(r -> assertThat(ReplayJson.write(r.events()).length())
@@ -82,7 +84,12 @@ class EdgeScreenTest {
     private static String properties(int count, int chars) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            out.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"").append("v".repeat(chars)).append('"');
+            out.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\":\"")
+                    .append("v".repeat(chars))
+                    .append('"');
         }
         return out.toString();
     }

@@ -49,8 +49,9 @@ class TimeShiftTest {
     void apply_whenFasterThanRecorded_shiftsEarlySoNoEventIsLaterThanItsSend() {
         long hour = 3_600_000;
         List<TimedRequest> requests = List.of(
-                at(T0, event("a", "s", T0)), at(T0 + hour, event("b", "s", T0 + hour)), at(T0 + 2 * hour, event(
-                        "c", "s", T0 + 2 * hour)));
+                at(T0, event("a", "s", T0)),
+                at(T0 + hour, event("b", "s", T0 + hour)),
+                at(T0 + 2 * hour, event("c", "s", T0 + 2 * hour)));
         long[] atTenTimes = {0, hour / 10, 2 * hour / 10};
 
         TimeShift.Result result = apply(requests, atTenTimes, true);
@@ -66,8 +67,8 @@ class TimeShiftTest {
 
     @Test
     void apply_whenARecordingIsLongerThanADayAtFullSpeed_raisesTheOldestTimesSoTheEdgeKeepsThem() {
-        List<TimedRequest> requests = List.of(at(T0, event("a", "s", T0)), at(T0 + 2 * DAY, event("b", "s", T0 + 2
-                * DAY)));
+        List<TimedRequest> requests =
+                List.of(at(T0, event("a", "s", T0)), at(T0 + 2 * DAY, event("b", "s", T0 + 2 * DAY)));
 
         TimeShift.Result result = apply(requests, new long[] {0, 0}, true);
 

@@ -24,7 +24,8 @@ class HtmlReportTest {
 
         assertThat(html).doesNotContain(HOSTILE).doesNotContain("<script").doesNotContain("\u001b");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;\uFFFD[2J~#|\uD83D\uDE00");
-        assertThat(Pattern.compile("(?i)\\b(src|href)\\s*=").matcher(html).find()).isFalse();
+        assertThat(Pattern.compile("(?i)\\b(src|href)\\s*=").matcher(html).find())
+                .isFalse();
         assertThat(html).doesNotContain("http-equiv=\"refresh\"").doesNotContain("@import");
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");
     }
@@ -56,7 +57,8 @@ class HtmlReportTest {
         JsonNode json = ReplayJson.MAPPER.readTree(Files.readString(dir.resolve("run-1/report.json")));
         assertThat(json.path("verdict").asText()).isEqualTo("PASSED");
         assertThat(json.path("exit_code").asInt()).isZero();
-        assertThat(json.path("findings").path("stats").get(0).path("name").asText()).isEqualTo("page views of " + HOSTILE);
+        assertThat(json.path("findings").path("stats").get(0).path("name").asText())
+                .isEqualTo("page views of " + HOSTILE);
         assertThat(json.path("sending").path("latency_ms").get(2).asDouble()).isEqualTo(12.5);
         assertThat(json.path("timeline")).hasSize(2);
         assertThat(Files.readString(dir.resolve("run-1/report.json"))).doesNotContainIgnoringCase("replay_key");

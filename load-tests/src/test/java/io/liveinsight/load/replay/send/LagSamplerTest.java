@@ -54,10 +54,15 @@ class LagSamplerTest {
     @Test
     void run_whenTheReplayEnds_returnsOnceNothingIsPending() throws InterruptedException {
         int[] sleeps = {0};
-        LagSampler sampler = new LagSampler(lookup, () -> now, d -> {
-            sleeps[0]++;
-            now += d.toNanos();
-        }, 0, Duration.ofSeconds(60));
+        LagSampler sampler = new LagSampler(
+                lookup,
+                () -> now,
+                d -> {
+                    sleeps[0]++;
+                    now += d.toNanos();
+                },
+                0,
+                Duration.ofSeconds(60));
         readsUntilStored.put("a", 5);
         sampler.offer(0, "a");
 

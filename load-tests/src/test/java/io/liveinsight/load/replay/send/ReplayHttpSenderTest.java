@@ -57,8 +57,7 @@ class ReplayHttpSenderTest {
         assertThat(received.header("Content-Type")).isEqualTo("text/plain;charset=UTF-8");
         assertThat(received.body()).isEqualTo(ReplayJson.write(request.events()));
         assertThat(result.status()).isEqualTo(200);
-        assertThat(result.acceptedEventIds())
-                .containsExactly(new ReplayIds(ReplayKey.of(KEY), "run-7").eventId("e1"));
+        assertThat(result.acceptedEventIds()).containsExactly(new ReplayIds(ReplayKey.of(KEY), "run-7").eventId("e1"));
         assertThat(answers.shouldStop()).isFalse();
     }
 
@@ -66,8 +65,8 @@ class ReplayHttpSenderTest {
     void send_whenTheKeyIsWrong_stopsTheReplayWithTheEdgesReason() {
         EdgeAnswers answers = new EdgeAnswers();
         PlannedRequest request = request("s");
-        ReplayHttpSender sender = sender(
-                edge.url(), new ReplayHttpSender.Lane("run-7", "not-the-key-at-all-0000"), request, answers);
+        ReplayHttpSender sender =
+                sender(edge.url(), new ReplayHttpSender.Lane("run-7", "not-the-key-at-all-0000"), request, answers);
 
         SendResult result = sender.send(beacon(request));
 
@@ -75,7 +74,8 @@ class ReplayHttpSenderTest {
         assertThat(result.isRetryable()).isFalse();
         assertThat(answers.shouldStop()).isTrue();
         assertThat(answers.stopReason("u"))
-                .isEqualTo("the edge refused the replay lane: 403 replay key missing or wrong (X-LiveInsight-Replay-Key)");
+                .isEqualTo(
+                        "the edge refused the replay lane: 403 replay key missing or wrong (X-LiveInsight-Replay-Key)");
         assertThat(new ReplayHttpSender.Lane("r", KEY).toString()).doesNotContain(KEY);
     }
 
@@ -126,7 +126,8 @@ class ReplayHttpSenderTest {
     }
 
     private static PlannedRequest request(String session) {
-        ObjectNode event = ReplayJson.MAPPER.createObjectNode()
+        ObjectNode event = ReplayJson.MAPPER
+                .createObjectNode()
                 .put("event_id", "e1")
                 .put("session_id", session)
                 .put("user_id", "u")

@@ -24,10 +24,15 @@ class TimelineSenderTest {
                 new SendResult(200, List.of("c"), 0, 4_000_000, 0)));
         Timeline timeline = new Timeline();
         LagSampler lag = new LagSampler(id -> false, () -> now, d -> {}, 0, java.time.Duration.ofSeconds(1));
-        TimelineSender sender = new TimelineSender(b -> {
-            now += 100_000_000;
-            return answers.poll();
-        }, () -> now, 0, timeline, lag);
+        TimelineSender sender = new TimelineSender(
+                b -> {
+                    now += 100_000_000;
+                    return answers.poll();
+                },
+                () -> now,
+                0,
+                timeline,
+                lag);
         Beacon two = new Beacon(0, "s", "[]", List.of(Map.of(), Map.of()));
         Beacon one = new Beacon(0, "t", "[]", List.of(Map.of()));
 

@@ -28,14 +28,17 @@ class ArchiveSourceTest {
 
     @Test
     void read_whenRecordsAreWhole_yieldsOneRequestPerRecordAtItsReceivedAt() throws IOException {
-        write(root, "dt=2026-12-06/hour=09/a.ndjson.gz", gzip(List.of(
-                record("s1", T0, "e1", "e2"), record("s2", T0 + 500, "e3"))));
+        write(
+                root,
+                "dt=2026-12-06/hour=09/a.ndjson.gz",
+                gzip(List.of(record("s1", T0, "e1", "e2"), record("s2", T0 + 500, "e3"))));
 
         SourceRead read = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL).read();
 
         assertThat(read.requests()).hasSize(2);
         assertThat(read.requests().get(0).receivedAtMs()).isEqualTo(T0);
-        assertThat(read.requests().get(0).events()).extracting(e -> e.get("event_id").textValue())
+        assertThat(read.requests().get(0).events())
+                .extracting(e -> e.get("event_id").textValue())
                 .containsExactly("e1", "e2");
         assertThat(read.requests().get(0).origin()).isEqualTo(new Origin("dt=2026-12-06/hour=09/a.ndjson.gz", 1));
         assertThat(read.skipped()).isEmpty();
@@ -103,7 +106,8 @@ class ArchiveSourceTest {
         int kept = read.requests().size();
         assertThat(kept).isBetween(1, 1_999);
         for (int i = 0; i < kept; i++) {
-            assertThat(read.requests().get(i).events().get(0).get("event_id").textValue()).isEqualTo("e" + i);
+            assertThat(read.requests().get(i).events().get(0).get("event_id").textValue())
+                    .isEqualTo("e" + i);
         }
         assertThat(read.skipped()).hasSize(3);
         assertThat(read.skipped())
@@ -155,10 +159,14 @@ class ArchiveSourceTest {
                 + "{\"user_id\":\"u~#|\",\"received_at\":" + T0 + "}]}";
         write(root, "dt=2026-12-06/hour=09/a.ndjson.gz", gzip(List.of(line)));
 
-        List<ObjectNode> first = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL).read().requests()
+        List<ObjectNode> first = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL)
+                .read()
+                .requests()
                 .get(0)
                 .events();
-        List<ObjectNode> again = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL).read().requests()
+        List<ObjectNode> again = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL)
+                .read()
+                .requests()
                 .get(0)
                 .events();
 
@@ -167,7 +175,8 @@ class ArchiveSourceTest {
                 .isEqualTo("{\"n\":1.50,\"big\":12345678901234567890123456789012345678}");
         assertThat(first.get(0).get("event_id").textValue()).matches("rp-[0-9a-f]{8}-1-0");
         assertThat(first.get(1).get("event_id").textValue()).matches("rp-[0-9a-f]{8}-1-1");
-        assertThat(first.get(0).get("session_id").textValue()).isNotEqualTo(first.get(1).get("session_id").textValue());
+        assertThat(first.get(0).get("session_id").textValue())
+                .isNotEqualTo(first.get(1).get("session_id").textValue());
         assertThat(first).isEqualTo(again);
     }
 

@@ -25,16 +25,26 @@ class HarSourceTest {
 
     @Test
     void read_whenEntriesPostEvents_yieldsOneRequestEachPacedByStartedDateTime() throws IOException {
-        entry("2026-12-06T09:00:00.000Z", "POST", "http://127.0.0.1:8080/events", "application/json",
+        entry(
+                "2026-12-06T09:00:00.000Z",
+                "POST",
+                "http://127.0.0.1:8080/events",
+                "application/json",
                 "{\"event_id\":\"a\",\"session_id\":\"s\",\"page_url\":\"<script>x</script>\"}");
-        entry("2026-12-06T10:00:00.250+01:00", "POST", "https://edge.example.com/prod/events?x=1",
-                "text/plain;charset=UTF-8", "[{\"event_id\":\"b\",\"session_id\":\"s\"},{\"event_id\":\"c\"}]");
+        entry(
+                "2026-12-06T10:00:00.250+01:00",
+                "POST",
+                "https://edge.example.com/prod/events?x=1",
+                "text/plain;charset=UTF-8",
+                "[{\"event_id\":\"b\",\"session_id\":\"s\"},{\"event_id\":\"c\"}]");
         ObjectNode encoded = entry("2026-12-06T09:00:01Z", "POST", "http://h/events", "application/json", null);
         ((ObjectNode) encoded.get("request").get("postData"))
                 .put("encoding", "base64")
-                .put("text", Base64.getEncoder().encodeToString(
-                        "{\"events\":[{\"event_id\":\"d\",\"session_id\":\"\uD83D\uDE00\"}]}"
-                                .getBytes(StandardCharsets.UTF_8)));
+                .put(
+                        "text",
+                        Base64.getEncoder()
+                                .encodeToString("{\"events\":[{\"event_id\":\"d\",\"session_id\":\"\uD83D\uDE00\"}]}"
+                                        .getBytes(StandardCharsets.UTF_8)));
         entry("2026-12-06T09:00:02Z", "GET", "http://127.0.0.1:8080/events", null, null);
         entry("2026-12-06T09:00:02Z", "POST", "http://127.0.0.1:8080/api/other", "application/json", "{}");
 
@@ -45,10 +55,13 @@ class HarSourceTest {
                 .isEqualTo(Instant.parse("2026-12-06T09:00:00Z").toEpochMilli());
         assertThat(read.requests().get(1).receivedAtMs())
                 .isEqualTo(Instant.parse("2026-12-06T09:00:00.250Z").toEpochMilli());
-        assertThat(read.requests().get(0).events().get(0).get("page_url").textValue()).isEqualTo("<script>x</script>");
-        assertThat(read.requests().get(1).events()).extracting(e -> e.get("event_id").textValue())
+        assertThat(read.requests().get(0).events().get(0).get("page_url").textValue())
+                .isEqualTo("<script>x</script>");
+        assertThat(read.requests().get(1).events())
+                .extracting(e -> e.get("event_id").textValue())
                 .containsExactly("b", "c");
-        assertThat(read.requests().get(2).events().get(0).get("session_id").textValue()).isEqualTo("\uD83D\uDE00");
+        assertThat(read.requests().get(2).events().get(0).get("session_id").textValue())
+                .isEqualTo("\uD83D\uDE00");
         assertThat(read.requests())
                 .flatExtracting(TimedRequest::events)
                 .allSatisfy(e -> assertThat(e.get("user_agent").textValue()).isEqualTo(CHROME));

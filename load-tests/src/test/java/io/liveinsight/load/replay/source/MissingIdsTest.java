@@ -20,23 +20,26 @@ class MissingIdsTest {
         MissingIds.fill(new Origin("a.ndjson", 7), events);
 
         String tag = MissingIds.tag("a.ndjson");
-        assertThat(events).extracting(e -> e.get("event_id").textValue())
+        assertThat(events)
+                .extracting(e -> e.get("event_id").textValue())
                 .containsExactly("rp-" + tag + "-7-0", "rp-" + tag + "-7-1", "rp-" + tag + "-7-2");
         assertThat(events.get(0).get("session_id").textValue()).isEqualTo("rp-" + tag + "-7-s0");
         assertThat(events.get(1).get("session_id").textValue()).isEqualTo("rp-" + tag + "-7-s1");
         assertThat(events.get(2).get("session_id").textValue()).isEqualTo("rp-" + tag + "-7-s1");
         assertThat(events.get(0).get("user_id").textValue())
-                .isEqualTo(new Ids(Clock.systemUTC(), RandomGenerator.getDefault()).userIdForSession("rp-" + tag + "-7-s0"));
+                .isEqualTo(new Ids(Clock.systemUTC(), RandomGenerator.getDefault())
+                        .userIdForSession("rp-" + tag + "-7-s0"));
     }
 
     @Test
     void fill_whenIdsArePresentOrOfTheWrongType_leavesThemForTheEdgeToJudge() {
-        List<ObjectNode> events = events("{\"event_id\":\"x\",\"session_id\":\"s\",\"user_id\":\"u\"}",
-                "{\"event_id\":42,\"session_id\":[1]}");
+        List<ObjectNode> events = events(
+                "{\"event_id\":\"x\",\"session_id\":\"s\",\"user_id\":\"u\"}", "{\"event_id\":42,\"session_id\":[1]}");
 
         MissingIds.fill(new Origin("b", 1), events);
 
-        assertThat(ReplayJson.write(events.get(0))).isEqualTo("{\"event_id\":\"x\",\"session_id\":\"s\",\"user_id\":\"u\"}");
+        assertThat(ReplayJson.write(events.get(0)))
+                .isEqualTo("{\"event_id\":\"x\",\"session_id\":\"s\",\"user_id\":\"u\"}");
         assertThat(ReplayJson.write(events.get(1))).isEqualTo("{\"event_id\":42,\"session_id\":[1]}");
     }
 

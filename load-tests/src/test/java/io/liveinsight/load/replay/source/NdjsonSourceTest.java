@@ -25,10 +25,8 @@ class NdjsonSourceTest {
 
     @Test
     void read_whenAGeneratorRecording_yieldsEveryEventOnceInTrackerRequestsAndSkipsTheMalformed() throws IOException {
-        List<RecordedLine> lines = TrafficGenerator.generate(GeneratorSettings.defaults()
-                .withSeed(3)
-                .withSessions(40)
-                .withShares(0.05, 0.05));
+        List<RecordedLine> lines = TrafficGenerator.generate(
+                GeneratorSettings.defaults().withSeed(3).withSessions(40).withShares(0.05, 0.05));
         Path file = dir.resolve("recording.ndjson");
         Recording.write(file, lines);
         long events = lines.stream().filter(l -> !l.isMalformed()).count();
@@ -40,7 +38,9 @@ class NdjsonSourceTest {
         assertThat(read.skipped()).allSatisfy(s -> assertThat(s.reason()).contains("malformed request"));
         assertThat(read.requests()).allSatisfy(r -> {
             assertThat(r.events()).hasSizeBetween(1, 10);
-            assertThat(r.events()).extracting(e -> e.get("session_id")).containsOnly(r.events().get(0).get("session_id"));
+            assertThat(r.events())
+                    .extracting(e -> e.get("session_id"))
+                    .containsOnly(r.events().get(0).get("session_id"));
             assertThat(r.receivedAtMs()).isGreaterThanOrEqualTo(GeneratorSettings.DEFAULT_START_EPOCH_MS);
             r.events().forEach(e -> assertThat(e.get("timestamp").longValue()).isLessThanOrEqualTo(r.receivedAtMs()));
         });
@@ -72,8 +72,13 @@ class NdjsonSourceTest {
                 .containsExactlyInAnyOrder("a1", "g1");
         assertThat(read.skipped())
                 .extracting(Skipped::where)
-                .containsExactly("mixed.ndjson:3", "mixed.ndjson:4", "mixed.ndjson:5", "mixed.ndjson:6",
-                        "mixed.ndjson:7", "mixed.ndjson:8");
+                .containsExactly(
+                        "mixed.ndjson:3",
+                        "mixed.ndjson:4",
+                        "mixed.ndjson:5",
+                        "mixed.ndjson:6",
+                        "mixed.ndjson:7",
+                        "mixed.ndjson:8");
         assertThat(read.skipped().get(0).reason()).startsWith("not JSON");
         assertThat(read.skipped().get(1).reason()).startsWith("neither a stream record");
         assertThat(read.skipped().get(2).reason()).startsWith("at_ms must be");

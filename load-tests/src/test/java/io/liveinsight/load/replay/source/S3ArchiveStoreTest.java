@@ -55,8 +55,8 @@ class S3ArchiveStoreTest {
                 .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
