@@ -22,11 +22,13 @@ import java.util.Map;
  * Expected vs got, once sending is done. The pipeline is asynchronous, so each check waits for it: Events until every
  * event sent is there, or until {@code --settle-s} passes without one more arriving; then the whole table check and
  * the statistics, each repeated every {@link #RETRY} until it passes or {@code --settle-s} is over. Without the tables,
- * an event no 200 acknowledged counts as missing.
+ * an event no 200 acknowledged counts as missing; when sending stopped (the lane refused, the edge unreachable) nothing
+ * is compared and what was not acknowledged is missing.
  */
 final class ComparePhase {
 
     static final Duration RETRY = Duration.ofSeconds(2);
+    static final Duration SHOW_EVERY = Duration.ofSeconds(10);
 
     private final ReplayOptions options;
     private final Backends backends;
@@ -49,6 +51,10 @@ final class ComparePhase {
         List<ExpectedEvent> expected = plan.expected();
         if (expected.isEmpty()) {
             return new Findings("nothing sent", "nothing sent", Counted.NONE, Counted.NONE, Counted.NONE, List.of());
+        }
+        if (sending.stopReason() != null) {
+            String note = "not compared: sending stopped";
+            return new Findings(note, note, sending.notAcknowledged(), Counted.NONE, Counted.NONE, List.of());
         }
         String tablesNote;
         Counted missing;

@@ -102,11 +102,15 @@ public final class HtmlReport {
     private static void charts(StringBuilder html, ReplayReport r) {
         List<Timeline.Second> t = r.timeline();
         double[] xs = t.stream().mapToDouble(Timeline.Second::second).toArray();
+        double end = Math.max(
+                t.size(),
+                r.lag().stream().mapToDouble(LagSampler.Sample::atSecond).max().orElse(0));
         html.append("<h2>Over time</h2>");
         html.append(Svg.lines(
                 "Events per second",
                 "events/s",
                 xs,
+                end,
                 List.of(
                         series("sent", "#3b6fd8", t, Timeline.Second::sent),
                         series("acknowledged", "#1b9e5a", t, Timeline.Second::accepted))));
@@ -114,6 +118,7 @@ public final class HtmlReport {
                 "Latency of the answers in each second",
                 "ms",
                 xs,
+                end,
                 List.of(
                         series("p50", "#1b9e5a", t, Timeline.Second::p50Ms),
                         series("p90", "#3b6fd8", t, Timeline.Second::p90Ms),
@@ -123,6 +128,7 @@ public final class HtmlReport {
                 "503 answers, resends and attempts without an answer",
                 "per s",
                 xs,
+                end,
                 List.of(
                         series("503", "#b3261e", t, Timeline.Second::unavailable),
                         series("resends", "#e08a00", t, Timeline.Second::resends),
@@ -144,6 +150,7 @@ public final class HtmlReport {
                 "Lag from the edge's 200 to the event in Events (one event a second)",
                 "ms",
                 at,
+                end,
                 List.of(new Svg.Series("lag", "#3b6fd8", seen), new Svg.Series("never seen", "#b3261e", never))));
         long notSeen = lag.stream().filter(s -> s.lagMs() < 0).count();
         html.append("<p>")

@@ -18,16 +18,18 @@ final class Svg {
 
     private Svg() {}
 
-    static String lines(String title, String unit, double[] xs, List<Series> series) {
-        return chart(title, unit, xs, series, false);
+    static String lines(String title, String unit, double[] xs, double xMax, List<Series> series) {
+        return chart(title, unit, xs, xMax, series, false);
     }
 
-    static String points(String title, String unit, double[] xs, List<Series> series) {
-        return chart(title, unit, xs, series, true);
+    static String points(String title, String unit, double[] xs, double xMax, List<Series> series) {
+        return chart(title, unit, xs, xMax, series, true);
     }
 
-    private static String chart(String title, String unit, double[] xs, List<Series> series, boolean dots) {
-        double maxX = 1;
+    /** {@code xMax}: the x axis ends there at least (the charts of one replay share their time axis). */
+    private static String chart(
+            String title, String unit, double[] xs, double xMax, List<Series> series, boolean dots) {
+        double maxX = Math.max(1, xMax);
         for (double x : xs) {
             maxX = Math.max(maxX, x);
         }

@@ -2,20 +2,35 @@ package io.liveinsight.load.replay.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liveinsight.event.EventValidator;
 import io.liveinsight.event.StreamRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * One archive line (docs/contract/archive.md#layout): a stream record {@code {"v":1,"events":[...]}}, the events of one
  * session from one request, each carrying the edge's {@code received_at}. Read into one {@link TimedRequest} at the
  * earliest {@code received_at} of its events; an event that is not an object is skipped (the edge would refuse it),
- * the rest kept. Pure.
+ * the rest kept. A stored event's unknown keys are already in its {@code properties}, so any other top-level key of a
+ * record's event is the codec's, not the client's ({@code page_view} and {@code replay}, which {@code EventCodec}
+ * writes from {@code Event.isPageView()} and {@code isReplay()}): dropped, or the edge would file them under
+ * {@code properties}. Pure.
  */
 final class StreamRecordLine {
 
+    /** What a stored event holds: the client's fields and the edge's. */
+    static final Set<String> RECORD_FIELDS = union(EventValidator.CLIENT_FIELDS, EventValidator.EDGE_FIELDS);
+
     private StreamRecordLine() {}
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     static boolean looksLikeRecord(JsonNode line) {
         return line instanceof ObjectNode && line.has("v");
@@ -40,6 +55,7 @@ final class StreamRecordLine {
                 skip.accept(Skipped.at(origin, "event " + i + " is not a JSON object"));
                 continue;
             }
+            event.retain(RECORD_FIELDS);
             JsonNode received = event.get("received_at");
             if (received != null
                     && received.isIntegralNumber()

@@ -181,6 +181,27 @@ class ArchiveSourceTest {
     }
 
     @Test
+    void read_whenARecordCarriesTheCodecsDerivedKeys_dropsThemAndKeepsTheEventsFields() throws IOException {
+        String line = "{\"v\":1,\"events\":[{\"event_id\":\"e1\",\"user_id\":\"u\",\"session_id\":\"s\","
+                + "\"event_type\":\"page_view\",\"timestamp\":1,\"properties\":{\"page_view\":\"kept\"},"
+                + "\"received_at\":" + T0 + ",\"ip\":\"127.0.0.0\",\"is_bot\":false,\"clock_skew\":false,"
+                + "\"replay\":false,\"page_view\":true}]}";
+        write(root, "dt=2026-12-06/hour=09/a.ndjson.gz", gzip(List.of(line)));
+
+        ObjectNode event = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL)
+                .read()
+                .requests()
+                .get(0)
+                .events()
+                .get(0);
+
+        assertThat(ReplayJson.write(event))
+                .isEqualTo("{\"event_id\":\"e1\",\"user_id\":\"u\",\"session_id\":\"s\",\"event_type\":\"page_view\","
+                        + "\"timestamp\":1,\"properties\":{\"page_view\":\"kept\"},\"received_at\":" + T0
+                        + ",\"ip\":\"127.0.0.0\",\"is_bot\":false,\"clock_skew\":false}");
+    }
+
+    @Test
     void read_whenTheFolderDoesNotExist_throwsSaying() {
         assertThatThrownBy(() -> new ArchiveSource(new FolderArchiveStore(root.resolve("nope")), TimeRange.ALL).read())
                 .isInstanceOf(NoSuchFileException.class)
