@@ -67,6 +67,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void archive_whenChecked_isPureAndKnowsNoKcl() {
+        // The buffering policy, the writer's retries and the port: the file adapter (archive.file) and the KCL glue
+        // (consumer) depend on them, never the other way round.
+        noClasses()
+                .that()
+                .resideInAPackage("..processor.archive")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..", "..processor.consumer..", "..processor.adapter..", "..archive.file..")
+                .check(classes);
+    }
+
+    @Test
     void ports_whenChecked_dependOnNoAwsSdk() {
         noClasses()
                 .that()

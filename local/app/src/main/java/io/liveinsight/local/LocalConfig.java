@@ -3,9 +3,14 @@ package io.liveinsight.local;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.processor.config.ArchiveConfig;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the local stack runs, read from the environment in one place. With no endpoint set it starts DynamoDB Local
@@ -26,6 +31,11 @@ import java.util.Map;
  * @param replayKey the replay lane's key ({@code LIVEINSIGHT_REPLAY_KEY}, default {@link #DEFAULT_REPLAY_KEY}: fixed
  *     and public, for this machine only; {@code off} closes the lane); the edge gets its SHA-256 only
  *     (docs/contract/replay.md#lane)
+ * @param archiveDirectory where the local archiver writes everything the stream accepted
+ *     ({@code LIVEINSIGHT_ARCHIVE_DIR}, made absolute; docs/contract/archive.md#layout), or null: no archive (unset,
+ *     blank or {@code off})
+ * @param archiveFlushAge how long a record may wait in the archiver's buffer before it is written to a file
+ *     ({@code LIVEINSIGHT_ARCHIVE_FLUSH_S}, whole seconds from 1 to {@value #MAX_ARCHIVE_FLUSH_S}, default 60)
  */
 public record LocalConfig(
         String host,
@@ -40,7 +50,9 @@ public record LocalConfig(
         String applicationName,
         Path dataDirectory,
         boolean consumer,
-        String replayKey) {
+        String replayKey,
+        Path archiveDirectory,
+        Duration archiveFlushAge) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -53,7 +65,11 @@ public record LocalConfig(
     /** The local stack's replay key: printed at start-up and in the docs, so never a deployment's. */
     public static final String DEFAULT_REPLAY_KEY = "local-replay-key-0123456789";
 
-    /** The local stack with the default replay key. */
+    public static final Duration DEFAULT_ARCHIVE_FLUSH_AGE = Duration.ofSeconds(60);
+    /** Firehose's longest buffering interval. */
+    public static final int MAX_ARCHIVE_FLUSH_S = 900;
+
+    /** The local stack with the default replay key and no archive: what the tests that predate both build. */
     public LocalConfig(
             String host,
             int edgePort,
@@ -80,7 +96,9 @@ public record LocalConfig(
                 applicationName,
                 dataDirectory,
                 consumer,
-                DEFAULT_REPLAY_KEY);
+                DEFAULT_REPLAY_KEY,
+                null,
+                DEFAULT_ARCHIVE_FLUSH_AGE);
     }
 
     public LocalConfig {
@@ -96,11 +114,46 @@ public record LocalConfig(
             throw new IllegalArgumentException("LIVEINSIGHT_REPLAY_KEY must have at least " + ReplayKey.MIN_CHARS
                     + " characters (or be off), has " + replayKey.length());
         }
+        if (archiveFlushAge == null
+                || archiveFlushAge.compareTo(Duration.ofSeconds(1)) < 0
+                || archiveFlushAge.compareTo(Duration.ofSeconds(MAX_ARCHIVE_FLUSH_S)) > 0) {
+            throw new IllegalArgumentException("LIVEINSIGHT_ARCHIVE_FLUSH_S must be 1 to " + MAX_ARCHIVE_FLUSH_S
+                    + " seconds, is " + (archiveFlushAge == null ? null : archiveFlushAge.toSeconds()));
+        }
+        archiveDirectory = archiveDirectory == null
+                ? null
+                : archiveDirectory.toAbsolutePath().normalize();
     }
 
     /** The SHA-256 the edge holds ({@code REPLAY_KEY_SHA256}), null when the lane is off. */
     public String replayKeySha256() {
         return replayKey == null ? null : ReplayKey.of(replayKey).sha256Hex();
+    }
+
+    /** This config with the archive in {@code directory} (null: off), written at least every {@code flushAge}. */
+    public LocalConfig withArchive(Path directory, Duration flushAge) {
+        return new LocalConfig(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                consumer,
+                replayKey,
+                directory,
+                flushAge);
+    }
+
+    /** The archiver's settings when the archive is on: its own KCL application, {@code <KCL_APPLICATION_NAME>-archive}. */
+    public Optional<ArchiveConfig> archive() {
+        return Optional.ofNullable(archiveDirectory)
+                .map(directory -> ArchiveConfig.local(directory, applicationName, archiveFlushAge));
     }
 
     public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -117,7 +170,10 @@ public record LocalConfig(
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
                 onOff(env, "LIVEINSIGHT_CONSUMER", true),
-                replayKey(env.get("LIVEINSIGHT_REPLAY_KEY")));
+                replayKey(env.get("LIVEINSIGHT_REPLAY_KEY")),
+                archiveDirectory(env.get("LIVEINSIGHT_ARCHIVE_DIR")),
+                Duration.ofSeconds(
+                        integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())));
     }
 
     private static String replayKey(String value) {
@@ -127,12 +183,25 @@ public record LocalConfig(
         return value.strip().equalsIgnoreCase("off") ? null : value;
     }
 
+    private static Path archiveDirectory(String value) {
+        if (value == null
+                || value.isBlank()
+                || value.strip().toLowerCase(Locale.ROOT).equals("off")) {
+            return null;
+        }
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("LIVEINSIGHT_ARCHIVE_DIR is not a path: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean onOff(Map<String, String> env, String name, boolean fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "on", "true", "1", "yes" -> true;
             case "off", "false", "0", "no" -> false;
             default -> throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");

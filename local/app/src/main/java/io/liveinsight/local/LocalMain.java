@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code java -jar liveinsight-local.jar}: DynamoDB Local on 8000, kinesis-mock on 4568, the consumer (unless
- * {@code LIVEINSIGHT_CONSUMER=off}), and the edge on 127.0.0.1:8080. The edge serves at once; with external endpoints
+ * {@code LIVEINSIGHT_CONSUMER=off}), the archiver (with {@code LIVEINSIGHT_ARCHIVE_DIR}), and the edge on
+ * 127.0.0.1:8080. The edge serves at once; with external endpoints
  * that do not answer yet, {@code GET /health} says so until they do. Ctrl-C stops everything.
  */
 public final class LocalMain {
@@ -52,7 +53,17 @@ public final class LocalMain {
             engines = LocalAws.start(config.dynamoDbPort(), config.kinesisPort(), config.dataDirectory());
             endpoints = engines.endpoints();
         }
-        LocalPipeline pipeline = LocalPipeline.launch(config, endpoints);
+        LocalPipeline pipeline;
+        try {
+            pipeline = LocalPipeline.launch(config, endpoints);
+        } catch (IllegalArgumentException e) {
+            System.err.println("liveinsight: " + e.getMessage());
+            if (engines != null) {
+                engines.close();
+            }
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         LocalAws enginesToStop = engines;
         Runtime.getRuntime()
@@ -77,7 +88,8 @@ public final class LocalMain {
                     }
                     out.println("  tables and stream ready ("
                             + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)"
-                            + (config.consumer() ? "; KCL consumer starting" : ""));
+                            + (config.consumer() ? "; KCL consumer starting" : "")
+                            + (config.archive().isPresent() ? "; archiver starting" : ""));
                 },
                 "liveinsight-readiness");
         readiness.setDaemon(true);
@@ -96,6 +108,7 @@ public final class LocalMain {
                   DynamoDB    %s   tables %s, %s, %s, %s
                   Kinesis     %s   stream %s
                   consumer    %s
+                  archive     %s
                   health      GET /health answers 503 naming what is down until every dependency answers
                   %s
 
@@ -109,7 +122,7 @@ public final class LocalMain {
                         edge,
                         edge,
                         edge,
-                        config.consumer() ? "GET /metrics, " : "",
+                        config.consumer() || config.archive().isPresent() ? "GET /metrics, " : "",
                         endpoints.dynamoDb(),
                         config.tables().events(),
                         config.tables().sessions(),
@@ -118,6 +131,7 @@ public final class LocalMain {
                         endpoints.kinesis(),
                         config.streamName(),
                         consumerLine(config),
+                        archiveLine(config),
                         replayLine(config),
                         edge,
                         endpoints.dynamoDb(),
@@ -140,6 +154,14 @@ public final class LocalMain {
         return "off (LIVEINSIGHT_CONSUMER=off): run consumers as processes of their own, e.g.\n"
                 + "              java -cp liveinsight-local.jar io.liveinsight.processor.Main"
                 + " (KCL application " + config.applicationName() + ", HEALTH_PORT for its /health)";
+    }
+
+    /** Where the archive goes, or how to turn it on. */
+    static String archiveLine(LocalConfig config) {
+        return config.archive()
+                .map(archive -> archive.directory() + " (flushed every "
+                        + archive.policy().maxAge().toSeconds() + " s)")
+                .orElse("off (LIVEINSIGHT_ARCHIVE_DIR=<folder> archives every stream record there)");
     }
 
     /** The ports this run would bind that something else holds, e.g. "port 8000 (DynamoDB Local)". */

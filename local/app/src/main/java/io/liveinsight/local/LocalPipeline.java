@@ -9,15 +9,21 @@ import io.liveinsight.local.engines.AwsEndpoints;
 import io.liveinsight.local.engines.LiveInsightResources;
 import io.liveinsight.local.engines.LocalAwsClients;
 import io.liveinsight.local.engines.LocalCredentials;
+import io.liveinsight.processor.archive.ArchiveStatus;
+import io.liveinsight.processor.archive.file.FileArchiveSink;
+import io.liveinsight.processor.config.ArchiveConfig;
 import io.liveinsight.processor.config.ProcessorConfig;
+import io.liveinsight.processor.consumer.KclArchiver;
 import io.liveinsight.processor.consumer.KclConsumer;
 import io.liveinsight.processor.health.AwsProbes;
 import io.liveinsight.processor.health.DependencyCheck;
+import io.liveinsight.processor.health.HealthReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +35,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /**
  * The pipeline on one machine, against any DynamoDB and Kinesis endpoints: serves the Lambda edge over HTTP at once,
  * and in the background, as soon as DynamoDB and Kinesis answer (retrying with backoff), creates the tables and the
- * stream and starts the KCL consumer (unless {@link LocalConfig#consumer()} is off). {@code GET /health} says
- * which dependency is down meanwhile, and after any later outage.
+ * stream and starts the KCL consumer (unless {@link LocalConfig#consumer()} is off) and the archiver (when
+ * {@link LocalConfig#archive()} is on: a second KCL application writing every record to the archive folder).
+ * {@code GET /health} says which dependency is down meanwhile, and after any later outage.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -57,6 +64,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     // Guarded by lock.
     private KclConsumer consumer;
+    private KclArchiver archiver;
     private boolean closed;
 
     private LocalPipeline(LocalConfig config, AwsEndpoints endpoints) {
@@ -75,8 +83,11 @@ public final class LocalPipeline implements AutoCloseable {
     /**
      * Serves the edge now and sets up the rest in the background; returns at once, whether or not DynamoDB and
      * Kinesis answer yet.
+     *
+     * @throws IllegalArgumentException if the archive is on and its folder cannot be created or written
      */
     public static LocalPipeline launch(LocalConfig config, AwsEndpoints endpoints) {
+        config.archive().ifPresent(LocalPipeline::prepareArchive);
         LocalPipeline pipeline = new LocalPipeline(config, endpoints);
         // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
         // the console. The replay lane is open to the local key (docs/contract/replay.md#lane); the edge holds its
@@ -88,8 +99,8 @@ public final class LocalPipeline implements AutoCloseable {
                 IngestMetrics.NONE));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
-        if (config.consumer()) {
-            routes.put("/metrics", new MetricsRoute(pipeline::consumerMetrics));
+        if (config.consumer() || config.archive().isPresent()) {
+            routes.put("/metrics", new MetricsRoute(pipeline::metrics));
         }
         try {
             pipeline.edge = EdgeServer.start(config.host(), config.edgePort(), handler, pipeline::health, routes);
@@ -133,20 +144,34 @@ public final class LocalPipeline implements AutoCloseable {
      * Each dependency as it answers now (answers reused for up to a second, each call at most 2 s): kinesis (the
      * stream exists and answers), dynamodb (the Events table), and, unless the consumer is off, consumer (KCL
      * initialized and running) with the consumer's shards and misconfigured stores: a stuck shard makes it 503 as on
-     * the consumer's own health server.
+     * the consumer's own health server. With the archive on, archive: its KCL application runs and no shard's records
+     * have waited unwritten past its threshold (the flush age plus a minute), with why in an {@code archive} object.
      */
     public Health health() {
         Map<String, Boolean> dependencies = new LinkedHashMap<>();
         dependencies.put("kinesis", kinesisCheck.up());
         dependencies.put("dynamodb", dynamoDbCheck.up());
+        HealthReport report;
         if (config.consumer()) {
             KclConsumer current = consumer();
             if (current != null) {
-                return new Health(current.health(dependencies));
+                report = current.health(dependencies);
+            } else {
+                dependencies.put("consumer", false);
+                report = new HealthReport(dependencies);
             }
-            dependencies.put("consumer", false);
+        } else {
+            report = new HealthReport(dependencies);
         }
-        return new Health(dependencies);
+        if (config.archive().isEmpty()) {
+            return new Health(report);
+        }
+        KclArchiver currentArchiver = archiver();
+        ArchiveStatus archive =
+                currentArchiver == null ? new ArchiveStatus(false, List.of(), 0, 0, 0) : currentArchiver.status();
+        Map<String, Boolean> withArchive = new LinkedHashMap<>(report.dependencies());
+        withArchive.put("archive", archive.healthy());
+        return new Health(new HealthReport(withArchive, report.misconfigured(), report.shards()), archive);
     }
 
     private KclConsumer consumer() {
@@ -155,9 +180,43 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private Map<String, Double> consumerMetrics() {
-        KclConsumer current = consumer();
-        return current == null ? Map.of() : current.metrics();
+    private KclArchiver archiver() {
+        synchronized (lock) {
+            return archiver;
+        }
+    }
+
+    /** The consumer's figures and the archiver's ({@code Archive*}), those that run here. */
+    private Map<String, Double> metrics() {
+        Map<String, Double> all = new LinkedHashMap<>();
+        KclConsumer currentConsumer = consumer();
+        if (currentConsumer != null) {
+            all.putAll(currentConsumer.metrics());
+        }
+        KclArchiver currentArchiver = archiver();
+        if (currentArchiver != null) {
+            all.putAll(currentArchiver.metrics());
+        }
+        return all;
+    }
+
+    /** The archiver, or null if its folder went away since launch ({@code /health} then says archive down). */
+    private static KclArchiver startArchiver(ProcessorConfig processor, ArchiveConfig archive) {
+        try {
+            return KclArchiver.start(processor, archive);
+        } catch (UncheckedIOException e) {
+            LOG.error("archiver not started: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void prepareArchive(ArchiveConfig archive) {
+        try {
+            FileArchiveSink.prepare(archive.directory());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "LIVEINSIGHT_ARCHIVE_DIR " + archive.directory() + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     private void setUp() {
@@ -189,26 +248,31 @@ public final class LocalPipeline implements AutoCloseable {
             if (closed) {
                 return;
             }
+            ProcessorConfig processor = ProcessorConfig.local(
+                    config.streamName(),
+                    config.applicationName(),
+                    config.tables(),
+                    endpoints.kinesis(),
+                    endpoints.dynamoDb(),
+                    config.deadLetterStream());
             if (config.consumer()) {
-                consumer = KclConsumer.start(ProcessorConfig.local(
-                        config.streamName(),
-                        config.applicationName(),
-                        config.tables(),
-                        endpoints.kinesis(),
-                        endpoints.dynamoDb(),
-                        config.deadLetterStream()));
+                consumer = KclConsumer.start(processor);
             }
+            config.archive().ifPresent(archive -> archiver = startArchiver(processor, archive));
         }
         LOG.info(
-                "tables and streams ready after {} ms{}",
+                "tables and streams ready after {} ms{}{}",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                config.consumer() ? "; consumer starting" : "");
+                config.consumer() ? "; consumer starting" : "",
+                config.archive().isPresent() ? "; archiver starting" : "");
         ready.countDown();
     }
 
     private void createResources() {
         LiveInsightResources.createTables(dynamoDb, config.tables());
         LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
+        config.archive()
+                .ifPresent(archive -> LiveInsightResources.createLeaseTable(dynamoDb, archive.applicationName()));
         LiveInsightResources.createStream(kinesis, config.streamName(), config.shards());
         LiveInsightResources.createStream(kinesis, config.deadLetterStream(), 1);
     }
@@ -228,17 +292,35 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the edge, then the consumer and the archiver side by side (each hands its leases over; the archiver writes
+     * what it holds and checkpoints).
+     */
     @Override
     public void close() {
         KclConsumer running;
+        KclArchiver archiving;
         synchronized (lock) {
             closed = true;
             running = consumer;
+            archiving = archiver;
         }
         setup.interrupt();
         edge.close();
+        Thread archiverStop = null;
+        if (archiving != null) {
+            archiverStop = new Thread(archiving::close, "liveinsight-archiver-stop");
+            archiverStop.start();
+        }
         if (running != null) {
             running.close();
+        }
+        if (archiverStop != null) {
+            try {
+                archiverStop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             setup.join(Duration.ofSeconds(5));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liveinsight.event.replay.ReplayKey;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,48 @@ class LocalConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LIVEINSIGHT_REPLAY_KEY")
                 .hasMessageNotContaining("short-key");
+    }
+
+    @Test
+    void archive_whenUnsetBlankOrOff_isOff() {
+        assertThat(LocalConfig.fromEnvironment(Map.of()).archive()).isEmpty();
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_ARCHIVE_DIR", " "))
+                        .archive())
+                .isEmpty();
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_ARCHIVE_DIR", "OFF"))
+                        .archive())
+                .isEmpty();
+        assertThat(LocalMain.archiveLine(LocalConfig.fromEnvironment(Map.of()))).startsWith("off");
+    }
+
+    @Test
+    void archive_whenAFolder_isItAbsoluteUnderItsOwnApplication_flushedEveryMinuteByDefault() {
+        LocalConfig config = LocalConfig.fromEnvironment(
+                Map.of("LIVEINSIGHT_ARCHIVE_DIR", "data/archive", "KCL_APPLICATION_NAME", "Shop"));
+
+        var archive = config.archive().orElseThrow();
+        assertThat(archive.directory()).isEqualTo(Path.of("data/archive").toAbsolutePath());
+        assertThat(archive.applicationName()).isEqualTo("Shop-archive");
+        assertThat(archive.policy().maxAge()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(LocalMain.archiveLine(config))
+                .isEqualTo(Path.of("data/archive").toAbsolutePath() + " (flushed every 60 s)");
+    }
+
+    @Test
+    void archiveFlush_whenSet_isUsed_andOutOfRangeFailsNamingIt() {
+        Map<String, String> env = Map.of("LIVEINSIGHT_ARCHIVE_DIR", "/tmp/a", "LIVEINSIGHT_ARCHIVE_FLUSH_S", "5");
+        assertThat(LocalConfig.fromEnvironment(env)
+                        .archive()
+                        .orElseThrow()
+                        .policy()
+                        .maxAge())
+                .isEqualTo(Duration.ofSeconds(5));
+
+        for (String bad : new String[] {"0", "901", "soon", "1.5"}) {
+            assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_ARCHIVE_FLUSH_S", bad)))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LIVEINSIGHT_ARCHIVE_FLUSH_S");
+        }
     }
 }

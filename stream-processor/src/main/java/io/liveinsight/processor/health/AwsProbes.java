@@ -81,6 +81,14 @@ public final class AwsProbes implements AutoCloseable {
         };
     }
 
+    /** DynamoDB answers (ListTables, one name): for an application whose tables KCL creates itself. */
+    public BooleanSupplier dynamoDb() {
+        return () -> {
+            dynamoDb.listTables(r -> r.limit(1));
+            return true;
+        };
+    }
+
     @Override
     public void close() {
         kinesis.close();

@@ -35,7 +35,7 @@ class KclConsumerConfigTest {
                         return null;
                     });
 
-            var processor = KclConsumer.processorConfig(configs);
+            var processor = KclRunner.processorConfig(configs);
 
             assertThat(processor.callProcessRecordsEvenForEmptyRecordList()).isTrue();
             processor.shardRecordProcessorFactory().shardRecordProcessor();
