@@ -5,6 +5,7 @@ import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.contract.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,13 @@ public final class DynamoDbStoredItems implements StoredItems {
     public List<String> eventIdsOfSession(String sessionId) {
         return query(tables.events(), Tables.SESSION_INDEX, SESSION_ID, sessionId, false, EVENT_ID).stream()
                 .map(item -> item.get(EVENT_ID).s())
+                .toList();
+    }
+
+    @Override
+    public List<String> sessionIdsOfRun(String run) {
+        return query(tables.sessions(), Tables.REPLAY_INDEX, ItemAttributes.REPLAY_RUN, run, false, SESSION_ID).stream()
+                .map(item -> item.get(SESSION_ID).s())
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
+import io.liveinsight.event.contract.ItemAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -45,6 +46,26 @@ public record KeyedTableCheck(
         return missing.count() == 0 && duplicated.count() == 0 && wrong.count() == 0;
     }
 
+    /** Null when a replayed segment is where the lane puts it: its run on its item, no projection, in the index. */
+    private static String replayed(
+            ExpectedSegments.Segment segment,
+            Map<String, AttributeValue> stored,
+            Map<String, AttributeValue> projection,
+            Set<String> ofRun,
+            String run) {
+        if (projection != null) {
+            return "an ActiveSessions item, but ActiveSessions holds live sessions only";
+        }
+        if (stored == null) {
+            return null; // reported as a wrong session already
+        }
+        AttributeValue storedRun = stored.get(ItemAttributes.REPLAY_RUN);
+        if (storedRun == null || !run.equals(storedRun.s())) {
+            return "replay_run " + (storedRun == null ? "missing" : storedRun.s()) + ", expected " + run;
+        }
+        return ofRun.contains(segment.sessionId()) ? null : "not in the run's ReplayIndex";
+    }
+
     /** The ids of {@code expected} not yet in Events (the cheap wait before a whole check). */
     public static List<String> missingIds(StoredItems store, Collection<String> ids) {
         List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -62,6 +83,16 @@ public record KeyedTableCheck(
      */
     public static KeyedTableCheck run(
             StoredItems store, Map<String, Map<String, Object>> expected, long nowEpochSeconds) {
+        return run(store, expected, nowEpochSeconds, null);
+    }
+
+    /**
+     * As {@link #run(StoredItems, Map, long)}; with a replay run ({@code replayRun} not null) every Sessions item must
+     * carry it, and a segment has no ActiveSessions item: an active one must be listed by the run's ReplayIndex instead
+     * (docs/contract/replay.md#where-a-run-shows).
+     */
+    public static KeyedTableCheck run(
+            StoredItems store, Map<String, Map<String, Object>> expected, long nowEpochSeconds, String replayRun) {
         Problems missing = new Problems();
         Problems duplicated = new Problems();
         Problems wrong = new Problems();
@@ -82,13 +113,16 @@ public record KeyedTableCheck(
         Set<String> allSegments = new HashSet<>();
         segments.forEach(s -> allSegments.add(s.sessionId()));
 
+        Set<String> ofRun = replayRun == null ? Set.of() : Set.copyOf(store.sessionIdsOfRun(replayRun));
         forEach(segments, segment -> {
-            String problem = TableCheck.compareSession(segment, store.session(segment.sessionId()));
+            Map<String, AttributeValue> stored = store.session(segment.sessionId());
+            String problem = TableCheck.compareSession(segment, stored);
             if (problem != null) {
                 wrong.add("session " + TableCheck.printable(segment.sessionId()) + ": " + problem);
             }
-            String active =
-                    TableCheck.compareActive(segment, store.activeSession(segment.sessionId()), nowEpochSeconds);
+            String active = replayRun == null
+                    ? TableCheck.compareActive(segment, store.activeSession(segment.sessionId()), nowEpochSeconds)
+                    : replayed(segment, stored, store.activeSession(segment.sessionId()), ofRun, replayRun);
             if (active != null) {
                 wrong.add("active session " + TableCheck.printable(segment.sessionId()) + ": " + active);
             }

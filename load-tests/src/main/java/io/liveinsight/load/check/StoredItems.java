@@ -23,6 +23,12 @@ public interface StoredItems {
     /** The ids of the events stored under a client session id (SessionIndex). */
     List<String> eventIdsOfSession(String sessionId);
 
+    /**
+     * The ids of a replay run's Sessions items (Sessions' sparse ReplayIndex, docs/contract/replay.md#where-a-run-shows):
+     * how the dashboard finds a run's active sessions, which have no ActiveSessions item.
+     */
+    List<String> sessionIdsOfRun(String run);
+
     /** The ids of the Sessions items of a user (Sessions' UserIndex). */
     List<String> sessionIdsOfUser(String userId);
 

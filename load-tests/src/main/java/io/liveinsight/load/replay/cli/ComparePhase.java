@@ -104,8 +104,8 @@ final class ComparePhase {
         }
         long deadline = ticker.nanos() + options.settle().toNanos();
         while (true) {
-            KeyedTableCheck check =
-                    KeyedTableCheck.run(backends.tables, byId, clock.instant().getEpochSecond());
+            KeyedTableCheck check = KeyedTableCheck.run(
+                    backends.tables, byId, clock.instant().getEpochSecond(), options.lane() ? options.run() : null);
             if (check.passed() || ticker.nanos() > deadline || check.missing().count() > 0) {
                 return check;
             }

@@ -40,7 +40,6 @@ public final class HarRecorder {
         List<String> missing;
         synchronized (this) {
             missing = List.copyOf(bodiesToFetch);
-            bodiesToFetch.clear();
         }
         // Outside the lock: the reply comes on the thread that hands events to onEvent.
         Map<String, String> fetched = new LinkedHashMap<>();
@@ -56,6 +55,7 @@ public final class HarRecorder {
         }
         synchronized (this) {
             fetched.forEach((requestId, text) -> postData(entries.get(requestId), text));
+            bodiesToFetch.removeAll(fetched.keySet()); // the others are asked for again next time
             ObjectNode har = mapper.createObjectNode();
             ObjectNode log = har.putObject("log");
             log.put("version", "1.2");
@@ -89,6 +89,16 @@ public final class HarRecorder {
                 harRequest.put("bodySize", -1);
                 if (request.hasNonNull("postData")) {
                     postData(entry, request.path("postData").asText());
+                } else if (request.path("postDataEntries").isArray()
+                        && !request.path("postDataEntries").isEmpty()) {
+                    StringBuilder text = new StringBuilder();
+                    for (JsonNode part : request.path("postDataEntries")) {
+                        text.append(new String(
+                                java.util.Base64.getDecoder()
+                                        .decode(part.path("bytes").asText("")),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    postData(entry, text.toString());
                 } else if (request.path("hasPostData").asBoolean()) {
                     bodiesToFetch.add(requestId);
                 }
