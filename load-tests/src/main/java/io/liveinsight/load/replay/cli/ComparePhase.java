@@ -2,6 +2,7 @@ package io.liveinsight.load.replay.cli;
 
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.load.check.KeyedTableCheck;
+import io.liveinsight.load.check.StoredItems;
 import io.liveinsight.load.replay.Ticker;
 import io.liveinsight.load.replay.compare.ExpectedStats;
 import io.liveinsight.load.replay.compare.StatsCheck;
@@ -64,12 +65,18 @@ final class ComparePhase {
             tablesNote = "not read (no --dynamodb): missing = not acknowledged by the edge";
             missing = sending.notAcknowledged();
         } else {
-            KeyedTableCheck check = tables(expected);
-            tablesNote = check.expectedEvents() + " events, " + check.sessions() + " sessions, " + check.segments()
-                    + " segments read by key";
-            missing = Counted.of(check.missing());
-            duplicated = Counted.of(check.duplicated());
-            wrong = Counted.of(check.wrong());
+            try {
+                KeyedTableCheck check = tables(expected);
+                tablesNote = check.expectedEvents() + " events, " + check.sessions() + " sessions, " + check.segments()
+                        + " segments read by key";
+                missing = Counted.of(check.missing());
+                duplicated = Counted.of(check.duplicated());
+                wrong = Counted.of(check.wrong());
+            } catch (StoredItems.StoredItemsException e) {
+                tablesNote = "not read: " + e.getMessage() + "; missing = not acknowledged by the edge";
+                missing = sending.notAcknowledged();
+                wrong = new Counted(1, List.of("tables not read: " + e.getMessage()));
+            }
         }
         String statsNote = "not compared (no --dashboard)";
         List<io.liveinsight.load.replay.compare.StatRow> rows = List.of();

@@ -52,7 +52,14 @@ public final class ReplayCli {
             out.print(Help.TEXT);
             return 0;
         }
-        try (Backends backends = new Backends(options)) {
+        Backends opened;
+        try {
+            opened = new Backends(options);
+        } catch (RuntimeException e) { // an SDK client without a region or credentials, say
+            out.println("bin/replay: cannot set up the clients: " + e.getMessage());
+            return 2;
+        }
+        try (Backends backends = opened) {
             SourceRead read;
             try {
                 read = backends.source.read();

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * the rest kept. A stored event's unknown keys are already in its {@code properties}, so any other top-level key of a
  * record's event is the codec's, not the client's ({@code page_view} and {@code replay}, which {@code EventCodec}
  * writes from {@code Event.isPageView()} and {@code isReplay()}): dropped, or the edge would file them under
- * {@code properties}. Pure.
+ * {@code properties}. Events a replay sent (with {@code replay_run}) are skipped: replaying an archive replays what
+ * visitors sent, not an earlier replay of it. Pure.
  */
 final class StreamRecordLine {
 
@@ -50,9 +51,16 @@ final class StreamRecordLine {
         }
         List<ObjectNode> kept = new ArrayList<>();
         long receivedAt = Long.MAX_VALUE;
+        int replayed = 0;
+        String run = null;
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof ObjectNode event)) {
                 skip.accept(Skipped.at(origin, "event " + i + " is not a JSON object"));
+                continue;
+            }
+            if (event.hasNonNull("replay_run")) {
+                replayed++;
+                run = event.get("replay_run").asText();
                 continue;
             }
             event.retain(RECORD_FIELDS);
@@ -64,6 +72,10 @@ final class StreamRecordLine {
                 receivedAt = Math.min(receivedAt, received.longValue());
             }
             kept.add(event);
+        }
+        if (replayed > 0) {
+            skip.accept(Skipped.at(
+                    origin, replayed + " event(s) of replay run " + run + ": a replay is not replayed again"));
         }
         if (kept.isEmpty()) {
             return null;

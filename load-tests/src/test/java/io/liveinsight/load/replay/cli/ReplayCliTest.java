@@ -160,6 +160,23 @@ class ReplayCliTest {
     }
 
     @Test
+    void run_whenTheTablesCannotBeRead_reportsItWrongAndExits1() throws Exception {
+        String[] args = archiveArgs("cli-4");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--table-prefix")) {
+                args[i + 1] = "NoSuchPrefix";
+            }
+        }
+
+        int exit = run(args);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(text())
+                .contains("tables    not read: table NoSuchPrefix-Events not found (is --table-prefix right?)")
+                .contains("0 missing, 0 duplicated, 1 wrong");
+    }
+
+    @Test
     void run_whenTheKeyIsWrong_stopsAtTheFirstAnswerAndExits1() throws Exception {
         int exit = run(
                 "--har",

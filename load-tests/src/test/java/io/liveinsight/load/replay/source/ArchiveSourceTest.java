@@ -202,6 +202,25 @@ class ArchiveSourceTest {
     }
 
     @Test
+    void read_whenARecordHoldsAReplaysEvents_skipsThemSayingWhichRun() throws IOException {
+        String replayed = record("s9", T0, "r.run-1.abc")
+                .replace("\"clock_skew\":false", "\"clock_skew\":false," + "\"replay_run\":\"run-1\"");
+        write(root, "dt=2026-12-06/hour=09/a.ndjson.gz", gzip(List.of(replayed, record("s1", T0, "live"))));
+
+        SourceRead read = new ArchiveSource(new FolderArchiveStore(root), TimeRange.ALL).read();
+
+        assertThat(read.requests())
+                .flatExtracting(TimedRequest::events)
+                .extracting(e -> e.get("event_id").textValue())
+                .containsExactly("live");
+        assertThat(read.skipped())
+                .singleElement()
+                .isEqualTo(new Skipped(
+                        "dt=2026-12-06/hour=09/a.ndjson.gz:1",
+                        "1 event(s) of replay run run-1: a replay is not replayed again"));
+    }
+
+    @Test
     void read_whenTheFolderDoesNotExist_throwsSaying() {
         assertThatThrownBy(() -> new ArchiveSource(new FolderArchiveStore(root.resolve("nope")), TimeRange.ALL).read())
                 .isInstanceOf(NoSuchFileException.class)
