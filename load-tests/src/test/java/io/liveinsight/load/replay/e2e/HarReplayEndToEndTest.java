@@ -60,9 +60,10 @@ class HarReplayEndToEndTest {
             click(tab, "#nav-cart");
             Wait.until("the cart", DevToolsSession.TIMEOUT, () -> tab.evaluate("!!document.getElementById('purchase')")
                     .asBoolean());
-            tab.navigate(java.net.URI.create("about:blank")); // pagehide: the last events leave by sendBeacon
+            // The tracker flushes every 2 s on the demo (a beacon sent while the page unloads is not reported to the
+            // page's DevTools session, so the HAR is taken while the page lives, as a person exports it).
             try {
-                Wait.until("the tracker's requests", DevToolsSession.TIMEOUT, () -> eventPosts(recorder.toHar()) >= 2);
+                Wait.until("the tracker's requests", DevToolsSession.TIMEOUT, () -> eventPosts(recorder.toHar()) >= 1);
             } finally {
                 Files.writeString(har, JSON.writeValueAsString(recorder.toHar()));
             }

@@ -139,15 +139,35 @@ class RecordReplayEndToEndTest {
 
     @Test
     @Order(2)
-    void theSameArchive_replayedAgainUnderTheSameRun_changesNothing() throws Exception {
-        int exit = replayArchive(WORK.resolve("replay-2"));
+    void theSameArchive_replayedAgainAsAnotherRun_givesTheSameResultBesideTheFirst() throws Exception {
+        Path report = WORK.resolve("replay-2");
+        int exit = replayArchive(report, "e2e-archive-2");
 
-        assertThat(exit).isZero();
-        assertThat(fresh.count(TABLES.events())).isEqualTo(recordedEvents);
-        assertThat(fresh.count(TABLES.sessions())).isEqualTo(recordedSessions);
+        JsonNode second = JSON.readTree(report.resolve("report.json").toFile());
+        JsonNode first = JSON.readTree(WORK.resolve("replay-1/report.json").toFile());
+        assertThat(exit).as(second.path("findings").toString()).isZero();
+        assertThat(summaryRows(second)).isNotEmpty().isEqualTo(summaryRows(first));
+        // Two separate, equal sets of sessions: nothing merged into the first run's.
+        assertThat(fresh.count(TABLES.events())).isEqualTo(2 * recordedEvents);
+        assertThat(fresh.count(TABLES.sessions())).isEqualTo(2 * recordedSessions);
+    }
+
+    /** The run's summary statistics as the report compared them (name, expected, got). */
+    private static List<String> summaryRows(JsonNode report) {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode row : report.path("findings").path("stats")) {
+            if (row.path("name").asText().startsWith("summary")) {
+                rows.add(row.path("name").asText() + "=" + row.path("expected") + "/" + row.path("got"));
+            }
+        }
+        return rows;
     }
 
     private static int replayArchive(Path report) throws InterruptedException {
+        return replayArchive(report, "e2e-archive");
+    }
+
+    private static int replayArchive(Path report, String run) throws InterruptedException {
         return cli(
                 "--archive",
                 ARCHIVE.toString(),
@@ -158,7 +178,7 @@ class RecordReplayEndToEndTest {
                 "--concurrency",
                 "8",
                 "--run",
-                "e2e-archive",
+                run,
                 "--replay-key",
                 KEY,
                 "--dynamodb",
