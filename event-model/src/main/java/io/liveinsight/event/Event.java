@@ -1,5 +1,6 @@
 package io.liveinsight.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,10 +87,12 @@ public record Event(
     }
 
     /** True when the edge accepted this event on the replay lane (docs/contract/replay.md#lane). */
+    @JsonIgnore
     public boolean isReplay() {
         return replayRun != null;
     }
 
+    @JsonIgnore
     public boolean isPageView() {
         return PAGE_VIEW.equals(eventType);
     }

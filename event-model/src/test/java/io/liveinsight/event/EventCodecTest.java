@@ -67,7 +67,10 @@ class EventCodecTest {
         String liveJson = new String(codec.encode(List.of(live)), StandardCharsets.UTF_8);
         String replayJson = new String(codec.encode(List.of(replay)), StandardCharsets.UTF_8);
 
-        assertThat(liveJson).doesNotContain("replay_run");
+        assertThat(liveJson)
+                .doesNotContain("replay_run")
+                .doesNotContain("\"replay\"")
+                .doesNotContain("\"page_view\":");
         assertThat(replayJson).contains("\"replay_run\":\"run-1\"");
         assertThat(codec.decode(codec.encode(List.of(replay)))).isEqualTo(new DecodeResult.Decoded(List.of(replay)));
         assertThat(replay.isReplay()).isTrue();

@@ -33,9 +33,16 @@ public final class Alarms extends Construct {
     private final InfraConfig config;
     private final List<Alarm> alarms = new ArrayList<>();
 
-    /** What the alarms watch; {@code processorFunction} is null when the processor runs on Fargate. */
+    /**
+     * What the alarms watch; {@code processorFunction} is null when the processor runs on Fargate, {@code archive} when
+     * the archive is off.
+     */
     public record Watched(
-            Function ingest, Function processorFunction, StreamConstruct streams, TablesConstruct tables) {}
+            Function ingest,
+            Function processorFunction,
+            StreamConstruct streams,
+            TablesConstruct tables,
+            Archive archive) {}
 
     public Alarms(Construct scope, String id, InfraConfig config, Watched watched) {
         super(scope, id);
@@ -158,6 +165,21 @@ public final class Alarms extends Construct {
                 1,
                 1,
                 TreatMissingData.NOT_BREACHING);
+        Archive archive = watched.archive();
+        if (archive != null) {
+            add(
+                    "Archive-DataFreshness",
+                    "Records wait more than " + archive.settings().freshnessAlarmSeconds()
+                            + " s to reach the archive bucket (its buffer interval plus 10 minutes)",
+                    archive.freshness(),
+                    archive.settings().freshnessAlarmSeconds(),
+                    1,
+                    1,
+                    // Not breaching: with no records there is no freshness to report. A delivery stream that stopped
+                    // reading still shows: its reads count in the stream's GetRecords.IteratorAgeMilliseconds, which
+                    // Stream-IteratorAge watches.
+                    TreatMissingData.NOT_BREACHING);
+        }
     }
 
     public Topic topic() {

@@ -1,11 +1,14 @@
 package io.liveinsight.infra;
 
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.replay.ReplayKey;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the deployment, read in one place: CDK context ({@code -c key=value} or cdk.json) first, then the
@@ -30,6 +33,10 @@ import java.util.function.Function;
  * @param stuckShardAfterMs {@code stuckShardAfterMs} / {@code STUCK_SHARD_AFTER_MS}: how long a batch may wait
  *     unstored before its shard counts as stuck: the processor's {@code STUCK_SHARD_AFTER_MS} (its {@code /health})
  *     and the threshold of the {@code Processor-StuckShard} alarm
+ * @param archive the archive of the events stream in S3 ({@code archive}, {@code archiveBufferMb}... see
+ *     {@link ArchiveSettings})
+ * @param replayKeySha256 {@code replayKeySha256} / {@code REPLAY_KEY_SHA256}: the replay key's SHA-256 in hex, the
+ *     ingest Lambda's {@code REPLAY_KEY_SHA256} (docs/contract/replay.md#lane); empty (default): the replay lane is off
  * @param assetsDir {@code assetsDir} / {@code ASSETS_DIR}: where the Maven build gathered the deployable artifacts
  */
 public record InfraConfig(
@@ -49,6 +56,8 @@ public record InfraConfig(
         DashboardAuth dashboardAuth,
         String alarmEmail,
         int stuckShardAfterMs,
+        ArchiveSettings archive,
+        String replayKeySha256,
         Path assetsDir) {
 
     public enum Stage {
@@ -109,7 +118,16 @@ public record InfraConfig(
             Map.entry("dashboardAuth", "DASHBOARD_AUTH"),
             Map.entry("alarmEmail", "ALARM_EMAIL"),
             Map.entry("stuckShardAfterMs", "STUCK_SHARD_AFTER_MS"),
+            Map.entry("archive", "ARCHIVE"),
+            Map.entry("archiveBufferMb", "ARCHIVE_BUFFER_MB"),
+            Map.entry("archiveBufferSeconds", "ARCHIVE_BUFFER_SECONDS"),
+            Map.entry("archiveInfrequentAccessDays", "ARCHIVE_INFREQUENT_ACCESS_DAYS"),
+            Map.entry("archiveGlacierDays", "ARCHIVE_GLACIER_DAYS"),
+            Map.entry("archiveExpireDays", "ARCHIVE_EXPIRE_DAYS"),
+            Map.entry("replayKeySha256", "REPLAY_KEY_SHA256"),
             Map.entry("assetsDir", "ASSETS_DIR"));
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public InfraConfig {
         if (streamShards < 0 || streamShards > 500) {
@@ -138,6 +156,10 @@ public record InfraConfig(
         if (stuckShardAfterMs < 1_000 || stuckShardAfterMs > 86_400_000) {
             throw new IllegalArgumentException("stuckShardAfterMs must be 1000 (1 s) to 86400000 (1 day)");
         }
+        if (archive == null) {
+            throw new IllegalArgumentException("archive settings are required");
+        }
+        replayKeySha256 = replayKeySha256(replayKeySha256);
     }
 
     /** Reads every setting; {@code context} is the CDK context lookup (null when absent). */
@@ -164,6 +186,14 @@ public record InfraConfig(
                 choice(value, "dashboardAuth", DashboardAuth.class, DashboardAuth.TOKEN),
                 value.apply("alarmEmail"),
                 number(value, "stuckShardAfterMs", DEFAULT_STUCK_SHARD_AFTER_MS),
+                new ArchiveSettings(
+                        onOff(value, "archive", true),
+                        number(value, "archiveBufferMb", ArchiveSettings.DEFAULT_BUFFER_MB),
+                        number(value, "archiveBufferSeconds", ArchiveSettings.DEFAULT_BUFFER_SECONDS),
+                        number(value, "archiveInfrequentAccessDays", ArchiveSettings.DEFAULT_INFREQUENT_ACCESS_DAYS),
+                        number(value, "archiveGlacierDays", ArchiveSettings.DEFAULT_GLACIER_DAYS),
+                        number(value, "archiveExpireDays", ArchiveSettings.NEVER)),
+                value.apply("replayKeySha256"),
                 Path.of(orDefault(value.apply("assetsDir"), DEFAULT_ASSETS_DIR)));
     }
 
@@ -183,6 +213,42 @@ public record InfraConfig(
 
     public Path asset(String relative) {
         return assetsDir.resolve(relative);
+    }
+
+    /** Whether the ingest Lambda gets a replay key, which turns the replay lane on. */
+    public boolean hasReplayKey() {
+        return !replayKeySha256.isEmpty();
+    }
+
+    /**
+     * Empty, or 64 hex digits in lower case. The value never appears in the error: someone may have passed the key
+     * itself, which must not reach a CI log.
+     */
+    private static String replayKeySha256(String text) {
+        String hex = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (hex.isEmpty()) {
+            return hex;
+        }
+        if (!SHA256_HEX.matcher(hex).matches()) {
+            throw new IllegalArgumentException("replayKeySha256 must be the replay key's SHA-256 as 64 hex characters"
+                    + " (printf %s \"$KEY\" | sha256sum), was " + hex.codePointCount(0, hex.length())
+                    + " characters" + (hex.matches("[0-9a-f]*") ? "" : ", not all hex")
+                    + " (the value is not shown: it may be the key itself)");
+        }
+        // What the edge will do with it (ReplayKey.fromSha256Hex), so a value that passes here passes there.
+        return ReplayKey.fromSha256Hex(hex).sha256Hex();
+    }
+
+    private static boolean onOff(Function<String, String> value, String key, boolean fallback) {
+        String text = value.apply(key);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be on or off, was '" + text + "'");
+        };
     }
 
     private static <E extends Enum<E>> E choice(Function<String, String> value, String key, Class<E> type, E fallback) {

@@ -2,6 +2,7 @@ package io.liveinsight.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -12,7 +13,9 @@ import software.constructs.Construct;
 
 /**
  * The ingest Lambda ({@code ingest-api}): SnapStart on published versions, served through the {@code live} alias, so
- * a rollback is one alias update to the previous version. Its role may only put records on the events stream.
+ * a rollback is one alias update to the previous version. Its role may only put records on the events stream. With
+ * {@code replayKeySha256} set it gets {@code REPLAY_KEY_SHA256}, which turns the replay lane on
+ * (docs/contract/replay.md#lane).
  */
 public final class IngestFunction extends Construct {
 
@@ -20,6 +23,8 @@ public final class IngestFunction extends Construct {
     public static final String REST_API_HANDLER = "io.liveinsight.ingest.handler.IngestHandler::handleRequest";
     public static final String ASSET = "ingest-api.jar";
     public static final String ALIAS = "live";
+    /** The replay key's SHA-256 (docs/contract/replay.md#lane); set only when configured: unset, the lane is off. */
+    public static final String REPLAY_KEY_VARIABLE = "REPLAY_KEY_SHA256";
     /** Time a request may retry Kinesis before answering 503; the timeout leaves room above it. */
     static final int PUBLISH_BUDGET_MS = 3000;
 
@@ -30,6 +35,18 @@ public final class IngestFunction extends Construct {
 
     public IngestFunction(Construct scope, String id, InfraConfig config, IStream stream) {
         super(scope, id);
+        Map<String, String> environment = new TreeMap<>(Map.of(
+                "STREAM_NAME",
+                stream.getStreamName(),
+                "ALLOWED_ORIGINS",
+                String.join(",", config.allowedOrigins()),
+                "PUBLISH_BUDGET_MS",
+                Integer.toString(PUBLISH_BUDGET_MS),
+                Metrics.STAGE_VARIABLE,
+                config.stage().id()));
+        if (config.hasReplayKey()) {
+            environment.put(REPLAY_KEY_VARIABLE, config.replayKeySha256());
+        }
         this.parts = new JavaFunction(
                 this,
                 "Lambda",
@@ -41,15 +58,7 @@ public final class IngestFunction extends Construct {
                         config.ingestMemoryMb(),
                         TIMEOUT,
                         true,
-                        Map.of(
-                                "STREAM_NAME",
-                                stream.getStreamName(),
-                                "ALLOWED_ORIGINS",
-                                String.join(",", config.allowedOrigins()),
-                                "PUBLISH_BUDGET_MS",
-                                Integer.toString(PUBLISH_BUDGET_MS),
-                                Metrics.STAGE_VARIABLE,
-                                config.stage().id())));
+                        environment));
         parts.role()
                 .addToPolicy(PolicyStatement.Builder.create()
                         .actions(List.of("kinesis:PutRecord", "kinesis:PutRecords"))

@@ -31,7 +31,8 @@ public final class LiveInsightStack extends Stack {
         } else {
             processorFunction = new ProcessorFunction(this, "Processor", config, streams, tables).function();
         }
-        Alarms.Watched watched = new Alarms.Watched(ingest.function(), processorFunction, streams, tables);
+        Archive archive = config.archive().enabled() ? new Archive(this, "Archive", config, streams.events()) : null;
+        Alarms.Watched watched = new Alarms.Watched(ingest.function(), processorFunction, streams, tables, archive);
         Alarms alarms = new Alarms(this, "Alarms", config, watched);
         OpsDashboard ops = new OpsDashboard(this, "Ops", config, watched, alarms);
 
@@ -62,6 +63,16 @@ public final class LiveInsightStack extends Stack {
                 "cloudwatch_dashboard_url",
                 "https://console.aws.amazon.com/cloudwatch/home?region=" + getRegion() + "#dashboards:name="
                         + ops.dashboard().getDashboardName());
+        if (archive != null) {
+            output(
+                    "ArchiveBucketName",
+                    "archive_bucket_name: the archive of the events stream (dt=YYYY-MM-DD/hour=HH/*.ndjson.gz)",
+                    archive.bucket().getBucketName());
+            output(
+                    "ArchiveDeliveryStreamName",
+                    "archive_delivery_stream_name: the Firehose delivery stream that writes the archive",
+                    archive.deliveryStream().getDeliveryStreamName());
+        }
         if (dashboard.token() != null) {
             output(
                     "DashboardTokenSecret",

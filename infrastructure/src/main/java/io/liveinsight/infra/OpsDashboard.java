@@ -15,7 +15,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
-/** The pipeline on one CloudWatch dashboard: edge, stream, processor, tables, alarms. */
+/** The pipeline on one CloudWatch dashboard: edge, stream, processor, tables, alarms, and the archive when on. */
 public final class OpsDashboard extends Construct {
 
     private final Dashboard dashboard;
@@ -114,6 +114,18 @@ public final class OpsDashboard extends Construct {
                                         .width(8)
                                         .build())))
                 .build();
+        Archive archive = watched.archive();
+        if (archive != null) {
+            dashboard.addWidgets(GraphWidget.Builder.create()
+                    .title("Archive: age of the oldest record not yet in S3 (s)")
+                    .left(List.of(archive.freshness()))
+                    .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                            .value(archive.settings().freshnessAlarmSeconds())
+                            .label("Archive-DataFreshness")
+                            .build()))
+                    .width(24)
+                    .build());
+        }
     }
 
     public Dashboard dashboard() {

@@ -28,7 +28,8 @@ class AlarmsTest {
             "Processor-MillisBehindLatest",
             "Processor-StuckShard",
             "DeadLetters",
-            "KinesisPutFailures");
+            "KinesisPutFailures",
+            "Archive-DataFreshness");
 
     private final Template dev = Synth.dev().template();
     private final TemplateView view = new TemplateView(dev);

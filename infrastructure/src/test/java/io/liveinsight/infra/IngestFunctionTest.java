@@ -2,6 +2,7 @@ package io.liveinsight.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.event.replay.ReplayKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,28 @@ class IngestFunctionTest {
         assertThat(variables(prod, "prod-LiveInsight-Ingest"))
                 .containsEntry("ALLOWED_ORIGINS", "https://shop.example.com,https://*.example.org")
                 .containsEntry("STAGE", "prod");
+    }
+
+    @Test
+    void replayKey_isUnsetByDefault_soTheReplayLaneIsOff() {
+        assertThat(variables(view, "dev-LiveInsight-Ingest")).doesNotContainKey(IngestFunction.REPLAY_KEY_VARIABLE);
+        assertThat(variables(new TemplateView(Synth.variant().template()), "dev-LiveInsight-Ingest"))
+                .doesNotContainKey("REPLAY_KEY_SHA256");
+    }
+
+    @Test
+    void replayKey_whenSet_isTheKeysSha256InLowerCase_whichTheEdgeMatchesAgainstTheKey() {
+        TemplateView prod = new TemplateView(Synth.prod().template());
+        Object hash = variables(prod, "prod-LiveInsight-Ingest").get("REPLAY_KEY_SHA256");
+
+        assertThat(hash).isEqualTo(Synth.REPLAY_KEY_SHA256);
+        ReplayKey edge = ReplayKey.fromSha256Hex((String) hash);
+        assertThat(edge.matches(Synth.REPLAY_KEY)).isTrue();
+        assertThat(edge.matches(Synth.REPLAY_KEY + " ")).isFalse();
+        assertThat(TemplateView.render(prod.resources()))
+                .as("the key itself is nowhere in the template")
+                .doesNotContain(Synth.REPLAY_KEY);
+        assertThat(variables(prod, "prod-LiveInsight-Dashboard")).doesNotContainKey("REPLAY_KEY_SHA256");
     }
 
     @Test

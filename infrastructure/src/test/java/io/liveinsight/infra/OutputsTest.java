@@ -51,6 +51,17 @@ class OutputsTest {
     }
 
     @Test
+    void archiveOutputs_nameTheBucketAndTheDeliveryStream_whenTheArchiveIsOn() {
+        assertOutput("ArchiveBucketName", "archive_bucket_name", "${" + ArchiveTest.bucket(dev) + "}");
+        assertOutput(
+                "ArchiveDeliveryStreamName",
+                "archive_delivery_stream_name",
+                ref("AWS::KinesisFirehose::DeliveryStream", "DeliveryStreamName", "dev-LiveInsight-Archive"));
+        assertThat(new TemplateView(Synth.variant().template()).outputs())
+                .doesNotContainKeys("ArchiveBucketName", "ArchiveDeliveryStreamName");
+    }
+
+    @Test
     void restApiUrl_includesTheStage() {
         TemplateView variant = new TemplateView(Synth.variant().template());
         String api = variant.ids("AWS::ApiGateway::RestApi").get(0);

@@ -21,35 +21,51 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
  */
 final class Synth {
 
-    /** Every default: dev, HTTP API, KCL on Fargate, on-demand stream and tables, token auth. */
+    /** Every default: dev, HTTP API, KCL on Fargate, on-demand stream and tables, token auth, archive on, no replay key. */
     static final Map<String, String> DEV = Map.of();
 
-    /**
-     * prod, with origins, an alarm email, IAM auth on the dashboard API and a longer stuck-shard threshold (still HTTP
-     * API and Fargate).
-     */
-    static final Map<String, String> PROD = Map.of(
-            "stage", "prod",
-            "allowedOrigins", "https://shop.example.com, https://*.example.org",
-            "alarmEmail", "ops@example.com",
-            "dashboardAuth", "iam",
-            "throttleRate", "500",
-            "throttleBurst", "800",
-            "processorMinTasks", "2",
-            "processorMaxTasks", "6",
-            "stuckShardAfterMs", "120000");
+    /** prod's replay key: its SHA-256 turns the replay lane on. */
+    static final String REPLAY_KEY = "prod-replay-key-0123456789";
 
-    /** The other choice of every setting: REST API, processor Lambda, provisioned stream and tables, IAM auth. */
-    static final Map<String, String> VARIANT = Map.of(
-            "api", "rest",
-            "processor", "lambda",
-            "tableBilling", "provisioned",
-            "tableMinCapacity", "10",
-            "tableMaxCapacity", "200",
-            "streamShards", "4",
-            "ingestMemoryMb", "2048",
-            "dashboardAuth", "iam",
-            "allowedOrigins", "https://shop.example.com");
+    /** {@code printf %s prod-replay-key-0123456789 | sha256sum}. */
+    static final String REPLAY_KEY_SHA256 = "7947641a5ba6f80c4458f5ce4d2c3030b0eb86c575750e58d90dbb1a809eec1d";
+
+    /**
+     * prod, with origins, an alarm email, IAM auth on the dashboard API, a longer stuck-shard threshold, a replay key,
+     * and an archive that buffers more and expires after two years (still HTTP API and Fargate).
+     */
+    static final Map<String, String> PROD = Map.ofEntries(
+            Map.entry("stage", "prod"),
+            Map.entry("allowedOrigins", "https://shop.example.com, https://*.example.org"),
+            Map.entry("alarmEmail", "ops@example.com"),
+            Map.entry("dashboardAuth", "iam"),
+            Map.entry("throttleRate", "500"),
+            Map.entry("throttleBurst", "800"),
+            Map.entry("processorMinTasks", "2"),
+            Map.entry("processorMaxTasks", "6"),
+            Map.entry("stuckShardAfterMs", "120000"),
+            Map.entry("replayKeySha256", REPLAY_KEY_SHA256.toUpperCase()),
+            Map.entry("archiveBufferMb", "64"),
+            Map.entry("archiveBufferSeconds", "600"),
+            Map.entry("archiveInfrequentAccessDays", "45"),
+            Map.entry("archiveGlacierDays", "120"),
+            Map.entry("archiveExpireDays", "730"));
+
+    /**
+     * The other choice of every setting: REST API, processor Lambda, provisioned stream and tables, IAM auth, no
+     * archive.
+     */
+    static final Map<String, String> VARIANT = Map.ofEntries(
+            Map.entry("api", "rest"),
+            Map.entry("processor", "lambda"),
+            Map.entry("tableBilling", "provisioned"),
+            Map.entry("tableMinCapacity", "10"),
+            Map.entry("tableMaxCapacity", "200"),
+            Map.entry("streamShards", "4"),
+            Map.entry("ingestMemoryMb", "2048"),
+            Map.entry("dashboardAuth", "iam"),
+            Map.entry("allowedOrigins", "https://shop.example.com"),
+            Map.entry("archive", "off"));
 
     record Synthesized(InfraConfig config, LiveInsightStack stack, CloudAssembly assembly, Template template) {}
 

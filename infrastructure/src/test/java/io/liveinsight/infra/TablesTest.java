@@ -34,7 +34,7 @@ class TablesTest {
     }
 
     @Test
-    void sessions_isKeyedBySessionId_withAUserIndexOnStartTime() {
+    void sessions_isKeyedBySessionId_withAUserIndexOnStartTimeAndAReplayIndex() {
         dev.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Map.of(
@@ -44,8 +44,13 @@ class TablesTest {
                                 List.of(
                                         attribute("session_id", "S"),
                                         attribute("user_id", "S"),
-                                        attribute("start_time", "N")),
-                        "GlobalSecondaryIndexes", List.of(index("UserIndex", "user_id", "start_time", "KEYS_ONLY"))));
+                                        attribute("start_time", "N"),
+                                        attribute("replay_run", "S"),
+                                        attribute("last_activity", "N")),
+                        "GlobalSecondaryIndexes",
+                                List.of(
+                                        index("UserIndex", "user_id", "start_time", "KEYS_ONLY"),
+                                        index("ReplayIndex", "replay_run", "last_activity", "KEYS_ONLY"))));
     }
 
     @Test
@@ -96,11 +101,11 @@ class TablesTest {
                         "dev-LiveInsight-Events",
                         "GlobalSecondaryIndexes",
                         Match.arrayWith(List.of(Match.objectLike(Map.of("ProvisionedThroughput", capacity))))));
-        // Read and write of 4 tables and 3 indexes.
+        // Read and write of 4 tables and 4 indexes.
         Map<String, Map<String, Object>> targets = variant.findResources(
                 "AWS::ApplicationAutoScaling::ScalableTarget",
                 Map.of("Properties", Map.of("ServiceNamespace", "dynamodb", "MinCapacity", 10, "MaxCapacity", 200)));
-        assertThat(targets).hasSize(14);
+        assertThat(targets).hasSize(16);
         assertThat(variant.findResources(
                         "AWS::ApplicationAutoScaling::ScalingPolicy",
                         Map.of(
@@ -110,7 +115,7 @@ class TablesTest {
                                         "TargetTrackingScaling",
                                         "TargetTrackingScalingPolicyConfiguration",
                                         Match.objectLike(Map.of("TargetValue", 70))))))
-                .hasSize(14);
+                .hasSize(16);
     }
 
     @Test

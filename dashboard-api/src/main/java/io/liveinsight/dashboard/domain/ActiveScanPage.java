@@ -9,13 +9,14 @@ import java.util.Optional;
  * One page of the active-sessions table: a page of ActiveSessions read in the table's order ({@link ActiveScan}),
  * shown newest activity first within the page. Pages follow one another through the table, so a session that stays
  * put is never repeated nor skipped while others come and go; the order across pages is the table's, not activity's
- * (ordering the whole table by activity would mean reading all of it on every refresh).
+ * (ordering the whole table by activity would mean reading all of it on every refresh). A replay run's pages come
+ * from an index ordered by activity, so they are newest first across pages too.
  *
  * @param total the active sessions, from the rollups (see {@link LiveWindow}), or exactly this page's size
  *     when it is the whole table
- * @param next the session id the next page starts after, or empty on the last page
+ * @param next where the next page starts, or empty on the last page
  */
-public record ActiveScanPage(List<ActiveSession> sessions, long total, Optional<String> next) {
+public record ActiveScanPage(List<ActiveSession> sessions, long total, Optional<ActiveScan.Position> next) {
 
     private static final Comparator<ActiveSession> NEWEST_ACTIVITY_FIRST =
             Comparator.comparingLong(ActiveSession::lastActivity).reversed().thenComparing(ActiveSession::sessionId);

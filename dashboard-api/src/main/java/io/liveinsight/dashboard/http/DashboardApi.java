@@ -1,10 +1,17 @@
 package io.liveinsight.dashboard.http;
 
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
+import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+
 import io.liveinsight.dashboard.domain.ActiveScan;
+import io.liveinsight.dashboard.domain.ActiveScan.Position;
 import io.liveinsight.dashboard.domain.ActiveScanPage;
 import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.domain.LiveWindow;
 import io.liveinsight.dashboard.domain.RealtimeStats;
+import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.domain.SampleSnapshot;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
@@ -23,7 +30,9 @@ import java.util.Set;
 /**
  * The read API's routes ({@code GET} only; the handler answers other methods): parameters checked into 400s, the
  * store asked, and JSON-ready bodies built. Paths arrive decoded; an id may itself contain '/', so ids are what lies
- * between a route's fixed prefix and suffix.
+ * between a route's fixed prefix and suffix. The live and statistics routes show live traffic, or with
+ * {@code replay=<run>} that replay run only, and {@code /api/replay/runs} lists the runs
+ * (docs/contract/api.md#replay-runs).
  */
 public final class DashboardApi {
 
@@ -37,19 +46,30 @@ public final class DashboardApi {
     public static final long ACTIVE_SECONDS = SessionWindows.ACTIVE.toSeconds();
 
     private static final Set<String> PAGED = Set.of("limit", "cursor");
+    /** What the live routes take: a page of the active sessions, bots or not, live traffic or a replay run. */
+    private static final Set<String> ACTIVE = Set.of("limit", "cursor", "include_bots", Params.REPLAY);
+    /** Replay runs whose sample is kept for further requests at most (the least recently asked is dropped). */
+    static final int RUN_SAMPLES = 8;
 
     private final DashboardStore store;
     private final StatsReader stats;
     private final Clock clock;
-    private final SampleSnapshot sample;
+    private final Duration snapshotMaxAge;
+    private final SampleSnapshot liveSample;
+    private final Map<String, SampleSnapshot> runSamples = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SampleSnapshot> eldest) {
+            return size() > RUN_SAMPLES;
+        }
+    };
     private final StatsApi statistics;
 
     public DashboardApi(DashboardStore store, StatsReader stats, Clock clock, Duration snapshotMaxAge) {
         this.store = Objects.requireNonNull(store);
         this.stats = Objects.requireNonNull(stats);
         this.clock = Objects.requireNonNull(clock);
-        this.sample = new SampleSnapshot(
-                now -> store.activePage(now, null, RealtimeStats.SAMPLE_SESSIONS, true), clock, snapshotMaxAge);
+        this.snapshotMaxAge = Objects.requireNonNull(snapshotMaxAge);
+        this.liveSample = sampleOf(Lane.LIVE);
         this.statistics = new StatsApi(stats, clock);
     }
 
@@ -77,6 +97,8 @@ public final class DashboardApi {
                 return activeSessions(query);
             case "/api/live":
                 return live(query);
+            case "/api/replay/runs":
+                return replayRuns(query);
             default:
                 break;
         }
@@ -114,23 +136,39 @@ public final class DashboardApi {
     }
 
     private ApiResponse realtime(Map<String, String> query) {
-        Params params = Params.of(query, Set.of("include_bots"));
+        Params params = Params.of(query, Set.of("include_bots", Params.REPLAY));
         boolean bots = params.flag("include_bots");
+        Lane lane = params.lane();
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(statsBody(window(bots, now), bots, now));
+        return ApiResponse.ok(statsBody(lane, window(lane, bots, now), bots, now));
     }
 
     private ApiResponse activeSessions(Map<String, String> query) {
-        Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
+        Params params = Params.of(query, ACTIVE);
         ActiveQuery asked = ActiveQuery.of(params);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(activeBody(window(asked.bots(), now), asked, now));
+        return ApiResponse.ok(activeBody(window(asked.lane(), asked.bots(), now), asked, now));
+    }
+
+    /**
+     * The replay runs the Stats table lists, newest {@code last_at} first, at most {@link ReplayRun#MAX_LISTED}
+     * (docs/contract/replay.md#where-a-run-shows).
+     */
+    private ApiResponse replayRuns(Map<String, String> query) {
+        Params params = Params.of(query, Set.of());
+        if (!params.valid()) {
+            return ApiResponse.badRequest(params.errors());
+        }
+        List<Map<String, Object>> runs = ReplayRun.newestFirst(stats.replayRuns(clock.millis())).stream()
+                .map(ReplayRun::toJson)
+                .toList();
+        return ApiResponse.ok(Map.of("runs", runs));
     }
 
     /**
@@ -139,57 +177,100 @@ public final class DashboardApi {
      * that one page: a bounded read, whatever the number of active sessions.
      */
     private ApiResponse live(Map<String, String> query) {
-        Params params = Params.of(query, Set.of("limit", "cursor", "include_bots"));
+        Params params = Params.of(query, ACTIVE);
         ActiveQuery asked = ActiveQuery.of(params);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        LiveWindow window = window(asked.bots(), now);
+        LiveWindow window = window(asked.lane(), asked.bots(), now);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stats", statsBody(window, asked.bots(), now));
+        body.put("stats", statsBody(asked.lane(), window, asked.bots(), now));
         body.put("active_sessions", activeBody(window, asked, now));
         return ApiResponse.ok(body);
     }
 
-    /** The last 30 minutes from the rollups' minute slots. */
-    private LiveWindow window(boolean bots, long now) {
-        return LiveWindow.of(stats.readAll(LiveWindow.keys(now)), bots, now);
+    /** The last 30 minutes of the lane from the rollups' minute slots. */
+    private LiveWindow window(Lane lane, boolean bots, long now) {
+        return LiveWindow.of(LaneStatsReader.of(stats, lane).readAll(LiveWindow.keys(now)), bots, now);
     }
 
-    /** What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not. */
-    private record ActiveQuery(int limit, boolean bots, Optional<String> after) {
+    /**
+     * What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not, of
+     * live traffic or a replay run. A cursor is the position where the previous page of the same lane stopped: a
+     * session id in the live table's order, or a run, its session id and last activity in the run's.
+     */
+    private record ActiveQuery(int limit, boolean bots, Lane lane, Optional<Position> after) {
 
         static ActiveQuery of(Params params) {
+            Lane lane = params.lane();
             return new ActiveQuery(
                     params.limit(DEFAULT_SESSIONS, MAX_SESSIONS),
                     params.flag("include_bots"),
-                    params.cursor(Set.of("session_id"), Set.of()).map(key -> (String) key.get("session_id")));
+                    lane,
+                    after(params, lane));
+        }
+
+        private static Optional<Position> after(Params params, Lane lane) {
+            if (lane.live()) {
+                return params.cursor(Set.of(SESSION_ID), Set.of())
+                        .map(key -> Position.after((String) key.get(SESSION_ID)));
+            }
+            Optional<Map<String, Object>> key = params.cursor(Set.of(SESSION_ID, REPLAY_RUN), Set.of(LAST_ACTIVITY));
+            if (key.isPresent() && !lane.run().equals(key.get().get(REPLAY_RUN))) {
+                params.reject("cursor belongs to another replay run");
+                return Optional.empty();
+            }
+            return key.map(k -> new Position((String) k.get(SESSION_ID), (Long) k.get(LAST_ACTIVITY)));
+        }
+
+        String cursor(Position next) {
+            return lane.live()
+                    ? Cursor.encode(Map.of(SESSION_ID, next.sessionId()))
+                    : Cursor.encode(Map.of(
+                            SESSION_ID, next.sessionId(), REPLAY_RUN, lane.run(), LAST_ACTIVITY, next.lastActivity()));
         }
     }
 
-    private Map<String, Object> statsBody(LiveWindow window, boolean bots, long now) {
+    private Map<String, Object> statsBody(Lane lane, LiveWindow window, boolean bots, long now) {
         Map<String, Object> body =
-                RealtimeStats.of(window, sample.at(now), bots, now).toJson();
+                RealtimeStats.of(window, sample(lane).at(now), bots, now).toJson();
         body.put("include_bots", bots);
+        if (!lane.live()) {
+            body.put(Params.REPLAY, lane.run());
+        }
         return body;
+    }
+
+    /** The lane's sample of active sessions, shared by the requests of the same moment (one per lane). */
+    private SampleSnapshot sample(Lane lane) {
+        if (lane.live()) {
+            return liveSample;
+        }
+        synchronized (runSamples) {
+            return runSamples.computeIfAbsent(lane.run(), run -> sampleOf(lane));
+        }
+    }
+
+    private SampleSnapshot sampleOf(Lane lane) {
+        return new SampleSnapshot(
+                now -> store.activePage(lane, now, null, RealtimeStats.SAMPLE_SESSIONS, true), clock, snapshotMaxAge);
     }
 
     /** One page of the active sessions ({@link ActiveScanPage}), where it stopped as the next cursor. */
     private Map<String, Object> activeBody(LiveWindow window, ActiveQuery asked, long now) {
         boolean bots = asked.bots();
-        ActiveScan scan = store.activePage(now, asked.after().orElse(null), asked.limit(), bots);
+        ActiveScan scan = store.activePage(asked.lane(), now, asked.after().orElse(null), asked.limit(), bots);
         ActiveScanPage page = ActiveScanPage.of(scan, asked.after().isEmpty(), window.activeSessions());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
         body.put("total", page.total());
         body.put("include_bots", bots);
+        if (!asked.lane().live()) {
+            body.put(Params.REPLAY, asked.lane().run());
+        }
         body.put("sessions", page.sessions().stream().map(DashboardApi::json).toList());
-        body.put(
-                "next_cursor",
-                page.next()
-                        .map(next -> Cursor.encode(Map.of("session_id", next)))
-                        .orElse(null));
+        body.put("next_cursor", page.next().map(asked::cursor).orElse(null));
         return body;
     }
 

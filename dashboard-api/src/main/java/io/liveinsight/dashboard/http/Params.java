@@ -1,6 +1,8 @@
 package io.liveinsight.dashboard.http;
 
+import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.domain.stats.Text;
+import io.liveinsight.event.replay.ReplayLane;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,9 @@ import java.util.TreeSet;
  * reason at once), and the route answers 400 with them instead of guessing.
  */
 public final class Params {
+
+    /** The parameter naming a replay run. */
+    public static final String REPLAY = "replay";
 
     private final Map<String, String> query;
     private final List<String> errors = new ArrayList<>();
@@ -78,6 +83,23 @@ public final class Params {
         }
         errors.add("order must be asc or desc, was '" + abbreviate(raw) + "'");
         return fallback;
+    }
+
+    /**
+     * Which traffic the route shows: live without {@code replay}, else the replay run it names
+     * (docs/contract/replay.md#where-a-run-shows), checked as the edge checks a run id.
+     */
+    public Lane lane() {
+        String raw = query.get(REPLAY);
+        if (raw == null) {
+            return Lane.LIVE;
+        }
+        String error = ReplayLane.runError(raw);
+        if (error != null) {
+            errors.add(REPLAY + " " + error + ", was " + Text.quote(raw));
+            return Lane.LIVE;
+        }
+        return Lane.replay(raw);
     }
 
     /** The cursor's key, checked for the attributes this route's cursors carry. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * through (SessionIndex, the session's time span, as {@code /api/sessions/{id}/events}) until the last page or a cap.
  * The cap keeps the answer under Lambda's 6 MB response limit whatever the events: at most {@link #MAX_EVENTS}
  * events and {@link JsonBudget#MAX_BYTES} bytes of their JSON (an event may be 32 KiB). A session that is not stored
- * has no events (an empty list, as the original answered).
+ * has no events (an empty list, as the original answered), and neither has a replayed one: the original routes never
+ * show replays (docs/contract/replay.md#where-a-run-shows).
  */
 final class SessionEventList {
 
@@ -26,7 +27,7 @@ final class SessionEventList {
 
     List<Map<String, Object>> of(String sessionId) {
         Optional<Map<String, Object>> session = store.session(sessionId);
-        if (session.isEmpty()) {
+        if (session.isEmpty() || session.get().get(DashboardStore.REPLAY_RUN) != null) {
             return List.of();
         }
         String clientId = String.valueOf(session.get().get(DashboardStore.CLIENT_SESSION_ID));

@@ -32,39 +32,44 @@ import java.util.stream.Collectors;
 /**
  * The native statistics routes ({@code /api/stats/summary}, {@code series}, {@code breakdown}, {@code details}):
  * parameters checked into 400s with every reason, the rollup items a range needs read, the domain's figures
- * answered. Never a read of Events or ActiveSessions (docs/contract/api.md#statistics).
+ * answered. Never a read of Events or ActiveSessions (docs/contract/api.md#statistics). Live traffic unless
+ * {@code replay} names a run: then that run's rollups only (docs/contract/replay.md#where-a-run-shows).
  */
 final class StatsApi {
 
-    static final Set<String> RANGE = Set.of("range", "from", "to", "tz");
+    /** What every route takes: its range and which traffic ({@link Params#lane}). */
+    static final Set<String> RANGE = Set.of("range", "from", "to", "tz", Params.REPLAY);
+
     static final Duration HOUR = Duration.ofHours(1);
     /** Items read and decoded at once: ten days of hour items, a few megabytes decoded. */
     static final int CHUNK = 240;
     /** A page URL or a source, as long as the event contract lets a URL be. */
     static final int MAX_KEY_LENGTH = EventLimits.MAX_URL_CHARS;
 
-    private final StatsReader reader;
+    private final StatsReader stats;
     private final Clock clock;
 
     StatsApi(StatsReader reader, Clock clock) {
-        this.reader = Objects.requireNonNull(reader);
+        this.stats = Objects.requireNonNull(reader);
         this.clock = Objects.requireNonNull(clock);
     }
 
     ApiResponse summary(Map<String, String> query) {
         Params params = Params.of(query, RANGE);
         RangeQuery asked = range(params);
+        StatsReader reader = reader(params);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         StatsRange range = asked.resolve(clock.instant(), HOUR);
         return ApiResponse.ok(
-                Summary.of(range, List.of(sum(Summary.keys(range)))).toJson());
+                Summary.of(range, List.of(sum(reader, Summary.keys(range)))).toJson());
     }
 
     ApiResponse series(Map<String, String> query) {
         Params params = Params.of(query, with("resolution"));
         RangeQuery asked = range(params);
+        StatsReader reader = reader(params);
         String raw = params.get("resolution");
         Optional<SeriesResolution> explicit = raw == null ? Optional.empty() : SeriesResolution.ofCode(raw);
         if (raw != null && explicit.isEmpty()) {
@@ -87,20 +92,21 @@ final class StatsApi {
         UnaryOperator<Rollup> keep = resolution.fromMinutes()
                 ? rollup -> new Rollup(rollup.totals(), rollup.minutes(), Map.of(), null, List.of())
                 : rollup -> Rollup.of(rollup.totals());
-        return ApiResponse.ok(Series.of(range, resolution, read(Series.keys(range, resolution), keep))
+        return ApiResponse.ok(Series.of(range, resolution, read(reader, Series.keys(range, resolution), keep))
                 .toJson());
     }
 
     ApiResponse breakdown(Map<String, String> query) {
         Params params = Params.of(query, with("dimension", "limit"));
         RangeQuery asked = range(params);
+        StatsReader reader = reader(params);
         Optional<Dimension> dimension = dimension(params);
         int limit = params.limit(Breakdown.DEFAULT_LIMIT, Breakdown.MAX_LIMIT);
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         StatsRange range = asked.resolve(clock.instant(), HOUR);
-        Rollup sum = sum(Summary.keys(range));
+        Rollup sum = sum(reader, Summary.keys(range));
         return ApiResponse.ok(Breakdown.of(range, dimension.orElseThrow(), limit, List.of(sum))
                 .toJson());
     }
@@ -108,6 +114,7 @@ final class StatsApi {
     ApiResponse details(Map<String, String> query) {
         Params params = Params.of(query, with("dimension", "key"));
         RangeQuery asked = range(params);
+        StatsReader reader = reader(params);
         String rawKind = params.get("dimension");
         Optional<Details.Kind> kind = rawKind == null ? Optional.empty() : Details.Kind.ofCode(rawKind);
         if (kind.isEmpty()) {
@@ -139,8 +146,13 @@ final class StatsApi {
                     + SeriesResolution.MAX_POINTS);
             return ApiResponse.badRequest(params.errors());
         }
-        Map<StatsKey, Rollup> rollups = read(Details.keys(range), Details.keeping(kind.get(), key));
+        Map<StatsKey, Rollup> rollups = read(reader, Details.keys(range), Details.keeping(kind.get(), key));
         return ApiResponse.ok(Details.of(range, kind.get(), key, rollups).toJson());
+    }
+
+    /** The Stats table as the asked lane sees it: live traffic, or the replay run named. */
+    private StatsReader reader(Params params) {
+        return LaneStatsReader.of(stats, params.lane());
     }
 
     private static RangeQuery range(Params params) {
@@ -166,7 +178,7 @@ final class StatsApi {
      * The items of {@code keys} added, read {@link #CHUNK} at a time and folded as they come: a 400-day range is 9,600
      * hour items, too many to hold decoded in a Lambda's memory.
      */
-    private Rollup sum(List<StatsKey> keys) {
+    private static Rollup sum(StatsReader reader, List<StatsKey> keys) {
         RollupSum sum = new RollupSum();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             sum.addAll(reader.readAll(keys.subList(from, Math.min(keys.size(), from + CHUNK)))
@@ -176,7 +188,7 @@ final class StatsApi {
     }
 
     /** The items of {@code keys}, read {@link #CHUNK} at a time, each cut down to what the answer needs. */
-    private Map<StatsKey, Rollup> read(List<StatsKey> keys, UnaryOperator<Rollup> keep) {
+    private static Map<StatsKey, Rollup> read(StatsReader reader, List<StatsKey> keys, UnaryOperator<Rollup> keep) {
         Map<StatsKey, Rollup> kept = new LinkedHashMap<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             reader.readAll(keys.subList(from, Math.min(keys.size(), from + CHUNK)))

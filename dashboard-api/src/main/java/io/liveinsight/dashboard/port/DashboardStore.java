@@ -2,6 +2,8 @@ package io.liveinsight.dashboard.port;
 
 import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.domain.Lane;
+import io.liveinsight.event.contract.ItemAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +17,29 @@ public interface DashboardStore {
     /** The view field naming the client's session id, the key a session's events are stored under. */
     String CLIENT_SESSION_ID = "client_session_id";
 
-    /** Every ActiveSessions item not expired at {@code nowMillis}, bots included: the whole table, never truncated. */
+    /** The view field naming the replay run of a replayed session or event; absent on live ones. */
+    String REPLAY_RUN = ItemAttributes.REPLAY_RUN;
+
+    /**
+     * Every live ActiveSessions item not expired at {@code nowMillis}, bots included: the whole table, never truncated.
+     * Replayed sessions are never among them.
+     */
     List<ActiveSession> activeSessions(long nowMillis);
 
     /**
-     * One page of the ActiveSessions items not expired at {@code nowMillis}, bots left out unless {@code bots}, in the
-     * table's own order (its key's hash, not activity), starting after the item with session id {@code after} (null:
-     * from the start). A bounded read, never the whole table: the page may hold fewer than {@code limit} sessions when
-     * many items are expired but not yet deleted by TTL, and only the last page has no {@link ActiveScan#next}.
+     * One page of the sessions of {@code lane} active at {@code nowMillis}, bots left out unless {@code bots}, starting
+     * after {@code after} (null: from the start). A bounded read, never the whole table: the page may hold fewer than
+     * {@code limit} sessions when many read are left out (expired but not yet deleted by TTL, bots), and only the last
+     * page has no {@link ActiveScan#next}.
+     *
+     * <ul>
+     *   <li>Live: the ActiveSessions items in the table's own order (its key's hash, not activity), replayed ones
+     *       left out.
+     *   <li>A replay run: the run's sessions whose last activity is in the active window, newest first (Sessions'
+     *       replay index: docs/contract/replay.md#where-a-run-shows).
+     * </ul>
      */
-    ActiveScan activePage(long nowMillis, String after, int limit, boolean bots);
+    ActiveScan activePage(Lane lane, long nowMillis, ActiveScan.Position after, int limit, boolean bots);
 
     /**
      * One session (a client session id, or a segment id {@code <id>~k}) as a <b>session view</b>: the Sessions item's

@@ -1,11 +1,15 @@
 // LiveInsight dashboard: what both views share. Every value from the API is written with textContent or as an
 // attribute value through the DOM API, never parsed as HTML; the page's Content-Security-Policy allows no inline
-// script either. The views register here (live: dashboard.js, statistics: stats.js) and the URL fragment picks one.
+// script either. The views register here (live: dashboard.js, statistics: stats.js) and the URL fragment picks one,
+// and which traffic they show: live traffic, or one replay run (`#stats&replay=<run>`, chosen in the run picker).
 'use strict';
 window.LiveInsightPage = (() => {
   const TOKEN_KEY = 'liveinsight.token';
   const SVG = 'http://www.w3.org/2000/svg';
-  const state = { token: sessionStorage.getItem(TOKEN_KEY), views: {}, current: null };
+  // A replay run id as the API takes it (docs/contract/replay.md#lane): 1-40 of a-z 0-9 -, not starting with -.
+  const RUN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+  const RUNS_MAX_AGE_MS = 15000;
+  const state = { token: sessionStorage.getItem(TOKEN_KEY), views: {}, current: null, replay: null, runsAt: 0 };
 
   const $ = (id) => document.getElementById(id);
 
@@ -107,22 +111,101 @@ window.LiveInsightPage = (() => {
     $('token-form').hidden = true;
   }
 
-  // ---- views: #stats shows the statistics, anything else the live view ----
+  // ---- views: #stats shows the statistics, anything else the live view; `&replay=<run>` a replay run ----
 
   function view(name, handlers) {
     state.views[name] = handlers;
   }
 
+  /** The fragment as a view and a run: `#stats`, `#live&replay=run-7`, `#replay=run-7` (live). */
+  function parseHash(hash) {
+    const parts = hash.replace(/^#/, '').split('&');
+    let replay = null;
+    for (const part of parts) {
+      if (!part.startsWith('replay=')) continue;
+      let run;
+      try {
+        run = decodeURIComponent(part.slice('replay='.length));
+      } catch (ignored) {
+        run = '';
+      }
+      replay = RUN.test(run) ? run : null;
+    }
+    return { view: parts[0] === 'stats' ? 'stats' : 'live', replay };
+  }
+
+  function hashOf(name, replay) {
+    return '#' + name + (replay ? '&replay=' + encodeURIComponent(replay) : '');
+  }
+
+  /** The replay run the views show, or null for live traffic: every live and statistics request carries it. */
+  function replay() {
+    return state.replay;
+  }
+
   function route() {
-    const name = location.hash === '#stats' ? 'stats' : 'live';
+    const asked = parseHash(location.hash);
+    const name = asked.view;
+    if (name !== state.current && state.current) state.views[state.current].hide();
+    if (asked.replay !== state.replay) {
+      state.replay = asked.replay;
+      showLane();
+      for (const handlers of Object.values(state.views)) handlers.laneChanged();
+    }
+    for (const link of document.querySelectorAll('[data-view-link]')) {
+      link.setAttribute('href', hashOf(link.dataset.viewLink, state.replay));
+    }
     if (name === state.current) return;
-    if (state.current) state.views[state.current].hide();
     state.current = name;
     for (const link of document.querySelectorAll('[data-view-link]')) {
       link.setAttribute('aria-current', link.dataset.viewLink === name ? 'page' : 'false');
     }
     for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.dataset.view !== name;
     state.views[name].show();
+  }
+
+  // ---- the run picker: "Live traffic" or a run of GET /api/replay/runs, newest first ----
+
+  function showLane() {
+    const banner = $('replay-banner');
+    banner.hidden = !state.replay;
+    banner.textContent = state.replay ? 'Replay run ' + state.replay : '';
+    document.body.classList.toggle('replaying', Boolean(state.replay));
+    const picker = $('replay-run');
+    if (state.replay && ![...picker.options].some((option) => option.value === state.replay)) {
+      picker.append(runOption(state.replay, state.replay));
+    }
+    picker.value = state.replay || '';
+  }
+
+  function runOption(value, text) {
+    const option = el('option', text);
+    option.value = value;
+    return option;
+  }
+
+  function runLabel(run) {
+    const last = Date.parse(run.last_at);
+    return Number.isFinite(last) ? run.run + ' · last ' + new Date(last).toLocaleString() : run.run;
+  }
+
+  async function loadRuns() {
+    state.runsAt = Date.now();
+    let runs;
+    try {
+      const body = await api('api/replay/runs');
+      runs = Array.isArray(body.runs) ? body.runs.filter((run) => run && RUN.test(String(run.run))) : [];
+    } catch (error) {
+      return; // the views say what is wrong (a 401 asks for the token); the picker keeps what it has
+    }
+    const options = [runOption('', 'Live traffic'), ...runs.map((run) => runOption(String(run.run), runLabel(run)))];
+    if (state.replay && !runs.some((run) => run.run === state.replay)) options.push(runOption(state.replay, state.replay));
+    $('replay-run').replaceChildren(...options);
+    $('replay-run').value = state.replay || '';
+  }
+
+  function refreshRuns() {
+    if (Date.now() - state.runsAt > RUNS_MAX_AGE_MS) loadRuns();
   }
 
   // Deferred scripts all run before DOMContentLoaded: every view has registered by then.
@@ -132,13 +215,21 @@ window.LiveInsightPage = (() => {
       event.preventDefault();
       state.token = $('token-input').value.trim();
       sessionStorage.setItem(TOKEN_KEY, state.token);
+      loadRuns();
       if (state.current) state.views[state.current].refresh();
     });
+    const picker = $('replay-run');
+    picker.addEventListener('change', () => {
+      location.hash = hashOf(state.current || 'live', RUN.test(picker.value) ? picker.value : null);
+    });
+    picker.addEventListener('focus', refreshRuns);
+    picker.addEventListener('pointerdown', refreshRuns);
     route();
+    loadRuns();
   });
 
   return Object.freeze({
     $, el, svg, api, Unauthorized, ApiError, number, percent, duration, clock, setStatus, askTokenOn, tokenAccepted,
-    view,
+    view, replay,
   });
 })();

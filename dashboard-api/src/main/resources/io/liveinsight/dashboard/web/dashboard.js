@@ -5,7 +5,7 @@
   const REFRESH_MS = 5000;
   const PAGE_SIZE = 25;
 
-  const { $, el, api, number, duration, clock, setStatus } = window.LiveInsightPage;
+  const { $, el, api, number, duration, clock, setStatus, replay } = window.LiveInsightPage;
   const state = {
     includeBots: false,
     cursors: [null],   // cursors[i] opens page i of the active-sessions table
@@ -16,6 +16,8 @@
     timelineCursor: null,
     timer: null,
     refreshing: false,
+    again: false,      // a refresh was asked while one was in flight
+    generation: 0,     // bumped when the traffic shown changes: answers for the previous one are dropped
     shown: false,
   };
 
@@ -191,13 +193,19 @@
   // ---- refresh loop ----
 
   async function refresh() {
-    if (state.refreshing || !state.shown) return;
+    if (!state.shown) return;
+    if (state.refreshing) {
+      state.again = true;
+      return;
+    }
     state.refreshing = true;
+    const generation = state.generation;
     try {
       const bots = state.includeBots ? 'true' : null;
-      // One request, answered from one read of the ActiveSessions table: the stats and this page of the table.
-      const live = await api('api/live', { limit: PAGE_SIZE, cursor: state.cursors[state.page], include_bots: bots });
-      if (!state.shown) return;
+      // One request: the stats and this page of the active sessions, of live traffic or the replay run chosen.
+      const live = await api('api/live',
+        { limit: PAGE_SIZE, cursor: state.cursors[state.page], include_bots: bots, replay: replay() });
+      if (!state.shown || generation !== state.generation) return;
       const stats = live.stats;
       const sessions = live.active_sessions;
       renderStats(stats);
@@ -209,6 +217,10 @@
       handleError(error);
     } finally {
       state.refreshing = false;
+      if (state.again) {
+        state.again = false;
+        refresh();
+      }
     }
   }
 
@@ -271,6 +283,17 @@
     hide() {
       state.shown = false;
       schedule();
+    },
+    // Another run (or live traffic): its sessions from the first page, no timeline of the previous one open.
+    laneChanged() {
+      state.generation += 1;
+      state.cursors = [null];
+      state.page = 0;
+      state.nextCursor = null;
+      state.selected = null;
+      $('timeline').hidden = true;
+      $('sessions-body').replaceChildren();
+      refresh();
     },
     refresh,
   });

@@ -40,10 +40,11 @@
   };
   const view = $('stats-view');
 
+  // Every statistics request: the range, and the replay run chosen (none for live traffic).
   function params() {
     return state.range === 'custom'
-      ? { from: zone.iso(state.from), to: zone.iso(state.to), tz: state.tz }
-      : { range: state.range, tz: state.tz };
+      ? { from: zone.iso(state.from), to: zone.iso(state.to), tz: state.tz, replay: page.replay() }
+      : { range: state.range, tz: state.tz, replay: page.replay() };
   }
 
   async function load() {
@@ -311,6 +312,7 @@
       clearTimeout(state.retry);
       schedule();
     },
+    laneChanged: load, // the open details follow, as they follow the range
     refresh: load,
   });
 })();

@@ -66,7 +66,7 @@ class RealtimeStatsTest {
                         session("b", "u1", 0, "/", null),
                         session("c", "u2", 0, "/", null),
                         session("d", "u2", 0, "/", null)),
-                "d");
+                ActiveScan.Position.after("d"));
 
         RealtimeStats stats = RealtimeStats.of(window(1000), sample, false, NOW);
 
@@ -108,7 +108,10 @@ class RealtimeStatsTest {
     @Test
     void toJson_keepsTheFieldsThePageReadsAndAddsPageViewsAndTheSample() {
         Map<String, Object> json = RealtimeStats.of(
-                        window(2), new ActiveScan(List.of(session("a", "u", 0, "/x", null)), "a"), false, NOW)
+                        window(2),
+                        new ActiveScan(List.of(session("a", "u", 0, "/x", null)), ActiveScan.Position.after("a")),
+                        false,
+                        NOW)
                 .toJson();
 
         assertThat(json)

@@ -40,15 +40,15 @@ class SampleSnapshotTest {
         MutableClock clock = new MutableClock(NOW);
         ActiveSession ending = new ActiveSession(
                 "s", "u", NOW - 1_799_000, NOW - 1_799_000, "/", 1, 1, null, false, NOW / 1000 + 1, Map.of());
-        SampleSnapshot snapshot =
-                new SampleSnapshot(now -> new ActiveScan(List.of(ending), "s"), clock, Duration.ofSeconds(5));
+        SampleSnapshot snapshot = new SampleSnapshot(
+                now -> new ActiveScan(List.of(ending), ActiveScan.Position.after("s")), clock, Duration.ofSeconds(5));
 
         assertThat(snapshot.at(clock.millis()).sessions()).hasSize(1);
         clock.advance(1_000);
         assertThat(snapshot.at(clock.millis()).sessions()).isEmpty();
         assertThat(snapshot.at(clock.millis()).next())
                 .as("the position in the table is kept")
-                .isEqualTo("s");
+                .isEqualTo(ActiveScan.Position.after("s"));
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * headers it names, and the dashboard answers no status the page leaves out. Cites
  * docs/contract/api.md#statistics-400-reasons: each reason listed is answered for its example, and the examples get no
  * reason the page does not list. And docs/contract/api.md#original-routes: the original routes the page lists are
- * the ones the dashboard answers, each with the parameters the page names.
+ * the ones the dashboard answers, each with the parameters the page names. And docs/contract/api.md#replay-runs: the
+ * routes the page lists take {@code replay}, no other route does, and a bad run id gets the reason it gives.
  */
 class DashboardContractDocTest {
 
@@ -236,6 +237,72 @@ class DashboardContractDocTest {
                     .isEqualTo(400);
             assertThat(refused.body()).contains("unknown parameter 'undocumented'");
         });
+    }
+
+    /** The native routes that are not in the replay table, with a path each can be asked on. */
+    private static final List<String> OTHER_NATIVE_ROUTES = List.of(
+            "/api/health",
+            "/api/sessions/some-session",
+            "/api/sessions/some-session/events",
+            "/api/users/some-user/sessions",
+            "/api/users/some-user/events",
+            "/api/replay/runs");
+
+    /** What a route needs besides {@code replay} to answer. */
+    private static final Map<String, Map<String, String>> REQUIRED = Map.of(
+            "/api/stats/breakdown", Map.of("dimension", "page"),
+            "/api/stats/details", Map.of("dimension", "page", "key", "shop.example/<b>"));
+
+    @Test
+    void replayRuns_theRoutesThePageListsTakeReplay_andNoOtherDoes() throws IOException {
+        String page = Files.readString(repositoryRoot().resolve("docs/contract/api.md"));
+        int start = page.indexOf("### Replay runs\n");
+        assertThat(start).isNotNegative();
+        String section = page.substring(start, page.indexOf("\n### ", start + 1));
+        List<String> routes = new ArrayList<>();
+        Matcher row =
+                Pattern.compile("^\\| `(/api/[^`]+)` \\|", Pattern.MULTILINE).matcher(section);
+        while (row.find()) {
+            routes.add(row.group(1));
+        }
+        Matcher reasonSpan = Pattern.compile("`(replay must be [^`]+)`").matcher(section.replace("\n", " "));
+        assertThat(reasonSpan.find()).as("the reason of a bad run id").isTrue();
+        Pattern reason = template(reasonSpan.group(1));
+        stats.replayRuns.add(new io.liveinsight.dashboard.domain.ReplayRun("run-1", 1_000, 2_000));
+
+        assertThat(routes)
+                .containsExactlyInAnyOrder(
+                        "/api/live",
+                        "/api/stats/realtime",
+                        "/api/sessions/active",
+                        "/api/stats/summary",
+                        "/api/stats/series",
+                        "/api/stats/breakdown",
+                        "/api/stats/details");
+        for (String route : routes) {
+            Map<String, String> query = new LinkedHashMap<>(REQUIRED.getOrDefault(route, Map.of()));
+            query.put("replay", "run-1");
+            assertThat(app.handle(get(route, AUTHORIZED, query)).status())
+                    .as(route)
+                    .isEqualTo(200);
+            query.put("replay", "Run 1");
+            HttpResponse refused = app.handle(get(route, AUTHORIZED, query));
+            assertThat(refused.status()).as(route).isEqualTo(400);
+            List<String> reasons = new ArrayList<>();
+            JSON.readTree(refused.body()).path("reasons").forEach(r -> reasons.add(r.asText()));
+            assertThat(reasons).as(route).singleElement().matches(r -> reason.matcher(r)
+                    .matches());
+        }
+        for (String route : OTHER_NATIVE_ROUTES) {
+            HttpResponse refused = app.handle(get(route, AUTHORIZED, Map.of("replay", "run-1")));
+            assertThat(refused.status()).as(route).isEqualTo(400);
+            assertThat(refused.body()).as(route).contains("unknown parameter 'replay'");
+        }
+        HttpResponse runs = app.handle(get("/api/replay/runs", AUTHORIZED, Map.of()));
+        assertThat(runs.status()).isEqualTo(200);
+        assertThat(JSON.readTree(runs.body()).path("runs").get(0).fieldNames())
+                .toIterable()
+                .containsExactly("run", "first_at", "last_at");
     }
 
     /** The headers a cell names, {@code `Name: value`} or {@code `Name`}; code spans that are not header names skipped. */

@@ -102,6 +102,32 @@ public final class Fixtures {
         return item;
     }
 
+    /**
+     * A replayed session's Sessions item (docs/contract/replay.md#where-a-run-shows): as {@link #session}, with its
+     * {@code replay_run}, the key of Sessions' replay index.
+     */
+    public static Map<String, AttributeValue> replayed(
+            String sessionId, String run, String userId, long startTime, long lastActivity, int events, boolean bot) {
+        Map<String, AttributeValue> item =
+                new LinkedHashMap<>(session(sessionId, userId, startTime, lastActivity, events));
+        item.put("replay_run", s(run));
+        item.put("is_bot", AttributeValue.fromBool(bot));
+        item.put("exit_page", s("https://shop.example/" + run + "/" + sessionId.length()));
+        item.remove("current_page");
+        return item;
+    }
+
+    /** The Stats item listing a replay run: {@code pk = <site>#runs}, {@code sk = <run>}, its first and last times. */
+    public static Map<String, AttributeValue> run(String run, long firstAt, long lastAt) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", s(StatsKey.DEFAULT_SITE + "#runs"));
+        item.put("sk", s(run));
+        item.put("first_at", n(firstAt));
+        item.put("last_at", n(lastAt));
+        item.put("expires_at", n(lastAt / 1000 + 400L * 86_400));
+        return item;
+    }
+
     public static Map<String, AttributeValue> event(
             String eventId, String sessionId, String userId, long timestamp, String pageUrl) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();

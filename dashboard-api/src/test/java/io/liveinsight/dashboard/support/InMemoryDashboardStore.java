@@ -1,8 +1,11 @@
 package io.liveinsight.dashboard.support;
 
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
+
 import io.liveinsight.dashboard.adapter.dynamodb.SessionViews;
 import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryDashboardStore implements DashboardStore {
 
     public final List<ActiveSession> active = new ArrayList<>();
+    /** Session ids of {@link #active} that a replay wrote (the live lane leaves them out). */
+    public final Set<String> replayed = ConcurrentHashMap.newKeySet();
+
     public final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
     /** Events by client session id, as the Events table's SessionIndex holds them. */
     public final Map<String, List<Map<String, Object>>> events = new ConcurrentHashMap<>();
@@ -37,18 +44,77 @@ public final class InMemoryDashboardStore implements DashboardStore {
         return active.stream().filter(s -> s.activeAt(nowMillis)).toList();
     }
 
-    /** The table's order here is the session ids' order. */
+    /**
+     * Live: {@link #active} in session id order (the table's order here), replayed sessions left out. A replay run:
+     * the Sessions items with its {@code replay_run} whose last activity is in the active window, newest first, as
+     * Sessions' replay index gives them.
+     */
     @Override
-    public ActiveScan activePage(long nowMillis, String after, int limit, boolean bots) {
+    public ActiveScan activePage(Lane lane, long nowMillis, ActiveScan.Position after, int limit, boolean bots) {
         failIfDown();
         pageReads.incrementAndGet();
+        if (!lane.live()) {
+            return replayPage(lane.run(), nowMillis, after, limit, bots);
+        }
         List<ActiveSession> matching = active.stream()
                 .filter(s -> s.activeAt(nowMillis) && (bots || !s.bot()))
-                .filter(s -> after == null || s.sessionId().compareTo(after) > 0)
+                .filter(s -> !replayed.contains(s.sessionId()))
+                .filter(s -> after == null || s.sessionId().compareTo(after.sessionId()) > 0)
                 .sorted(Comparator.comparing(ActiveSession::sessionId))
                 .toList();
         List<ActiveSession> page = matching.subList(0, Math.min(limit, matching.size()));
-        String next = matching.size() > limit ? page.getLast().sessionId() : null;
+        ActiveScan.Position next = matching.size() > limit
+                ? ActiveScan.Position.after(page.getLast().sessionId())
+                : null;
+        return new ActiveScan(page, next);
+    }
+
+    private ActiveScan replayPage(String run, long nowMillis, ActiveScan.Position after, int limit, boolean bots) {
+        Comparator<ActiveSession> newestFirst = Comparator.comparingLong(ActiveSession::lastActivity)
+                .reversed()
+                .thenComparing(ActiveSession::sessionId, Comparator.reverseOrder());
+        List<ActiveSession> matching = sessions.values().stream()
+                .filter(item -> run.equals(item.get(REPLAY_RUN)))
+                .map(item -> {
+                    Map<String, Object> view = SessionViews.of(item);
+                    long last = ((Number) view.get("last_activity")).longValue();
+                    return new ActiveSession(
+                            (String) view.get("session_id"),
+                            (String) view.get("user_id"),
+                            ((Number) view.get("start_time")).longValue(),
+                            last,
+                            (String) view.get("current_page"),
+                            ((Number) view.getOrDefault("total_events", 0L)).longValue(),
+                            ((Number) view.getOrDefault("page_views", 0L)).longValue(),
+                            (String) view.get("referrer"),
+                            Boolean.TRUE.equals(view.get("is_bot")),
+                            last / 1000 + 1800,
+                            Map.of());
+                })
+                .filter(s -> s.activeAt(nowMillis) && (bots || !s.bot()))
+                .filter(s -> after == null
+                        || newestFirst.compare(
+                                        s,
+                                        new ActiveSession(
+                                                after.sessionId(),
+                                                null,
+                                                0,
+                                                after.lastActivity(),
+                                                null,
+                                                0,
+                                                0,
+                                                null,
+                                                false,
+                                                0,
+                                                Map.of()))
+                                > 0)
+                .sorted(newestFirst)
+                .toList();
+        List<ActiveSession> page = matching.subList(0, Math.min(limit, matching.size()));
+        ActiveScan.Position next = matching.size() > limit
+                ? new ActiveScan.Position(
+                        page.getLast().sessionId(), page.getLast().lastActivity())
+                : null;
         return new ActiveScan(page, next);
     }
 

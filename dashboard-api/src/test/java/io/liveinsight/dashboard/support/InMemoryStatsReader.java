@@ -1,5 +1,6 @@
 package io.liveinsight.dashboard.support;
 
+import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
 import io.liveinsight.event.stats.Rollup;
@@ -17,6 +18,9 @@ public final class InMemoryStatsReader implements StatsReader {
 
     public final Map<StatsKey, Rollup> rollups = new ConcurrentHashMap<>();
     public final List<StatsKey> reads = new CopyOnWriteArrayList<>();
+    /** The runs the table lists (expired ones are not put here). */
+    public final List<ReplayRun> replayRuns = new CopyOnWriteArrayList<>();
+
     public volatile boolean down;
 
     /** One more shard's item of {@code key}. */
@@ -32,5 +36,13 @@ public final class InMemoryStatsReader implements StatsReader {
         }
         reads.add(key);
         return rollups.getOrDefault(key, Rollup.EMPTY);
+    }
+
+    @Override
+    public List<ReplayRun> replayRuns(long nowMillis) {
+        if (down) {
+            throw new StoreUnavailableException("stats down", null);
+        }
+        return List.copyOf(replayRuns);
     }
 }

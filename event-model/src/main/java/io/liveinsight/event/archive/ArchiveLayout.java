@@ -53,11 +53,17 @@ public final class ArchiveLayout {
         }
     }
 
-    /** Whether a path's hour lies in [from, to): the hours a replay of that time range reads. */
+    /**
+     * Whether a path's partition may hold records received in [from, to): the hours the range touches, plus the hour
+     * before (an object is filed under the hour its oldest record arrived in and holds up to one buffer interval more)
+     * and the hour after (a record received at 09:59:59 may arrive at 10:00:01). The reader then selects by
+     * {@code received_at}.
+     */
     public static boolean inRange(String path, Instant from, Instant to) {
-        Instant fromHour = from.truncatedTo(ChronoUnit.HOURS);
+        Instant first = from.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        Instant last = to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         return hourOf(path)
-                .filter(hour -> !hour.isBefore(fromHour) && hour.isBefore(to))
+                .filter(hour -> !hour.isBefore(first) && !hour.isAfter(last))
                 .isPresent();
     }
 }

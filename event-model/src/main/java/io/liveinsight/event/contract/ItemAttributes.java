@@ -31,6 +31,11 @@ public final class ItemAttributes {
     public static final String PROPERTIES = "properties";
     public static final String RECEIVED_AT = "received_at";
     public static final String CLOCK_SKEW = "clock_skew";
+    /**
+     * The replay run an Events or Sessions item was replayed by (docs/contract/replay.md#where-a-run-shows); absent on
+     * live traffic. The partition key of Sessions' sparse {@code ReplayIndex}.
+     */
+    public static final String REPLAY_RUN = "replay_run";
 
     // Enrichment (docs/contract/events.md#enrichment): on Events items, and on Sessions and ActiveSessions items of a
     // session's first segment (its first touch). Absent when unknown.
@@ -83,11 +88,24 @@ public final class ItemAttributes {
     public static final String ROLLUP = "ru";
     /** Day items only: {@code true} once the item is the sum of its day's hour items; absent while it is open. */
     public static final String FINAL = "final";
+    /** Runs items ({@code pk = <site>#runs}, {@code sk = <run>}): the earliest {@code received_at} counted, epoch ms. */
+    public static final String FIRST_AT = "first_at";
+    /** Runs items: the latest {@code received_at} counted, epoch ms. */
+    public static final String LAST_AT = "last_at";
 
     /** What an Events item shows its readers: the event's fields as stored, but never {@link #IP}. */
     public static final List<String> EVENT = withEnrichment(
             List.of(EVENT_ID, TIMESTAMP, USER_ID, SESSION_ID, EVENT_TYPE, PAGE_URL, REFERRER, USER_AGENT),
-            List.of(ELEMENT_TAG, ELEMENT_ID, ELEMENT_CLASS, ELEMENT_TEXT, PROPERTIES, RECEIVED_AT, IS_BOT, CLOCK_SKEW));
+            List.of(
+                    ELEMENT_TAG,
+                    ELEMENT_ID,
+                    ELEMENT_CLASS,
+                    ELEMENT_TEXT,
+                    PROPERTIES,
+                    RECEIVED_AT,
+                    IS_BOT,
+                    CLOCK_SKEW,
+                    REPLAY_RUN));
 
     /** What a Sessions item shows its readers ({@link #ROOT_SESSION_ID} to tell a segment's client id, never shown). */
     public static final List<String> SESSION = withEnrichment(
@@ -104,12 +122,12 @@ public final class ItemAttributes {
                     CURRENT_PAGE,
                     REFERRER,
                     USER_AGENT),
-            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID));
+            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID, REPLAY_RUN));
 
     /** What an ActiveSessions item shows the live view. */
     public static final List<String> ACTIVE_SESSION = withEnrichment(
             List.of(SESSION_ID, USER_ID, START_TIME, LAST_ACTIVITY, CURRENT_PAGE, TOTAL_EVENTS, PAGE_VIEWS, REFERRER),
-            List.of(IS_BOT, EXPIRES_AT, MINUTES));
+            List.of(IS_BOT, EXPIRES_AT, MINUTES, REPLAY_RUN));
 
     private ItemAttributes() {}
 

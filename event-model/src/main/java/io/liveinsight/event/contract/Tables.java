@@ -2,6 +2,8 @@ package io.liveinsight.event.contract;
 
 import static io.liveinsight.event.contract.ItemAttributes.EVENT_ID;
 import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
+import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
 import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
@@ -22,6 +24,12 @@ public final class Tables {
     public static final String USER_INDEX = "UserIndex";
     /** Events: a session's events by time. */
     public static final String SESSION_INDEX = "SessionIndex";
+    /**
+     * Sessions: a replay run's sessions by last activity. Sparse: only replayed sessions carry {@code replay_run}, so
+     * live writes cost it nothing; it is how a run's active sessions are read, ActiveSessions holding live ones only
+     * (docs/contract/replay.md#where-a-run-shows).
+     */
+    public static final String REPLAY_INDEX = "ReplayIndex";
 
     /** One item per event, keyed by its id and time; the ledger of stored event ids. */
     public static final TableSchema EVENTS = new TableSchema(
@@ -40,15 +48,26 @@ public final class Tables {
             true);
 
     /**
-     * One item per session segment. The user index is keys only: a session is rewritten on every batch, and an index
-     * whose projected attributes do not change costs no write; readers fetch the items by key.
+     * One item per session segment. The indexes are keys only: a session is rewritten on every batch, and an index
+     * whose projected attributes do not change costs no write; readers fetch the items by key. The user index's keys
+     * never change; the replay index's sort key moves with the session's last activity (a small delete and put in the
+     * index per update of a replayed session, nothing for a live one).
      */
     public static final TableSchema SESSIONS = new TableSchema(
             "Sessions",
             KeyAttribute.string(SESSION_ID),
             Optional.empty(),
-            List.of(new IndexSchema(
-                    USER_INDEX, KeyAttribute.string(USER_ID), KeyAttribute.number(START_TIME), Projection.KEYS_ONLY)),
+            List.of(
+                    new IndexSchema(
+                            USER_INDEX,
+                            KeyAttribute.string(USER_ID),
+                            KeyAttribute.number(START_TIME),
+                            Projection.KEYS_ONLY),
+                    new IndexSchema(
+                            REPLAY_INDEX,
+                            KeyAttribute.string(REPLAY_RUN),
+                            KeyAttribute.number(LAST_ACTIVITY),
+                            Projection.KEYS_ONLY)),
             Optional.empty(),
             true);
 

@@ -11,6 +11,9 @@ import java.util.HexFormat;
  */
 public final class ReplayKey {
 
+    /** The shortest key there may be. */
+    public static final int MIN_CHARS = 16;
+
     private final byte[] digest;
 
     private ReplayKey(byte[] digest) {
@@ -22,8 +25,8 @@ public final class ReplayKey {
 
     /** From the key itself (the replay tool's side). */
     public static ReplayKey of(String key) {
-        if (key == null || key.length() < 16) {
-            throw new IllegalArgumentException("a replay key has at least 16 characters");
+        if (key == null || key.length() < MIN_CHARS) {
+            throw new IllegalArgumentException("a replay key has at least " + MIN_CHARS + " characters");
         }
         return new ReplayKey(sha256(key));
     }

@@ -17,6 +17,8 @@ public final class ReplayLane {
     /** The separator of a replay run's rollup site; a site id never contains it. */
     static final String STATS_SITE_SEPARATOR = "~replay~";
 
+    static final String RUNS_SUFFIX = "#runs";
+
     private ReplayLane() {}
 
     /** Null when {@code run} is a valid run id, else why not: 1-40 characters of a-z 0-9 -, not starting with -. */
@@ -31,6 +33,11 @@ public final class ReplayLane {
             }
         }
         return null;
+    }
+
+    /** The Stats partition of a site's runs items ({@code sk} = the run): {@code <site>#runs}. */
+    public static String runsKey(String site) {
+        return site + RUNS_SUFFIX;
     }
 
     /** The site a replay run's rollups are kept under: {@code <site>~replay~<run>}, never a live site's. */

@@ -28,16 +28,17 @@ class ArchiveLayoutTest {
     }
 
     @Test
-    void inRange_takesEveryHourTheRangeTouches() {
+    void inRange_takesEveryHourTheRangeTouches_andOneEachSide() {
         Instant from = Instant.parse("2026-12-06T09:30:00Z");
-        Instant to = Instant.parse("2026-12-06T11:00:00Z");
-        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=09/a.ndjson.gz", from, to))
-                .isTrue();
-        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=10/a.ndjson.gz", from, to))
-                .isTrue();
-        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=11/a.ndjson.gz", from, to))
+        Instant to = Instant.parse("2026-12-06T10:15:00Z");
+        for (String hour : new String[] {"08", "09", "10", "11"}) {
+            assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=" + hour + "/a.ndjson.gz", from, to))
+                    .as(hour)
+                    .isTrue();
+        }
+        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=07/a.ndjson.gz", from, to))
                 .isFalse();
-        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=08/a.ndjson.gz", from, to))
+        assertThat(ArchiveLayout.inRange("dt=2026-12-06/hour=12/a.ndjson.gz", from, to))
                 .isFalse();
     }
 }

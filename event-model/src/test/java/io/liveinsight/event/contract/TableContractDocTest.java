@@ -39,13 +39,18 @@ class TableContractDocTest {
 
     private static final String PAGE = RepositoryFiles.read("docs/contract/tables.md");
 
-    /** What a Stats item shows its readers: its keys, the rollup, whether a day item is final, and when it goes. */
+    /**
+     * What a Stats item shows its readers: its keys, the rollup, whether a day item is final, and when it goes; a runs
+     * item, its first and last times.
+     */
     private static final List<String> STATS_READ = List.of(
             ItemAttributes.STATS_KEY,
             ItemAttributes.STATS_SHARD,
             ItemAttributes.ROLLUP,
             ItemAttributes.FINAL,
-            ItemAttributes.EXPIRES_AT);
+            ItemAttributes.EXPIRES_AT,
+            ItemAttributes.FIRST_AT,
+            ItemAttributes.LAST_AT);
 
     @Test
     void keysAndIndexes_listEveryKeyAndIndexOfTheContract() {

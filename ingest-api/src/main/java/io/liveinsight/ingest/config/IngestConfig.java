@@ -1,6 +1,7 @@
 package io.liveinsight.ingest.config;
 
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.http.CorsPolicy;
 import io.liveinsight.ingest.http.EdgeOptions;
 import java.net.URI;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param stage the deployment stage ({@code STAGE}, default {@code local}): the {@code Stage} dimension of every
  *     metric, so that stages sharing an account and region keep apart in alarms and dashboards; the CDK app sets
  *     {@code dev} or {@code prod}
+ * @param replayKeySha256 the replay key's SHA-256 in hex ({@code REPLAY_KEY_SHA256}, docs/contract/replay.md#lane),
+ *     never the key itself; null (unset or blank): the replay lane is off and every replay request is refused
  */
 public record IngestConfig(
         String streamName,
@@ -39,7 +42,8 @@ public record IngestConfig(
         boolean anonymizeIp,
         int trustedProxyHops,
         int retryAfterSeconds,
-        String stage) {
+        String stage,
+        String replayKeySha256) {
 
     public static final Duration DEFAULT_PUBLISH_BUDGET = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -66,6 +70,37 @@ public record IngestConfig(
             throw new IllegalArgumentException("TRUSTED_PROXY_HOPS must be >= 0 and RETRY_AFTER_SECONDS >= 1");
         }
         Defaults.checkStage(stage);
+        replayKeySha256 = replayKeySha256 == null || replayKeySha256.isBlank() ? null : replayKeySha256.strip();
+        if (replayKeySha256 != null && !replayKeySha256.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException(
+                    "REPLAY_KEY_SHA256 must be a SHA-256 in hex (64 characters of 0-9 a-f), not the key itself");
+        }
+    }
+
+    /** Without a replay key: the replay lane is off. */
+    public IngestConfig(
+            String streamName,
+            String region,
+            URI kinesisEndpoint,
+            Duration publishBudget,
+            List<String> allowedOrigins,
+            boolean localDevelopment,
+            boolean anonymizeIp,
+            int trustedProxyHops,
+            int retryAfterSeconds,
+            String stage) {
+        this(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                allowedOrigins,
+                localDevelopment,
+                anonymizeIp,
+                trustedProxyHops,
+                retryAfterSeconds,
+                stage,
+                null);
     }
 
     /** An edge with no CORS origin and the defaults (what the local stack built before CORS existed). */
@@ -112,7 +147,39 @@ public record IngestConfig(
                 bool(env, "ANONYMIZE_IP", true),
                 (int) integer(env, "TRUSTED_PROXY_HOPS", 0),
                 (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS),
-                env.getOrDefault("STAGE", Defaults.STAGE).strip());
+                env.getOrDefault("STAGE", Defaults.STAGE).strip(),
+                env.get("REPLAY_KEY_SHA256"));
+    }
+
+    /** This edge with the replay lane open to the key whose SHA-256 is {@code sha256Hex} (null: lane off). */
+    public IngestConfig withReplayKeySha256(String sha256Hex) {
+        return new IngestConfig(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                allowedOrigins,
+                localDevelopment,
+                anonymizeIp,
+                trustedProxyHops,
+                retryAfterSeconds,
+                stage,
+                sha256Hex);
+    }
+
+    /** The replay lane's key (its digest only), empty when the lane is off. */
+    public Optional<ReplayKey> replayKey() {
+        return Optional.ofNullable(replayKeySha256).map(ReplayKey::fromSha256Hex);
+    }
+
+    /** Every setting but the replay key's digest (it also keys the replay id mapping), which shows only as set or not. */
+    @Override
+    public String toString() {
+        return "IngestConfig[streamName=" + streamName + ", region=" + region + ", kinesisEndpoint=" + kinesisEndpoint
+                + ", publishBudget=" + publishBudget + ", allowedOrigins=" + allowedOrigins + ", localDevelopment="
+                + localDevelopment + ", anonymizeIp=" + anonymizeIp + ", trustedProxyHops=" + trustedProxyHops
+                + ", retryAfterSeconds=" + retryAfterSeconds + ", stage=" + stage + ", replayLane="
+                + (replayKeySha256 == null ? "off" : "on") + "]";
     }
 
     public Optional<URI> kinesisEndpointOverride() {

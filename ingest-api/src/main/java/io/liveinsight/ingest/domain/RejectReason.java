@@ -20,6 +20,14 @@ public enum RejectReason {
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
     /** A browser request from a site outside the CORS allowlist; counted per request, nothing is read. */
     ORIGIN_NOT_ALLOWED("origin_not_allowed"),
+    /** A replay request to a deployment whose replay lane is off; counted per request, nothing is read. */
+    REPLAY_LANE_OFF("replay_lane_off"),
+    /** A replay request without the replay key, or with another; counted per request, nothing is read. */
+    REPLAY_KEY_REFUSED("replay_key_refused"),
+    /** A replay request whose run id breaks the run rules; counted per request, nothing is read. */
+    REPLAY_RUN_INVALID("replay_run_invalid"),
+    /** A replay key without a run id (a replay tool that forgot its run); counted per request, nothing is read. */
+    REPLAY_RUN_MISSING("replay_run_missing"),
     /** Valid events Kinesis kept refusing; the client resends them after Retry-After. */
     STREAM_UNAVAILABLE("stream_unavailable");
 

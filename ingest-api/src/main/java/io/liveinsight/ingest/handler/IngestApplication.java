@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.replay.ReplayIds;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.adapter.cloudwatch.EmfIngestMetrics;
 import io.liveinsight.ingest.adapter.kinesis.KinesisClientFactory;
 import io.liveinsight.ingest.adapter.kinesis.KinesisEventPublisher;
@@ -15,6 +17,7 @@ import io.liveinsight.ingest.http.EventIngestor;
 import io.liveinsight.ingest.http.IngestEdge;
 import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
+import io.liveinsight.ingest.http.ReplayGate;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.lambda.http.HttpRequest;
@@ -51,6 +54,7 @@ public final class IngestApplication implements Resource {
     private final ReseedableRandom random;
     private final KinesisEventPublisher kinesisPublisher;
     private final IngestEdge primingEdge;
+    private final ReplayGate replayGate;
     private volatile boolean sdkPrimed = true;
 
     /** Production wiring: Kinesis, EMF metrics, the system clock. */
@@ -76,10 +80,11 @@ public final class IngestApplication implements Resource {
         } else {
             this.kinesisPublisher = null;
         }
+        this.replayGate = config.replayKey().map(ReplayGate::new).orElse(ReplayGate.OFF);
         IngestMetrics emitted =
                 metrics != null ? metrics : EmfIngestMetrics.fromEnvironment(System.getenv(), config.stage());
         this.edge = new IngestEdge(
-                new EventIngestor(publisher, emitted, codec.mapper(), clock, ids, config.edgeOptions()),
+                new EventIngestor(publisher, emitted, codec.mapper(), clock, ids, config.edgeOptions(), replayGate),
                 publisher,
                 config.corsPolicy());
         RecordPacker primingPacker = new RecordPacker(codec);
@@ -100,7 +105,8 @@ public final class IngestApplication implements Resource {
             }
         };
         this.primingEdge = new IngestEdge(
-                new EventIngestor(priming, IngestMetrics.NONE, codec.mapper(), clock, ids, config.edgeOptions()),
+                new EventIngestor(
+                        priming, IngestMetrics.NONE, codec.mapper(), clock, ids, config.edgeOptions(), replayGate),
                 priming,
                 config.corsPolicy());
         Core.getGlobalContext().register(this);
@@ -146,11 +152,29 @@ public final class IngestApplication implements Resource {
                 "2001:db8::1");
         IngestRequest invalid =
                 IngestRequest.post("[{\"event_type\":\"Bad Type\",\"timestamp\":\"x\"},{\"a\":", Map.of(), "192.0.2.1");
+        // The replay lane's refusal (a key that is not the key: SHA-256 and the comparison); its mapping is primed
+        // directly, as priming holds no key.
+        IngestRequest replay = IngestRequest.post(
+                batch,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        ReplayGate.RUN_HEADER,
+                        "priming",
+                        ReplayGate.KEY_HEADER,
+                        "-"),
+                "192.0.2.1");
         for (int i = 0; i < PRIMING_ROUNDS; i++) {
             json(primingEdge.handle(plain).body());
             json(primingEdge.handle(gzip).body());
             json(primingEdge.handle(invalid).body());
+            json(primingEdge.handle(replay).body());
         }
+        ReplayKey primingKey = ReplayKey.of("priming-key-not-a-deployment-key");
+        new ReplayIds(primingKey, "priming")
+                .map(new Event(
+                        "e", "u", "s", "click", 1, null, null, null, null, null, null, null, null, 1, null, false,
+                        false));
         EmfIngestMetrics.prime();
         LOG.info("primed in {} ms (SDK request path: {})", (System.nanoTime() - started) / 1_000_000, sdkPrimed);
         return sdkPrimed;

@@ -3,6 +3,7 @@ package io.liveinsight.ingest.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.replay.ReplayIds;
 import io.liveinsight.ingest.domain.EventScreen;
 import io.liveinsight.ingest.domain.EventScreen.Screened;
 import io.liveinsight.ingest.domain.Ids;
@@ -37,7 +38,9 @@ public final class EventIngestor {
     private final Clock clock;
     private final Ids ids;
     private final EdgeOptions options;
+    private final ReplayGate replay;
 
+    /** An edge whose replay lane is off. */
     public EventIngestor(
             EventPublisher publisher,
             IngestMetrics metrics,
@@ -45,6 +48,18 @@ public final class EventIngestor {
             Clock clock,
             Ids ids,
             EdgeOptions options) {
+        this(publisher, metrics, mapper, clock, ids, options, ReplayGate.OFF);
+    }
+
+    public EventIngestor(
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            ObjectMapper mapper,
+            Clock clock,
+            Ids ids,
+            EdgeOptions options,
+            ReplayGate replay) {
+        this.replay = replay;
         this.parser = new BatchParser(mapper, EventLimits.MAX_EVENTS_PER_REQUEST);
         this.publisher = publisher;
         this.metrics = metrics;
@@ -54,6 +69,10 @@ public final class EventIngestor {
     }
 
     public IngestResponse ingest(IngestRequest request) {
+        ReplayGate.Decision lane = replay.check(request);
+        if (lane instanceof ReplayGate.Decision.Refused refused) {
+            return refuseReplay(refused);
+        }
         Decoded decoded = decoder.decode(request);
         if (decoded instanceof Decoded.Refused refused) {
             return refuse(refused.status(), refused.reason(), refused.message());
@@ -68,7 +87,8 @@ public final class EventIngestor {
         }
         Screened screened =
                 EventScreen.screen(items, ids, clock.millis(), clientIp(request), request.header("user-agent"));
-        List<Event> events = screened.accepted();
+        List<Event> events =
+                lane instanceof ReplayGate.Decision.Replay run ? mapped(run, screened) : screened.accepted();
         List<Rejection> rejections = screened.rejections();
         Map<RejectReason, Integer> rejected = screened.rejected();
         if (events.isEmpty()) {
@@ -91,6 +111,26 @@ public final class EventIngestor {
     /** A request the edge will not read (a browser on a site outside the allowlist): 403, counted. */
     public IngestResponse refuseOrigin() {
         return refuse(403, RejectReason.ORIGIN_NOT_ALLOWED, "origin not allowed");
+    }
+
+    /** The replay lane's events: every id mapped for the run (minted ones too), {@code replay_run} set. */
+    private static List<Event> mapped(ReplayGate.Decision.Replay run, Screened screened) {
+        ReplayIds ids = run.ids();
+        List<Event> events = new ArrayList<>(screened.accepted().size());
+        screened.accepted().forEach(event -> events.add(ids.map(event)));
+        return events;
+    }
+
+    private IngestResponse refuseReplay(ReplayGate.Decision.Refused refused) {
+        metrics.record(new IngestMetrics.Outcome(refused.status(), 0, Map.of(refused.reason(), 1), 0));
+        Map<String, Object> body = body("error", refused.message());
+        if (refused.field() != null) {
+            body.put("field", refused.field());
+        }
+        if (refused.status() == 400) {
+            body.put("rejected", List.of());
+        }
+        return IngestResponse.of(refused.status(), body);
     }
 
     private String clientIp(IngestRequest request) {

@@ -3,6 +3,7 @@ package io.liveinsight.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liveinsight.event.replay.ReplayKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,7 @@ class IngestConfigTest {
         assertThat(config.retryAfterSeconds()).isEqualTo(1);
         assertThat(config.kinesisEndpointOverride()).isEmpty();
         assertThat(config.stage()).isEqualTo("local");
+        assertThat(config.replayKey()).isEmpty();
     }
 
     @Test
@@ -71,5 +73,45 @@ class IngestConfigTest {
                 .hasMessageContaining("STAGE");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("STAGE", "dev/prod")))
                 .hasMessageContaining("STAGE");
+    }
+
+    @Test
+    void fromEnvironment_whenReplayKeyDigestSet_opensTheLaneToThatKeyOnly() {
+        String digest = ReplayKey.of("a-replay-key-0123456789").sha256Hex();
+
+        IngestConfig config =
+                IngestConfig.fromEnvironment(Map.of("REPLAY_KEY_SHA256", " " + digest.toUpperCase() + "\n"));
+
+        assertThat(config.replayKey()).get().satisfies(key -> {
+            assertThat(key.matches("a-replay-key-0123456789")).isTrue();
+            assertThat(key.matches("another-key-0123456789")).isFalse();
+        });
+        assertThat(IngestConfig.fromEnvironment(Map.of("REPLAY_KEY_SHA256", "  "))
+                        .replayKey())
+                .isEmpty();
+        assertThat(IngestConfig.localDevelopment("s", "us-east-1", null)
+                        .withReplayKeySha256(digest)
+                        .replayKey())
+                .isPresent();
+    }
+
+    @Test
+    void fromEnvironment_whenReplayKeyDigestIsNotADigest_failsFastWithoutEchoingIt() {
+        for (String wrong : new String[] {"a-replay-key-0123456789", "abc", "g".repeat(64), "a".repeat(65)}) {
+            assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("REPLAY_KEY_SHA256", wrong)))
+                    .hasMessageContaining("REPLAY_KEY_SHA256")
+                    .hasMessageNotContaining(wrong);
+        }
+    }
+
+    @Test
+    void toString_whenReplayKeySet_showsTheLaneButNotTheDigest() {
+        String digest = ReplayKey.of("a-replay-key-0123456789").sha256Hex();
+
+        String shown = IngestConfig.fromEnvironment(Map.of("REPLAY_KEY_SHA256", digest))
+                .toString();
+
+        assertThat(shown).contains("replayLane=on").doesNotContain(digest).doesNotContain(digest.substring(0, 16));
+        assertThat(IngestConfig.fromEnvironment(Map.of()).toString()).contains("replayLane=off");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventLimits;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.http.CorsPolicy;
@@ -12,6 +13,7 @@ import io.liveinsight.ingest.http.EventIngestor;
 import io.liveinsight.ingest.http.IngestEdge;
 import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
+import io.liveinsight.ingest.http.ReplayGate;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.FakePublisher;
 import io.liveinsight.ingest.testing.RecordingMetrics;
@@ -48,18 +50,31 @@ class EdgeContractDocTest {
     /** A row of the statuses table: | status | when | body | headers |. */
     private static final Pattern STATUS_ROW = Pattern.compile("^\\| (\\d{3}) \\|.*\\| ([^|]*) \\|$", Pattern.MULTILINE);
 
+    private static final String REPLAY_KEY = "edge-contract-replay-key";
+
     private final FakePublisher publisher = new FakePublisher();
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final IngestEdge edge = new IngestEdge(
-            new EventIngestor(
-                    publisher,
-                    metrics,
-                    new EventCodec().mapper(),
-                    Clock.systemUTC(),
-                    new Ids(Clock.systemUTC(), new Random(1)),
-                    EdgeOptions.DEFAULTS),
-            publisher,
-            CorsPolicy.of(List.of(SHOP)));
+    private final IngestEdge edge = edge(new ReplayGate(ReplayKey.of(REPLAY_KEY)));
+    private final IngestEdge laneOff = edge(ReplayGate.OFF);
+
+    private IngestEdge edge(ReplayGate replay) {
+        return new IngestEdge(
+                new EventIngestor(
+                        publisher,
+                        metrics,
+                        new EventCodec().mapper(),
+                        Clock.systemUTC(),
+                        new Ids(Clock.systemUTC(), new Random(1)),
+                        EdgeOptions.DEFAULTS,
+                        replay),
+                publisher,
+                CorsPolicy.of(List.of(SHOP)));
+    }
+
+    /** The edge that answers a reason: the one without a replay lane for {@code replay_lane_off}. */
+    private IngestEdge edgeFor(RejectReason reason) {
+        return reason == RejectReason.REPLAY_LANE_OFF ? laneOff : edge;
+    }
 
     @Test
     void rejectReasons_whenReadFromThePage_areTheEnumAndTheStatusesTheEdgeAnswers() {
@@ -70,7 +85,7 @@ class EdgeContractDocTest {
                         .map(RejectReason::dimension)
                         .toList());
         for (RejectReason reason : RejectReason.values()) {
-            IngestResponse response = edge.handle(requestRejectedFor(reason));
+            IngestResponse response = edgeFor(reason).handle(requestRejectedFor(reason));
 
             assertThat(metrics.last().rejected()).as(reason.dimension()).containsKey(reason);
             assertThat(response.status()).as(reason.dimension()).isEqualTo(documented.get(reason.dimension()));
@@ -82,7 +97,7 @@ class EdgeContractDocTest {
         Map<Integer, String> documented = statuses();
         Set<Integer> answered = new TreeSet<>();
         for (RejectReason reason : RejectReason.values()) {
-            answered.add(check(edge.handle(requestRejectedFor(reason)), documented));
+            answered.add(check(edgeFor(reason).handle(requestRejectedFor(reason)), documented));
         }
         answered.add(check(edge.handle(post(Map.of(), EVENT)), documented));
         answered.add(check(edge.handle(preflight()), documented));
@@ -122,6 +137,11 @@ class EdgeContractDocTest {
             case TOO_MANY_EVENTS -> post(Map.of(), Bodies.array(EVENT, EventLimits.MAX_EVENTS_PER_REQUEST + 1));
             case UNSUPPORTED_MEDIA_TYPE -> request("POST", Map.of("Content-Type", "text/html"), EVENT);
             case ORIGIN_NOT_ALLOWED -> post(Map.of("Origin", "https://elsewhere.example.net"), EVENT);
+            case REPLAY_LANE_OFF, REPLAY_KEY_REFUSED ->
+                post(Map.of(ReplayGate.RUN_HEADER, "run-1", ReplayGate.KEY_HEADER, "not-the-key-at-all"), EVENT);
+            case REPLAY_RUN_INVALID ->
+                post(Map.of(ReplayGate.RUN_HEADER, "Run_1", ReplayGate.KEY_HEADER, REPLAY_KEY), EVENT);
+            case REPLAY_RUN_MISSING -> post(Map.of(ReplayGate.KEY_HEADER, REPLAY_KEY), EVENT);
             case STREAM_UNAVAILABLE -> post(Map.of(), EVENT);
         };
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.adapter.kinesis.KinesisEventPublisher;
 import io.liveinsight.ingest.adapter.kinesis.RecordPacker;
 import io.liveinsight.ingest.adapter.kinesis.RetryPolicy;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Lambda's logs are everything the function writes to standard output and error: SLF4J's lines and the EMF metric
  * lines alike. Requests carrying a distinctive address, bearer token and event body, through every outcome that logs
  * (Kinesis refusing entries, 503, rejected and malformed events, oversized bodies, priming), leave none of the three
- * in them.
+ * in them; nor do replay requests leave the replay key, a wrong key or a refused run id.
  */
 class NoPersonalDataInLogsTest {
 
@@ -35,6 +36,9 @@ class NoPersonalDataInLogsTest {
     private static final String FORWARDED = "203.0.113.251";
     private static final String TOKEN = "tok-5f1c0a7e-ingest-secret";
     private static final String MARKER = "body-marker-3c9d";
+    private static final String REPLAY_KEY = "replay-key-secret-8e1f-0123456789";
+    private static final String WRONG_KEY = "wrong-replay-key-77aa-0123456789";
+    private static final String BAD_RUN = "Run-Marker-51d0";
 
     @Test
     void handlers_whenRequestsCarryAddressTokenAndBody_logNoneOfThem() {
@@ -61,7 +65,8 @@ class NoPersonalDataInLogsTest {
                     false,
                     1,
                     1,
-                    Defaults.STAGE);
+                    Defaults.STAGE,
+                    ReplayKey.of(REPLAY_KEY).sha256Hex());
             IngestApplication application = new IngestApplication(config, publisher, null); // EMF on stdout
             IngestHandler rest = new IngestHandler(application);
             HttpApiIngestHandler httpApi = new HttpApiIngestHandler(application);
@@ -83,6 +88,17 @@ class NoPersonalDataInLogsTest {
                 answers.add(
                         httpApi.handleRequest(httpEvent(headers, body), null).getStatusCode() + "");
             }
+            // The replay lane: the key, a wrong key, a run id that is refused.
+            for (String[] replay : new String[][] {
+                {"run-1", REPLAY_KEY}, {"run-1", WRONG_KEY}, {BAD_RUN, REPLAY_KEY}, {BAD_RUN, WRONG_KEY}
+            }) {
+                Map<String, String> replayHeaders = new java.util.HashMap<>(headers);
+                replayHeaders.put("X-LiveInsight-Replay-Run", replay[0]);
+                replayHeaders.put("X-LiveInsight-Replay-Key", replay[1]);
+                answers.add(rest.handleRequest(restEvent(replayHeaders, bodies().get(0)), null)
+                                .getStatusCode()
+                        + "");
+            }
             String gzip = Bodies.base64Gzip("[{\"session_id\":\"" + MARKER + "\"}]");
             Map<String, String> gzipHeaders = Map.of(
                     "content-type", "text/plain", "content-encoding", "gzip", "authorization", "Bearer " + TOKEN);
@@ -91,7 +107,7 @@ class NoPersonalDataInLogsTest {
                     + "");
         });
 
-        assertThat(answers).contains("503", "400", "413");
+        assertThat(answers).contains("503", "400", "413", "403");
         // the capture is live: it holds the publisher's warning and the metric lines
         assertThat(logs).contains("answering 503").contains("\"_aws\"");
         assertThat(logs)
@@ -99,7 +115,11 @@ class NoPersonalDataInLogsTest {
                 .doesNotContain(IPV6)
                 .doesNotContain(FORWARDED)
                 .doesNotContain(TOKEN)
-                .doesNotContain(MARKER);
+                .doesNotContain(MARKER)
+                .doesNotContain(REPLAY_KEY)
+                .doesNotContain(WRONG_KEY)
+                .doesNotContain(ReplayKey.of(REPLAY_KEY).sha256Hex())
+                .doesNotContain(BAD_RUN);
     }
 
     private static List<String> bodies() {

@@ -10,6 +10,8 @@ import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventValidator;
+import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.event.replay.ReplayLane;
 import io.liveinsight.ingest.adapter.kinesis.RecordPacker;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.port.IngestMetrics;
@@ -34,12 +36,17 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Whatever a client sends, the edge answers 200, 400, 413 or 415: never a 5xx, never an exception. Every event it
- * accepts passes the consumer's validation and comes back unchanged from the stream record codec.
+ * Whatever a client sends, the edge answers 200, 400, 403, 413 or 415: never a 5xx, never an exception. Every event it
+ * accepts passes the consumer's validation and comes back unchanged from the stream record codec. With the replay
+ * headers (docs/contract/replay.md#lane), any run and key: only the key with a valid run publishes anything, and then
+ * every published event carries the run and mapped ids.
  */
 class IngestPropertiesTest {
 
-    private static final Set<Integer> CLIENT_STATUSES = Set.of(200, 400, 413, 415);
+    private static final Set<Integer> CLIENT_STATUSES = Set.of(200, 400, 403, 413, 415);
+    private static final String REPLAY_KEY = "properties-replay-key-0123456789";
+    private static final String RUN_HEADER = "x-liveinsight-replay-run";
+    private static final String KEY_HEADER = "x-liveinsight-replay-key";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> FIELDS = List.of(
             "event_id",
@@ -95,15 +102,30 @@ class IngestPropertiesTest {
                 codec.mapper(),
                 clock,
                 new Ids(clock, new Random(1)),
-                EdgeOptions.DEFAULTS);
+                EdgeOptions.DEFAULTS,
+                new ReplayGate(ReplayKey.of(REPLAY_KEY)));
 
         IngestResponse response = ingestor.ingest(request);
 
         Statistics.label("status").collect(response.status());
         assertThat(response.status()).isIn(CLIENT_STATUSES);
+        String run = request.header(RUN_HEADER);
+        String key = request.header(KEY_HEADER);
+        boolean replayLetIn = run != null && REPLAY_KEY.equals(key) && ReplayLane.runError(run) == null;
+        if (key != null && !replayLetIn) {
+            assertThat(response.status()).isIn(400, 403);
+        }
         if (response.status() != 200) {
             assertThat(publisher.published).isEmpty();
             return;
+        }
+        for (Event event : publisher.published) {
+            assertThat(event.replayRun()).isEqualTo(replayLetIn ? run : null);
+            if (replayLetIn) {
+                assertThat(event.sessionId()).startsWith("r~" + run + "~");
+                assertThat(event.userId()).startsWith("r~" + run + "~");
+                assertThat(event.eventId()).startsWith("r.");
+            }
         }
         assertThat(response.body().get("accepted")).isEqualTo(publisher.published.size());
         for (Event event : publisher.published) {
@@ -189,13 +211,46 @@ class IngestPropertiesTest {
                 "multipart/form-data; boundary=x");
         Arbitrary<String> encoding = Arbitraries.of("", "", "", "gzip", "br", "identity");
         Arbitrary<Boolean> asBase64 = Arbitraries.of(false, false, true);
-        return Combinators.combine(body, contentType, encoding, asBase64, userAgents())
+        return Combinators.combine(body, contentType, encoding, asBase64, userAgents(), replayHeaders())
                 .as(IngestPropertiesTest::request);
+    }
+
+    /** No replay header mostly; else the key or another, a valid run or any string, or a key alone. */
+    private static Arbitrary<Map<String, String>> replayHeaders() {
+        Arbitrary<String> runs = Arbitraries.oneOf(
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .numeric()
+                        .withChars('-')
+                        .ofMinLength(1)
+                        .ofMaxLength(41),
+                Arbitraries.strings().all().ofMaxLength(60),
+                Arbitraries.of(INJECTIONS));
+        Arbitrary<String> keys = Arbitraries.oneOf(
+                Arbitraries.just(REPLAY_KEY),
+                Arbitraries.strings().all().ofMaxLength(80),
+                Arbitraries.of(REPLAY_KEY + " ", REPLAY_KEY.toUpperCase(java.util.Locale.ROOT), ""));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(Map.of())),
+                net.jqwik.api.Tuple.of(
+                        3, Combinators.combine(runs, keys).as((run, key) -> Map.of(RUN_HEADER, run, KEY_HEADER, key))),
+                net.jqwik.api.Tuple.of(1, runs.map(run -> Map.of(RUN_HEADER, run))),
+                net.jqwik.api.Tuple.of(1, keys.map(key -> Map.of(KEY_HEADER, key))));
     }
 
     private static IngestRequest request(
             String body, String contentType, String encoding, boolean asBase64, String userAgent) {
-        Map<String, String> headers = new HashMap<>();
+        return request(body, contentType, encoding, asBase64, userAgent, Map.of());
+    }
+
+    private static IngestRequest request(
+            String body,
+            String contentType,
+            String encoding,
+            boolean asBase64,
+            String userAgent,
+            Map<String, String> replay) {
+        Map<String, String> headers = new HashMap<>(replay);
         if (!contentType.isEmpty()) {
             headers.put("content-type", contentType);
         }

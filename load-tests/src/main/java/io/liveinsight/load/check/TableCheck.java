@@ -174,7 +174,7 @@ public record TableCheck(
                 wrong.stream().limit(10).toList());
     }
 
-    private static String compareSession(ExpectedSegments.Segment segment, Map<String, AttributeValue> item) {
+    static String compareSession(ExpectedSegments.Segment segment, Map<String, AttributeValue> item) {
         if (item == null) {
             return "no Sessions item";
         }
@@ -203,7 +203,7 @@ public record TableCheck(
     }
 
     /** Null when fine: an active segment must be shown exactly; an expired one may be absent, or exact. */
-    private static String compareActive(ExpectedSegments.Segment segment, Map<String, AttributeValue> item, long now) {
+    static String compareActive(ExpectedSegments.Segment segment, Map<String, AttributeValue> item, long now) {
         ExpectedSession want = segment.aggregate();
         if (item == null) {
             return want.expiresAt() > now + TTL_RACE_SECONDS ? "no ActiveSessions item while active" : null;

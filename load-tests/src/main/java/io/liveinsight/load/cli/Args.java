@@ -46,4 +46,9 @@ public final class Args {
     public boolean has(String name) {
         return values.containsKey(name);
     }
+
+    /** Every option given, without the leading {@code --}. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(values.keySet());
+    }
 }

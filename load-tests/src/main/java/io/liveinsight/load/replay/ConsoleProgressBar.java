@@ -10,12 +10,19 @@ public final class ConsoleProgressBar implements Replayer.ProgressListener {
 
     private final PrintStream out;
     private final String label;
+    private final java.util.function.LongSupplier unavailable;
     private long lastDraw = Long.MIN_VALUE;
     private String lastLine = "";
 
     public ConsoleProgressBar(PrintStream out, String label) {
+        this(out, label, null);
+    }
+
+    /** With {@code unavailable}, the line also shows the 503 answers so far. */
+    public ConsoleProgressBar(PrintStream out, String label, java.util.function.LongSupplier unavailable) {
         this.out = out;
         this.label = label;
+        this.unavailable = unavailable;
     }
 
     @Override
@@ -24,7 +31,8 @@ public final class ConsoleProgressBar implements Replayer.ProgressListener {
             return;
         }
         lastDraw = elapsedNanos;
-        lastLine = line(label, done, total, accepted, elapsedNanos);
+        lastLine = line(label, done, total, accepted, elapsedNanos)
+                + (unavailable == null ? "" : String.format("  503 x %,d", unavailable.getAsLong()));
         out.print("\r" + lastLine);
         out.flush();
     }

@@ -75,6 +75,10 @@ public final class Replayer {
                 break;
             }
             inFlight.acquire();
+            if (stop.getAsBoolean()) { // an answer that came while waiting for a slot may have said to stop
+                inFlight.release();
+                break;
+            }
             behind = Math.max(behind, (ticker.nanos() - due) / 1_000_000);
             counters.requests.incrementAndGet();
             counters.eventsSent.addAndGet(beacon.eventCount());

@@ -2,6 +2,7 @@ package io.liveinsight.local;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.processor.config.ArchiveConfig;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -27,6 +28,9 @@ import java.util.Optional;
  *     default on); off, the edge runs alone and consumers run as separate processes
  *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
  *     {@code consumer} entry
+ * @param replayKey the replay lane's key ({@code LIVEINSIGHT_REPLAY_KEY}, default {@link #DEFAULT_REPLAY_KEY}: fixed
+ *     and public, for this machine only; {@code off} closes the lane); the edge gets its SHA-256 only
+ *     (docs/contract/replay.md#lane)
  * @param archiveDirectory where the local archiver writes everything the stream accepted
  *     ({@code LIVEINSIGHT_ARCHIVE_DIR}, made absolute; docs/contract/archive.md#layout), or null: no archive (unset,
  *     blank or {@code off})
@@ -46,6 +50,7 @@ public record LocalConfig(
         String applicationName,
         Path dataDirectory,
         boolean consumer,
+        String replayKey,
         Path archiveDirectory,
         Duration archiveFlushAge) {
 
@@ -57,11 +62,14 @@ public record LocalConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
+    /** The local stack's replay key: printed at start-up and in the docs, so never a deployment's. */
+    public static final String DEFAULT_REPLAY_KEY = "local-replay-key-0123456789";
+
     public static final Duration DEFAULT_ARCHIVE_FLUSH_AGE = Duration.ofSeconds(60);
     /** Firehose's longest buffering interval. */
     public static final int MAX_ARCHIVE_FLUSH_S = 900;
 
-    /** Without an archive: what the tests that predate it build. */
+    /** The local stack with the default replay key and no archive: what the tests that predate both build. */
     public LocalConfig(
             String host,
             int edgePort,
@@ -88,6 +96,7 @@ public record LocalConfig(
                 applicationName,
                 dataDirectory,
                 consumer,
+                DEFAULT_REPLAY_KEY,
                 null,
                 DEFAULT_ARCHIVE_FLUSH_AGE);
     }
@@ -101,6 +110,10 @@ public record LocalConfig(
         if (shards < 1) {
             throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
         }
+        if (replayKey != null && replayKey.length() < ReplayKey.MIN_CHARS) {
+            throw new IllegalArgumentException("LIVEINSIGHT_REPLAY_KEY must have at least " + ReplayKey.MIN_CHARS
+                    + " characters (or be off), has " + replayKey.length());
+        }
         if (archiveFlushAge == null
                 || archiveFlushAge.compareTo(Duration.ofSeconds(1)) < 0
                 || archiveFlushAge.compareTo(Duration.ofSeconds(MAX_ARCHIVE_FLUSH_S)) > 0) {
@@ -110,6 +123,11 @@ public record LocalConfig(
         archiveDirectory = archiveDirectory == null
                 ? null
                 : archiveDirectory.toAbsolutePath().normalize();
+    }
+
+    /** The SHA-256 the edge holds ({@code REPLAY_KEY_SHA256}), null when the lane is off. */
+    public String replayKeySha256() {
+        return replayKey == null ? null : ReplayKey.of(replayKey).sha256Hex();
     }
 
     /** This config with the archive in {@code directory} (null: off), written at least every {@code flushAge}. */
@@ -127,6 +145,7 @@ public record LocalConfig(
                 applicationName,
                 dataDirectory,
                 consumer,
+                replayKey,
                 directory,
                 flushAge);
     }
@@ -151,9 +170,17 @@ public record LocalConfig(
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
                 onOff(env, "LIVEINSIGHT_CONSUMER", true),
+                replayKey(env.get("LIVEINSIGHT_REPLAY_KEY")),
                 archiveDirectory(env.get("LIVEINSIGHT_ARCHIVE_DIR")),
                 Duration.ofSeconds(
                         integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())));
+    }
+
+    private static String replayKey(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_REPLAY_KEY;
+        }
+        return value.strip().equalsIgnoreCase("off") ? null : value;
     }
 
     private static Path archiveDirectory(String value) {

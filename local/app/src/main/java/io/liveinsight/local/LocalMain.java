@@ -110,6 +110,7 @@ public final class LocalMain {
                   consumer    %s
                   archive     %s
                   health      GET /health answers 503 naming what is down until every dependency answers
+                  %s
 
                   try: curl -XPOST %s/events -H 'Content-Type: application/json' \\
                          -d '{"user_id":"u1","session_id":"s1","event_type":"page_view","page_url":"https://example.com/"}'
@@ -131,9 +132,19 @@ public final class LocalMain {
                         config.streamName(),
                         consumerLine(config),
                         archiveLine(config),
+                        replayLine(config),
                         edge,
                         endpoints.dynamoDb(),
                         config.tables().sessions());
+    }
+
+    /** The replay lane's key, printed: the local stack's is no secret (docs/contract/local.md#replay-key). */
+    static String replayLine(LocalConfig config) {
+        if (config.replayKey() == null) {
+            return "replay key: off (LIVEINSIGHT_REPLAY_KEY=off): replays are refused with 403";
+        }
+        return "replay key: " + config.replayKey() + " (local only)   send it as X-LiveInsight-Replay-Key with "
+                + "X-LiveInsight-Replay-Run";
     }
 
     static String consumerLine(LocalConfig config) {

@@ -90,9 +90,11 @@ public final class LocalPipeline implements AutoCloseable {
         config.archive().ifPresent(LocalPipeline::prepareArchive);
         LocalPipeline pipeline = new LocalPipeline(config, endpoints);
         // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
-        // the console.
+        // the console. The replay lane is open to the local key (docs/contract/replay.md#lane); the edge holds its
+        // digest.
         IngestHandler handler = new IngestHandler(new IngestApplication(
-                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
+                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis())
+                        .withReplayKeySha256(config.replayKeySha256()),
                 null,
                 IngestMetrics.NONE));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));

@@ -66,6 +66,15 @@ class EndToEndTest {
     }
 
     @Test
+    void replay_withoutTheKeyIsRefused_withItStoredUnderMappedIdsAndTheRunsSite_andTheLiveStatsUnchanged(LocalAws aws)
+            throws Exception {
+        // Warm: the consumer holds its lease.
+        EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "w2");
+
+        ReplayLaneScenario.run(stack.edgeAddress(), aws.dynamoDb(), config.tables(), config.replayKey(), "e2e-run-1");
+    }
+
+    @Test
     void close_whenConsumerStillStartingUp_returnsWithinSeconds(LocalAws aws) {
         // KCL holds a lock through a random start-up wait of up to 30 s; Ctrl-C must not wait for it.
         LocalConfig other = new LocalConfig(

@@ -3,6 +3,7 @@ package io.liveinsight.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liveinsight.event.replay.ReplayKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +33,38 @@ class LocalConfigTest {
         assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_CONSUMER", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LIVEINSIGHT_CONSUMER");
+    }
+
+    @Test
+    void replayKey_whenUnset_isTheLocalKeyAndTheEdgeGetsItsDigestOnly() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of());
+
+        assertThat(config.replayKey())
+                .isEqualTo(LocalConfig.DEFAULT_REPLAY_KEY)
+                .isEqualTo("local-replay-key-0123456789");
+        assertThat(config.replayKeySha256())
+                .isEqualTo(ReplayKey.of(LocalConfig.DEFAULT_REPLAY_KEY).sha256Hex())
+                .doesNotContain(LocalConfig.DEFAULT_REPLAY_KEY);
+        assertThat(LocalMain.replayLine(config)).contains("replay key: local-replay-key-0123456789 (local only)");
+    }
+
+    @Test
+    void replayKey_whenSetOrOff_isThatKeyOrNoLane() {
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_REPLAY_KEY", "my-own-replay-key-#|~\uD83D\uDE00"))
+                        .replayKey())
+                .isEqualTo("my-own-replay-key-#|~\uD83D\uDE00");
+        LocalConfig off = LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_REPLAY_KEY", "OFF"));
+        assertThat(off.replayKey()).isNull();
+        assertThat(off.replayKeySha256()).isNull();
+        assertThat(LocalMain.replayLine(off)).contains("replay key: off");
+    }
+
+    @Test
+    void replayKey_whenTooShort_failsNamingItWithoutEchoingIt() {
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_REPLAY_KEY", "short-key")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIVEINSIGHT_REPLAY_KEY")
+                .hasMessageNotContaining("short-key");
     }
 
     @Test

@@ -55,6 +55,7 @@ class LocalMainTest {
             assertThat(banner).contains(config.tables().of(table));
         }
         assertThat(banner).contains("tables Shop-Events, Shop-Sessions, Shop-ActiveSessions, Shop-Stats");
+        assertThat(banner).contains("replay key: local-replay-key-0123456789 (local only)");
     }
 
     @Test

@@ -10,6 +10,11 @@ import java.util.TreeMap;
  * What the Sessions table holds for one session (segment). {@link #merge} is commutative and associative, so the
  * result does not depend on the order events arrive in. Page and referrer choices carry the time (and event id, to
  * break ties) of the event they came from; {@code minutes} counts events per epoch minute of event time.
+ *
+ * <p>{@code replayRun} is the replay run the session belongs to (docs/contract/replay.md#where-a-run-shows), null for a
+ * live session. A replayed event's session id is mapped per run, so a session's events share one lane; should a live
+ * event carry a replay session's id anyway, the session stays the replay's (and of two runs, the first in sort
+ * order), which keeps the choice order-independent and keeps replayed sessions out of the live view.
  */
 public record SessionAggregate(
         String sessionId,
@@ -26,7 +31,8 @@ public record SessionAggregate(
         String userAgent,
         boolean isBot,
         Map<String, Long> eventTypes,
-        SortedMap<Long, Long> minutes) {
+        SortedMap<Long, Long> minutes,
+        String replayRun) {
 
     /** Distinct event types kept by name; the rest are counted under {@link #OTHER_TYPES}. */
     public static final int MAX_EVENT_TYPES = 32;
@@ -80,7 +86,8 @@ public record SessionAggregate(
                 event.userAgent(),
                 event.isBot(),
                 Map.of(event.eventType(), 1L),
-                new TreeMap<>(Map.of(Math.floorDiv(event.timestamp(), 60_000L), 1L)));
+                new TreeMap<>(Map.of(Math.floorDiv(event.timestamp(), 60_000L), 1L)),
+                event.replayRun());
     }
 
     public SessionAggregate merge(SessionAggregate other) {
@@ -105,7 +112,21 @@ public record SessionAggregate(
                 earlier.userAgent,
                 isBot || other.isBot,
                 types,
-                perMinute);
+                perMinute,
+                lane(replayRun, other.replayRun));
+    }
+
+    /** The replay run of two parts of a session: a replay's over the live lane's, the first of two runs. */
+    private static String lane(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** True when the session belongs to a replay run. */
+    public boolean isReplay() {
+        return replayRun != null;
     }
 
     public SessionAggregate withSessionId(String id) {
@@ -124,7 +145,8 @@ public record SessionAggregate(
                 userAgent,
                 isBot,
                 eventTypes,
-                minutes);
+                minutes,
+                replayRun);
     }
 
     public long sessionDuration() {

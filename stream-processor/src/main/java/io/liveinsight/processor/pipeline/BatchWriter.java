@@ -7,6 +7,7 @@ import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.RollupUpdate;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.port.DeadLetters;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
@@ -144,9 +145,10 @@ public final class BatchWriter {
     }
 
     /**
-     * Reads every session of the batch, plans the rollups' changes from what is stored and writes them; returns what
-     * was read (for the session writes to start from), or null if the consumer began stopping first. Without rollups,
-     * reads nothing.
+     * Reads every session of the batch, plans the rollups' changes from what is stored and writes them (a replayed event
+     * or session under its run's site), then widens the runs items of the replay runs stored; returns what was read
+     * (for the session writes to start from), or null if the consumer began stopping first. Without rollups, reads
+     * nothing.
      */
     private List<Snapshot> rollUp(List<Map.Entry<String, List<PositionedEvent>>> sessionsOfBatch) {
         if (stats == StatsStore.NONE) {
@@ -168,6 +170,20 @@ public final class BatchWriter {
         if (!contributions.isEmpty()
                 && retrying(() -> {
                             stats.add(contributions);
+                            return Boolean.TRUE;
+                        })
+                        == null) {
+            return null;
+        }
+        List<RunSpan> runs = RunSpan.of(
+                rules.site(),
+                sessionsOfBatch.stream()
+                        .flatMap(session -> session.getValue().stream())
+                        .map(PositionedEvent::event)
+                        .toList());
+        if (!runs.isEmpty()
+                && retrying(() -> {
+                            stats.seen(runs);
                             return Boolean.TRUE;
                         })
                         == null) {

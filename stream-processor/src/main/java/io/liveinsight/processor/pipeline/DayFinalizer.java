@@ -1,9 +1,11 @@
 package io.liveinsight.processor.pipeline;
 
+import io.liveinsight.event.replay.ReplayLane;
 import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.DayRules;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.port.DayStore;
 import io.liveinsight.processor.port.StatsStore;
 import java.time.Clock;
@@ -28,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * days again. Days that become final later are finished by {@link #tick} (the KCL door calls it with every batch,
  * empty ones included, and the Lambda door after each invocation): a shard's start-up ({@link #started}) checks its
  * last {@value DayRules#LOOK_BACK_DAYS} days, and every {@link #SWEEP_EVERY} a sweep finishes every open day item of
- * those days, whichever shard it belongs to (a parent shard ended by a resharding, a shard no longer read).
+ * those days, whichever shard it belongs to (a parent shard ended by a resharding, a shard no longer read), of the
+ * live site and of every replay run counted in those days (docs/contract/replay.md#where-a-run-shows). A replay run's
+ * site is new with the day finalizer, so its shards' day items are never missing, only open: the start-up check looks
+ * at the live site only.
  */
 public final class DayFinalizer implements StatsStore {
 
@@ -43,6 +48,12 @@ public final class DayFinalizer implements StatsStore {
      * item is checked (and reopened if another process already made it final) before every hour write, not once.
      */
     public static final Duration CLOCKS_APART = Duration.ofHours(1);
+
+    /**
+     * How far back a replay run's {@code last_at} may be for the sweep to look at its site's days: the look-back days,
+     * the current day, and a day for an event time up to 24 hours before its receipt.
+     */
+    static final Duration RUNS_LOOK_BACK = Duration.ofDays(DayRules.LOOK_BACK_DAYS + 2L);
 
     /** A finalizer that writes hour items only (no day items): for tests and deployments that keep none. */
     public static DayFinalizer none(StatsStore hours) {
@@ -118,6 +129,16 @@ public final class DayFinalizer implements StatsStore {
         }
     }
 
+    @Override
+    public void seen(List<RunSpan> spans) {
+        hours.seen(spans);
+    }
+
+    @Override
+    public List<String> runsSince(String site, long sinceMillis) {
+        return hours.runsSince(site, sinceMillis);
+    }
+
     /**
      * A shard was taken (KCL's initialize; the Lambda door's first batch of it): the next {@link #tick} finishes its
      * last days' items that need it (a day item missing, or left open). Once per shard and process.
@@ -163,10 +184,22 @@ public final class DayFinalizer implements StatsStore {
         return !now.isBefore(nextSweep) || (!starting.isEmpty() && !now.isBefore(nextStartCheck));
     }
 
-    /** Finishes every open day item of the recent final days; true if nothing failed. */
+    /**
+     * Finishes every open day item of the recent final days, the live site's and those of the replay runs counted
+     * lately (their runs items); true if nothing failed.
+     */
     private boolean sweep(Instant now) {
         boolean done = true;
-        for (StatsKey day : DayRules.recentFinalDays(site, now)) {
+        List<StatsKey> recent = new ArrayList<>(DayRules.recentFinalDays(site, now));
+        try {
+            for (String run : hours.runsSince(site, now.minus(RUNS_LOOK_BACK).toEpochMilli())) {
+                recent.addAll(DayRules.recentFinalDays(ReplayLane.statsSite(site, run), now));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("replay runs not read ({}); the sweep tries their days again", e.toString());
+            done = false;
+        }
+        for (StatsKey day : recent) {
             Map<String, Boolean> items;
             try {
                 items = days.items(day);

@@ -5,6 +5,7 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventValidator;
 import io.liveinsight.event.FieldError;
+import io.liveinsight.event.replay.ReplayLane;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
@@ -14,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns raw stream records into events, setting aside poison: records that are not a known stream record, and
- * records holding an event that breaks the event contract (the edge validates, but anything can be put on a
- * stream). A poison record is set aside whole, with its bytes unchanged, so it can be inspected and replayed.
+ * records holding an event that breaks the event contract, a replay run id included (the edge validates, but anything
+ * can be put on a stream). A poison record is set aside whole, with its bytes unchanged, so it can be inspected and replayed.
  */
 public final class RecordDecoder {
 
@@ -61,7 +62,12 @@ public final class RecordDecoder {
 
     private static String problems(List<Event> events) {
         for (Event event : events) {
-            List<FieldError> errors = EventValidator.validate(event);
+            List<FieldError> errors = new ArrayList<>(EventValidator.validate(event));
+            String runError = event.isReplay() ? ReplayLane.runError(event.replayRun()) : null;
+            if (runError != null) {
+                errors.add(
+                        new FieldError("replay_run", runError)); // only the edge sets it (docs/contract/replay.md#lane)
+            }
             if (!errors.isEmpty()) {
                 return "invalid event: "
                         + errors.stream()

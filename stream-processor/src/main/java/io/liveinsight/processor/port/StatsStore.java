@@ -1,9 +1,10 @@
 package io.liveinsight.processor.port;
 
 import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import java.util.List;
 
-/** The Stats table (docs/contract/tables.md#stats): rollups, one item per key and shard. */
+/** The Stats table (docs/contract/tables.md#stats): rollups, one item per key and shard; and the replay runs items. */
 public interface StatsStore {
 
     /** For deployments and tests that keep no rollups. */
@@ -16,4 +17,22 @@ public interface StatsStore {
      * @throws StoreUnavailableException when the table cannot be written now; repeating the call is safe
      */
     void add(List<Contribution> contributions);
+
+    /**
+     * Widens each replay run's runs item to include its span (docs/contract/replay.md#where-a-run-shows): the item's
+     * {@code first_at} never goes up, its {@code last_at} never down. Keeps nothing by default.
+     *
+     * @throws StoreUnavailableException when the table cannot be written now; repeating the call is safe
+     */
+    default void seen(List<RunSpan> spans) {}
+
+    /**
+     * The replay runs of {@code site} whose {@code last_at} is at or after {@code sinceMillis} (the day finalizer's
+     * sweeps look at their sites' day items too). None by default.
+     *
+     * @throws StoreUnavailableException when the table cannot be read now
+     */
+    default List<String> runsSince(String site, long sinceMillis) {
+        return List.of();
+    }
 }

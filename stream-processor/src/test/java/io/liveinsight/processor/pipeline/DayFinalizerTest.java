@@ -10,7 +10,9 @@ import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.ManualClock;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.DayRules;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.port.DayStore;
+import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -214,6 +216,84 @@ class DayFinalizerTest {
                 .hasSize(DayRules.recentFinalDays(SITE, clock.instant()).size());
     }
 
+    // Replay runs' sites (docs/contract/replay.md#where-a-run-shows)
+
+    private static final String RUN_SITE = SITE + "~replay~run-a";
+    private static final StatsKey RUN_D = StatsKey.of(RUN_SITE, Resolution.DAY, DAY.toEpochMilli());
+
+    /** Hours that log, and the replay runs the runs items name ({@link #runs}; null: the read fails). */
+    private List<String> runs = List.of("run-a");
+
+    private final DayFinalizer withRuns = new DayFinalizer(
+            new StatsStore() {
+                @Override
+                public void add(List<Contribution> contributions) {
+                    log.add("hours " + contributions.size());
+                }
+
+                @Override
+                public void seen(List<RunSpan> spans) {
+                    log.add("seen " + spans.size());
+                }
+
+                @Override
+                public List<String> runsSince(String site, long sinceMillis) {
+                    log.add("runs of " + site + " since " + Instant.ofEpochMilli(sinceMillis));
+                    if (runs == null) {
+                        throw new StoreUnavailableException("throttled", null);
+                    }
+                    return runs;
+                }
+            },
+            days,
+            SITE,
+            clock);
+
+    @Test
+    void add_whenABatchCountsForAReplayRun_opensThatSitesDayItemToo_andPassesTheRunsOn() {
+        withRuns.add(
+                List.of(at(S1, DAY.plus(Duration.ofHours(9)), 1), at(RUN_SITE, S1, DAY.plus(Duration.ofHours(9)), 1)));
+        withRuns.seen(List.of(new RunSpan(SITE, "run-a", 1, 2)));
+
+        assertThat(log).containsExactly("open " + S1 + " " + D, "open " + S1 + " " + RUN_D, "hours 2", "seen 1");
+    }
+
+    @Test
+    void tick_sweepsTheDaysOfTheReplayRunsCountedLately_besideTheLiveSites() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.open.put(RUN_D, new LinkedHashMap<>(Map.of(S2, false, S1, true)));
+
+        withRuns.tick();
+
+        int lookBack = DayRules.recentFinalDays(SITE, clock.instant()).size();
+        assertThat(log.get(0))
+                .isEqualTo("runs of " + SITE + " since " + clock.instant().minus(DayFinalizer.RUNS_LOOK_BACK));
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("items " + SITE + "#"))
+                .hasSize(lookBack);
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("items " + RUN_SITE + "#"))
+                .hasSize(lookBack);
+        assertThat(log).filteredOn(line -> line.startsWith("finish")).containsExactly("finish " + S2 + " " + RUN_D);
+    }
+
+    @Test
+    void tick_whenTheRunsCannotBeRead_sweepsTheLiveSite_neverThrows_andTriesAgainAMinuteLater() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.open.put(D, new LinkedHashMap<>(Map.of(S1, false)));
+        runs = null;
+
+        withRuns.tick();
+        int firstTry = log.size();
+        runs = List.of("run-a");
+        clock.advance(DayFinalizer.RETRY_AFTER);
+        withRuns.tick();
+
+        assertThat(log.subList(0, firstTry)).contains("finish " + S1 + " " + D);
+        assertThat(log.subList(0, firstTry)).noneMatch(line -> line.startsWith("items " + RUN_SITE));
+        assertThat(log.subList(firstTry, log.size())).anyMatch(line -> line.startsWith("items " + RUN_SITE));
+    }
+
     @Test
     void none_writesTheHoursOnly_andItsTicksDoNothing() {
         DayFinalizer none = DayFinalizer.none(contributions -> log.add("hours " + contributions.size()));
@@ -226,10 +306,14 @@ class DayFinalizerTest {
     }
 
     private static Contribution at(String shardId, Instant time, long sequence) {
+        return at(SITE, shardId, time, sequence);
+    }
+
+    private static Contribution at(String site, String shardId, Instant time, long sequence) {
         return new Contribution(
                 shardId,
                 BigInteger.valueOf(sequence),
-                StatsKey.of(SITE, Resolution.HOUR, time.toEpochMilli()),
+                StatsKey.of(site, Resolution.HOUR, time.toEpochMilli()),
                 Rollup.of(new Counts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)));
     }
 

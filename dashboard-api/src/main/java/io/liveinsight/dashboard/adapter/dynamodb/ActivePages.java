@@ -2,9 +2,11 @@ package io.liveinsight.dashboard.adapter.dynamodb;
 
 import static io.liveinsight.event.contract.ItemAttributes.EXPIRES_AT;
 import static io.liveinsight.event.contract.ItemAttributes.IS_BOT;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 
 import io.liveinsight.dashboard.domain.ActiveScan;
+import io.liveinsight.dashboard.domain.ActiveScan.Position;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import java.util.ArrayList;
@@ -19,12 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * One page of ActiveSessions: a Scan from a session id on, in the table's order, evaluating at most one item more than
- * the page still needs per request and at most {@link #MAX_REQUESTS} requests, so a page costs the same whatever the
- * table holds. A page whose last item ends the table has no next position; one that stops on an item filtered out
- * may be followed by an empty last page. Expired
- * items (TTL deletes up to 48 hours late) and, unless asked for, bots are filtered out by DynamoDB; they are still
- * read and billed, which is why a page may come back short.
+ * One page of live ActiveSessions: a Scan from a session id on, in the table's order, evaluating at most one item
+ * more than the page still needs per request and at most {@link #MAX_REQUESTS} requests, so a page costs the same
+ * whatever the table holds. A page whose last item ends the table has no next position; one that stops on an item
+ * filtered out may be followed by an empty last page. Expired items (TTL deletes up to 48 hours late), items of a
+ * replayed session (ActiveSessions holds none, docs/contract/replay.md#where-a-run-shows: this only keeps one written
+ * by mistake out of the live view) and, unless asked for, bots are filtered out by DynamoDB; they are still read and
+ * billed, which is why a page may come back short.
  */
 final class ActivePages {
 
@@ -48,7 +51,8 @@ final class ActivePages {
         Map<String, String> names = new HashMap<>(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT)));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":now", AttributeValue.fromN(Long.toString(Math.floorDiv(nowMillis, 1000L))));
-        String filter = "#x > :now";
+        names.put("#r", REPLAY_RUN);
+        String filter = "#x > :now AND attribute_not_exists(#r)";
         if (!bots) {
             names.put("#b", IS_BOT);
             values.put(":human", AttributeValue.fromBool(false));
@@ -77,7 +81,8 @@ final class ActivePages {
             for (Map<String, AttributeValue> item : response.items()) {
                 if (sessions.size() == limit) {
                     // a further active session: the next page starts after the last one of this page
-                    return new ActiveScan(sessions, sessions.getLast().sessionId());
+                    return new ActiveScan(
+                            sessions, Position.after(sessions.getLast().sessionId()));
                 }
                 sessions.add(DynamoDbDashboardStore.activeSession(item));
             }
@@ -85,14 +90,14 @@ final class ActivePages {
                 return new ActiveScan(sessions, null);
             }
             if (sessions.size() == limit) {
-                return new ActiveScan(sessions, sessionId(start));
+                return new ActiveScan(sessions, position(start));
             }
         }
-        return new ActiveScan(sessions, sessionId(start));
+        return new ActiveScan(sessions, position(start));
     }
 
-    private static String sessionId(Map<String, AttributeValue> key) {
-        return key == null ? null : key.get(SESSION_ID).s();
+    private static Position position(Map<String, AttributeValue> key) {
+        return key == null ? null : Position.after(key.get(SESSION_ID).s());
     }
 
     private <T> T call(Supplier<T> call) {

@@ -9,6 +9,7 @@ import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
 import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
 import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
 import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
 import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
@@ -16,7 +17,9 @@ import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
 
 import io.liveinsight.dashboard.domain.ActiveScan;
+import io.liveinsight.dashboard.domain.ActiveScan.Position;
 import io.liveinsight.dashboard.domain.ActiveSession;
+import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
@@ -46,8 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The dashboard's reads: ActiveSessions either a page at a time ({@link ActivePages}: the live page) or by a full
- * parallel Scan, always to the end (the only table ever scanned), GetItem and BatchGetItem on Sessions (read into session views: {@link SessionViews}), and Queries on the
- * GSIs. Eventually consistent reads throughout (half the read units; the page refreshes every few seconds anyway).
+ * parallel Scan, always to the end (the only table ever scanned), both leaving replayed sessions out; a replay run's
+ * active sessions a page at a time from Sessions' replay index ({@link ReplayPages}); GetItem and BatchGetItem on
+ * Sessions (read into session views: {@link SessionViews}), and Queries on the GSIs. Eventually consistent reads throughout (half the read units; the page refreshes every few seconds anyway).
  * Every call reports the read units DynamoDB says it consumed.
  */
 public final class DynamoDbDashboardStore implements DashboardStore {
@@ -57,6 +61,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     private final int scanSegments;
     private final ReadMetrics metrics;
     private final ActivePages activePages;
+    private final ReplayPages replayPages;
 
     public DynamoDbDashboardStore(DynamoDbClient dynamoDb, TableNames tables, int scanSegments, ReadMetrics metrics) {
         if (scanSegments < 1) {
@@ -67,6 +72,7 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         this.scanSegments = scanSegments;
         this.metrics = metrics;
         this.activePages = new ActivePages(dynamoDb, tables.activeSessions(), metrics);
+        this.replayPages = new ReplayPages(dynamoDb, tables.sessions(), metrics, this::sessionsById);
     }
 
     @Override
@@ -98,8 +104,10 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     }
 
     @Override
-    public ActiveScan activePage(long nowMillis, String after, int limit, boolean bots) {
-        return activePages.read(nowMillis, after, limit, bots);
+    public ActiveScan activePage(Lane lane, long nowMillis, Position after, int limit, boolean bots) {
+        return lane.live()
+                ? activePages.read(nowMillis, after == null ? null : after.sessionId(), limit, bots)
+                : replayPages.read(lane.run(), nowMillis, after, limit, bots);
     }
 
     /** One segment, page after page until DynamoDB has no LastEvaluatedKey: never truncated at 1 MB. */
@@ -112,8 +120,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                     .segment(scanSegments == 1 ? null : segment)
                     .totalSegments(scanSegments == 1 ? null : scanSegments)
                     .projectionExpression(Projection.ACTIVE.expression())
-                    .filterExpression("#x > :now")
-                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT)))
+                    .filterExpression("#x > :now AND attribute_not_exists(#r)")
+                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT, "#r", REPLAY_RUN)))
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(nowSeconds)))
                     .exclusiveStartKey(exclusiveStart)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -213,7 +221,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         return new Page(items, keys.next());
     }
 
-    private Map<String, Map<String, Object>> sessionsById(List<String> ids) {
+    /** The Sessions items of these ids as session views, by id (ids not stored are missing). */
+    Map<String, Map<String, Object>> sessionsById(List<String> ids) {
         Map<String, Map<String, Object>> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 100) {
             List<Map<String, AttributeValue>> pending = ids.subList(from, Math.min(ids.size(), from + 100)).stream()

@@ -5,6 +5,7 @@ import static io.liveinsight.event.contract.ItemAttributes.ROLLUP;
 import static io.liveinsight.event.contract.ItemAttributes.STATS_KEY;
 import static io.liveinsight.event.contract.ItemAttributes.STATS_SHARD;
 
+import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * {@code expires_at} are left out, as TTL may delete them up to 48 hours late: an answer does not depend on when the
  * deleter ran. Several buckets are read side by side on virtual threads, at most {@link #PARALLEL_READS} at a time.
  * Reads are eventually consistent (half the read units): a rollup written in the last second may be missing from an
- * answer and is there on the next one. Every call reports the read units DynamoDB says it consumed.
+ * answer and is there on the next one. Every call reports the read units DynamoDB says it consumed. The replay runs
+ * the table lists are read by {@link ReplayRunItems}.
  */
 public final class DynamoDbStatsReader implements StatsReader {
 
@@ -46,12 +48,19 @@ public final class DynamoDbStatsReader implements StatsReader {
     private final String table;
     private final ReadMetrics metrics;
     private final Clock clock;
+    private final ReplayRunItems runs;
 
     public DynamoDbStatsReader(DynamoDbClient dynamoDb, String table, ReadMetrics metrics, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.metrics = metrics;
         this.clock = clock;
+        this.runs = new ReplayRunItems(dynamoDb, table, metrics);
+    }
+
+    @Override
+    public List<ReplayRun> replayRuns(long nowMillis) {
+        return runs.read(nowMillis);
     }
 
     /**

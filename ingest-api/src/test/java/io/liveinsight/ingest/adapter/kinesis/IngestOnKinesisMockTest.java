@@ -2,9 +2,13 @@ package io.liveinsight.ingest.adapter.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.DecodeResult;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.replay.ReplayIds;
+import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.handler.IngestApplication;
@@ -12,6 +16,7 @@ import io.liveinsight.ingest.http.EdgeOptions;
 import io.liveinsight.ingest.http.EventIngestor;
 import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
+import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.RecordingMetrics;
@@ -175,6 +180,65 @@ class IngestOnKinesisMockTest {
                 new HttpRequest("POST", "/events", Map.of(), Map.of(), "{\"session_id\":\"after\"}", false, null));
         assertThat(response.status()).isEqualTo(200);
         assertThat(readAll(stream)).extracting(Record::partitionKey).containsExactly("after");
+    }
+
+    @Test
+    void handle_whenReplayedRequest_putsRecordsWithTheMappedIdsAndTheRun_andARefusedOneNothing() throws Exception {
+        String stream = aws.createStream("replay", 1);
+        String key = "kinesis-replay-key-0123456789";
+        IngestApplication application = new IngestApplication(
+                new IngestConfig(stream, "us-east-1", aws.endpoints().kinesis(), Duration.ofSeconds(3))
+                        .withReplayKeySha256(ReplayKey.of(key).sha256Hex()),
+                null,
+                IngestMetrics.NONE);
+        String body = "[{\"event_id\":\"e-1\",\"session_id\":\"s-1\",\"user_id\":\"u-1\"},"
+                + "{\"event_id\":\"e-2\",\"session_id\":\"s-2\",\"user_id\":\"u-1\"},{\"event_type\":\"click\"}]";
+
+        HttpResponse refused = application.handle(new HttpRequest(
+                "POST",
+                "/events",
+                Map.of("X-LiveInsight-Replay-Run", "run-k", "X-LiveInsight-Replay-Key", "not-the-key-0123456789"),
+                Map.of(),
+                body,
+                false,
+                "192.0.2.10"));
+        HttpResponse accepted = application.handle(new HttpRequest(
+                "POST",
+                "/events",
+                Map.of("X-LiveInsight-Replay-Run", "run-k", "X-LiveInsight-Replay-Key", key),
+                Map.of(),
+                body,
+                false,
+                "192.0.2.10"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(accepted.status()).isEqualTo(200);
+        ReplayIds ids = new ReplayIds(ReplayKey.of(key), "run-k");
+        List<Record> records = readAll(stream);
+        List<Event> stored = decodeAll(records);
+        assertThat(stored).hasSize(3).allSatisfy(event -> {
+            assertThat(event.replayRun()).isEqualTo("run-k");
+            assertThat(event.sessionId()).startsWith("r~run-k~");
+            assertThat(event.userId()).startsWith("r~run-k~");
+            assertThat(event.eventId()).startsWith("r.run-k.");
+        });
+        assertThat(stored.subList(0, 2))
+                .extracting(Event::eventId, Event::sessionId, Event::userId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids.eventId("e-1"), ids.sessionId("s-1"), ids.userId("u-1")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ids.eventId("e-2"), ids.sessionId("s-2"), ids.userId("u-1")));
+        for (Record record : records) {
+            List<Event> carried =
+                    ((DecodeResult.Decoded) codec.decode(record.data().asByteArray())).events();
+            assertThat(carried).extracting(Event::sessionId).containsOnly(record.partitionKey());
+        }
+        JsonNode answer = new ObjectMapper().readTree(accepted.body());
+        List<String> answered = new ArrayList<>();
+        answer.get("event_ids").forEach(id -> answered.add(id.asText()));
+        assertThat(answered)
+                .containsExactlyElementsOf(stored.stream().map(Event::eventId).toList());
     }
 
     @SuppressWarnings("unchecked")

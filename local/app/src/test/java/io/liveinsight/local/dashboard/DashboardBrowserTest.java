@@ -19,12 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The live page in headless Chromium against the whole local stack (edge -> kinesis-mock -> KCL -> DynamoDB Local ->
@@ -54,6 +56,9 @@ class DashboardBrowserTest {
     private static final List<String> REFERRERS =
             List.of("https://www.google.com/", "https://news.example/outdoors", "", "https://www.google.com/");
 
+    private static final TableNames TABLES = TableNames.withPrefix("DashUi");
+
+    private static LocalAws engines;
     private static LocalPipeline stack;
     private static HeadlessChromium browser;
 
@@ -69,10 +74,11 @@ class DashboardBrowserTest {
                 null,
                 aws.createStream("dash-ui", 1),
                 1,
-                TableNames.withPrefix("DashUi"),
+                TABLES,
                 "dash-ui-consumer",
                 null,
                 true);
+        engines = aws;
         stack = LocalPipeline.start(config, aws.endpoints());
         browser = HeadlessChromium.start(chromium);
         browser.viewport(1280, 900, 1, false);
@@ -235,6 +241,67 @@ class DashboardBrowserTest {
         assertThat(browser.dialogs).isEmpty();
         assertThat(browser.exceptions).isEmpty();
         assertThat(text("window.__samePage")).isEqualTo("never reloaded");
+    }
+
+    /**
+     * The run picker against the real API (docs/contract/api.md#replay-runs): a replayed session as the processor
+     * stores it (a Sessions item with {@code replay_run}, no ActiveSessions item) and its run listed in Stats; the run
+     * chosen through the fragment shows it alone under the banner, and "Live traffic" brings the live table back.
+     */
+    @Test
+    @Order(4)
+    void picker_whenARunIsChosen_showsThatRunOnly_thenLiveTrafficAgain() throws Exception {
+        long now = System.currentTimeMillis();
+        String run = "browser-run-1";
+        String replayed = "r~" + run + "~" + "abcdefghijklmnopqrstuvwxyz";
+        engines.dynamoDb().putItem(r -> r.tableName(TABLES.sessions())
+                .item(Map.of(
+                        "session_id", AttributeValue.fromS(replayed),
+                        "replay_run", AttributeValue.fromS(run),
+                        "user_id", AttributeValue.fromS("r~" + run + "~user"),
+                        "start_time", AttributeValue.fromN(Long.toString(now - 60_000)),
+                        "last_activity", AttributeValue.fromN(Long.toString(now - 1_000)),
+                        "total_events", AttributeValue.fromN("2"),
+                        "page_views", AttributeValue.fromN("2"),
+                        "exit_page", AttributeValue.fromS("https://shop.example/replayed"),
+                        "is_bot", AttributeValue.fromBool(false))));
+        engines.dynamoDb().putItem(r -> r.tableName(TABLES.stats())
+                .item(Map.of(
+                        "pk", AttributeValue.fromS("default#runs"),
+                        "sk", AttributeValue.fromS(run),
+                        "first_at", AttributeValue.fromN(Long.toString(now - 60_000)),
+                        "last_at", AttributeValue.fromN(Long.toString(now - 1_000)))));
+        List<String> live = rowIds();
+        assertThat(live).isNotEmpty().doesNotContain(replayed);
+
+        browser.evaluate("location.hash = '#live&replay=" + run + "'");
+        HeadlessChromium.await(
+                "the run's session alone in the table", () -> rowIds().equals(List.of(replayed)), ARRIVAL);
+
+        assertThat(text("document.getElementById('replay-banner').hidden ? '' : "
+                        + "document.getElementById('replay-banner').textContent"))
+                .isEqualTo("Replay run " + run);
+        assertThat(text("document.getElementById('replay-run').value")).isEqualTo(run);
+        assertThat(text("document.querySelector('#sessions-body tr td:nth-child(3)').textContent"))
+                .isEqualTo("/replayed");
+
+        browser.evaluate("(() => { const s = document.getElementById('replay-run'); s.value = '';"
+                + " s.dispatchEvent(new Event('change')); })()");
+        HeadlessChromium.await("the live table again", () -> rowIds().equals(live), ARRIVAL);
+        assertThat(text("location.hash")).isEqualTo("#live");
+        assertThat(browser.evaluate("document.getElementById('replay-banner').hidden")
+                        .asBoolean())
+                .isTrue();
+        assertThat(text("window.__samePage")).isEqualTo("never reloaded");
+        assertThat(browser.exceptions).isEmpty();
+    }
+
+    private static List<String> rowIds() {
+        JsonNode ids =
+                browser.evaluate("[...document.querySelectorAll('#sessions-body tr')].map(r => r.dataset.sessionId)");
+        List<String> list = new java.util.ArrayList<>();
+        ids.forEach(id -> list.add(id.asText()));
+        return list;
     }
 
     private static String text(String expression) {

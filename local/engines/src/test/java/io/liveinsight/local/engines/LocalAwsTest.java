@@ -44,8 +44,9 @@ class LocalAwsTest {
         TableDescription sessions = describe(names.sessions());
         assertThat(keys(sessions.keySchema())).containsExactly("session_id:HASH");
         assertThat(indexes(sessions.globalSecondaryIndexes()))
-                .containsExactly("UserIndex=user_id:HASH,start_time:RANGE");
-        assertThat(types(sessions)).contains("start_time:N");
+                .containsExactlyInAnyOrder(
+                        "UserIndex=user_id:HASH,start_time:RANGE", "ReplayIndex=replay_run:HASH,last_activity:RANGE");
+        assertThat(types(sessions)).contains("start_time:N", "replay_run:S", "last_activity:N");
 
         TableDescription active = describe(names.activeSessions());
         assertThat(keys(active.keySchema())).containsExactly("session_id:HASH");

@@ -8,6 +8,7 @@ import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.DayRules;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.port.StatsStore;
 import io.liveinsight.processor.port.StoreUnavailableException;
 import io.liveinsight.processor.port.StreamMetrics;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * consistent, unless this process wrote it last: it keeps what it wrote), add the contributions of records past its
  * mark, put it on condition that its revision is unchanged. A second writer during a lease handover fails the
  * condition, reads again, and finds the records counted. One PutItem per item a batch touches (usually one hour
- * item: its minute slots are in it; day items are {@code DynamoDbDayStore}'s), whatever the number of events.
+ * item: its minute slots are in it; day items are {@code DynamoDbDayStore}'s), whatever the number of events. Also
+ * the replay runs items ({@link RunItems}).
  */
 public final class DynamoDbStatsStore implements StatsStore {
 
@@ -38,6 +40,7 @@ public final class DynamoDbStatsStore implements StatsStore {
 
     private static final int KEPT_ITEMS = 512;
     private final StatsItems items;
+    private final RunItems runs;
     private final Parallel parallel;
     private final Map<ItemId, Stored> written = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -49,6 +52,7 @@ public final class DynamoDbStatsStore implements StatsStore {
     public DynamoDbStatsStore(
             DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
         this.items = new StatsItems(dynamoDb, table, guard, metrics);
+        this.runs = new RunItems(dynamoDb, guard, items);
         this.parallel = parallel;
     }
 
@@ -71,6 +75,20 @@ public final class DynamoDbStatsStore implements StatsStore {
                     addTo(item.getKey(), item.getValue());
                     return Boolean.TRUE;
                 }));
+    }
+
+    /** Widens each run's runs item ({@link RunItems}), one run after the other: a batch holds a run or a few. */
+    @Override
+    public void seen(List<RunSpan> spans) {
+        items.translating("runs item write", () -> {
+            spans.forEach(runs::widen);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public List<String> runsSince(String site, long sinceMillis) {
+        return items.translating("runs query", () -> runs.since(site, sinceMillis));
     }
 
     private void addTo(ItemId id, List<Contribution> contributions) {

@@ -13,6 +13,7 @@ import static io.liveinsight.event.contract.ItemAttributes.PAGE_URL;
 import static io.liveinsight.event.contract.ItemAttributes.PROPERTIES;
 import static io.liveinsight.event.contract.ItemAttributes.RECEIVED_AT;
 import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
 import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
@@ -57,6 +58,7 @@ final class EventItems {
         if (event.clockSkew()) {
             item.put(CLOCK_SKEW, AttributeValue.fromBool(true));
         }
+        putIfPresent(item, REPLAY_RUN, event.replayRun());
         return item;
     }
 }

@@ -10,6 +10,7 @@ import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
 import static io.liveinsight.event.contract.ItemAttributes.MINUTES;
 import static io.liveinsight.event.contract.ItemAttributes.PAGE_VIEWS;
 import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
+import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.ROOT_SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_DURATION;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
@@ -113,6 +114,7 @@ final class SessionItems {
             EnrichmentItems.put(item, enrichment);
         }
         item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
+        putIfPresent(item, REPLAY_RUN, a.replayRun());
         Map<String, AttributeValue> types = new TreeMap<>();
         a.eventTypes().forEach((type, count) -> types.put(type, n(count)));
         item.put(EVENT_TYPES, AttributeValue.fromM(types));
@@ -144,7 +146,8 @@ final class SessionItems {
                 string(item, USER_AGENT),
                 Boolean.TRUE.equals(item.get(IS_BOT).bool()),
                 eventTypes(item.get(EVENT_TYPES).m()),
-                perMinute(item.get("pm")));
+                perMinute(item.get("pm")),
+                string(item, REPLAY_RUN));
         return new Segment(
                 SessionRules.ordinal(sessionId), aggregate, marks(item.get("mk").m()), number(item, REVISION));
     }
@@ -166,6 +169,7 @@ final class SessionItems {
             EnrichmentItems.put(item, enrichment);
         }
         item.put(IS_BOT, AttributeValue.fromBool(a.isBot()));
+        putIfPresent(item, REPLAY_RUN, a.replayRun());
         item.put(EXPIRES_AT, n(a.expiresAt()));
         Map<String, AttributeValue> minutes = new LinkedHashMap<>();
         a.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), n(count)));

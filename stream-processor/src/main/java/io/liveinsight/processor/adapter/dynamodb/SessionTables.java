@@ -252,11 +252,14 @@ public final class SessionTables {
     /**
      * After a write: puts the segment's ActiveSessions item unless a newer one is there. A segment no longer active
      * gets none; if its key held another segment before (a renumbering moved that one to a later ordinal), the
-     * projection left under the key is removed, or the live view would show the moved segment twice.
+     * projection left under the key is removed, or the live view would show the moved segment twice. A replayed
+     * segment gets none either: ActiveSessions holds live sessions only, a run's active sessions are read through
+     * Sessions' {@code ReplayIndex} (docs/contract/replay.md#where-a-run-shows), and a segment a replayed event moved
+     * into a run loses the projection it had as a live one.
      */
     void project(String clientSessionId, SessionUpdate.Write write, long now) {
         Segment segment = write.segment();
-        if (segment.aggregate().expiresAt() * 1000 <= now) {
+        if (segment.aggregate().expiresAt() * 1000 <= now || segment.aggregate().replayRun() != null) {
             if (write.previousRevision() > 0) {
                 unproject(clientSessionId, new SessionUpdate.Removal(segment.ordinal(), segment.revision()));
             }
@@ -267,7 +270,9 @@ public final class SessionTables {
 
     /** Puts a segment's ActiveSessions item unless a newer one is there, or the segment is no longer active. */
     void project(String clientSessionId, Segment segment, long now) {
-        if (segment.revision() == 0 || segment.aggregate().expiresAt() * 1000 <= now) {
+        if (segment.revision() == 0
+                || segment.aggregate().expiresAt() * 1000 <= now
+                || segment.aggregate().replayRun() != null) {
             return;
         }
         Map<String, AttributeValue> item = SessionItems.activeItem(clientSessionId, segment, enrichment(segment));

@@ -50,10 +50,15 @@ final class StatsItems {
 
     /** The item of {@code key} and {@code shardId}, or null when there is none. */
     Map<String, AttributeValue> get(String shardId, StatsKey key) {
+        return get(key(shardId, key));
+    }
+
+    /** The item of this primary key ({@code pk}, {@code sk}), read strongly consistent, or null when there is none. */
+    Map<String, AttributeValue> get(Map<String, AttributeValue> primaryKey) {
         Map<String, AttributeValue> item = guard.read(
                         "GetItem",
                         () -> dynamoDb.getItem(
-                                r -> r.tableName(table).key(key(shardId, key)).consistentRead(true)))
+                                r -> r.tableName(table).key(primaryKey).consistentRead(true)))
                 .item();
         return item == null || item.isEmpty() ? null : item;
     }

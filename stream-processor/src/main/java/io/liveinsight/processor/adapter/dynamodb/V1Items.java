@@ -73,7 +73,8 @@ final class V1Items {
                 string(item, USER_AGENT),
                 Boolean.TRUE.equals(item.get(IS_BOT).bool()),
                 SessionItems.eventTypes(item.get(EVENT_TYPES).m()),
-                minutes);
+                minutes,
+                null); // format 1 is older than the replay lane
     }
 
     private static Stamped stamp(Map<String, AttributeValue> stamps, String name, String value) {

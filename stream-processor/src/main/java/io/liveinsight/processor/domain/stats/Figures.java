@@ -1,6 +1,7 @@
 package io.liveinsight.processor.domain.stats;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.replay.ReplayLane;
 import io.liveinsight.event.stats.Counts;
 import io.liveinsight.event.stats.Dimension;
 import io.liveinsight.event.stats.RecentEvent;
@@ -16,7 +17,9 @@ import java.util.Map;
  * What one event, and one session as it stands, count in the rollups (docs/contract/tables.md#stats): an event in the
  * hour (and minute slot) of its time; a session in those of its start, and once more ({@code lastActive}, its
  * duration) in those of its last event. Bots only in the bot figures. Everything lands in hour items: one item holds
- * an hour's totals, minute slots, breakdowns, users and latest events, so a batch of one hour writes one item. Pure.
+ * an hour's totals, minute slots, breakdowns, users and latest events, so a batch of one hour writes one item. A
+ * replayed event, and a replayed session, count under their run's own site ({@link ReplayLane#statsSite}) instead of
+ * the live one (docs/contract/replay.md#where-a-run-shows). Pure.
  */
 final class Figures {
 
@@ -30,15 +33,16 @@ final class Figures {
     /** Adds what one stored event counts to {@code into} (by key). */
     void event(Event event, Map<StatsKey, Tally> into) {
         long time = event.timestamp();
+        String site = site(event.replayRun());
         if (event.isBot()) {
-            atTime(time, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), into);
+            atTime(site, time, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), into);
             return;
         }
         boolean conversion = rules.conversionTypes().contains(event.eventType());
         Counts counts = new Counts(1, event.isPageView() ? 1 : 0, 0, 0, 0, 0, 0, conversion ? 1 : 0, 0, 0);
         String page = event.isPageView() ? rules.pages().of(event.pageUrl()) : null;
         Touch touch = touch(event.referrer(), event.pageUrl(), null);
-        atTime(time, counts, into)
+        atTime(site, time, counts, into)
                 .by(Dimension.EVENT_TYPE, event.eventType(), 1)
                 .by(Dimension.PAGE, page, 1)
                 .user(event.userId())
@@ -56,15 +60,16 @@ final class Figures {
     Map<StatsKey, Rollup> session(SessionAggregate session) {
         Map<StatsKey, Tally> into = new HashMap<>();
         long start = session.startTime();
+        String site = site(session.replayRun());
         if (session.isBot()) {
-            atTime(start, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), into);
+            atTime(site, start, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), into);
         } else {
             boolean converted = session.eventTypes().keySet().stream().anyMatch(rules.conversionTypes()::contains);
             Counts started = new Counts(0, 0, 1, 0, 0, session.pageViews() <= 1 ? 1 : 0, converted ? 1 : 0, 0, 0, 0);
-            atTime(start, started, into);
+            atTime(site, start, started, into);
             String entry = value(session.entryPage());
             Touch touch = touch(session.referrer(), entry, session);
-            tally(into, hour(start))
+            tally(into, hour(site, start))
                     .by(Dimension.SOURCE, touch.source(), 1)
                     .by(Dimension.CHANNEL, touch.channel(), 1)
                     .by(Dimension.CAMPAIGN, touch.campaign(), 1)
@@ -72,7 +77,11 @@ final class Figures {
                     .by(Dimension.BROWSER, touch.browser(), 1)
                     .by(Dimension.OS, touch.os(), 1)
                     .by(Dimension.ENTRY_PAGE, rules.pages().of(entry), 1);
-            atTime(session.lastActivity(), new Counts(0, 0, 0, 1, session.lastActivity() - start, 0, 0, 0, 0, 0), into);
+            atTime(
+                    site,
+                    session.lastActivity(),
+                    new Counts(0, 0, 0, 1, session.lastActivity() - start, 0, 0, 0, 0, 0),
+                    into);
         }
         Map<StatsKey, Rollup> rollups = new HashMap<>();
         into.forEach((key, tally) -> rollups.put(key, tally.toRollup()));
@@ -80,12 +89,17 @@ final class Figures {
     }
 
     /** Adds counts to the hour item of {@code time}, and to its minute slot; returns the hour's tally. */
-    private Tally atTime(long time, Counts counts, Map<StatsKey, Tally> into) {
-        return tally(into, hour(time)).count(counts).minute(minuteOfHour(time), counts);
+    private static Tally atTime(String site, long time, Counts counts, Map<StatsKey, Tally> into) {
+        return tally(into, hour(site, time)).count(counts).minute(minuteOfHour(time), counts);
     }
 
-    private StatsKey hour(long time) {
-        return StatsKey.of(rules.site(), Resolution.HOUR, time);
+    private static StatsKey hour(String site, long time) {
+        return StatsKey.of(site, Resolution.HOUR, time);
+    }
+
+    /** The site a lane counts under: the live site, or a replay run's own. */
+    private String site(String replayRun) {
+        return replayRun == null ? rules.site() : ReplayLane.statsSite(rules.site(), replayRun);
     }
 
     private Touch touch(String referrer, String pageUrl, SessionAggregate session) {

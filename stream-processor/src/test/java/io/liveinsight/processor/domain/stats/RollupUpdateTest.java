@@ -45,6 +45,8 @@ class RollupUpdateTest {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
     private static final StatsRules RULES = StatsTestRules.rules();
+    private static final String RUN = "run-a";
+    private static final String RUN_SITE = StatsKey.DEFAULT_SITE + "~replay~" + RUN;
 
     // A new session: two events in the last minutes of 22:00-23:00, two in the first minutes of the next hour.
     private final Event a = event("a", "page_view", at(22, 58, 30), LANDING);
@@ -409,6 +411,90 @@ class RollupUpdateTest {
         });
     }
 
+    // The replay lane (docs/contract/replay.md#where-a-run-shows)
+
+    @Test
+    void of_whenTheSessionIsReplayed_countsExactlyWhatALiveOneWouldUnderTheRunsSite() {
+        List<PositionedEvent> live = concat(record(1, a, b), record(2, c, d));
+        List<PositionedEvent> replayed =
+                concat(record(1, replayed(a, RUN), replayed(b, RUN)), record(2, replayed(c, RUN), replayed(d, RUN)));
+
+        List<Contribution> contributions = RollupUpdate.of(null, SESSION, replayed, RULES);
+
+        assertThat(contributions)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.key().site()).isEqualTo(RUN_SITE));
+        Map<StatsKey, Rollup> liveMovedToTheRun = new HashMap<>();
+        sum(RollupUpdate.of(null, SESSION, live, RULES))
+                .forEach((key, rollup) ->
+                        liveMovedToTheRun.put(new StatsKey(RUN_SITE, key.resolution(), key.bucketStart()), rollup));
+        assertThat(sum(contributions)).isEqualTo(liveMovedToTheRun);
+    }
+
+    @Test
+    void of_whenALiveEventCarriesAReplayedSessionsId_countsTheEventLiveAndTheSessionUnderTheRun() {
+        List<Contribution> contributions = RollupUpdate.of(
+                null, SESSION, concat(record(1, replayed(a, RUN), replayed(b, RUN)), record(2, c)), RULES);
+
+        Map<StatsKey, Rollup> sums = sum(contributions);
+        StatsKey liveHour = hour(c);
+        StatsKey runStart = new StatsKey(RUN_SITE, Resolution.HOUR, hour(a).bucketStart());
+        StatsKey runLast = new StatsKey(RUN_SITE, Resolution.HOUR, hour(c).bucketStart());
+        assertThat(sums.keySet()).containsExactlyInAnyOrder(liveHour, runStart, runLast);
+        // The live event: its own figures in the live site, no session there.
+        assertThat(sums.get(liveHour).totals())
+                .isEqualTo(counts().events(1).pageViews(1).build());
+        // The session (two page views now, so no bounce) and its last event's figures: the run's.
+        assertThat(sums.get(runStart).totals())
+                .isEqualTo(counts().events(2).pageViews(1).sessions(1).build());
+        assertThat(sums.get(runLast).totals())
+                .isEqualTo(counts().lastActive(1)
+                        .durationMs(c.timestamp() - a.timestamp())
+                        .build());
+    }
+
+    @Test
+    void of_whenAReplayedEventJoinsASessionStoredLive_movesTheSessionsFiguresFromTheLiveSiteToTheRun() {
+        StoredSession before =
+                SessionUpdate.apply(null, SESSION, record(1, a, b)).after();
+
+        Map<StatsKey, Rollup> sums = sum(RollupUpdate.of(before, SESSION, record(2, replayed(c, RUN)), RULES));
+
+        StatsKey liveStart = hour(a);
+        StatsKey runStart = new StatsKey(RUN_SITE, Resolution.HOUR, hour(a).bucketStart());
+        StatsKey runLast = new StatsKey(RUN_SITE, Resolution.HOUR, hour(c).bucketStart());
+        // Taken out of the live site: the session as it stood (started, bounced, its last event at b).
+        assertThat(sums.get(liveStart).totals())
+                .isEqualTo(counts().sessions(-1)
+                        .bounces(-1)
+                        .lastActive(-1)
+                        .durationMs(-(b.timestamp() - a.timestamp()))
+                        .build());
+        assertThat(sums.get(runStart).totals()).isEqualTo(counts().sessions(1).build());
+        assertThat(sums.get(runLast).totals())
+                .isEqualTo(counts().events(1)
+                        .pageViews(1)
+                        .lastActive(1)
+                        .durationMs(c.timestamp() - a.timestamp())
+                        .build());
+    }
+
+    @Test
+    void of_whenReplayRunsDiffer_eachEventCountsUnderItsOwnRun() {
+        List<Contribution> contributions = RollupUpdate.of(
+                null, SESSION, concat(record(1, replayed(a, "run-b")), record(2, replayed(b, RUN))), RULES);
+
+        Map<StatsKey, Rollup> sums = sum(contributions);
+        StatsKey runB = new StatsKey(StatsKey.DEFAULT_SITE + "~replay~run-b", Resolution.HOUR, hour(a).bucketStart());
+        StatsKey runA = new StatsKey(RUN_SITE, Resolution.HOUR, hour(a).bucketStart());
+        assertThat(sums.get(runB).totals().events()).isEqualTo(1);
+        assertThat(sums.get(runB).totals().sessions())
+                .as("the session went to the first run in sort order")
+                .isZero();
+        assertThat(sums.get(runA).totals().events()).isEqualTo(1);
+        assertThat(sums.get(runA).totals().sessions()).isEqualTo(1);
+    }
+
     private long[] totals(List<PositionedEvent> batch, Set<String> conversions) {
         Counts totals = sum(RollupUpdate.of(null, SESSION, batch, StatsTestRules.rules(conversions)))
                 .get(hour(batch.get(0).event()))
@@ -494,6 +580,28 @@ class RollupUpdateTest {
         return new Event(
                 id, USER, SESSION, type, time, url, GOOGLE, UA, Map.of(), null, null, null, null, time, null, false,
                 false);
+    }
+
+    private static Event replayed(Event e, String run) {
+        return new Event(
+                e.eventId(),
+                e.userId(),
+                e.sessionId(),
+                e.eventType(),
+                e.timestamp(),
+                e.pageUrl(),
+                e.referrer(),
+                e.userAgent(),
+                e.properties(),
+                null,
+                null,
+                null,
+                null,
+                e.receivedAt(),
+                null,
+                e.isBot(),
+                false,
+                run);
     }
 
     private static Event bot(Event e) {

@@ -10,6 +10,8 @@ import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
+import io.liveinsight.processor.domain.stats.Contribution;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.domain.stats.StatsTestRules;
 import io.liveinsight.processor.metrics.InMemoryStreamMetrics;
 import io.liveinsight.processor.pipeline.BatchWriter;
@@ -151,6 +153,67 @@ class BatchWriterRollupsTest {
         assertThat(stats.read()).isEqualTo(cleanRun());
     }
 
+    @Test
+    void write_whenABatchMixesLiveEventsAndTwoRuns_writesEachSitesHourItemsInOneAdd_andEachRunsSpan() {
+        List<List<Contribution>> adds = new ArrayList<>();
+        List<List<RunSpan>> seen = new ArrayList<>();
+        StatsStore stats = new StatsStore() {
+            @Override
+            public void add(List<Contribution> contributions) {
+                adds.add(contributions);
+            }
+
+            @Override
+            public void seen(List<RunSpan> spans) {
+                seen.add(spans);
+            }
+        };
+        Fault[] none = {Fault.NONE};
+        List<PositionedEvent> mixed = List.of(
+                at(1, 0, event("a", "s1", NOON)),
+                at(2, 0, replayed(event("b", "r~run-a~x", NOON + 60_000), "run-a")),
+                at(2, 1, replayed(event("c", "r~run-a~x", NOON + 90_000), "run-a")),
+                at(3, 0, replayed(event("d", "r~run-b~y", NOON + 120_000), "run-b")));
+
+        assertThat(writer(
+                                new InMemoryLedger(() -> none[0]),
+                                new InMemorySessionStore(() -> none[0], new Random(1)),
+                                stats)
+                        .write(mixed, List.of()))
+                .isTrue();
+
+        assertThat(adds).hasSize(1);
+        assertThat(adds.get(0))
+                .extracting(c -> c.key().site())
+                .containsOnly("default", "default~replay~run-a", "default~replay~run-b");
+        assertThat(seen)
+                .containsExactly(List.of(
+                        new RunSpan("default", "run-a", NOON + 60_000, NOON + 90_000),
+                        new RunSpan("default", "run-b", NOON + 120_000, NOON + 120_000)));
+    }
+
+    @Test
+    void write_whenTheBatchIsLiveOnly_widensNoRun() {
+        List<String> calls = new ArrayList<>();
+        StatsStore stats = new StatsStore() {
+            @Override
+            public void add(List<Contribution> contributions) {
+                calls.add("add");
+            }
+
+            @Override
+            public void seen(List<RunSpan> spans) {
+                calls.add("seen");
+            }
+        };
+        Fault[] none = {Fault.NONE};
+
+        writer(new InMemoryLedger(() -> none[0]), new InMemorySessionStore(() -> none[0], new Random(1)), stats)
+                .write(batch, List.of());
+
+        assertThat(calls).containsExactly("add");
+    }
+
     /** The rollups of the batch written once, without faults. */
     private Map<StatsKey, Rollup> cleanRun() {
         Fault[] none = {Fault.NONE};
@@ -186,6 +249,28 @@ class BatchWriterRollupsTest {
                 new InMemoryStreamMetrics(),
                 () -> false,
                 wait -> {});
+    }
+
+    private static Event replayed(Event e, String run) {
+        return new Event(
+                e.eventId(),
+                e.userId(),
+                e.sessionId(),
+                e.eventType(),
+                e.timestamp(),
+                e.pageUrl(),
+                e.referrer(),
+                e.userAgent(),
+                e.properties(),
+                null,
+                null,
+                null,
+                null,
+                e.receivedAt(),
+                null,
+                false,
+                false,
+                run);
     }
 
     private static PositionedEvent at(long sequence, int index, Event event) {

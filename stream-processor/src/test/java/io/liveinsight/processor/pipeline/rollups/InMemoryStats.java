@@ -6,6 +6,7 @@ import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.DayRules;
+import io.liveinsight.processor.domain.stats.RunSpan;
 import io.liveinsight.processor.port.StatsStore;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * the encoded rollup ({@link RollupCodec}) and its mark, the highest record sequence it counts; a batch's
  * contributions past the mark are added to the item all at once (cut and fitted to the size budget as stored), the
  * others skipped. The items of a batch are written one by one, in any order, so a crash can leave any of them
- * unwritten. Day items are not written by batches: {@link #readDays} gives what the day finalizer would write.
+ * unwritten. Day items are not written by batches: {@link #readDays} gives what the day finalizer would write. The
+ * replay runs items are widened as {@code RunItems} widens them.
  */
 final class InMemoryStats implements StatsStore {
 
@@ -31,6 +33,7 @@ final class InMemoryStats implements StatsStore {
     private record Item(BigInteger mark, byte[] rollup) {}
 
     private final Map<ItemId, Item> items = new HashMap<>();
+    private final Map<String, RunSpan> runs = new HashMap<>();
     private final Supplier<Fault> fault;
     private final Random random;
     private Runnable beforeNextAdd;
@@ -67,6 +70,25 @@ final class InMemoryStats implements StatsStore {
         if (fault.get() == Fault.AFTER_ROLLUPS) {
             throw new Crash("after the rollups");
         }
+    }
+
+    /** Widens each run's span as {@code DynamoDbStatsStore} widens its runs item; a crash fault leaves some unwritten. */
+    @Override
+    public synchronized void seen(List<RunSpan> spans) {
+        List<RunSpan> order = new ArrayList<>(spans);
+        Collections.shuffle(order, random);
+        int written = fault.get() == Fault.MID_ROLLUPS ? random.nextInt(order.size() + 1) : order.size();
+        for (int i = 0; i < written; i++) {
+            RunSpan span = order.get(i);
+            runs.merge(span.site() + "#runs|" + span.run(), span, RunSpan::widen);
+        }
+    }
+
+    /** The runs items: run to its span. */
+    synchronized Map<String, RunSpan> runs() {
+        Map<String, RunSpan> byRun = new HashMap<>();
+        runs.values().forEach(span -> byRun.put(span.run(), span));
+        return byRun;
     }
 
     private synchronized void write(ItemId id, List<Contribution> contributions) {

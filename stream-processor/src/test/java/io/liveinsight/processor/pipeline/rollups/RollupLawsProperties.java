@@ -31,7 +31,10 @@ import net.jqwik.api.statistics.Statistics;
  * cut into records and batches, resent by clients, replayed by KCL, handed over between workers, or interrupted by a
  * crash at any point of a batch, the hour items (summed over shards), and the day items their shards' hours make,
  * equal a recomputation from the distinct events. Driven through the real {@code BatchWriter}, so the order ledger,
- * rollups, sessions is what is tested.
+ * rollups, sessions is what is tested. Traffic mixes live visits with replayed ones of two runs (and, now and then, a
+ * live event carrying a replayed session's id): each site, the live one and each run's
+ * (docs/contract/replay.md#where-a-run-shows), is checked against its own recomputation, and each run's runs item
+ * spans the receive times of its distinct events.
  */
 class RollupLawsProperties {
 
@@ -69,13 +72,17 @@ class RollupLawsProperties {
     private static final List<String> AGENTS =
             List.of("Mozilla/5.0 (Windows NT 10.0) Chrome/120", "Mozilla/5.0 (Linux; Android 14) Mobile Firefox/121");
 
-    record Step(int gapMillis, String type, String url, String referrer, String agent, boolean bot) {}
+    /** @param live on the live lane even when its visit is a replay (a live client that got hold of the session id) */
+    record Step(int gapMillis, String type, String url, String referrer, String agent, boolean bot, boolean live) {}
 
-    record Visit(int startMinute, String user, boolean bot, List<Step> steps) {}
+    /** @param run the replay run the visit belongs to; null for a live visit */
+    record Visit(int startMinute, String user, boolean bot, List<Step> steps, String run) {}
+
+    private static final List<String> RUNS = java.util.Arrays.asList(null, null, null, "run-a", "run-b");
 
     @Provide
     Arbitrary<List<Event>> shortSessions() {
-        return traffic(45 * 60_000, 10);
+        return traffic(uniform(0, 45 * 60_000), 10, true);
     }
 
     /**
@@ -88,27 +95,26 @@ class RollupLawsProperties {
                 Tuple.of(200, uniform(15 * 60_000, 29 * 60_000)),
                 Tuple.of(1, Arbitraries.just(45 * 60_000)),
                 Tuple.of(1, Arbitraries.just(120 * 60_000)));
-        return traffic(gap, 120);
+        return traffic(gap, 120, false);
     }
 
-    private Arbitrary<List<Event>> traffic(int maxGapMillis, int maxSteps) {
-        return traffic(uniform(0, maxGapMillis), maxSteps);
-    }
-
-    private Arbitrary<List<Event>> traffic(Arbitrary<Integer> gap, int maxSteps) {
+    /** @param mixing whether a replayed visit may hold a live event */
+    private Arbitrary<List<Event>> traffic(Arbitrary<Integer> gap, int maxSteps, boolean mixing) {
         Arbitrary<Step> step = Combinators.combine(
                         gap,
                         Arbitraries.of(TYPES),
                         oneOf(URLS),
                         oneOf(REFERRERS),
                         Arbitraries.of(AGENTS),
-                        Arbitraries.integers().between(0, 19).map(n -> n == 0))
+                        Arbitraries.integers().between(0, 19).map(n -> n == 0),
+                        Arbitraries.integers().between(0, 14).map(n -> mixing && n == 0))
                 .as(Step::new);
         Arbitrary<Visit> visit = Combinators.combine(
                         Arbitraries.integers().between(0, 7 * 60),
                         Arbitraries.of(USERS),
                         Arbitraries.integers().between(0, 9).map(n -> n == 0),
-                        step.list().ofMinSize(1).ofMaxSize(maxSteps).withSizeDistribution(RandomDistribution.uniform()))
+                        step.list().ofMinSize(1).ofMaxSize(maxSteps).withSizeDistribution(RandomDistribution.uniform()),
+                        oneOf(RUNS))
                 .as(Visit::new);
         return visit.list().ofMinSize(2).ofMaxSize(5).map(RollupLawsProperties::events);
     }
@@ -148,7 +154,8 @@ class RollupLawsProperties {
                         time,
                         null,
                         visit.bot() || step.bot(),
-                        false));
+                        false,
+                        step.live() ? null : visit.run()));
             }
         }
         return events;
@@ -169,7 +176,9 @@ class RollupLawsProperties {
 
         Map<StatsKey, Rollup> expected = RollupReference.ofEvents(events, StatsTestRules.CONVERSIONS);
         collect(run);
+        collectLanes(events);
         assertSame(run.rollups(), expected, run);
+        assertRuns(run, events);
         assertThat(run.deadLetters()).isEmpty();
     }
 
@@ -194,7 +203,10 @@ class RollupLawsProperties {
                 .isEqualTo(events.size());
         Map<StatsKey, Rollup> expected =
                 RollupReference.ofEventsAndSessions(events, sessions, StatsTestRules.CONVERSIONS);
+        assertLanes(sessions, events);
+        assertRuns(run, events);
         collect(run);
+        collectLanes(events);
         Statistics.label("a session cut at 24 h").collect(cutAtADay(sessions));
         Statistics.label("events").collect(events.size() / 100 * 100);
         assertSame(run.rollups(), expected, run);
@@ -289,12 +301,75 @@ class RollupLawsProperties {
         }
     }
 
+    /** Each site on its own: the live site's items, then each run's, against the recomputation of that site. */
     private static void assertSame(Map<StatsKey, Rollup> actual, Map<StatsKey, Rollup> expected, StreamRun run) {
-        assertThat(actual.keySet())
-                .as("rollup keys, faults %s", run.faults())
-                .containsExactlyInAnyOrderElementsOf(expected.keySet());
-        expected.forEach((key, rollup) -> assertThat(actual.get(key))
-                .as("%s, faults %s", key, run.faults())
-                .isEqualTo(rollup));
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        actual.keySet().forEach(key -> sites.add(key.site()));
+        expected.keySet().forEach(key -> sites.add(key.site()));
+        for (String site : sites) {
+            Map<StatsKey, Rollup> got = ofSite(actual, site);
+            Map<StatsKey, Rollup> want = ofSite(expected, site);
+            assertThat(got.keySet())
+                    .as("rollup keys of site %s, faults %s", site, run.faults())
+                    .containsExactlyInAnyOrderElementsOf(want.keySet());
+            want.forEach((key, rollup) -> assertThat(got.get(key))
+                    .as("%s, faults %s", key, run.faults())
+                    .isEqualTo(rollup));
+        }
+    }
+
+    private static Map<StatsKey, Rollup> ofSite(Map<StatsKey, Rollup> rollups, String site) {
+        Map<StatsKey, Rollup> ofSite = new java.util.HashMap<>();
+        rollups.forEach((key, rollup) -> {
+            if (key.site().equals(site)) {
+                ofSite.put(key, rollup);
+            }
+        });
+        return ofSite;
+    }
+
+    /** Each run's runs item spans exactly the receive times of its distinct events; no item for another run. */
+    private static void assertRuns(StreamRun run, List<Event> distinct) {
+        Map<String, long[]> expected = new java.util.TreeMap<>();
+        for (Event event : distinct) {
+            if (event.isReplay()) {
+                long[] span =
+                        expected.computeIfAbsent(event.replayRun(), r -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                span[0] = Math.min(span[0], event.receivedAt());
+                span[1] = Math.max(span[1], event.receivedAt());
+            }
+        }
+        assertThat(run.runs().keySet()).as("runs items").containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((name, span) -> {
+            var stored = run.runs().get(name);
+            assertThat(stored.site()).isEqualTo(StatsKey.DEFAULT_SITE);
+            assertThat(new long[] {stored.firstAt(), stored.lastAt()})
+                    .as("span of %s, faults %s", name, run.faults())
+                    .containsExactly(span);
+        });
+    }
+
+    /** Every stored segment is in its session's lane: the run of its events (these sessions do not mix lanes). */
+    private static void assertLanes(List<SessionAggregate> sessions, List<Event> events) {
+        Map<String, String> lanes = new java.util.HashMap<>();
+        events.forEach(e -> lanes.put(e.sessionId(), e.replayRun()));
+        assertThat(sessions).allSatisfy(segment -> assertThat(segment.replayRun())
+                .as(segment.sessionId())
+                .isEqualTo(lanes.get(SessionIds.clientSessionId(segment.sessionId()))));
+    }
+
+    /** How much of the traffic was replayed, and whether a replayed session held a live event. */
+    private static void collectLanes(List<Event> events) {
+        Map<String, java.util.Set<String>> lanes = new java.util.HashMap<>();
+        events.forEach(e -> lanes.computeIfAbsent(e.sessionId(), id -> new java.util.HashSet<>())
+                .add(e.replayRun() == null ? "live" : e.replayRun()));
+        Statistics.label("replay runs in the traffic")
+                .collect(events.stream()
+                        .map(Event::replayRun)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .count());
+        Statistics.label("a session mixing lanes")
+                .collect(lanes.values().stream().anyMatch(set -> set.size() > 1));
     }
 }

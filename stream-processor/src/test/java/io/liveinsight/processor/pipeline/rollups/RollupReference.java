@@ -1,6 +1,7 @@
 package io.liveinsight.processor.pipeline.rollups;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.SessionIds;
 import io.liveinsight.event.stats.Counts;
 import io.liveinsight.event.stats.Dimension;
 import io.liveinsight.event.stats.Hll;
@@ -29,7 +30,9 @@ import java.util.TreeMap;
  * counted in the hour (and minute slot) of its start, except {@code lastActive} and {@code durationMs}, counted in
  * those of its last event. Session breakdowns by the first touch: the first event's referrer and user agent, the
  * entry page's URL. Bots count only as bot events and bot sessions. Day rollups: the day's totals, breakdowns and
- * users, without minute slots or latest events.
+ * users, without minute slots or latest events. Each under its site (docs/contract/replay.md#where-a-run-shows): a
+ * replayed event under its run's site, a session under the site of its lane (the run of a replayed event in it; of
+ * two runs the first in sort order; live only when every event is live).
  */
 final class RollupReference {
 
@@ -52,7 +55,8 @@ final class RollupReference {
             boolean converted,
             String referrer,
             String userAgent,
-            String entryUrl) {}
+            String entryUrl,
+            String site) {}
 
     private static final class Sum {
         Counts totals = Counts.ZERO;
@@ -75,6 +79,8 @@ final class RollupReference {
 
     private final Set<String> conversions;
     private final Map<StatsKey, Sum> sums = new HashMap<>();
+    /** Client session id to its lane's run (absent: live), from the distinct events. */
+    private final Map<String, String> lanes = new HashMap<>();
 
     private RollupReference(Set<String> conversions) {
         this.conversions = conversions;
@@ -93,20 +99,26 @@ final class RollupReference {
             Collection<Event> distinct, List<SessionAggregate> sessions, Set<String> conversions) {
         RollupReference reference = new RollupReference(conversions);
         distinct.forEach(reference::event);
+        distinct.forEach(e -> reference.lanes.merge(
+                e.sessionId(), e.replayRun() == null ? "" : e.replayRun(), RollupReference::lane));
         sessions.forEach(session -> reference.visit(reference.visit(session)));
         return reference.rollups();
     }
 
     private void event(Event event) {
         long time = event.timestamp();
+        String site = site(event.replayRun() == null ? "" : event.replayRun());
         if (event.isBot()) {
-            count(time, counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0));
+            count(site, time, counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0));
             return;
         }
         boolean pageView = event.eventType().equals("page_view");
-        count(time, counts(1, pageView ? 1 : 0, 0, 0, 0, 0, 0, conversions.contains(event.eventType()) ? 1 : 0, 0, 0));
-        Sum hour = sum(Resolution.HOUR, time);
-        for (Sum sum : List.of(hour, sum(Resolution.DAY, time))) {
+        count(
+                site,
+                time,
+                counts(1, pageView ? 1 : 0, 0, 0, 0, 0, 0, conversions.contains(event.eventType()) ? 1 : 0, 0, 0));
+        Sum hour = sum(site, Resolution.HOUR, time);
+        for (Sum sum : List.of(hour, sum(site, Resolution.DAY, time))) {
             sum.by(Dimension.EVENT_TYPE, event.eventType());
             sum.by(Dimension.PAGE, pageView ? StatsTestRules.page(event.pageUrl()) : null);
             sum.users.add(event.userId());
@@ -122,14 +134,18 @@ final class RollupReference {
     }
 
     private void visit(Visit visit) {
+        String site = visit.site();
         if (visit.bot()) {
-            count(visit.start(), counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+            count(site, visit.start(), counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
             return;
         }
-        count(visit.start(), counts(0, 0, 1, 0, 0, visit.pageViews() <= 1 ? 1 : 0, visit.converted() ? 1 : 0, 0, 0, 0));
-        count(visit.last(), counts(0, 0, 0, 1, visit.last() - visit.start(), 0, 0, 0, 0, 0));
+        count(
+                site,
+                visit.start(),
+                counts(0, 0, 1, 0, 0, visit.pageViews() <= 1 ? 1 : 0, visit.converted() ? 1 : 0, 0, 0, 0));
+        count(site, visit.last(), counts(0, 0, 0, 1, visit.last() - visit.start(), 0, 0, 0, 0, 0));
         Touch touch = StatsTestRules.touch(visit.referrer(), visit.entryUrl(), visit.userAgent());
-        for (Sum sum : List.of(sum(Resolution.HOUR, visit.start()), sum(Resolution.DAY, visit.start()))) {
+        for (Sum sum : List.of(sum(site, Resolution.HOUR, visit.start()), sum(site, Resolution.DAY, visit.start()))) {
             sum.by(Dimension.SOURCE, touch.source());
             sum.by(Dimension.CHANNEL, touch.channel());
             sum.by(Dimension.CAMPAIGN, touch.campaign());
@@ -185,7 +201,10 @@ final class RollupReference {
                 inTimeOrder.stream().anyMatch(e -> conversions.contains(e.eventType())),
                 first.referrer(),
                 first.userAgent(),
-                entry);
+                entry,
+                site(inTimeOrder.stream()
+                        .map(e -> e.replayRun() == null ? "" : e.replayRun())
+                        .reduce("", RollupReference::lane)));
     }
 
     private Visit visit(SessionAggregate session) {
@@ -197,7 +216,21 @@ final class RollupReference {
                 session.eventTypes().keySet().stream().anyMatch(conversions::contains),
                 session.referrer(),
                 session.userAgent(),
-                session.entryPage() == null ? null : session.entryPage().value());
+                session.entryPage() == null ? null : session.entryPage().value(),
+                site(lanes.getOrDefault(SessionIds.clientSessionId(session.sessionId()), "")));
+    }
+
+    /** Of two lanes ("" live, else a run): a run over live, the first run in sort order. */
+    static String lane(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The site a lane counts under, spelled out here rather than through the processor's code. */
+    static String site(String lane) {
+        return lane.isEmpty() ? StatsKey.DEFAULT_SITE : StatsKey.DEFAULT_SITE + "~replay~" + lane;
     }
 
     private Map<StatsKey, Rollup> rollups() {
@@ -226,14 +259,15 @@ final class RollupReference {
                 .toList();
     }
 
-    /** Counts in the hour of {@code time} (its totals and minute slot) and the day's totals. */
-    private void count(long time, Counts counts) {
-        sum(Resolution.HOUR, time).count(counts, time);
-        sum(Resolution.DAY, time).totals = sum(Resolution.DAY, time).totals.plus(counts);
+    /** Counts in the site's hour of {@code time} (its totals and minute slot) and the day's totals. */
+    private void count(String site, long time, Counts counts) {
+        sum(site, Resolution.HOUR, time).count(counts, time);
+        sum(site, Resolution.DAY, time).totals =
+                sum(site, Resolution.DAY, time).totals.plus(counts);
     }
 
-    private Sum sum(Resolution resolution, long time) {
-        return sums.computeIfAbsent(StatsKey.of(StatsKey.DEFAULT_SITE, resolution, time), key -> new Sum());
+    private Sum sum(String site, Resolution resolution, long time) {
+        return sums.computeIfAbsent(StatsKey.of(site, resolution, time), key -> new Sum());
     }
 
     private static Counts counts(long... figures) {

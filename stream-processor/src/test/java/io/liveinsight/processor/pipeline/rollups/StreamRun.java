@@ -182,6 +182,11 @@ final class StreamRun {
         return rollups;
     }
 
+    /** The replay runs items: run to its span. */
+    Map<String, io.liveinsight.processor.domain.stats.RunSpan> runs() {
+        return stats.runs();
+    }
+
     List<SessionAggregate> sessions() {
         return sessions.segments().stream().map(Segment::aggregate).toList();
     }

@@ -1,0 +1,78 @@
+package io.liveinsight.processor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liveinsight.event.Event;
+import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.replay.ReplayIds;
+import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.processor.Events;
+import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.pipeline.RecordDecoder.RawRecord;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records as the stream gives them (docs/contract/replay.md#lane): a replayed event's {@code replay_run} is the edge's
+ * and follows the run rules; a record whose run id breaks them is set aside whole, as any record holding an invalid
+ * event.
+ */
+class RecordDecoderTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final RecordDecoder decoder = new RecordDecoder(codec);
+    private final ReplayIds ids = new ReplayIds(ReplayKey.of("record-decoder-key-0123456789"), "run-1");
+
+    @Test
+    void decode_whenRecordsCarryLiveAndReplayedEvents_keepsTheRunOnEachEvent() {
+        Event live = Events.pageView("e1", "s1", 1_000, "/");
+        Event replayed = ids.map(Events.pageView("e2", "s2", 2_000, "/"));
+
+        RecordDecoder.Decoded decoded = decoder.decode(List.of(raw("1", List.of(live)), raw("2", List.of(replayed))));
+
+        assertThat(decoded.poison()).isEmpty();
+        assertThat(decoded.events()).extracting(PositionedEvent::event).containsExactly(live, replayed);
+        assertThat(decoded.events().get(1).event().replayRun()).isEqualTo("run-1");
+    }
+
+    @Test
+    void decode_whenAReplayRunBreaksTheRules_setsTheRecordAsideWhole() {
+        Event replayed = ids.map(Events.pageView("e2", "s2", 2_000, "/"));
+        for (String run : List.of("", "Run-1", "run#1", "r~x", "<script>", "x".repeat(41))) {
+            Event bad = withRun(replayed, run);
+
+            RecordDecoder.Decoded decoded = decoder.decode(List.of(raw("3", List.of(replayed, bad))));
+
+            assertThat(decoded.events()).as(run).isEmpty();
+            assertThat(decoded.poison()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                    .contains("replay_run"));
+        }
+    }
+
+    private RawRecord raw(String sequence, List<Event> events) {
+        return new RawRecord("shardId-000000000000", events.get(0).sessionId(), sequence, codec.encode(events));
+    }
+
+    private static Event withRun(Event e, String run) {
+        return new Event(
+                e.eventId(),
+                e.userId(),
+                e.sessionId(),
+                e.eventType(),
+                e.timestamp(),
+                e.pageUrl(),
+                e.referrer(),
+                e.userAgent(),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                e.receivedAt(),
+                null,
+                false,
+                false,
+                run);
+    }
+}
