@@ -22,6 +22,9 @@ import java.util.Map;
  *     default on); off, the edge runs alone and consumers run as separate processes
  *     ({@code java -cp liveinsight-local.jar io.liveinsight.processor.Main}), and {@code /health} has no
  *     {@code consumer} entry
+ * @param coalesce the edge gathers concurrent requests' records into shared PutRecords calls
+ *     ({@code LIVEINSIGHT_EDGE_COALESCE}, {@code on} or {@code off}, default on; docs/contract/local.md#coalescing);
+ *     off, each request makes its own call, as the Lambda does
  */
 public record LocalConfig(
         String host,
@@ -35,7 +38,8 @@ public record LocalConfig(
         TableNames tables,
         String applicationName,
         Path dataDirectory,
-        boolean consumer) {
+        boolean consumer,
+        boolean coalesce) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -45,6 +49,36 @@ public record LocalConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
+
+    /** With coalescing on (the default). */
+    public LocalConfig(
+            String host,
+            int edgePort,
+            int dynamoDbPort,
+            int kinesisPort,
+            URI dynamoDbEndpoint,
+            URI kinesisEndpoint,
+            String streamName,
+            int shards,
+            TableNames tables,
+            String applicationName,
+            Path dataDirectory,
+            boolean consumer) {
+        this(
+                host,
+                edgePort,
+                dynamoDbPort,
+                kinesisPort,
+                dynamoDbEndpoint,
+                kinesisEndpoint,
+                streamName,
+                shards,
+                tables,
+                applicationName,
+                dataDirectory,
+                consumer,
+                true);
+    }
 
     public LocalConfig {
         for (int port : new int[] {edgePort, dynamoDbPort, kinesisPort}) {
@@ -70,7 +104,8 @@ public record LocalConfig(
                 TableNames.withPrefix(env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX)),
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
-                onOff(env, "LIVEINSIGHT_CONSUMER", true));
+                onOff(env, "LIVEINSIGHT_CONSUMER", true),
+                onOff(env, "LIVEINSIGHT_EDGE_COALESCE", true));
     }
 
     private static boolean onOff(Map<String, String> env, String name, boolean fallback) {

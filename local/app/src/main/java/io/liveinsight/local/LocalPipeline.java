@@ -54,6 +54,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Object lock = new Object();
     private final Thread setup;
     private volatile EdgeServer edge;
+    private volatile EdgePublisher publisher; // null: the Lambda's own publisher, one PutRecords call a request
 
     // Guarded by lock.
     private KclConsumer consumer;
@@ -80,10 +81,13 @@ public final class LocalPipeline implements AutoCloseable {
         LocalPipeline pipeline = new LocalPipeline(config, endpoints);
         // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
         // the console.
+        IngestConfig ingest =
+                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis());
+        if (config.coalesce()) {
+            pipeline.publisher = EdgePublisher.coalescing(ingest);
+        }
         IngestHandler handler = new IngestHandler(new IngestApplication(
-                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis()),
-                null,
-                IngestMetrics.NONE));
+                ingest, pipeline.publisher == null ? null : pipeline.publisher.publisher(), IngestMetrics.NONE));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
         if (config.consumer()) {
@@ -92,6 +96,9 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             pipeline.edge = EdgeServer.start(config.host(), config.edgePort(), handler, pipeline::health, routes);
         } catch (IOException e) {
+            if (pipeline.publisher != null) {
+                pipeline.publisher.close();
+            }
             pipeline.closeClients();
             throw new UncheckedIOException("cannot serve the edge on " + config.host() + ":" + config.edgePort(), e);
         }
@@ -235,6 +242,9 @@ public final class LocalPipeline implements AutoCloseable {
         }
         setup.interrupt();
         edge.close();
+        if (publisher != null) {
+            publisher.close();
+        }
         if (running != null) {
             running.close();
         }

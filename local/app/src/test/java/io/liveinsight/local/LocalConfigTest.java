@@ -31,4 +31,15 @@ class LocalConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LIVEINSIGHT_CONSUMER");
     }
+
+    @Test
+    void coalesce_whenUnset_isOn_andOffTurnsItOff() {
+        assertThat(LocalConfig.fromEnvironment(Map.of()).coalesce()).isTrue();
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE", "off"))
+                        .coalesce())
+                .isFalse();
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE", "sometimes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIVEINSIGHT_EDGE_COALESCE");
+    }
 }
