@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 record EdgePublisher(CoalescingPublisher publisher, KinesisClient kinesis) implements AutoCloseable {
 
-    static EdgePublisher coalescing(IngestConfig config) {
+    static EdgePublisher coalescing(IngestConfig config, int inFlight) {
         KinesisClient kinesis = KinesisClientFactory.create(config);
         RecordPacker packer = new RecordPacker(new EventCodec());
         KinesisEventPublisher stream =
@@ -26,7 +26,11 @@ record EdgePublisher(CoalescingPublisher publisher, KinesisClient kinesis) imple
                         packer::pack,
                         stream::store,
                         stream::isHealthy,
-                        CoalesceSettings.defaults(config.publishBudget()),
+                        new CoalesceSettings(
+                                inFlight,
+                                CoalesceSettings.DEFAULT_MAX_QUEUED_RECORDS,
+                                CoalesceSettings.DEFAULT_MAX_QUEUED_BYTES,
+                                config.publishBudget()),
                         Clock.systemUTC()),
                 kinesis);
     }

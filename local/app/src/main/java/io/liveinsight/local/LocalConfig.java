@@ -2,6 +2,7 @@ package io.liveinsight.local;
 
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
+import io.liveinsight.local.coalesce.CoalesceSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param coalesce the edge gathers concurrent requests' records into shared PutRecords calls
  *     ({@code LIVEINSIGHT_EDGE_COALESCE}, {@code on} or {@code off}, default on; docs/contract/local.md#coalescing);
  *     off, each request makes its own call, as the Lambda does
+ * @param coalesceInFlight with coalescing, PutRecords calls in flight at once
+ *     ({@code LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT}, 1 to 16, default {@link CoalesceSettings#DEFAULT_MAX_IN_FLIGHT})
  */
 public record LocalConfig(
         String host,
@@ -39,7 +42,8 @@ public record LocalConfig(
         String applicationName,
         Path dataDirectory,
         boolean consumer,
-        boolean coalesce) {
+        boolean coalesce,
+        int coalesceInFlight) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -49,6 +53,7 @@ public record LocalConfig(
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;
+    public static final int MAX_COALESCE_IN_FLIGHT = 16;
 
     /** With coalescing on (the default). */
     public LocalConfig(
@@ -77,7 +82,8 @@ public record LocalConfig(
                 applicationName,
                 dataDirectory,
                 consumer,
-                true);
+                true,
+                CoalesceSettings.DEFAULT_MAX_IN_FLIGHT);
     }
 
     public LocalConfig {
@@ -85,6 +91,10 @@ public record LocalConfig(
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
+        }
+        if (coalesceInFlight < 1 || coalesceInFlight > MAX_COALESCE_IN_FLIGHT) {
+            throw new IllegalArgumentException("LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT must be 1 to "
+                    + MAX_COALESCE_IN_FLIGHT + ", was " + coalesceInFlight);
         }
         if (shards < 1) {
             throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
@@ -105,7 +115,8 @@ public record LocalConfig(
                 env.getOrDefault("KCL_APPLICATION_NAME", Defaults.APPLICATION_NAME),
                 env.containsKey("LIVEINSIGHT_DATA_DIR") ? Path.of(env.get("LIVEINSIGHT_DATA_DIR")) : null,
                 onOff(env, "LIVEINSIGHT_CONSUMER", true),
-                onOff(env, "LIVEINSIGHT_EDGE_COALESCE", true));
+                onOff(env, "LIVEINSIGHT_EDGE_COALESCE", true),
+                integer(env, "LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", CoalesceSettings.DEFAULT_MAX_IN_FLIGHT));
     }
 
     private static boolean onOff(Map<String, String> env, String name, boolean fallback) {

@@ -84,7 +84,7 @@ public final class LocalPipeline implements AutoCloseable {
         IngestConfig ingest =
                 IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis());
         if (config.coalesce()) {
-            pipeline.publisher = EdgePublisher.coalescing(ingest);
+            pipeline.publisher = EdgePublisher.coalescing(ingest, config.coalesceInFlight());
         }
         IngestHandler handler = new IngestHandler(new IngestApplication(
                 ingest, pipeline.publisher == null ? null : pipeline.publisher.publisher(), IngestMetrics.NONE));

@@ -67,7 +67,8 @@ class EdgeCoalescingLocalTest {
                         "coalesce-consumer-" + unique,
                         null,
                         false,
-                        coalesce),
+                        coalesce,
+                        2),
                 aws.endpoints());
         int requests = coalesce ? 100 : 20; // one call a request: kinesis-mock's pace, not this test's subject
         CountDownLatch start = new CountDownLatch(1);

@@ -44,6 +44,7 @@ public final class CoalescingPublisher implements EventPublisher, AutoCloseable 
     private final RequestQueue queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong refusedFull = new AtomicLong();
+    private final RoundStats stats = new RoundStats();
     private final AtomicLong loggedFullAt = new AtomicLong(Long.MIN_VALUE);
 
     /**
@@ -143,8 +144,10 @@ public final class CoalescingPublisher implements EventPublisher, AutoCloseable 
             deadline = waiter.deadline.isAfter(deadline) ? waiter.deadline : deadline;
         }
         StoreOutcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = store.store(records, deadline);
+            stats.add(round.size(), records.size(), System.nanoTime() - started, LOG);
         } catch (RuntimeException e) { // a bug, not a refusal: answer 503 rather than leave callers hanging
             LOG.error(
                     "storing a round of {} records failed; answering its {} requests 503",
