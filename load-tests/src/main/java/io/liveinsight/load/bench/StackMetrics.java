@@ -22,10 +22,16 @@ public final class StackMetrics {
     static final String MILLIS_BEHIND = MetricNames.MILLIS_BEHIND_LATEST;
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private final URI edge;
     private final URI metrics;
 
     public StackMetrics(URI edge) {
+        this.edge = edge;
         this.metrics = edge.resolve("/metrics");
+    }
+
+    public URI edge() {
+        return edge;
     }
 
     public Map<String, Double> read() {

@@ -8,6 +8,7 @@ import io.liveinsight.load.bench.StackMetrics;
 import io.liveinsight.load.check.ActiveSessionProbe;
 import io.liveinsight.load.check.TableCheck;
 import io.liveinsight.load.cli.Args;
+import io.liveinsight.load.process.JavaChild;
 import io.liveinsight.load.replay.Beacon;
 import io.liveinsight.load.replay.HttpSender;
 import io.liveinsight.load.replay.ReplaySummary;
@@ -138,10 +139,19 @@ public final class OriginalPatternMain {
         List<Beacon> plan =
                 SustainedRun.plan(runId, settings.sustainedEvents(), perRequest, System.currentTimeMillis());
         say(
-                "sustained: %,d events, %d a request, %d in flight",
-                settings.sustainedEvents(), perRequest, settings.sustainedConcurrency());
-        SustainedRun.Figures figures =
-                SustainedRun.run(plan, sender, settings.sustainedConcurrency(), metrics, threads);
+                "sustained: %,d events, %d a request, %d in flight, for at most %d s",
+                settings.sustainedEvents(),
+                perRequest,
+                settings.sustainedConcurrency(),
+                settings.sustainedMaxSeconds());
+        awaitHealthy(metrics.edge());
+        SustainedRun.Figures figures = SustainedRun.run(
+                plan,
+                sender,
+                settings.sustainedConcurrency(),
+                Duration.ofSeconds(settings.sustainedMaxSeconds()),
+                metrics,
+                threads);
         say(
                 "  %.0f events/s end to end (%s)%s",
                 figures.eventsPerSecond(),
@@ -149,6 +159,7 @@ public final class OriginalPatternMain {
                 figures.drained() ? "" : "; the consumer had not processed everything after 5 minutes");
         record(plan, figures.summary(), expected);
         List<Beacon> left = unacknowledged(plan, expected);
+        awaitHealthy(metrics.edge());
         long giveUp = System.nanoTime() + RESEND_FOR.toNanos();
         while (!left.isEmpty() && System.nanoTime() < giveUp) {
             say("  sending %d unacknowledged requests again", left.size());
@@ -192,6 +203,7 @@ public final class OriginalPatternMain {
             return;
         }
         say("sending the pattern's %d refused requests again", refused.size());
+        awaitHealthy(edge);
         OriginalPattern.Client client = jsonClient(edge);
         long giveUp = System.nanoTime() + RESEND_FOR.toNanos();
         for (OriginalPattern.Sent sent : refused) {
@@ -202,6 +214,14 @@ public final class OriginalPatternMain {
                 }
                 Thread.sleep(1_000); // the edge's Retry-After
             }
+        }
+    }
+
+    /** Waits (up to 2 minutes) until the stack's {@code /health} answers 200: after an overload Kinesis may lag. */
+    private static void awaitHealthy(URI edge) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (JavaChild.status(edge.resolve("/health")) != 200 && System.nanoTime() < giveUp) {
+            Thread.sleep(500);
         }
     }
 

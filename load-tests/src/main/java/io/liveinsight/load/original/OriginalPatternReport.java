@@ -72,7 +72,8 @@ final class OriginalPatternReport {
         md.append(String.format(
                 Locale.ROOT,
                 "Run %s on %s, %s cores, %s. %d users starting together, each %d single-event JSON requests %d-%d ms"
-                        + " apart; sustained: %,d events, %d requests in flight, resent on 503 as the tracker does."
+                        + " apart; sustained: %,d events, %d requests in flight (no new one after %d s), resent on 503"
+                        + " as the tracker does."
                         + " Each path on a fresh `liveinsight-local.jar`; %d run(s), medians below.%n%n",
                 runAt,
                 machine.get("cpu"),
@@ -84,6 +85,7 @@ final class OriginalPatternReport {
                 settings.maxPauseMs(),
                 settings.sustainedEvents(),
                 settings.sustainedConcurrency(),
+                settings.sustainedMaxSeconds(),
                 settings.runs()));
         md.append(header());
         for (boolean coalesce : new boolean[] {false, true}) {
@@ -152,12 +154,20 @@ final class OriginalPatternReport {
         root.put(
                 "settings",
                 Map.of(
-                        "users", settings.users(),
-                        "requests_per_user", settings.requestsPerUser(),
-                        "pause_ms", List.of(settings.minPauseMs(), settings.maxPauseMs()),
-                        "sustained_events", settings.sustainedEvents(),
-                        "sustained_concurrency", settings.sustainedConcurrency(),
-                        "runs", settings.runs()));
+                        "users",
+                        settings.users(),
+                        "requests_per_user",
+                        settings.requestsPerUser(),
+                        "pause_ms",
+                        List.of(settings.minPauseMs(), settings.maxPauseMs()),
+                        "sustained_events",
+                        settings.sustainedEvents(),
+                        "sustained_concurrency",
+                        settings.sustainedConcurrency(),
+                        "sustained_max_s",
+                        settings.sustainedMaxSeconds(),
+                        "runs",
+                        settings.runs()));
         root.put("machine", machine);
         root.put("medians", Map.of("off", medians(false), "on", medians(true)));
         root.put("goal", Map.of("average_ms", GOAL_AVERAGE_MS, "p99_ms", GOAL_P99_MS, "non_2xx", 0, "met", goalMet()));
@@ -169,8 +179,8 @@ final class OriginalPatternReport {
             one.put("figures", run.figures());
             one.put("requests", run.pattern().requests());
             one.put("pattern_seconds", run.pattern().elapsedNanos() / 1e9);
-            one.put("sustained_1_retried", run.oneEventPerRequest().summary().retried());
-            one.put("sustained_10_retried", run.tenEventsPerRequest().summary().retried());
+            one.put("sustained_1", sustained(run.oneEventPerRequest()));
+            one.put("sustained_10", sustained(run.tenEventsPerRequest()));
             one.put(
                     "sustained_drained",
                     run.oneEventPerRequest().drained()
@@ -182,6 +192,17 @@ final class OriginalPatternReport {
         }
         root.put("runs", all);
         return root;
+    }
+
+    private static Map<String, Object> sustained(SustainedRun.Figures figures) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("events_sent", figures.summary().eventsSent());
+        out.put("accepted", figures.summary().accepted());
+        out.put("resent_after_503", figures.summary().retried());
+        out.put("unacknowledged_requests", figures.summary().failed());
+        out.put("seconds_to_processed", figures.drainedSeconds());
+        out.put("request_p99_ms", figures.summary().latency().percentileMs(99));
+        return out;
     }
 
     void write(Path dir) throws IOException {

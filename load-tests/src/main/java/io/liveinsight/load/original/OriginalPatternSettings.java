@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param maxPauseMs and at most (uniform)
  * @param sustainedEvents events sent for each sustained figure (1 and 10 events a request)
  * @param sustainedConcurrency requests in flight in the sustained phases
+ * @param sustainedMaxSeconds a sustained phase sends no new request after this long (an edge that collapses under
+ *     the load would otherwise take many minutes), and the figure counts what it acknowledged
  */
 record OriginalPatternSettings(
         Path jar,
@@ -28,10 +30,16 @@ record OriginalPatternSettings(
         long maxPauseMs,
         int sustainedEvents,
         int sustainedConcurrency,
+        int sustainedMaxSeconds,
         long seed) {
 
     OriginalPatternSettings {
-        if (runs < 1 || users < 1 || requestsPerUser < 1 || sustainedEvents < 10 || sustainedConcurrency < 1) {
+        if (runs < 1
+                || users < 1
+                || requestsPerUser < 1
+                || sustainedEvents < 10
+                || sustainedConcurrency < 1
+                || sustainedMaxSeconds < 1) {
             throw new IllegalArgumentException(
                     "runs, users, requests and concurrency must be at least 1, sustained events at least 10");
         }
@@ -51,7 +59,8 @@ record OriginalPatternSettings(
                 args.longValue("min-pause-ms", 100),
                 args.longValue("max-pause-ms", 1_000),
                 args.intValue("sustained-events", 3_000),
-                args.intValue("sustained-concurrency", 64),
+                args.intValue("sustained-concurrency", 16),
+                args.intValue("sustained-max-s", 60),
                 args.longValue("seed", 15));
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Sustained events/s end to end: a fixed number of events sent as fast as {@code concurrency} requests in flight allow
- * (resent on 503 + Retry-After, as the tracker does), timed from the first request until the consumer has processed
- * every acknowledged event ({@code EventsProcessed} at {@code /metrics}), so the figure is the whole pipeline's, edge
- * to the tables.
+ * (resent on 503 + Retry-After, as the tracker does; no new request after {@code sendFor}), timed from the first
+ * request until the consumer has processed every acknowledged event ({@code EventsProcessed} at {@code /metrics}), so
+ * the figure is the whole pipeline's, edge to the tables.
  */
 final class SustainedRun {
 
@@ -76,10 +76,17 @@ final class SustainedRun {
         return new Beacon(0, (String) events.get(0).get("session_id"), OriginalPattern.json(events), events);
     }
 
-    static Figures run(List<Beacon> plan, Sender sender, int concurrency, StackMetrics metrics, ExecutorService threads)
+    static Figures run(
+            List<Beacon> plan,
+            Sender sender,
+            int concurrency,
+            Duration sendFor,
+            StackMetrics metrics,
+            ExecutorService threads)
             throws InterruptedException {
         double processedBefore = metrics.get(StackMetrics.EVENTS_PROCESSED);
         long started = System.nanoTime();
+        long stopAt = started + sendFor.toNanos();
         ReplaySummary summary = new Replayer(
                         sender,
                         Ticker.SYSTEM,
@@ -89,7 +96,7 @@ final class SustainedRun {
                         Replayer.DEFAULT_MAX_ATTEMPTS,
                         true,
                         Replayer.ProgressListener.NONE)
-                .run(plan);
+                .run(plan, () -> System.nanoTime() > stopAt);
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         boolean drained = false;
         while (System.nanoTime() < deadline) {

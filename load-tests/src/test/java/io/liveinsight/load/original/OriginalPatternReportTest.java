@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OriginalPatternReportTest {
 
     private static final OriginalPatternSettings SETTINGS = new OriginalPatternSettings(
-            Path.of("x.jar"), Path.of("r"), Path.of("l"), 3, 100, 5, 100, 1000, 3000, 64, 1);
+            Path.of("x.jar"), Path.of("r"), Path.of("l"), 3, 100, 5, 100, 1000, 3000, 16, 60, 1);
 
     private static EdgeRun run(int n, boolean coalesce, long latencyMs, int refused, double perSecond, boolean exact) {
         List<Sent> sent = new ArrayList<>();
