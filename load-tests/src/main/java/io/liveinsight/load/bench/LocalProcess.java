@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * ports, so a benchmark never collides with a running stack. Killed with this JVM; kinesis-mock follows its parent by
  * itself.
  */
-final class LocalProcess implements AutoCloseable {
+public final class LocalProcess implements AutoCloseable {
 
     private final JavaChild child;
     private final URI edge;
@@ -29,44 +30,52 @@ final class LocalProcess implements AutoCloseable {
         this.kinesis = URI.create("http://127.0.0.1:" + kinesisPort);
     }
 
-    static LocalProcess start(Path jar, Path log, Duration timeout) throws IOException {
+    public static LocalProcess start(Path jar, Path log, Duration timeout) throws IOException {
+        return start(jar, log, timeout, Map.of());
+    }
+
+    /** Like {@link #start(Path, Path, Duration)}, with more environment for the stack (e.g. its settings). */
+    public static LocalProcess start(Path jar, Path log, Duration timeout, Map<String, String> settings)
+            throws IOException {
         int edgePort = Ports.resolve(0);
         int dynamoDbPort = Ports.resolve(0);
         int kinesisPort = Ports.resolve(0);
         Files.deleteIfExists(log); // one benchmark, one log
+        Map<String, String> env = new HashMap<>(settings);
+        env.putAll(Map.of(
+                "LIVEINSIGHT_HOST",
+                "127.0.0.1",
+                "LIVEINSIGHT_PORT",
+                Integer.toString(edgePort),
+                "DYNAMODB_PORT",
+                Integer.toString(dynamoDbPort),
+                "KINESIS_PORT",
+                Integer.toString(kinesisPort),
+                "DDB_LOCAL_TELEMETRY",
+                "0",
+                "AWS_EMF_ENVIRONMENT",
+                "Local"));
         JavaChild child = JavaChild.start(
                 "the local stack",
                 jar,
                 "io.liveinsight.local.LocalMain",
                 List.of("-XX:+UseParallelGC", "-Xmx1g"),
-                Map.of(
-                        "LIVEINSIGHT_HOST",
-                        "127.0.0.1",
-                        "LIVEINSIGHT_PORT",
-                        Integer.toString(edgePort),
-                        "DYNAMODB_PORT",
-                        Integer.toString(dynamoDbPort),
-                        "KINESIS_PORT",
-                        Integer.toString(kinesisPort),
-                        "DDB_LOCAL_TELEMETRY",
-                        "0",
-                        "AWS_EMF_ENVIRONMENT",
-                        "Local"),
+                env,
                 log);
         LocalProcess stack = new LocalProcess(child, edgePort, dynamoDbPort, kinesisPort);
         child.awaitHealthy(stack.edge.resolve("/health"), timeout);
         return stack;
     }
 
-    URI edge() {
+    public URI edge() {
         return edge;
     }
 
-    URI dynamoDb() {
+    public URI dynamoDb() {
         return dynamoDb;
     }
 
-    URI kinesis() {
+    public URI kinesis() {
         return kinesis;
     }
 

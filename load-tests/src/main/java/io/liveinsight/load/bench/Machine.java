@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The machine a run measured: CPU, cores, memory, JDK, and the load average others put on it. */
-final class Machine {
+public final class Machine {
 
     private Machine() {}
 
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cpu", firstLine("/proc/cpuinfo", "model name"));
         out.put("cores", Runtime.getRuntime().availableProcessors());
@@ -22,7 +22,7 @@ final class Machine {
         return out;
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

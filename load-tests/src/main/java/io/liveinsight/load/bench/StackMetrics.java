@@ -13,22 +13,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The consumer's totals at the local stack's {@code GET /metrics} (what CloudWatch gets in AWS). */
-final class StackMetrics {
+public final class StackMetrics {
 
-    static final String EVENTS_PROCESSED = MetricNames.EVENTS_PROCESSED;
+    public static final String EVENTS_PROCESSED = MetricNames.EVENTS_PROCESSED;
     /** The per-table totals are named {@code WriteUnitsConsumed|<table>}. */
     static final String WRITE_UNITS = MetricNames.WRITE_UNITS + "|";
 
     static final String MILLIS_BEHIND = MetricNames.MILLIS_BEHIND_LATEST;
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private final URI edge;
     private final URI metrics;
 
-    StackMetrics(URI edge) {
+    public StackMetrics(URI edge) {
+        this.edge = edge;
         this.metrics = edge.resolve("/metrics");
     }
 
-    Map<String, Double> read() {
+    public URI edge() {
+        return edge;
+    }
+
+    public Map<String, Double> read() {
         try {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(metrics)
@@ -47,7 +53,7 @@ final class StackMetrics {
         }
     }
 
-    double get(String key) {
+    public double get(String key) {
         return read().getOrDefault(key, 0.0);
     }
 }

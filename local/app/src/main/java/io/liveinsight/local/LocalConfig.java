@@ -3,6 +3,7 @@ package io.liveinsight.local;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.local.coalesce.CoalesceSettings;
 import io.liveinsight.processor.config.ArchiveConfig;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -36,6 +37,11 @@ import java.util.Optional;
  *     blank or {@code off})
  * @param archiveFlushAge how long a record may wait in the archiver's buffer before it is written to a file
  *     ({@code LIVEINSIGHT_ARCHIVE_FLUSH_S}, whole seconds from 1 to {@value #MAX_ARCHIVE_FLUSH_S}, default 60)
+ * @param coalesce the edge gathers concurrent requests' records into shared PutRecords calls
+ *     ({@code LIVEINSIGHT_EDGE_COALESCE}, {@code on} or {@code off}, default on; docs/contract/local.md#coalescing);
+ *     off, each request makes its own call, as the Lambda does
+ * @param coalesceInFlight with coalescing, PutRecords calls in flight at once
+ *     ({@code LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT}, 1 to 16, default {@link CoalesceSettings#DEFAULT_MAX_IN_FLIGHT})
  */
 public record LocalConfig(
         String host,
@@ -52,7 +58,9 @@ public record LocalConfig(
         boolean consumer,
         String replayKey,
         Path archiveDirectory,
-        Duration archiveFlushAge) {
+        Duration archiveFlushAge,
+        boolean coalesce,
+        int coalesceInFlight) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -69,7 +77,9 @@ public record LocalConfig(
     /** Firehose's longest buffering interval. */
     public static final int MAX_ARCHIVE_FLUSH_S = 900;
 
-    /** The local stack with the default replay key and no archive: what the tests that predate both build. */
+    public static final int MAX_COALESCE_IN_FLIGHT = 16;
+
+    /** The local stack with the default replay key, no archive, coalescing on: what the tests that predate them build. */
     public LocalConfig(
             String host,
             int edgePort,
@@ -98,7 +108,9 @@ public record LocalConfig(
                 consumer,
                 DEFAULT_REPLAY_KEY,
                 null,
-                DEFAULT_ARCHIVE_FLUSH_AGE);
+                DEFAULT_ARCHIVE_FLUSH_AGE,
+                true,
+                CoalesceSettings.DEFAULT_MAX_IN_FLIGHT);
     }
 
     public LocalConfig {
@@ -106,6 +118,10 @@ public record LocalConfig(
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
+        }
+        if (coalesceInFlight < 1 || coalesceInFlight > MAX_COALESCE_IN_FLIGHT) {
+            throw new IllegalArgumentException("LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT must be 1 to "
+                    + MAX_COALESCE_IN_FLIGHT + ", was " + coalesceInFlight);
         }
         if (shards < 1) {
             throw new IllegalArgumentException("STREAM_SHARDS must be at least 1");
@@ -147,7 +163,9 @@ public record LocalConfig(
                 consumer,
                 replayKey,
                 directory,
-                flushAge);
+                flushAge,
+                coalesce,
+                coalesceInFlight);
     }
 
     /** The archiver's settings when the archive is on: its own KCL application, {@code <KCL_APPLICATION_NAME>-archive}. */
@@ -173,7 +191,9 @@ public record LocalConfig(
                 replayKey(env.get("LIVEINSIGHT_REPLAY_KEY")),
                 archiveDirectory(env.get("LIVEINSIGHT_ARCHIVE_DIR")),
                 Duration.ofSeconds(
-                        integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())));
+                        integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())),
+                onOff(env, "LIVEINSIGHT_EDGE_COALESCE", true),
+                integer(env, "LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", CoalesceSettings.DEFAULT_MAX_IN_FLIGHT));
     }
 
     private static String replayKey(String value) {

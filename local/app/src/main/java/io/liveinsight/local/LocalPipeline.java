@@ -61,6 +61,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Object lock = new Object();
     private final Thread setup;
     private volatile EdgeServer edge;
+    private volatile EdgePublisher publisher; // null: the Lambda's own publisher, one PutRecords call a request
 
     // Guarded by lock.
     private KclConsumer consumer;
@@ -92,11 +93,14 @@ public final class LocalPipeline implements AutoCloseable {
         // Local development: any origin may call the edge (docs/contract/api.md#cors), and no EMF line per request on
         // the console. The replay lane is open to the local key (docs/contract/replay.md#lane); the edge holds its
         // digest.
+        IngestConfig ingest = IngestConfig.localDevelopment(
+                        config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis())
+                .withReplayKeySha256(config.replayKeySha256());
+        if (config.coalesce()) {
+            pipeline.publisher = EdgePublisher.coalescing(ingest, config.coalesceInFlight());
+        }
         IngestHandler handler = new IngestHandler(new IngestApplication(
-                IngestConfig.localDevelopment(config.streamName(), LocalCredentials.REGION.id(), endpoints.kinesis())
-                        .withReplayKeySha256(config.replayKeySha256()),
-                null,
-                IngestMetrics.NONE));
+                ingest, pipeline.publisher == null ? null : pipeline.publisher.publisher(), IngestMetrics.NONE));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
         if (config.consumer() || config.archive().isPresent()) {
@@ -105,6 +109,9 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             pipeline.edge = EdgeServer.start(config.host(), config.edgePort(), handler, pipeline::health, routes);
         } catch (IOException e) {
+            if (pipeline.publisher != null) {
+                pipeline.publisher.close();
+            }
             pipeline.closeClients();
             throw new UncheckedIOException("cannot serve the edge on " + config.host() + ":" + config.edgePort(), e);
         }
@@ -308,6 +315,9 @@ public final class LocalPipeline implements AutoCloseable {
         }
         setup.interrupt();
         edge.close();
+        if (publisher != null) {
+            publisher.close();
+        }
         Thread archiverStop = null;
         if (archiving != null) {
             archiverStop = new Thread(

@@ -109,4 +109,27 @@ class LocalConfigTest {
                     .hasMessageContaining("LIVEINSIGHT_ARCHIVE_FLUSH_S");
         }
     }
+
+    @Test
+    void coalesce_whenUnset_isOn_andOffTurnsItOff() {
+        assertThat(LocalConfig.fromEnvironment(Map.of()).coalesce()).isTrue();
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE", "off"))
+                        .coalesce())
+                .isFalse();
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE", "sometimes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIVEINSIGHT_EDGE_COALESCE");
+    }
+
+    @Test
+    void coalesceInFlight_whenSet_isTaken_andOutOfRangeFailsNamingIt() {
+        assertThat(LocalConfig.fromEnvironment(Map.of()).coalesceInFlight())
+                .isEqualTo(io.liveinsight.local.coalesce.CoalesceSettings.DEFAULT_MAX_IN_FLIGHT);
+        assertThat(LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", "4"))
+                        .coalesceInFlight())
+                .isEqualTo(4);
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT");
+    }
 }

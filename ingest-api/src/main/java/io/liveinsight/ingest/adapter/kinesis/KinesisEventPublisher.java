@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -68,50 +70,84 @@ public final class KinesisEventPublisher implements EventPublisher {
 
     @Override
     public PublishResult publish(List<Event> events) {
-        List<PutRecordsRequestEntry> pending = entries(packer.pack(events));
-        int total = pending.size();
-        Instant deadline = clock.instant().plus(retry.budget());
-        int refusedEntries = 0;
+        List<PackedRecord> records = packer.pack(events);
+        StoreOutcome outcome = store(records, clock.instant().plus(retry.budget()));
+        int unstored = outcome.unstored();
+        int refusedEntries = outcome.refusals(0, records.size());
+        if (unstored == 0) {
+            return new PublishResult.Stored(records.size(), refusedEntries);
+        }
+        return new PublishResult.Refused(
+                unstored + " of " + records.size() + " records refused: " + outcome.reason(), refusedEntries);
+    }
+
+    /**
+     * Stores these records (already packed, in this order) in as few PutRecords calls as Kinesis's limits allow,
+     * retrying only the refused ones until every record is stored or {@code deadline} leaves no room for the next
+     * wait. Says, record by record, which are stored: the local edge's coalescing publisher puts the records of
+     * several requests in one round and answers each request for its own.
+     */
+    public StoreOutcome store(List<PackedRecord> records, Instant deadline) {
+        List<PutRecordsRequestEntry> entries = entries(records);
+        int[] refusals = new int[entries.size()];
+        List<Integer> pending = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            pending.add(i);
+        }
         for (int attempt = 0; ; attempt++) {
-            Attempt result = putAll(pending, deadline);
-            refusedEntries += result.refused().size();
+            Attempt result = putAll(entries, pending, deadline);
+            result.refused().forEach(i -> refusals[i]++);
             if (result.refused().isEmpty()) {
-                return new PublishResult.Stored(total, refusedEntries);
+                return outcome(refusals, List.of(), "");
             }
             Duration wait = retry.backoff(attempt, random);
             if (!result.retryable() || clock.instant().plus(wait).isAfter(deadline)) {
                 LOG.warn(
                         "{} of {} records still refused after {} attempts ({}); answering 503",
                         result.refused().size(),
-                        total,
+                        entries.size(),
                         attempt + 1,
                         result.reason());
-                return new PublishResult.Refused(
-                        result.refused().size() + " of " + total + " records refused: " + result.reason(),
-                        refusedEntries);
+                return outcome(refusals, result.refused(), result.reason());
             }
             sleeper.pause(wait);
             pending = result.refused();
         }
     }
 
-    /** What one round of calls left unstored, and whether trying again can help. */
-    private record Attempt(List<PutRecordsRequestEntry> refused, boolean retryable, String reason) {}
+    private static StoreOutcome outcome(int[] refusals, List<Integer> unstored, String reason) {
+        boolean[] stored = new boolean[refusals.length];
+        Arrays.fill(stored, true);
+        unstored.forEach(i -> stored[i] = false);
+        List<StoreOutcome.RecordResult> results = new ArrayList<>(refusals.length);
+        for (int i = 0; i < refusals.length; i++) {
+            results.add(
+                    stored[i] && refusals[i] == 0
+                            ? StoreOutcome.STORED_AT_ONCE
+                            : new StoreOutcome.RecordResult(stored[i], refusals[i]));
+        }
+        return new StoreOutcome(results, reason);
+    }
 
-    private Attempt putAll(List<PutRecordsRequestEntry> entries, Instant deadline) {
-        List<PutRecordsRequestEntry> refused = new ArrayList<>(0);
+    /** What one round of calls left unstored (indexes into the entries), and whether trying again can help. */
+    private record Attempt(List<Integer> refused, boolean retryable, String reason) {}
+
+    private Attempt putAll(List<PutRecordsRequestEntry> entries, List<Integer> pending, Instant deadline) {
+        List<Integer> refused = new ArrayList<>(0);
         boolean retryable = true;
         String reason = "";
-        for (List<PutRecordsRequestEntry> call : calls(entries)) {
+        for (List<Integer> call : calls(entries, pending)) {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 refused.addAll(call);
                 reason = "time budget spent";
                 continue;
             }
+            List<PutRecordsRequestEntry> callEntries = new ArrayList<>(call.size());
+            call.forEach(i -> callEntries.add(entries.get(i)));
             try {
                 PutRecordsResponse response = kinesis.putRecords(request -> request.streamName(streamName)
-                        .records(call)
+                        .records(callEntries)
                         .overrideConfiguration(o -> o.apiCallTimeout(remaining)));
                 reason = collectRefused(call, response, refused, reason);
             } catch (SdkException e) {
@@ -124,10 +160,7 @@ public final class KinesisEventPublisher implements EventPublisher {
     }
 
     private static String collectRefused(
-            List<PutRecordsRequestEntry> call,
-            PutRecordsResponse response,
-            List<PutRecordsRequestEntry> refused,
-            String reason) {
+            List<Integer> call, PutRecordsResponse response, List<Integer> refused, String reason) {
         if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
             return reason;
         }
@@ -146,11 +179,20 @@ public final class KinesisEventPublisher implements EventPublisher {
         return code;
     }
 
+    /** The pending entries (indexes) in PutRecords calls within Kinesis's limits (500 records, 5 MiB). */
+    private static List<List<Integer>> calls(List<PutRecordsRequestEntry> entries, List<Integer> pending) {
+        return PutRecordsSplitter.split(
+                pending,
+                i -> entries.get(i).partitionKey(),
+                i -> entries.get(i).data().asByteArrayUnsafe().length);
+    }
+
     /** The entries in PutRecords calls within Kinesis's limits (500 records, 5 MiB; keys in UTF-8 bytes). */
     static List<List<PutRecordsRequestEntry>> calls(List<PutRecordsRequestEntry> entries) {
-        return PutRecordsSplitter.split(entries, PutRecordsRequestEntry::partitionKey, entry -> entry.data()
-                .asByteArrayUnsafe()
-                .length);
+        List<Integer> all = IntStream.range(0, entries.size()).boxed().toList();
+        return calls(entries, all).stream()
+                .map(call -> call.stream().map(entries::get).toList())
+                .toList();
     }
 
     @Override

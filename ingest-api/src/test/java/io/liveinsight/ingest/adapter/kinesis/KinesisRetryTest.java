@@ -139,4 +139,49 @@ class KinesisRetryTest {
         assertThat(client.calls).extracting(List::size).containsExactly(500, 500, 1, 1);
         assertThat(client.partitionKeys(3)).containsExactly("s7");
     }
+
+    @Test
+    void store_whenSomeRecordsStayRefused_saysWhichAndHowOftenEachWasRefused() {
+        ScriptedKinesisClient client = failing((call, entry) -> switch (entry.partitionKey()) {
+            case "b" -> THROTTLED;
+            case "c" -> call == 0 ? THROTTLED : null;
+            default -> null;
+        });
+        RecordPacker packer = new RecordPacker(new EventCodec());
+        List<RecordPacker.PackedRecord> records =
+                packer.pack(List.of(event("1", "a"), event("2", "b"), event("3", "c"), event("4", "d")));
+
+        StoreOutcome outcome = publisher(client).store(records, clock.instant().plus(POLICY.budget()));
+
+        int calls = client.calls.size();
+        assertThat(outcome.records())
+                .containsExactly(
+                        StoreOutcome.STORED_AT_ONCE,
+                        new StoreOutcome.RecordResult(false, calls),
+                        new StoreOutcome.RecordResult(true, 1),
+                        StoreOutcome.STORED_AT_ONCE);
+        assertThat(outcome.allStored(0, 1)).isTrue();
+        assertThat(outcome.allStored(0, 2)).isFalse();
+        assertThat(outcome.allStored(2, 4)).isTrue();
+        assertThat(outcome.refusals(2, 4)).isEqualTo(1);
+        assertThat(outcome.reason()).isEqualTo(THROTTLED);
+    }
+
+    @Test
+    void store_whenTwoRecordsOfOneSession_keepsThemTwoRecordsInTheirOrder() {
+        ScriptedKinesisClient client = failing((call, entry) -> null);
+        RecordPacker packer = new RecordPacker(new EventCodec());
+        List<RecordPacker.PackedRecord> records = new ArrayList<>(packer.pack(List.of(event("1", "s"))));
+        records.addAll(packer.pack(List.of(event("2", "s"))));
+
+        StoreOutcome outcome = publisher(client).store(records, clock.instant().plus(POLICY.budget()));
+
+        assertThat(outcome.unstored()).isZero();
+        assertThat(client.calls).hasSize(1);
+        assertThat(client.calls.get(0))
+                .extracting(entry -> entry.data().asUtf8String())
+                .containsExactly(
+                        new String(records.get(0).data(), java.nio.charset.StandardCharsets.UTF_8),
+                        new String(records.get(1).data(), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
