@@ -15,10 +15,13 @@ import java.util.Map;
 
 /**
  * The side-by-side table: both edge paths, every run and the medians over the runs, judged against issue 15's goal
- * for the original pattern (0 non-2xx, average <= 200 ms, p99 <= 500 ms). Writes
- * {@code original-pattern-latest.md} and {@code .json}.
+ * for the original pattern (0 non-2xx, average <= 200 ms, p99 <= 500 ms). Writes {@link #NAME} as markdown and JSON
+ * into the results folder.
  */
 final class OriginalPatternReport {
+
+    /** The reports' file name without its extension. */
+    static final String NAME = "original-pattern-latest";
 
     static final double GOAL_AVERAGE_MS = 200;
     static final double GOAL_P99_MS = 500;
@@ -207,9 +210,9 @@ final class OriginalPatternReport {
 
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("original-pattern-latest.md"), markdown());
+        Files.writeString(dir.resolve(NAME + ".md"), markdown());
         Files.writeString(
-                dir.resolve("original-pattern-latest.json"),
+                dir.resolve(NAME + ".json"),
                 JsonMapper.builder()
                                 .enable(SerializationFeature.INDENT_OUTPUT)
                                 .build()

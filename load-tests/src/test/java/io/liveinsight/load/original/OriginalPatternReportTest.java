@@ -77,7 +77,7 @@ class OriginalPatternReportTest {
 
         report.write(dir);
 
-        String md = java.nio.file.Files.readString(dir.resolve("original-pattern-latest.md"));
+        String md = java.nio.file.Files.readString(dir.resolve(OriginalPatternReport.NAME + ".md"));
         assertThat(md)
                 .contains("| edge path | success % | average ms | p50 ms | p95 ms | p99 ms | max ms | 503s |")
                 .contains("**" + EdgeRun.COALESCING + "**, median | 100.0 | 100 |")
@@ -85,7 +85,7 @@ class OriginalPatternReportTest {
                 .contains("run 3: coalescing")
                 .contains("**met**")
                 .contains(OriginalPatternReport.COMMAND);
-        String json = java.nio.file.Files.readString(dir.resolve("original-pattern-latest.json"));
+        String json = java.nio.file.Files.readString(dir.resolve(OriginalPatternReport.NAME + ".json"));
         assertThat(json).contains("\"medians\"", "\"met\" : true", "\"runs\"");
     }
 }
