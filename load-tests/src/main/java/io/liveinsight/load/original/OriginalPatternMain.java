@@ -69,8 +69,8 @@ public final class OriginalPatternMain {
         String runId = Long.toString(System.currentTimeMillis(), 36) + path;
         Path log = settings.logDir().resolve("original-pattern-" + path + "-run" + run + ".log");
         say("run %d: starting the local stack with LIVEINSIGHT_EDGE_COALESCE=%s (log %s)", run, path, log);
-        try (LocalProcess stack = LocalProcess.start(
-                        settings.jar(), log, Duration.ofSeconds(180), Map.of("LIVEINSIGHT_EDGE_COALESCE", path));
+        try (LocalProcess stack =
+                        LocalProcess.start(settings.jar(), log, Duration.ofSeconds(180), stackSettings(path));
                 DynamoDbClient dynamoDb = LocalAwsClients.dynamoDb(stack.dynamoDb());
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             String loadAtStart = Machine.loadAverage();
@@ -125,6 +125,15 @@ public final class OriginalPatternMain {
             return new EdgeRun(
                     run, coalesce, pattern, one, ten, check.passed(), summary, loadAtStart, Machine.loadAverage());
         }
+    }
+
+    /** The edge path, and the coalescer's round statistics in the stack's log (debug level). */
+    private static Map<String, String> stackSettings(String coalesce) {
+        return Map.of(
+                "LIVEINSIGHT_EDGE_COALESCE",
+                coalesce,
+                "JAVA_TOOL_OPTIONS",
+                "-Dorg.slf4j.simpleLogger.log.io.liveinsight.local.coalesce=debug");
     }
 
     private static SustainedRun.Figures sustained(
