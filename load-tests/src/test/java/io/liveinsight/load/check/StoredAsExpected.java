@@ -37,8 +37,19 @@ public final class StoredAsExpected {
         }
         bySession.forEach((client, sessionEvents) -> {
             for (ExpectedSegments.Segment segment : ExpectedSegments.of(client, sessionEvents)) {
-                dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(session(segment)));
-                dynamoDb.putItem(r -> r.tableName(tables.activeSessions()).item(active(segment)));
+                java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
+                        new java.util.HashMap<>(session(segment));
+                String id = segment.sessionId();
+                if (id.startsWith("r~")) { // a replayed session: its run on the item, no ActiveSessions projection
+                    item.put(
+                            "replay_run",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                    id.substring(2, id.indexOf('~', 2))));
+                    dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(item));
+                } else {
+                    dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(item));
+                    dynamoDb.putItem(r -> r.tableName(tables.activeSessions()).item(active(segment)));
+                }
             }
         });
     }
