@@ -28,6 +28,7 @@ class KeyedTableCheckTest {
 
     static final long NOW = NOW_MS / 1000;
     static final long HOUR = 3_600_000;
+    static final String RUN = "run-1";
     static final String RUN_SESSION = "r~run-1~\uD83D\uDE00<script>~#|";
 
     private static DynamoDbLocalEngine engine;
@@ -57,26 +58,60 @@ class KeyedTableCheckTest {
         StoredAsExpected.store(dynamoDb, tables, List.of(event("live-1", "visitor", "v", NOW_MS - 5_000, "/x")));
     }
 
-    /** A run's session: one event 2 h ago (segment 0), two a minute ago (segment 1, active). */
+    /** A run's session: one event 2 h ago (segment 0), two a minute ago (segment 1, active), on the replay lane. */
     private static Map<String, Map<String, Object>> sent() {
         Map<String, Map<String, Object>> events = new LinkedHashMap<>();
-        events.put("e1", event("e1", RUN_SESSION, "r~run-1~u", NOW_MS - 2 * HOUR, "/a"));
-        events.put("e2", event("e2", RUN_SESSION, "r~run-1~u", NOW_MS - 60_000, "/b"));
-        events.put("e3", event("e3", RUN_SESSION, "r~run-1~u", NOW_MS - 30_000, "/<b>"));
+        events.put("e1", replayed(event("e1", RUN_SESSION, "r~run-1~u", NOW_MS - 2 * HOUR, "/a")));
+        events.put("e2", replayed(event("e2", RUN_SESSION, "r~run-1~u", NOW_MS - 60_000, "/b")));
+        events.put("e3", replayed(event("e3", RUN_SESSION, "r~run-1~u", NOW_MS - 30_000, "/<b>")));
         return events;
+    }
+
+    private static Map<String, Object> replayed(Map<String, Object> event) {
+        event.put("replay_run", RUN);
+        return event;
     }
 
     @Test
     void run_whenStoredAsSent_passesReadingOnlyWhatWasSent() {
         StoredAsExpected.store(dynamoDb, tables, sent().values());
 
-        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW);
+        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW, RUN);
 
         assertThat(check.wrong().first()).isEmpty();
         assertThat(check.passed()).isTrue();
         assertThat(check.expectedEvents()).isEqualTo(3);
         assertThat(check.sessions()).isEqualTo(1);
         assertThat(check.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void run_onTheLiveLane_wantsTheActiveProjectionAndNoRun() {
+        Map<String, Map<String, Object>> live = Map.of("live-1", event("live-1", "visitor", "v", NOW_MS - 5_000, "/x"));
+
+        assertThat(KeyedTableCheck.run(store, live, NOW).passed()).isTrue();
+
+        dynamoDb.deleteItem(
+                r -> r.tableName(tables.activeSessions()).key(Map.of("session_id", AttributeValue.fromS("visitor"))));
+        assertThat(KeyedTableCheck.run(store, live, NOW).wrong().first())
+                .containsExactly("active session visitor: no ActiveSessions item while active");
+    }
+
+    @Test
+    void run_whenAReplayedSessionHasALiveProjection_countsItWrong() {
+        StoredAsExpected.store(dynamoDb, tables, sent().values());
+        dynamoDb.putItem(r -> r.tableName(tables.activeSessions())
+                .item(Map.of(
+                        "session_id", AttributeValue.fromS(io.liveinsight.event.SessionIds.segmentId(RUN_SESSION, 1)),
+                        "user_id", AttributeValue.fromS("r~run-1~u"),
+                        "expires_at", AttributeValue.fromN(Long.toString(NOW + 1_800)))));
+
+        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW, RUN);
+
+        assertThat(check.wrong().first())
+                .singleElement()
+                .asString()
+                .endsWith("an ActiveSessions item, but ActiveSessions holds live sessions only");
     }
 
     @Test
@@ -91,7 +126,7 @@ class KeyedTableCheckTest {
                         "timestamp", AttributeValue.fromN(Long.toString(NOW_MS)),
                         "session_id", AttributeValue.fromS(RUN_SESSION))));
 
-        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW);
+        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW, RUN);
 
         assertThat(check.missing().count()).isEqualTo(1);
         assertThat(check.missing().first()).singleElement().asString().startsWith("event e1 (session ");
@@ -126,7 +161,7 @@ class KeyedTableCheckTest {
                         "user_id", AttributeValue.fromS("r~run-1~u"),
                         "start_time", AttributeValue.fromN(Long.toString(NOW_MS)))));
 
-        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW);
+        KeyedTableCheck check = KeyedTableCheck.run(store, sent(), NOW, RUN);
 
         assertThat(check.missing().count()).isZero();
         assertThat(check.duplicated().count()).isZero();
@@ -143,7 +178,7 @@ class KeyedTableCheckTest {
     void run_whenATableDoesNotExist_failsNamingIt() {
         StoredItems nowhere = new DynamoDbStoredItems(dynamoDb, TableNames.withPrefix("NoSuchPrefix"));
 
-        assertThatThrownBy(() -> KeyedTableCheck.run(nowhere, sent(), NOW))
+        assertThatThrownBy(() -> KeyedTableCheck.run(nowhere, sent(), NOW, RUN))
                 .isInstanceOf(StoredItems.StoredItemsException.class)
                 .hasMessageContaining("table NoSuchPrefix-Events not found (is --table-prefix right?)");
     }

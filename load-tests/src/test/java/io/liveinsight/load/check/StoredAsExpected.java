@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Writes events to the three tables as store format 2 would hold them (docs/contract/tables.md#sessions), the
  * segments from {@link ExpectedSegments}: for tests of the checks and of the replay CLI, standing in for the pipeline.
+ * A session whose events carry {@code replay_run} is stored as the replay lane stores it: the run on its Sessions
+ * items and no ActiveSessions item (docs/contract/replay.md#where-a-run-shows).
  */
 public final class StoredAsExpected {
 
@@ -36,19 +38,19 @@ public final class StoredAsExpected {
             dynamoDb.putItem(r -> r.tableName(tables.events()).item(item));
         }
         bySession.forEach((client, sessionEvents) -> {
+            String run = sessionEvents.stream()
+                    .map(e -> (String) e.get("replay_run"))
+                    .filter(r -> r != null)
+                    .findFirst()
+                    .orElse(null);
             for (ExpectedSegments.Segment segment : ExpectedSegments.of(client, sessionEvents)) {
-                java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-                        new java.util.HashMap<>(session(segment));
-                String id = segment.sessionId();
-                if (id.startsWith("r~")) { // a replayed session: its run on the item, no ActiveSessions projection
-                    item.put(
-                            "replay_run",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                    id.substring(2, id.indexOf('~', 2))));
-                    dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(item));
-                } else {
+                Map<String, AttributeValue> item = session(segment);
+                if (run == null) {
                     dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(item));
                     dynamoDb.putItem(r -> r.tableName(tables.activeSessions()).item(active(segment)));
+                } else { // a replayed session: its run on the item, no ActiveSessions projection
+                    item.put("replay_run", AttributeValue.fromS(run));
+                    dynamoDb.putItem(r -> r.tableName(tables.sessions()).item(item));
                 }
             }
         });

@@ -322,6 +322,9 @@ class ReplayCliTest {
                     "page_url",
                     event.hasNonNull("page_url") ? event.get("page_url").textValue() : null);
             map.put("timestamp", event.get("timestamp").longValue());
+            if (event.hasNonNull("replay_run")) {
+                map.put("replay_run", event.get("replay_run").textValue());
+            }
             out.add(map);
         }
         return out;
