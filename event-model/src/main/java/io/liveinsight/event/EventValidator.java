@@ -57,6 +57,7 @@ public final class EventValidator {
         String eventId = identifier(object, "event_id", MAX_EVENT_ID_CHARS, errors);
         String userId = text(object, "user_id", 1, MAX_USER_ID_CHARS, errors);
         String sessionId = text(object, "session_id", 1, MAX_SESSION_ID_CHARS, errors);
+        check(errors, "session_id", sessionId, v -> SessionIds.laneError(v, null)); // a client is on the live lane
         String eventType = eventType(object, errors);
         Long timestamp = timestamp(object, errors);
         String pageUrl = text(object, "page_url", 0, MAX_URL_CHARS, errors);
@@ -92,6 +93,7 @@ public final class EventValidator {
         check(errors, "event_id", event.eventId(), v -> FieldRules.identifier(v, MAX_EVENT_ID_CHARS));
         check(errors, "user_id", event.userId(), v -> FieldRules.text(v, 1, MAX_USER_ID_CHARS));
         check(errors, "session_id", event.sessionId(), v -> FieldRules.text(v, 1, MAX_SESSION_ID_CHARS));
+        check(errors, "session_id", event.sessionId(), v -> SessionIds.laneError(v, event.replayRun()));
         check(errors, "event_type", event.eventType(), v -> FieldRules.eventType(v, MAX_EVENT_TYPE_CHARS));
         check(errors, "page_url", event.pageUrl(), v -> FieldRules.text(v, 0, MAX_URL_CHARS));
         check(errors, "referrer", event.referrer(), v -> FieldRules.text(v, 0, MAX_URL_CHARS));

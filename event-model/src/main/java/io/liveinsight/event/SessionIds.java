@@ -13,6 +13,9 @@ public final class SessionIds {
 
     public static final char SEPARATOR = '~';
 
+    /** The prefix of every replayed session and user id (ReplayIds); a live event's session id never has it. */
+    public static final String REPLAY_PREFIX = "r~";
+
     private SessionIds() {}
 
     /** Segment {@code ordinal} of a client session id: the client's id itself for 0, else a derived id. */
@@ -63,5 +66,22 @@ public final class SessionIds {
 
     private static int lastSeparator(String derived) {
         return derived.lastIndexOf(SEPARATOR, end(derived) - 1);
+    }
+
+    /**
+     * Null when {@code sessionId} is in the lane of {@code run} (null: the live lane), else why not
+     * (docs/contract/replay.md#ids): a live session id never starts with {@link #REPLAY_PREFIX}, a replayed one is always
+     * {@code r~<run>~...}. So a session is in one lane only, and its statistics stay under one site.
+     */
+    public static String laneError(String sessionId, String run) {
+        if (sessionId == null) {
+            return null;
+        }
+        if (run == null) {
+            return sessionId.startsWith(REPLAY_PREFIX)
+                    ? "must not start with " + REPLAY_PREFIX + ": the prefix is kept for replayed sessions"
+                    : null;
+        }
+        return sessionId.startsWith(REPLAY_PREFIX + run + "~") ? null : "is not a session id of replay run " + run;
     }
 }

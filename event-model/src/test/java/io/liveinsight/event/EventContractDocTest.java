@@ -112,6 +112,7 @@ class EventContractDocTest {
                 "{\"event_id\":\"\"}",
                 "{\"event_type\":\"A\"}",
                 "{\"user_id\":\"\"}",
+                "{\"session_id\":\"r~run-1~x\"}",
                 "{\"page_url\":\"" + "u".repeat(EventLimits.MAX_URL_CHARS + 1) + "\"}",
                 "{\"referrer\":\"\\ud800\"}",
                 "{\"user_id\":5}",

@@ -125,6 +125,17 @@ class EventValidatorTest {
                 .containsExactly(new FieldError(field, "must be 1-128 characters"));
     }
 
+    @Test
+    void validate_whenSessionIdHasTheReplayPrefix_rejectsItAsLiveTraffic() { // docs/contract/replay.md#ids
+        assertThat(errors(with(json("{}"), "session_id", "r~run-1~abc")))
+                .containsExactly(new FieldError(
+                        "session_id", "must not start with r~: the prefix is kept for replayed sessions"));
+        assertThat(EventValidator.validate(with(json("{}"), "session_id", "x~r~")))
+                .isInstanceOf(ValidationResult.Valid.class);
+        assertThat(EventValidator.validate(with(json("{}"), "user_id", "r~run-1~abc")))
+                .isInstanceOf(ValidationResult.Valid.class);
+    }
+
     // event_type: 1-64 of [a-z0-9_.:-]
 
     @Test

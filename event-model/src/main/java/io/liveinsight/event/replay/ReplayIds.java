@@ -1,6 +1,7 @@
 package io.liveinsight.event.replay;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.SessionIds;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -48,11 +49,11 @@ public final class ReplayIds {
     }
 
     public String sessionId(String original) {
-        return "r~" + run + "~" + tag('s', original);
+        return SessionIds.REPLAY_PREFIX + run + "~" + tag('s', original);
     }
 
     public String userId(String original) {
-        return "r~" + run + "~" + tag('u', original);
+        return SessionIds.REPLAY_PREFIX + run + "~" + tag('u', original);
     }
 
     /** The event as the replay lane stores it: ids mapped, {@code replay_run} set, everything else as sent. */

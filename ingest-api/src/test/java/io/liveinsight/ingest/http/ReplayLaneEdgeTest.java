@@ -164,6 +164,25 @@ class ReplayLaneEdgeTest {
         assertThat(publisher.published).extracting(Event::replayRun).containsOnlyNulls();
     }
 
+    /** A replayed session's id sent as live traffic (docs/contract/replay.md#ids): refused, nothing published. */
+    @Test
+    void ingest_whenLiveRequestUsesAReplayedSessionId_rejectsItNamingSessionId() {
+        String replayed = new ReplayIds(key, RUN).sessionId("s-1");
+        String body = "[{\"event_id\":\"e-9\",\"session_id\":\"" + replayed + "\"}]";
+
+        IngestResponse live = ingestor.ingest(post(body));
+        IngestResponse asReplay = ingestor.ingest(replay(body, RUN, KEY));
+
+        for (IngestResponse response : List.of(live, asReplay)) {
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body().get("rejected").toString())
+                    .contains("session_id")
+                    .contains("must not start with r~: the prefix is kept for replayed sessions");
+        }
+        assertThat(publisher.calls).isEmpty();
+        assertThat(metrics.last().rejected()).containsEntry(RejectReason.INVALID_FIELD, 1);
+    }
+
     @Test
     void ingest_whenReplayIsThrottled_answers503AndTheResendPublishesTheSameIds() {
         publisher.refuse = true;

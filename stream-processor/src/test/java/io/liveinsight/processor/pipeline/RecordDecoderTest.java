@@ -50,6 +50,24 @@ class RecordDecoderTest {
         }
     }
 
+    /** A session is in one lane (docs/contract/replay.md#ids): its statistics then never move between sites. */
+    @Test
+    void decode_whenAnEventIsNotInItsSessionsLane_setsTheRecordAsideNamingSessionId() {
+        Event replayed = ids.map(Events.pageView("e2", "s2", 2_000, "/"));
+        Event liveInAReplayedSession = withRun(replayed, null);
+        Event ofAnotherRun = withRun(replayed, "run-2");
+        Event replayedUnderALiveId = withRun(Events.pageView("e3", "s3", 3_000, "/"), "run-1");
+
+        for (Event bad : List.of(liveInAReplayedSession, ofAnotherRun, replayedUnderALiveId)) {
+            RecordDecoder.Decoded decoded = decoder.decode(List.of(raw("4", List.of(bad))));
+
+            assertThat(decoded.events()).as(bad.toString()).isEmpty();
+            assertThat(decoded.poison()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                    .startsWith("invalid event: session_id ")
+                    .containsAnyOf("must not start with r~", "is not a session id of replay run"));
+        }
+    }
+
     private RawRecord raw(String sequence, List<Event> events) {
         return new RawRecord("shardId-000000000000", events.get(0).sessionId(), sequence, codec.encode(events));
     }
