@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One edge path measured once on a fresh stack: the original pattern, sustained events/s end to end at 1 and 10
- * events a request, and the table check afterwards.
+ * One edge path measured once on a fresh stack: the original pattern right after the consumer's first lease (the JVM
+ * still cold, as a new user would run it), the same pattern again at once (warm), sustained events/s end to end at 1
+ * and 10 events a request, and the table check afterwards.
  *
  * @param run which run (from 1)
  * @param coalesce the edge's {@code LIVEINSIGHT_EDGE_COALESCE}
+ * @param pattern the original pattern on the fresh stack
+ * @param patternAgain the same pattern again right after
  * @param checkPassed every acknowledged event stored exactly once, every session's figures right
  * @param checkSummary the check's counts, for the report
  */
@@ -16,6 +19,7 @@ record EdgeRun(
         int run,
         boolean coalesce,
         PatternResult pattern,
+        PatternResult patternAgain,
         SustainedRun.Figures oneEventPerRequest,
         SustainedRun.Figures tenEventsPerRequest,
         boolean checkPassed,
@@ -30,8 +34,9 @@ record EdgeRun(
         return coalesce ? COALESCING : TODAY;
     }
 
-    /** The figures of the report's table, by column. */
-    Map<String, Double> figures() {
+    /** The figures of the report's table, by column: the first pattern's, or the second's ({@code again}). */
+    Map<String, Double> figures(boolean again) {
+        PatternResult pattern = again ? patternAgain : this.pattern;
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("success_percent", pattern.successPercent());
         out.put("average_ms", pattern.averageMs());

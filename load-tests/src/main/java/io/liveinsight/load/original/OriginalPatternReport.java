@@ -42,10 +42,13 @@ final class OriginalPatternReport {
         runs.add(run);
     }
 
-    /** The median of each figure over the runs of one path (the middle run, or the mean of the middle two). */
-    Map<String, Double> medians(boolean coalesce) {
+    /**
+     * The median of each figure over the runs of one path (the middle run, or the mean of the middle two), for the
+     * pattern on the fresh stack or the one right after ({@code again}).
+     */
+    Map<String, Double> medians(boolean coalesce, boolean again) {
         Map<String, List<Double>> columns = new LinkedHashMap<>();
-        runs.stream().filter(run -> run.coalesce() == coalesce).forEach(run -> run.figures()
+        runs.stream().filter(run -> run.coalesce() == coalesce).forEach(run -> run.figures(again)
                 .forEach((name, value) ->
                         columns.computeIfAbsent(name, k -> new ArrayList<>()).add(value)));
         Map<String, Double> out = new LinkedHashMap<>();
@@ -59,9 +62,9 @@ final class OriginalPatternReport {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** Whether the coalescing path's medians meet the goal. */
-    boolean goalMet() {
-        Map<String, Double> on = medians(true);
+    /** Whether the coalescing path's medians meet the goal, on the fresh stack or right after, and the tables held. */
+    boolean goalMet(boolean again) {
+        Map<String, Double> on = medians(true, again);
         return !on.isEmpty()
                 && on.get("non_2xx") == 0
                 && on.get("average_ms") <= GOAL_AVERAGE_MS
@@ -92,24 +95,37 @@ final class OriginalPatternReport {
                 settings.runs()));
         md.append(header());
         for (boolean coalesce : new boolean[] {false, true}) {
-            Map<String, Double> median = medians(coalesce);
-            if (!median.isEmpty()) {
-                md.append(row("**" + (coalesce ? EdgeRun.COALESCING : EdgeRun.TODAY) + "**, median", median, null));
+            for (boolean again : new boolean[] {false, true}) {
+                Map<String, Double> median = medians(coalesce, again);
+                if (!median.isEmpty()) {
+                    md.append(row(
+                            "**" + (coalesce ? EdgeRun.COALESCING : EdgeRun.TODAY) + "**, " + which(again) + ", median",
+                            median,
+                            null));
+                }
             }
         }
         md.append(String.format(
                 Locale.ROOT,
-                "%nGoal (issue 15) for the coalescing edge: 0 non-2xx, average <= %.0f ms, p99 <= %.0f ms, every"
-                        + " acknowledged event stored exactly once: **%s**.%n%n",
+                "%nThe pattern runs on each fresh stack right after the consumer's first lease (%s), then again at once"
+                        + " (%s); the sustained figures are the same stack's, measured after both.%n%n"
+                        + "Goal (issue 15) for the coalescing edge: 0 non-2xx, average <= %.0f ms, p99 <= %.0f ms, every"
+                        + " acknowledged event stored exactly once: **%s** on a fresh stack, **%s** again.%n%n",
+                which(false),
+                which(true),
                 GOAL_AVERAGE_MS,
                 GOAL_P99_MS,
-                goalMet() ? "met" : "not met"));
+                goalMet(false) ? "met" : "not met",
+                goalMet(true) ? "met" : "not met"));
         md.append("Every run:\n\n").append(header());
         for (EdgeRun run : runs) {
-            md.append(row(
-                    "run " + run.run() + ": " + (run.coalesce() ? "coalescing" : "one call a request"),
-                    run.figures(),
-                    run));
+            for (boolean again : new boolean[] {false, true}) {
+                md.append(row(
+                        "run " + run.run() + ": " + (run.coalesce() ? "coalescing" : "one call a request") + ", "
+                                + which(again),
+                        run.figures(again),
+                        run));
+            }
         }
         md.append("\nTables after each run (`check/TableCheck`: every acknowledged event in Events exactly once, every"
                 + " session's figures):\n\n");
@@ -125,6 +141,10 @@ final class OriginalPatternReport {
         }
         md.append("\nReproduce: `").append(COMMAND).append("`\n");
         return md.toString();
+    }
+
+    static String which(boolean again) {
+        return again ? "again" : "fresh stack";
     }
 
     private static String header() {
@@ -172,14 +192,33 @@ final class OriginalPatternReport {
                         "runs",
                         settings.runs()));
         root.put("machine", machine);
-        root.put("medians", Map.of("off", medians(false), "on", medians(true)));
-        root.put("goal", Map.of("average_ms", GOAL_AVERAGE_MS, "p99_ms", GOAL_P99_MS, "non_2xx", 0, "met", goalMet()));
+        root.put(
+                "medians",
+                Map.of(
+                        "off", medians(false, false),
+                        "off_again", medians(false, true),
+                        "on", medians(true, false),
+                        "on_again", medians(true, true)));
+        root.put(
+                "goal",
+                Map.of(
+                        "average_ms",
+                        GOAL_AVERAGE_MS,
+                        "p99_ms",
+                        GOAL_P99_MS,
+                        "non_2xx",
+                        0,
+                        "met_on_a_fresh_stack",
+                        goalMet(false),
+                        "met_again",
+                        goalMet(true)));
         List<Map<String, Object>> all = new ArrayList<>();
         for (EdgeRun run : runs) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("run", run.run());
             one.put("coalesce", run.coalesce());
-            one.put("figures", run.figures());
+            one.put("figures", run.figures(false));
+            one.put("figures_again", run.figures(true));
             one.put("requests", run.pattern().requests());
             one.put("pattern_seconds", run.pattern().elapsedNanos() / 1e9);
             one.put("sustained_1", sustained(run.oneEventPerRequest()));
