@@ -12,6 +12,7 @@ import static io.liveinsight.event.EventLimits.MAX_USER_ID_CHARS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liveinsight.event.site.SiteScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class EventValidator {
             "element_text");
 
     /** The fields only the edge sets; a client sending one is told so rather than silently overridden. */
-    public static final Set<String> EDGE_FIELDS = Set.of("received_at", "ip", "is_bot", "clock_skew", "replay_run");
+    public static final Set<String> EDGE_FIELDS =
+            Set.of("received_at", "ip", "is_bot", "clock_skew", "replay_run", "site");
 
     private EventValidator() {}
 
@@ -58,6 +60,8 @@ public final class EventValidator {
         String userId = text(object, "user_id", 1, MAX_USER_ID_CHARS, errors);
         String sessionId = text(object, "session_id", 1, MAX_SESSION_ID_CHARS, errors);
         check(errors, "session_id", sessionId, v -> SessionIds.laneError(v, null)); // a client is on the live lane
+        check(errors, "session_id", sessionId, EventValidator::scopeError);
+        check(errors, "user_id", userId, EventValidator::scopeError);
         String eventType = eventType(object, errors);
         Long timestamp = timestamp(object, errors);
         String pageUrl = text(object, "page_url", 0, MAX_URL_CHARS, errors);
@@ -94,6 +98,8 @@ public final class EventValidator {
         check(errors, "user_id", event.userId(), v -> FieldRules.text(v, 1, MAX_USER_ID_CHARS));
         check(errors, "session_id", event.sessionId(), v -> FieldRules.text(v, 1, MAX_SESSION_ID_CHARS));
         check(errors, "session_id", event.sessionId(), v -> SessionIds.laneError(v, event.replayRun()));
+        check(errors, "session_id", event.sessionId(), EventValidator::scopeError);
+        check(errors, "user_id", event.userId(), EventValidator::scopeError);
         check(errors, "event_type", event.eventType(), v -> FieldRules.eventType(v, MAX_EVENT_TYPE_CHARS));
         check(errors, "page_url", event.pageUrl(), v -> FieldRules.text(v, 0, MAX_URL_CHARS));
         check(errors, "referrer", event.referrer(), v -> FieldRules.text(v, 0, MAX_URL_CHARS));
@@ -113,6 +119,13 @@ public final class EventValidator {
             }
         });
         return List.copyOf(errors);
+    }
+
+    /** A client's session or user id never looks like a site's stored key (docs/contract/sites.md#isolation). */
+    private static String scopeError(String id) {
+        return id.startsWith(SiteScope.PREFIX)
+                ? "must not start with " + SiteScope.PREFIX + ": the prefix is kept for the keys of sites"
+                : null;
     }
 
     private static void check(List<FieldError> errors, String field, String value, Function<String, String> rule) {

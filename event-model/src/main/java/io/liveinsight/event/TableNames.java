@@ -6,10 +6,10 @@ import io.liveinsight.event.contract.Tables;
 import java.util.Objects;
 
 /**
- * Names of the four LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
+ * Names of the five LiveInsight tables for one prefix ({@code LiveInsight} by default, a stage's prefix when
  * deployed; docs/contract/tables.md#names).
  */
-public record TableNames(String events, String sessions, String activeSessions, String stats) {
+public record TableNames(String events, String sessions, String activeSessions, String stats, String sites) {
 
     public static final String DEFAULT_PREFIX = Defaults.TABLE_PREFIX;
 
@@ -18,6 +18,7 @@ public record TableNames(String events, String sessions, String activeSessions, 
         Objects.requireNonNull(sessions);
         Objects.requireNonNull(activeSessions);
         Objects.requireNonNull(stats);
+        Objects.requireNonNull(sites);
     }
 
     public static TableNames withPrefix(String prefix) {
@@ -25,7 +26,8 @@ public record TableNames(String events, String sessions, String activeSessions, 
                 Tables.EVENTS.name(prefix),
                 Tables.SESSIONS.name(prefix),
                 Tables.ACTIVE_SESSIONS.name(prefix),
-                Tables.STATS.name(prefix));
+                Tables.STATS.name(prefix),
+                Tables.SITES.name(prefix));
     }
 
     /** The name this set gives a table of the contract. */
@@ -41,6 +43,9 @@ public record TableNames(String events, String sessions, String activeSessions, 
         }
         if (table.equals(Tables.STATS)) {
             return stats;
+        }
+        if (table.equals(Tables.SITES)) {
+            return sites;
         }
         throw new IllegalArgumentException("not a table of the contract: " + table.suffix());
     }

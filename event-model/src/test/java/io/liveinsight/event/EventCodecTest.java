@@ -104,6 +104,7 @@ class EventCodecTest {
                         "LiveInsight-Events",
                         "LiveInsight-Sessions",
                         "LiveInsight-ActiveSessions",
-                        "LiveInsight-Stats"));
+                        "LiveInsight-Stats",
+                        "LiveInsight-Sites"));
     }
 }

@@ -113,6 +113,7 @@ class EventContractDocTest {
                 "{\"event_type\":\"A\"}",
                 "{\"user_id\":\"\"}",
                 "{\"session_id\":\"r~run-1~x\"}",
+                "{\"user_id\":\"s~shop~u\"}",
                 "{\"page_url\":\"" + "u".repeat(EventLimits.MAX_URL_CHARS + 1) + "\"}",
                 "{\"referrer\":\"\\ud800\"}",
                 "{\"user_id\":5}",

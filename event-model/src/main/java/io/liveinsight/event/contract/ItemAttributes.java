@@ -37,6 +37,12 @@ public final class ItemAttributes {
      */
     public static final String REPLAY_RUN = "replay_run";
 
+    /** The site of an item (docs/contract/sites.md#isolation); absent on items of the default site written before. */
+    public static final String SITE = "site";
+
+    /** The Sites table's partition key (docs/contract/sites.md#registry). */
+    public static final String SITES_KEY = "pk";
+
     // Enrichment (docs/contract/events.md#enrichment): on Events items, and on Sessions and ActiveSessions items of a
     // session's first segment (its first touch). Absent when unknown.
     /** Traffic source: {@code google}, {@code direct}, {@code internal}, a referring host, a campaign's source. */
@@ -105,7 +111,8 @@ public final class ItemAttributes {
                     RECEIVED_AT,
                     IS_BOT,
                     CLOCK_SKEW,
-                    REPLAY_RUN));
+                    REPLAY_RUN,
+                    SITE));
 
     /** What a Sessions item shows its readers ({@link #ROOT_SESSION_ID} to tell a segment's client id, never shown). */
     public static final List<String> SESSION = withEnrichment(
@@ -122,12 +129,50 @@ public final class ItemAttributes {
                     CURRENT_PAGE,
                     REFERRER,
                     USER_AGENT),
-            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID, REPLAY_RUN));
+            List.of(IS_BOT, EVENT_TYPES, ROOT_SESSION_ID, REPLAY_RUN, SITE));
 
     /** What an ActiveSessions item shows the live view. */
     public static final List<String> ACTIVE_SESSION = withEnrichment(
             List.of(SESSION_ID, USER_ID, START_TIME, LAST_ACTIVITY, CURRENT_PAGE, TOTAL_EVENTS, PAGE_VIEWS, REFERRER),
-            List.of(IS_BOT, EXPIRES_AT, MINUTES, REPLAY_RUN));
+            List.of(IS_BOT, EXPIRES_AT, MINUTES, REPLAY_RUN, SITE));
+
+    /** Sites items (docs/contract/sites.md#registry): a site's settings and key hashes. */
+    public static final String SITE_ID = "site_id";
+
+    public static final String NAME = "name";
+    public static final String HOSTNAMES = "hostnames";
+    public static final String WRITE_KEY = "write_key";
+    public static final String SERVER_KEY_SHA256 = "server_key_sha256";
+    public static final String READ_TOKEN_SHA256 = "read_token_sha256";
+    public static final String STATUS = "status";
+    public static final String LIMITS = "limits";
+    public static final String CONVERSIONS = "conversions";
+    public static final String TIME_ZONE = "time_zone";
+    public static final String CREATED_AT = "created_at";
+    public static final String UPDATED_AT = "updated_at";
+    /** Key items: {@code write}, {@code server} or {@code read}. */
+    public static final String KIND = "kind";
+    /** Lease items: the events of the window's budget handed out so far. */
+    public static final String TAKEN = "taken";
+
+    /** What the Sites table's readers (the edge, the dashboard, {@code bin/site}) read. */
+    public static final List<String> SITES = List.of(
+            SITES_KEY,
+            SITE_ID,
+            NAME,
+            HOSTNAMES,
+            WRITE_KEY,
+            SERVER_KEY_SHA256,
+            READ_TOKEN_SHA256,
+            STATUS,
+            LIMITS,
+            CONVERSIONS,
+            TIME_ZONE,
+            CREATED_AT,
+            UPDATED_AT,
+            KIND,
+            TAKEN,
+            EXPIRES_AT);
 
     private ItemAttributes() {}
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The four tables of docs/contract/tables.md, written once: the CDK app, the local engines, the processor, the
+ * The five tables of docs/contract/tables.md, written once: the CDK app, the local engines, the processor, the
  * dashboard and the load tests all read them from here. Change a key, an index or the TTL attribute here and nowhere
  * else; the parity test (infrastructure) fails if the synthesized template and the local tables disagree.
  */
@@ -30,6 +30,12 @@ public final class Tables {
      * (docs/contract/replay.md#where-a-run-shows).
      */
     public static final String REPLAY_INDEX = "ReplayIndex";
+    /**
+     * ActiveSessions: one site's active sessions, newest first (docs/contract/sites.md#isolation). Keys only, sorted by
+     * {@code start_time}, which a session's updates leave alone: an item costs the index a write when it is created
+     * and when it expires, not on every event.
+     */
+    public static final String SITE_INDEX = "SiteIndex";
 
     /** One item per event, keyed by its id and time; the ledger of stored event ids. */
     public static final TableSchema EVENTS = new TableSchema(
@@ -76,7 +82,11 @@ public final class Tables {
             "ActiveSessions",
             KeyAttribute.string(SESSION_ID),
             Optional.empty(),
-            List.of(),
+            List.of(new IndexSchema(
+                    SITE_INDEX,
+                    KeyAttribute.string(ItemAttributes.SITE),
+                    KeyAttribute.number(START_TIME),
+                    Projection.KEYS_ONLY)),
             Optional.of(EXPIRES_AT),
             false);
 
@@ -93,9 +103,21 @@ public final class Tables {
             Optional.of(EXPIRES_AT),
             true);
 
+    /**
+     * The sites registry (docs/contract/sites.md#registry): site items, key items (by the key's SHA-256) and the shared
+     * budgets' lease items, which expire by TTL. Backed up: it holds the sites' settings and key hashes.
+     */
+    public static final TableSchema SITES = new TableSchema(
+            "Sites",
+            KeyAttribute.string(ItemAttributes.SITES_KEY),
+            Optional.empty(),
+            List.of(),
+            Optional.of(EXPIRES_AT),
+            true);
+
     private Tables() {}
 
     public static List<TableSchema> all() {
-        return List.of(EVENTS, SESSIONS, ACTIVE_SESSIONS, STATS);
+        return List.of(EVENTS, SESSIONS, ACTIVE_SESSIONS, STATS, SITES);
     }
 }

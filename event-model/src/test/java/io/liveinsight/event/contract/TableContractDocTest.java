@@ -93,7 +93,8 @@ class TableContractDocTest {
                 Tables.EVENTS, ItemAttributes.EVENT,
                 Tables.SESSIONS, ItemAttributes.SESSION,
                 Tables.ACTIVE_SESSIONS, ItemAttributes.ACTIVE_SESSION,
-                Tables.STATS, STATS_READ);
+                Tables.STATS, STATS_READ,
+                Tables.SITES, ItemAttributes.SITES);
         for (TableSchema table : Tables.all()) {
             List<Map<String, String>> rows = MarkdownTables.under(PAGE, table.suffix());
             Set<String> read = new LinkedHashSet<>();

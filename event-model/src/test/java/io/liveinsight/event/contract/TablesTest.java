@@ -19,7 +19,11 @@ class TablesTest {
                         KeyAttribute.number("timestamp"),
                         KeyAttribute.string("user_id"),
                         KeyAttribute.string("session_id"));
-        assertThat(Tables.ACTIVE_SESSIONS.keyAttributes()).containsExactly(KeyAttribute.string("session_id"));
+        assertThat(Tables.ACTIVE_SESSIONS.keyAttributes())
+                .containsExactly(
+                        KeyAttribute.string("session_id"),
+                        KeyAttribute.string("site"),
+                        KeyAttribute.number("start_time"));
     }
 
     @Test
@@ -42,17 +46,18 @@ class TablesTest {
                         "dev-LiveInsight-Events",
                         "dev-LiveInsight-Sessions",
                         "dev-LiveInsight-ActiveSessions",
-                        "dev-LiveInsight-Stats"));
+                        "dev-LiveInsight-Stats",
+                        "dev-LiveInsight-Sites"));
         assertThat(TableNames.defaults().events()).isEqualTo("LiveInsight-Events");
-        TableNames own = new TableNames("e", "s", "a", "r");
-        assertThat(Tables.all().stream().map(own::of)).containsExactly("e", "s", "a", "r");
+        TableNames own = new TableNames("e", "s", "a", "r", "k");
+        assertThat(Tables.all().stream().map(own::of)).containsExactly("e", "s", "a", "r", "k");
     }
 
     @Test
-    void activeSessionsAndStats_expire_onlyActiveSessionsGoWithoutBackups() {
+    void activeSessionsStatsAndSites_expire_onlyActiveSessionsGoWithoutBackups() {
         assertThat(Tables.all())
                 .filteredOn(table -> table.timeToLiveAttribute().isPresent())
-                .containsExactly(Tables.ACTIVE_SESSIONS, Tables.STATS);
+                .containsExactly(Tables.ACTIVE_SESSIONS, Tables.STATS, Tables.SITES);
         assertThat(Tables.all()).filteredOn(table -> !table.backedUp()).containsExactly(Tables.ACTIVE_SESSIONS);
     }
 

@@ -438,7 +438,7 @@ class DynamoDbSessionStoreTest {
 
     @Test
     void apply_whenTheTableDoesNotExist_saysTheStoreIsMisconfigured() {
-        TableNames missing = new TableNames("Nope-Events", "Nope-Sessions", "Nope-ActiveSessions", "Nope-Stats");
+        TableNames missing = TableNames.withPrefix("Nope");
         DynamoDbSessionStore misconfigured = sessionStore(aws, missing);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
