@@ -1,5 +1,6 @@
 package io.liveinsight.ingest.config;
 
+import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.Defaults;
 import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.http.CorsPolicy;
@@ -31,6 +32,8 @@ import java.util.Optional;
  *     {@code dev} or {@code prod}
  * @param replayKeySha256 the replay key's SHA-256 in hex ({@code REPLAY_KEY_SHA256}, docs/contract/replay.md#lane),
  *     never the key itself; null (unset or blank): the replay lane is off and every replay request is refused
+ * @param sites the default site, the Sites table, the registry cache's age and the deployment's ceiling
+ *     ({@link SiteSettings})
  */
 public record IngestConfig(
         String streamName,
@@ -43,7 +46,8 @@ public record IngestConfig(
         int trustedProxyHops,
         int retryAfterSeconds,
         String stage,
-        String replayKeySha256) {
+        String replayKeySha256,
+        SiteSettings sites) {
 
     public static final Duration DEFAULT_PUBLISH_BUDGET = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -75,6 +79,35 @@ public record IngestConfig(
             throw new IllegalArgumentException(
                     "REPLAY_KEY_SHA256 must be a SHA-256 in hex (64 characters of 0-9 a-f), not the key itself");
         }
+        sites = sites == null ? SiteSettings.DEFAULTS : sites;
+    }
+
+    /** With the sites' defaults ({@link SiteSettings#DEFAULTS}: no default site). */
+    public IngestConfig(
+            String streamName,
+            String region,
+            URI kinesisEndpoint,
+            Duration publishBudget,
+            List<String> allowedOrigins,
+            boolean localDevelopment,
+            boolean anonymizeIp,
+            int trustedProxyHops,
+            int retryAfterSeconds,
+            String stage,
+            String replayKeySha256) {
+        this(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                allowedOrigins,
+                localDevelopment,
+                anonymizeIp,
+                trustedProxyHops,
+                retryAfterSeconds,
+                stage,
+                replayKeySha256,
+                SiteSettings.DEFAULTS);
     }
 
     /** Without a replay key: the replay lane is off. */
@@ -118,7 +151,7 @@ public record IngestConfig(
                 Defaults.STAGE);
     }
 
-    /** The local stack's edge: any origin may call it. */
+    /** The local stack's edge: any origin may call it, and requests without a key go to the default site. */
     public static IngestConfig localDevelopment(String streamName, String region, URI kinesisEndpoint) {
         return new IngestConfig(
                 streamName,
@@ -130,7 +163,9 @@ public record IngestConfig(
                 true,
                 0,
                 DEFAULT_RETRY_AFTER_SECONDS,
-                Defaults.STAGE);
+                Defaults.STAGE,
+                null,
+                SiteSettings.DEFAULTS.withDefaultSite(true));
     }
 
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -148,7 +183,32 @@ public record IngestConfig(
                 (int) integer(env, "TRUSTED_PROXY_HOPS", 0),
                 (int) integer(env, "RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS),
                 env.getOrDefault("STAGE", Defaults.STAGE).strip(),
-                env.get("REPLAY_KEY_SHA256"));
+                env.get("REPLAY_KEY_SHA256"),
+                siteSettings(env));
+    }
+
+    private static SiteSettings siteSettings(Map<String, String> env) {
+        String prefix = env.getOrDefault("TABLE_PREFIX", TableNames.DEFAULT_PREFIX);
+        String table = env.get("SITES_TABLE_NAME");
+        return new SiteSettings(
+                onOff(env, "DEFAULT_SITE"),
+                table == null || table.isBlank() ? TableNames.withPrefix(prefix).sites() : table.strip(),
+                Duration.ofSeconds(integer(env, "SITE_CACHE_SECONDS", SiteSettings.DEFAULT_CACHE_AGE.toSeconds())),
+                (int) integer(env, "DEPLOYMENT_EVENTS_PER_S", SiteSettings.DEFAULT_DEPLOYMENT_EVENTS_PER_S),
+                (int) integer(env, "DEPLOYMENT_BURST", SiteSettings.DEFAULT_DEPLOYMENT_BURST));
+    }
+
+    /** {@code on} or {@code off} (also true/false), off when unset. */
+    private static boolean onOff(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, is " + value);
+        };
     }
 
     /** This edge with the replay lane open to the key whose SHA-256 is {@code sha256Hex} (null: lane off). */
@@ -164,7 +224,25 @@ public record IngestConfig(
                 trustedProxyHops,
                 retryAfterSeconds,
                 stage,
-                sha256Hex);
+                sha256Hex,
+                sites);
+    }
+
+    /** This edge with other site settings. */
+    public IngestConfig withSites(SiteSettings settings) {
+        return new IngestConfig(
+                streamName,
+                region,
+                kinesisEndpoint,
+                publishBudget,
+                allowedOrigins,
+                localDevelopment,
+                anonymizeIp,
+                trustedProxyHops,
+                retryAfterSeconds,
+                stage,
+                replayKeySha256,
+                settings);
     }
 
     /** The replay lane's key (its digest only), empty when the lane is off. */
@@ -179,7 +257,7 @@ public record IngestConfig(
                 + ", publishBudget=" + publishBudget + ", allowedOrigins=" + allowedOrigins + ", localDevelopment="
                 + localDevelopment + ", anonymizeIp=" + anonymizeIp + ", trustedProxyHops=" + trustedProxyHops
                 + ", retryAfterSeconds=" + retryAfterSeconds + ", stage=" + stage + ", replayLane="
-                + (replayKeySha256 == null ? "off" : "on") + "]";
+                + (replayKeySha256 == null ? "off" : "on") + ", sites=" + sites + "]";
     }
 
     public Optional<URI> kinesisEndpointOverride() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The event rules for one request's items: each must be at most {@link EventLimits#MAX_EVENT_BYTES} as sent and pass
@@ -34,6 +35,23 @@ public final class EventScreen {
      * @param headerUserAgent the request's User-Agent header, for events that carry none
      */
     public static Screened screen(List<RawEvent> items, Ids ids, long receivedAt, String ip, String headerUserAgent) {
+        return screen(items, ids, receivedAt, ip, headerUserAgent, null);
+    }
+
+    /**
+     * As {@link #screen(List, Ids, long, String, String)}, and each valid event's {@code page_url} must satisfy
+     * {@code pageUrlAllowed} (a write key sent without {@code Origin}: docs/contract/sites.md#at-the-edge), or the
+     * event is rejected as {@link RejectReason#HOST_NOT_ALLOWED}.
+     *
+     * @param pageUrlAllowed null: no page check
+     */
+    public static Screened screen(
+            List<RawEvent> items,
+            Ids ids,
+            long receivedAt,
+            String ip,
+            String headerUserAgent,
+            Predicate<String> pageUrlAllowed) {
         EventEnricher enricher = new EventEnricher(ids, receivedAt, ip, headerUserAgent);
         List<Event> events = new ArrayList<>(items.size());
         List<Rejection> rejections = new ArrayList<>(0);
@@ -53,7 +71,18 @@ public final class EventScreen {
                 continue;
             }
             switch (EventValidator.validate(item.node())) {
-                case ValidationResult.Valid valid -> events.add(enricher.enrich(valid.event()));
+                case ValidationResult.Valid valid -> {
+                    if (pageUrlAllowed == null || pageUrlAllowed.test(valid.event().pageUrl())) {
+                        events.add(enricher.enrich(valid.event()));
+                    } else {
+                        reject(
+                                rejections,
+                                rejected,
+                                index,
+                                RejectReason.HOST_NOT_ALLOWED,
+                                new FieldError("page_url", "host not allowed for this site"));
+                    }
+                }
                 case ValidationResult.Invalid invalid -> {
                     RejectReason reason =
                             item.node().isObject() ? RejectReason.INVALID_FIELD : RejectReason.NOT_AN_OBJECT;

@@ -13,15 +13,21 @@ import io.liveinsight.ingest.adapter.kinesis.RecordPacker;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.domain.ReseedableRandom;
+import io.liveinsight.ingest.http.CorsPolicy;
 import io.liveinsight.ingest.http.EventIngestor;
 import io.liveinsight.ingest.http.IngestEdge;
 import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
 import io.liveinsight.ingest.http.ReplayGate;
+import io.liveinsight.ingest.http.SiteGate;
+import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.IngestMetrics;
+import io.liveinsight.ingest.site.CachingSiteDirectory;
+import io.liveinsight.ingest.site.SiteHosts;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
+import io.liveinsight.sites.SiteDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,10 +69,18 @@ public final class IngestApplication implements Resource {
     }
 
     /**
-     * @param publisher null for Kinesis per the config (tests and benchmarks pass their own)
+     * @param publisher null for Kinesis per the config (tests and benchmarks pass their own, and get the edge as it
+     *     was before sites: {@link EdgeSites#NONE})
      * @param metrics null for EMF per the environment
      */
     public IngestApplication(IngestConfig config, EventPublisher publisher, IngestMetrics metrics) {
+        this(config, publisher, metrics, publisher == null ? null : EdgeSites.NONE);
+    }
+
+    /**
+     * @param sites the registry and the leases; null for the Lambda's ({@link EdgeSites#fromConfig})
+     */
+    public IngestApplication(IngestConfig config, EventPublisher publisher, IngestMetrics metrics, EdgeSites sites) {
         EventCodec codec = new EventCodec();
         this.responseWriter = codec.mapper().writer();
         this.random = new ReseedableRandom();
@@ -83,10 +97,43 @@ public final class IngestApplication implements Resource {
         this.replayGate = config.replayKey().map(ReplayGate::new).orElse(ReplayGate.OFF);
         IngestMetrics emitted =
                 metrics != null ? metrics : EmfIngestMetrics.fromEnvironment(System.getenv(), config.stage());
+        EdgeSites edgeSites = sites != null ? sites : EdgeSites.fromConfig(config);
+        SiteGate siteGate = SiteGate.defaultOnly();
+        CorsPolicy cors = config.corsPolicy();
+        EdgeLimiter limiter = null;
+        if (edgeSites.enabled()) {
+            SiteDirectory cached = new CachingSiteDirectory(
+                    edgeSites.directory(),
+                    clock,
+                    config.sites().cacheAge(),
+                    CachingSiteDirectory.DEFAULT_MAX_ENTRIES);
+            siteGate = new SiteGate(cached, config.sites().defaultSite(), cors);
+            cors = cors.withSiteHosts(new SiteHosts(cached));
+            if (edgeSites.leases() != null) {
+                limiter = new EdgeLimiter(
+                        edgeSites.leases(),
+                        new EdgeLimiter.DeploymentLimit(
+                                config.sites().deploymentEventsPerSecond(),
+                                config.sites().deploymentBurst()),
+                        clock,
+                        System::nanoTime,
+                        EdgeLimiter.DEFAULT_MAX_KEYS);
+            }
+            announce(config, edgeSites);
+        }
         this.edge = new IngestEdge(
-                new EventIngestor(publisher, emitted, codec.mapper(), clock, ids, config.edgeOptions(), replayGate),
+                new EventIngestor(
+                        publisher,
+                        emitted,
+                        codec.mapper(),
+                        clock,
+                        ids,
+                        config.edgeOptions(),
+                        replayGate,
+                        siteGate,
+                        limiter),
                 publisher,
-                config.corsPolicy());
+                cors);
         RecordPacker primingPacker = new RecordPacker(codec);
         EventPublisher priming = new EventPublisher() {
             @Override
@@ -112,6 +159,20 @@ public final class IngestApplication implements Resource {
         Core.getGlobalContext().register(this);
     }
 
+    /** Says loudly what a request without a key gets, and when the registry is empty (sites.md#registry). */
+    private static void announce(IngestConfig config, EdgeSites sites) {
+        if (config.sites().defaultSite()) {
+            LOG.warn(
+                    "DEFAULT_SITE=on: requests without a site key are accepted for the site 'default'"
+                            + " (its registry item's limits, or only the deployment's ceiling without one)");
+        } else {
+            LOG.info("DEFAULT_SITE=off: requests without a site key are refused (401 site_key_missing)");
+        }
+        if (sites.emptyRegistry()) {
+            LOG.warn("no site registry is wired into this edge: every site key is refused as unknown");
+        }
+    }
+
     /** A request from either API Gateway payload format (headers already in lower case), answered as HTTP. */
     public HttpResponse handle(HttpRequest request) {
         IngestResponse response = edge.handle(new IngestRequest(
@@ -120,7 +181,8 @@ public final class IngestApplication implements Resource {
                 request.headers(),
                 request.body(),
                 request.base64Encoded(),
-                request.sourceIp()));
+                request.sourceIp(),
+                request.query()));
         return new HttpResponse(
                 response.status(),
                 ResponseHeaders.of(response),

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads a body in one of the three shapes of docs/contract/events.md#body-shapes (an event object, an array of them,
- * {@code {"events":[...]}}) into its items, each with the number of bytes it took in the body, stopping as soon as the
+ * {@code {"events":[...]}}, which may also carry the site's write key as {@code "site"}:
+ * docs/contract/sites.md#at-the-edge) into its items, each with the number of bytes it took in the body, stopping as soon as the
  * body has too many events. Never throws: malformed JSON (including duplicate keys, trailing data, too deep nesting) is
  * a {@link Parsed.Refused}.
  */
@@ -32,6 +33,7 @@ public final class BatchParser {
     public static final int MAX_NESTING_DEPTH = 16;
 
     private static final String ENVELOPE = "events";
+    private static final String ENVELOPE_SITE = "site";
 
     private final ObjectMapper mapper;
     private final JsonFactory parsers;
@@ -49,7 +51,12 @@ public final class BatchParser {
     }
 
     public sealed interface Parsed {
-        record Items(List<RawEvent> items) implements Parsed {}
+        /** @param siteKey the envelope's {@code "site"} (a write key, unchecked), null when it has none */
+        record Items(List<RawEvent> items, String siteKey) implements Parsed {
+            public Items(List<RawEvent> items) {
+                this(items, null);
+            }
+        }
 
         record Refused(int status, RejectReason reason, String message) implements Parsed {}
     }
@@ -127,14 +134,18 @@ public final class BatchParser {
         if (envelope == null) {
             return new Parsed.Items(List.of(new RawEvent(event, (int) Math.min(end - start, bodyBytes))));
         }
+        JsonNode site = event.remove(ENVELOPE_SITE);
+        if (site != null && !site.isTextual()) {
+            return new Parsed.Refused(400, RejectReason.MALFORMED_BODY, "\"site\" must be the site's write key (a string)");
+        }
         if (!event.isEmpty()) {
             return new Parsed.Refused(
                     400,
                     RejectReason.MALFORMED_BODY,
-                    "an {\"events\": [...]} body takes no other keys; found "
+                    "an {\"events\": [...]} body takes no other keys but \"site\"; found "
                             + event.properties().stream().map(Map.Entry::getKey).toList());
         }
-        return envelope;
+        return site == null ? envelope : new Parsed.Items(((Parsed.Items) envelope).items(), site.asText());
     }
 
     private static Parsed shapeError() {

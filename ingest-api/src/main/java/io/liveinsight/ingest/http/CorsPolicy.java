@@ -1,5 +1,6 @@
 package io.liveinsight.ingest.http;
 
+import io.liveinsight.ingest.domain.UrlHost;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * CORS for {@code /events}: which origins may call it, and the headers that say so. Origins are exact
@@ -16,6 +18,10 @@ import java.util.Set;
  * <p>An allowed origin is echoed (also under {@code *}) with {@code Access-Control-Allow-Credentials: true}, because
  * {@code navigator.sendBeacon} always sends credentials, and a preflighted beacon ({@code application/json}) fails
  * against a literal {@code *} or without that header; the edge itself reads no cookie.
+ *
+ * <p>Sites (docs/contract/sites.md#at-the-edge): an origin whose host is one of an active site's hostnames is allowed
+ * too ({@link #withSiteHosts}), as a preflight cannot carry the site's key; the {@code POST} that follows is then
+ * checked against the key's own site.
  */
 public final class CorsPolicy {
 
@@ -28,10 +34,18 @@ public final class CorsPolicy {
     private final Set<String> exact;
     private final List<String[]> wildcards; // {scheme + "://", "." + domain}
 
-    private CorsPolicy(boolean anyOrigin, Set<String> exact, List<String[]> wildcards) {
+    private final Predicate<String> siteHost; // an origin's host is an active site's
+
+    private CorsPolicy(boolean anyOrigin, Set<String> exact, List<String[]> wildcards, Predicate<String> siteHost) {
         this.anyOrigin = anyOrigin;
         this.exact = exact;
         this.wildcards = wildcards;
+        this.siteHost = siteHost;
+    }
+
+    /** This allowlist, and any origin whose host (lower case, with its port if any) {@code siteHost} accepts. */
+    public CorsPolicy withSiteHosts(Predicate<String> siteHost) {
+        return new CorsPolicy(anyOrigin, exact, wildcards, siteHost);
     }
 
     public static CorsPolicy of(List<String> allowedOrigins) {
@@ -49,10 +63,21 @@ public final class CorsPolicy {
                 exact.add(origin);
             }
         }
-        return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards));
+        return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards), host -> false);
     }
 
+    /** Whether {@code origin} is listed or is an active site's host. */
     public boolean allows(String origin) {
+        return allowsListed(origin) || (origin != null && siteHostAllows(origin));
+    }
+
+    private boolean siteHostAllows(String origin) {
+        String host = UrlHost.of(origin.strip());
+        return host != null && siteHost.test(host);
+    }
+
+    /** Whether {@code origin} is in the listed origins ({@code ALLOWED_ORIGINS}), sites aside. */
+    public boolean allowsListed(String origin) {
         if (origin == null || origin.isBlank()) {
             return false;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.replay.ReplayIds;
+import io.liveinsight.event.site.Site;
 import io.liveinsight.ingest.domain.EventScreen;
 import io.liveinsight.ingest.domain.EventScreen.Screened;
 import io.liveinsight.ingest.domain.Ids;
@@ -11,8 +12,11 @@ import io.liveinsight.ingest.domain.IpAnonymizer;
 import io.liveinsight.ingest.domain.RawEvent;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.domain.Rejection;
+import io.liveinsight.ingest.domain.UrlHost;
 import io.liveinsight.ingest.http.BatchParser.Parsed;
 import io.liveinsight.ingest.http.BodyDecoder.Decoded;
+import io.liveinsight.ingest.limits.Admission;
+import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.EventPublisher.PublishResult;
 import io.liveinsight.ingest.port.IngestMetrics;
@@ -21,11 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The edge's core for {@code POST /events}: body in, events on the stream, response out
  * (docs/contract/api.md#statuses). Knows nothing of API Gateway or the SDK; never throws for anything a client can
- * send.
+ * send. In order: the replay lane's door, the body, the site ({@link SiteGate}), the events' rules, the limits
+ * ({@link EdgeLimiter}, docs/contract/sites.md#limits), then the stream; a refusal at any step publishes nothing.
  */
 public final class EventIngestor {
 
@@ -39,6 +45,8 @@ public final class EventIngestor {
     private final Ids ids;
     private final EdgeOptions options;
     private final ReplayGate replay;
+    private final SiteGate sites;
+    private final EdgeLimiter limiter;
 
     /** An edge whose replay lane is off. */
     public EventIngestor(
@@ -59,7 +67,26 @@ public final class EventIngestor {
             Ids ids,
             EdgeOptions options,
             ReplayGate replay) {
+        this(publisher, metrics, mapper, clock, ids, options, replay, SiteGate.defaultOnly(), null);
+    }
+
+    /**
+     * @param sites which site a request writes to
+     * @param limiter the limits; null for none (tests of other rules)
+     */
+    public EventIngestor(
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            ObjectMapper mapper,
+            Clock clock,
+            Ids ids,
+            EdgeOptions options,
+            ReplayGate replay,
+            SiteGate sites,
+            EdgeLimiter limiter) {
         this.replay = replay;
+        this.sites = sites;
+        this.limiter = limiter;
         this.parser = new BatchParser(mapper, EventLimits.MAX_EVENTS_PER_REQUEST);
         this.publisher = publisher;
         this.metrics = metrics;
@@ -81,19 +108,36 @@ public final class EventIngestor {
         if (parsed instanceof Parsed.Refused refused) {
             return refuse(refused.status(), refused.reason(), refused.message());
         }
-        List<RawEvent> items = ((Parsed.Items) parsed).items();
+        Parsed.Items body = (Parsed.Items) parsed;
+        SiteGate.Decision gate = sites.check(request, body.siteKey());
+        if (gate instanceof SiteGate.Decision.Refused refused) {
+            return refuse(refused.status(), refused.reason(), refused.message());
+        }
+        SiteGate.Decision.Accepted accepted = (SiteGate.Decision.Accepted) gate;
+        Site site = accepted.site();
+        List<RawEvent> items = body.items();
         if (items.isEmpty()) {
             return refuse(400, RejectReason.NO_EVENTS, "no events in the body");
         }
+        String ip = clientIp(request);
+        Predicate<String> pageRule = accepted.checkPageHosts() ? url -> site.allowsHost(UrlHost.of(url)) : null;
         Screened screened =
-                EventScreen.screen(items, ids, clock.millis(), clientIp(request), request.header("user-agent"));
-        List<Event> events =
-                lane instanceof ReplayGate.Decision.Replay run ? mapped(run, screened) : screened.accepted();
+                EventScreen.screen(items, ids, clock.millis(), ip, request.header("user-agent"), pageRule);
+        boolean replayed = lane instanceof ReplayGate.Decision.Replay;
+        List<Event> events = onSite(
+                site, replayed ? mapped((ReplayGate.Decision.Replay) lane, screened) : screened.accepted());
         List<Rejection> rejections = screened.rejections();
         Map<RejectReason, Integer> rejected = screened.rejected();
         if (events.isEmpty()) {
             metrics.record(new IngestMetrics.Outcome(400, 0, rejected, 0));
             return IngestResponse.of(400, body("error", "no valid event", "rejected", rejections));
+        }
+        if (limiter != null) {
+            Admission admission =
+                    limiter.admit(site.id(), replayed ? null : accepted.limits(), ip, bySession(events));
+            if (admission instanceof Admission.Limited limited) {
+                return limited(limited, events.size(), rejected);
+            }
         }
         PublishResult result = publisher.publish(events);
         if (result instanceof PublishResult.Refused) {
@@ -106,6 +150,41 @@ public final class EventIngestor {
         }
         metrics.record(new IngestMetrics.Outcome(200, events.size(), rejected, result.refusedEntries()));
         return IngestResponse.of(200, accepted(events, rejections, items.size() == 1));
+    }
+
+    /** 429: no event published, every valid one counted under the limit's reason (docs/contract/sites.md#limits). */
+    private IngestResponse limited(Admission.Limited limited, int events, Map<RejectReason, Integer> rejected) {
+        String limit = limited.limit().label();
+        RejectReason reason =
+                switch (limited.limit()) {
+                    case CLIENT -> RejectReason.RATE_LIMITED_CLIENT;
+                    case SESSION -> RejectReason.RATE_LIMITED_SESSION;
+                    case SITE -> RejectReason.RATE_LIMITED_SITE;
+                    case DEPLOYMENT -> RejectReason.RATE_LIMITED_DEPLOYMENT;
+                };
+        rejected.merge(reason, events, Integer::sum);
+        metrics.record(new IngestMetrics.Outcome(429, 0, rejected, 0));
+        return new IngestResponse(
+                429,
+                Map.of("Retry-After", Integer.toString(limited.retryAfterSeconds())),
+                body("error", "rate limit: " + limit, "limit", limit));
+    }
+
+    /** The site's id on every event: it travels with the event to every key (docs/contract/sites.md#isolation). */
+    private static List<Event> onSite(Site site, List<Event> events) {
+        List<Event> onSite = new ArrayList<>(events.size());
+        for (Event event : events) {
+            onSite.add(event.withSite(site.id()));
+        }
+        return onSite;
+    }
+
+    private static Map<String, Integer> bySession(List<Event> events) {
+        Map<String, Integer> counts = new LinkedHashMap<>(4);
+        for (Event event : events) {
+            counts.merge(event.sessionId(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** A request the edge will not read (a browser on a site outside the allowlist): 403, counted. */

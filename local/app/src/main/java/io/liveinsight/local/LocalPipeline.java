@@ -1,7 +1,9 @@
 package io.liveinsight.local;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.liveinsight.ingest.adapter.dynamodb.DynamoDbBudgetLeases;
 import io.liveinsight.ingest.config.IngestConfig;
+import io.liveinsight.ingest.handler.EdgeSites;
 import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.handler.IngestHandler;
 import io.liveinsight.ingest.port.IngestMetrics;
@@ -18,6 +20,7 @@ import io.liveinsight.processor.consumer.KclConsumer;
 import io.liveinsight.processor.health.AwsProbes;
 import io.liveinsight.processor.health.DependencyCheck;
 import io.liveinsight.processor.health.HealthReport;
+import io.liveinsight.sites.InMemorySiteDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -99,8 +102,16 @@ public final class LocalPipeline implements AutoCloseable {
         if (config.coalesce()) {
             pipeline.publisher = EdgePublisher.coalescing(ingest, config.coalesceInFlight());
         }
+        // Sites (docs/contract/sites.md#at-the-edge): the default site is on here, and the shared budgets are leased
+        // from DynamoDB Local's Sites table. The registry is empty until the sites module's DynamoDB directory is
+        // wired in: keys are unknown (401), requests without one are the default site's.
+        EdgeSites sites = new EdgeSites(
+                new InMemorySiteDirectory(), new DynamoDbBudgetLeases(pipeline.dynamoDb, config.tables().sites()));
         IngestHandler handler = new IngestHandler(new IngestApplication(
-                ingest, pipeline.publisher == null ? null : pipeline.publisher.publisher(), IngestMetrics.NONE));
+                ingest,
+                pipeline.publisher == null ? null : pipeline.publisher.publisher(),
+                IngestMetrics.NONE,
+                sites));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
         if (config.consumer() || config.archive().isPresent()) {

@@ -6,6 +6,7 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.StreamRecord;
 import io.liveinsight.event.kinesis.PutRecordsSplitter;
+import io.liveinsight.event.site.SiteScope;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups a request's events by session into stream records ({@code {"v":1,"events":[...]}}, partition key =
- * session id), each within Kinesis's record limit (data plus key). Order within a session is kept. Each event is
+ * Groups a request's events by session into stream records ({@code {"v":1,"events":[...]}}, partition key = the
+ * session's key, {@link SiteScope#sessionKey}: the session id for the default site, {@code s~<site>~<session id>}
+ * for another, so two sites' sessions never share a record: docs/contract/sites.md#isolation), each within Kinesis's record limit (data plus key). Order within a session is kept. Each event is
  * encoded once; the record bytes are exactly what {@link EventCodec#encode(List)} writes.
  */
 public final class RecordPacker {
@@ -41,7 +43,7 @@ public final class RecordPacker {
         Map<String, List<Event>> bySession = new LinkedHashMap<>();
         for (Event event : events) {
             bySession
-                    .computeIfAbsent(event.sessionId(), key -> new ArrayList<>())
+                    .computeIfAbsent(SiteScope.sessionKey(event.site(), event.sessionId()), key -> new ArrayList<>())
                     .add(event);
         }
         List<PackedRecord> records = new ArrayList<>(bySession.size());
