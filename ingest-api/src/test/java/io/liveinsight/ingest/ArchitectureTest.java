@@ -40,6 +40,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void limits_whenChecked_dependOnNoEdgeAdapterOrAwsType() {
+        noClasses()
+                .that()
+                .resideInAPackage("..ingest.limits..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..",
+                        "com.amazonaws..",
+                        "..ingest.http..",
+                        "..ingest.adapter..",
+                        "..ingest.handler..",
+                        "..ingest.config..")
+                .check(classes);
+    }
+
+    @Test
     void ports_whenChecked_dependOnNoAwsSdkOrLambdaTypes() {
         noClasses()
                 .that()

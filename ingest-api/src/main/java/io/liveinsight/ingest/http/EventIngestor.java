@@ -111,7 +111,10 @@ public final class EventIngestor {
         Parsed.Items body = (Parsed.Items) parsed;
         SiteGate.Decision gate = sites.check(request, body.siteKey());
         if (gate instanceof SiteGate.Decision.Refused refused) {
-            return refuse(refused.status(), refused.reason(), refused.message());
+            IngestResponse response = refuse(refused.status(), refused.reason(), refused.message());
+            return refused.status() == 503
+                    ? response.withHeaders(Map.of("Retry-After", Integer.toString(options.retryAfterSeconds())))
+                    : response;
         }
         SiteGate.Decision.Accepted accepted = (SiteGate.Decision.Accepted) gate;
         Site site = accepted.site();

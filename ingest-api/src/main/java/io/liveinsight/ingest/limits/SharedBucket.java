@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * under constant pressure one window's budget a second, as a token bucket would.
  *
  * <p><b>Slice.</b> {@link #SLICE_SHARE} of a window's budget divided by the instances taking from it, at least 1. The
- * instances are counted without storing them: between two of this instance's takes in one window, the others took
- * {@code takenAfter - lastTakenAfter - granted} while this one spent its last slice, so there are about
- * {@code 1 + others / lastSlice} instances (smoothed). Unspent slices are then at most a tenth of a window's budget
+ * instances are counted without naming them: the window's item counts its takes, and an instance that made {@code c}
+ * of the window's {@code takes} so far shares it with about {@code takes / c} instances (smoothed over windows).
+ * Unspent slices are then at most a tenth of a window's budget
  * together, which is what keeps each second within 10 % of the rate; the price is about {@code 10 x instances}
  * conditional writes a second per scope at full rate (ingest-api/README.md#limits).
  *
@@ -46,9 +46,8 @@ public final class SharedBucket {
     private long exhaustedThrough = Long.MIN_VALUE; // windows up to this one are known to be fully handed out
     private long storeDownUntil = Long.MIN_VALUE; // window before which the store is not asked again
     private double instances = 1;
-    private long lastWindow = Long.MIN_VALUE;
-    private long lastTakenAfter;
-    private int lastGranted;
+    private long callsWindow = Long.MIN_VALUE;
+    private int callsInWindow; // this instance's granted takes in callsWindow
     private TokenBucket fallback;
     private long leaseCalls;
 
@@ -127,14 +126,13 @@ public final class SharedBucket {
     }
 
     private void learn(long window, Lease lease) {
-        if (window == lastWindow && lastGranted > 0) {
-            long others = Math.max(0, lease.takenAfter() - lastTakenAfter - lease.granted());
-            double sample = 1 + (double) others / lastGranted;
-            instances = Math.max(1, Math.min(MAX_INSTANCES, (instances + sample) / 2));
+        if (window != callsWindow) {
+            callsWindow = window;
+            callsInWindow = 0;
         }
-        lastWindow = window;
-        lastTakenAfter = lease.takenAfter();
-        lastGranted = lease.granted();
+        callsInWindow++;
+        double sample = (double) lease.takes() / callsInWindow;
+        instances = Math.max(1, Math.min(MAX_INSTANCES, (instances + sample) / 2));
     }
 
     private int holding() {

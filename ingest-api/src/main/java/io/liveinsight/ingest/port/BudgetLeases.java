@@ -19,15 +19,17 @@ public interface BudgetLeases {
      * What a take got.
      *
      * @param granted events taken, 0 to {@code wanted}; fewer than wanted: the window has no more
-     * @param takenAfter the window's events handed out after this take, every instance's (how busy the window is)
+     * @param takenAfter the window's events handed out after this take, every instance's
+     * @param takes the takes that got events from the window so far, this one included (how many instances share
+     *     it: {@code SharedBucket} divides its slice by them)
      * @param available false when the store did not answer (nothing was taken; the caller decides)
      */
-    record Lease(int granted, long takenAfter, boolean available) {
+    record Lease(int granted, long takenAfter, long takes, boolean available) {
 
-        public static Lease granted(int granted, long takenAfter) {
-            return new Lease(granted, takenAfter, true);
+        public static final Lease UNAVAILABLE = new Lease(0, 0, 0, false);
+
+        public static Lease granted(int granted, long takenAfter, long takes) {
+            return new Lease(granted, takenAfter, takes, true);
         }
-
-        public static final Lease UNAVAILABLE = new Lease(0, 0, false);
     }
 }

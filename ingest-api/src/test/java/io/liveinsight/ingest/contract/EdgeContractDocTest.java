@@ -14,14 +14,26 @@ import io.liveinsight.ingest.http.IngestEdge;
 import io.liveinsight.ingest.http.IngestRequest;
 import io.liveinsight.ingest.http.IngestResponse;
 import io.liveinsight.ingest.http.ReplayGate;
+import io.liveinsight.ingest.http.SiteGate;
+import io.liveinsight.ingest.limits.EdgeLimiter;
+import io.liveinsight.ingest.site.CachingSiteDirectory;
+import io.liveinsight.ingest.site.SiteHosts;
 import io.liveinsight.ingest.testing.Bodies;
+import io.liveinsight.event.site.SiteKeys;
+import io.liveinsight.event.site.SiteLimits;
 import io.liveinsight.ingest.testing.FakePublisher;
+import io.liveinsight.ingest.testing.InMemoryBudgetLeases;
+import io.liveinsight.ingest.testing.ManualClock;
 import io.liveinsight.ingest.testing.RecordingMetrics;
+import io.liveinsight.ingest.testing.Sites;
 import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.sites.InMemorySiteDirectory;
+import io.liveinsight.sites.SiteDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,28 +64,77 @@ class EdgeContractDocTest {
 
     private static final String REPLAY_KEY = "edge-contract-replay-key";
 
+    private static final String SESSION_EVENT = "{\"event_type\":\"page_view\",\"session_id\":\"s1\"}";
+    private static final SiteLimits ROOMY = new SiteLimits(1_000, 1_000, 1_000, 1_000, 1_000, 1_000);
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T16:00:00.100Z"));
     private final FakePublisher publisher = new FakePublisher();
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final IngestEdge edge = edge(new ReplayGate(ReplayKey.of(REPLAY_KEY)));
-    private final IngestEdge laneOff = edge(ReplayGate.OFF);
+    private final Map<String, String> serverKeys = new LinkedHashMap<>();
+    private final String shopWrite = Sites.key(SiteKeys.Kind.WRITE);
+    private final InMemorySiteDirectory registry = new InMemorySiteDirectory();
 
-    private IngestEdge edge(ReplayGate replay) {
+    {
+        site("shop", ROOMY, true, shopWrite);
+        site("off", ROOMY, false, null);
+        site("client", new SiteLimits(1_000, 1_000, 1, 1, 1_000, 1_000), true, null);
+        site("session", new SiteLimits(1_000, 1_000, 1_000, 1_000, 1, 1), true, null);
+        site("site", new SiteLimits(1, 1, 1_000, 1_000, 1_000, 1_000), true, null);
+    }
+
+    private final IngestEdge edge = edge(new ReplayGate(ReplayKey.of(REPLAY_KEY)), registry, true, 5_000);
+    private final IngestEdge laneOff = edge(ReplayGate.OFF, registry, true, 5_000);
+    private final IngestEdge noDefaultSite = edge(ReplayGate.OFF, registry, false, 5_000);
+    private final IngestEdge ceilingOfOne = edge(ReplayGate.OFF, registry, true, 1);
+    private final IngestEdge registryDown = edge(ReplayGate.OFF, new Sites.Down(), true, 5_000);
+
+    private void site(String id, SiteLimits limits, boolean active, String writeKey) {
+        String server = Sites.key(SiteKeys.Kind.SERVER);
+        serverKeys.put(id, server);
+        registry.put(Sites.site(id, limits, writeKey, "shop.example.com").withActive(active), writeKey, server, null);
+    }
+
+    private IngestEdge edge(ReplayGate replay, SiteDirectory sites, boolean defaultSite, int deploymentPerSecond) {
+        CorsPolicy cors = CorsPolicy.of(List.of(SHOP));
+        SiteDirectory cached = new CachingSiteDirectory(sites, clock, Duration.ofSeconds(30), 100);
         return new IngestEdge(
                 new EventIngestor(
                         publisher,
                         metrics,
                         new EventCodec().mapper(),
-                        Clock.systemUTC(),
-                        new Ids(Clock.systemUTC(), new Random(1)),
+                        clock,
+                        new Ids(clock, new Random(1)),
                         EdgeOptions.DEFAULTS,
-                        replay),
+                        replay,
+                        new SiteGate(cached, defaultSite, cors),
+                        new EdgeLimiter(
+                                new InMemoryBudgetLeases(),
+                                new EdgeLimiter.DeploymentLimit(deploymentPerSecond, deploymentPerSecond),
+                                clock,
+                                () -> clock.millis() * 1_000_000,
+                                100)),
                 publisher,
-                CorsPolicy.of(List.of(SHOP)));
+                cors.withSiteHosts(new SiteHosts(cached)));
     }
 
-    /** The edge that answers a reason: the one without a replay lane for {@code replay_lane_off}. */
+    /** The edge that answers a reason. */
     private IngestEdge edgeFor(RejectReason reason) {
-        return reason == RejectReason.REPLAY_LANE_OFF ? laneOff : edge;
+        return switch (reason) {
+            case REPLAY_LANE_OFF -> laneOff;
+            case SITE_KEY_MISSING -> noDefaultSite;
+            case RATE_LIMITED_DEPLOYMENT -> ceilingOfOne;
+            case SITE_REGISTRY_UNAVAILABLE -> registryDown;
+            default -> edge;
+        };
+    }
+
+    /** The answer to the request rejected for a reason; a limit's is the second request, the first filling it. */
+    private IngestResponse answer(RejectReason reason) {
+        IngestRequest request = requestRejectedFor(reason);
+        if (reason.dimension().startsWith("rate_limited_")) {
+            assertThat(edgeFor(reason).handle(request).status()).as(reason.dimension()).isEqualTo(200);
+        }
+        return edgeFor(reason).handle(request);
     }
 
     @Test
@@ -85,7 +146,7 @@ class EdgeContractDocTest {
                         .map(RejectReason::dimension)
                         .toList());
         for (RejectReason reason : RejectReason.values()) {
-            IngestResponse response = edgeFor(reason).handle(requestRejectedFor(reason));
+            IngestResponse response = answer(reason);
 
             assertThat(metrics.last().rejected()).as(reason.dimension()).containsKey(reason);
             assertThat(response.status()).as(reason.dimension()).isEqualTo(documented.get(reason.dimension()));
@@ -97,7 +158,7 @@ class EdgeContractDocTest {
         Map<Integer, String> documented = statuses();
         Set<Integer> answered = new TreeSet<>();
         for (RejectReason reason : RejectReason.values()) {
-            answered.add(check(edgeFor(reason).handle(requestRejectedFor(reason)), documented));
+            answered.add(check(answer(reason), documented));
         }
         answered.add(check(edge.handle(post(Map.of(), EVENT)), documented));
         answered.add(check(edge.handle(preflight()), documented));
@@ -143,6 +204,19 @@ class EdgeContractDocTest {
                 post(Map.of(ReplayGate.RUN_HEADER, "Run_1", ReplayGate.KEY_HEADER, REPLAY_KEY), EVENT);
             case REPLAY_RUN_MISSING -> post(Map.of(ReplayGate.KEY_HEADER, REPLAY_KEY), EVENT);
             case STREAM_UNAVAILABLE -> post(Map.of(), EVENT);
+            case SITE_KEY_MISSING -> post(Map.of(), EVENT);
+            case SITE_KEY_UNKNOWN -> post(Map.of(SiteGate.KEY_HEADER, Sites.key(SiteKeys.Kind.SERVER)), EVENT);
+            case SITE_DISABLED -> post(Map.of(SiteGate.KEY_HEADER, serverKeys.get("off")), EVENT);
+            case HOST_NOT_ALLOWED ->
+                post(
+                        Map.of(),
+                        "{\"site\":\"" + shopWrite + "\",\"events\":[{\"page_url\":\"https://shop.example.com/\"},"
+                                + "{\"page_url\":\"https://elsewhere.example/\"}]}");
+            case SITE_REGISTRY_UNAVAILABLE -> post(Map.of(SiteGate.KEY_HEADER, serverKeys.get("shop")), EVENT);
+            case RATE_LIMITED_CLIENT -> post(Map.of(SiteGate.KEY_HEADER, serverKeys.get("client")), EVENT);
+            case RATE_LIMITED_SESSION -> post(Map.of(SiteGate.KEY_HEADER, serverKeys.get("session")), SESSION_EVENT);
+            case RATE_LIMITED_SITE -> post(Map.of(SiteGate.KEY_HEADER, serverKeys.get("site")), SESSION_EVENT);
+            case RATE_LIMITED_DEPLOYMENT -> post(Map.of(), EVENT);
         };
     }
 

@@ -36,6 +36,23 @@ class RecordPackerTest {
     }
 
     @Test
+    void pack_whenTwoSitesShareASessionId_keysEachRecordBySiteAndSession_soTheyNeverShareOne() {
+        List<RecordPacker.PackedRecord> records = new RecordPacker(codec)
+                .pack(List.of(
+                        event("1", "a", "/").withSite("shop"),
+                        event("2", "a", "/").withSite("blog"),
+                        event("3", "a", "/").withSite("default"),
+                        event("4", "a", "/")));
+
+        assertThat(records)
+                .extracting(RecordPacker.PackedRecord::partitionKey)
+                .containsExactly("s~shop~a", "s~blog~a", "a");
+        assertThat(records).extracting(RecordPacker.PackedRecord::eventCount).containsExactly(1, 1, 2);
+        assertThat(codec.decode(records.get(0).data()))
+                .isEqualTo(new DecodeResult.Decoded(List.of(event("1", "a", "/").withSite("shop"))));
+    }
+
+    @Test
     void pack_whenSeveralSessions_makesOneRecordPerSessionInOrder() {
         List<RecordPacker.PackedRecord> records =
                 new RecordPacker(codec).pack(List.of(event("1", "a", "/"), event("2", "b", "/"), event("3", "a", "/")));
