@@ -89,7 +89,10 @@ public final class EdgeLimiter {
                 refunds.forEach(Runnable::run);
                 return new Admission.Limited(Limit.SITE, seconds(wait));
             }
-            final int taken = events;
+            int taken = Math.min( // what the site's bucket took: a request larger than its burst takes a full one
+                    events,
+                    limits.siteEventsPerSecond()
+                            * (SharedBucket.ahead(limits.siteEventsPerSecond(), limits.siteBurst()) + 1));
             refunds.add(() -> siteBucket.refund(taken, clock.millis(), nanos.getAsLong()));
         }
         long wait =

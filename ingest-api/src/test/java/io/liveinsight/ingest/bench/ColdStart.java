@@ -51,7 +51,14 @@ public final class ColdStart {
                     "AWS_EMF_ENVIRONMENT",
                     "Local",
                     "ALLOWED_ORIGINS",
-                    "https://shop.example.com"); // the beacon's origin: other origins are refused unread
+                    "https://shop.example.com", // the beacon's origin: other origins are refused unread
+                    "DEFAULT_SITE",
+                    "on", // the beacon names no site
+                    // No DynamoDB here: the deployment ceiling's lease call is refused at once and the edge admits
+                    // from its local share (docs/contract/sites.md#shared-budgets), so the figure holds the DynamoDB
+                    // client's start and one refused connection, not a lease round trip.
+                    "AWS_ENDPOINT_URL_DYNAMODB",
+                    "http://127.0.0.1:9");
             String classpath = lambdaJar + java.io.File.pathSeparator + testClasses;
             for (String mode : List.of("unprimed", "primed")) {
                 List<Double> total = new ArrayList<>();

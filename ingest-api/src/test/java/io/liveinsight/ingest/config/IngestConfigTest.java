@@ -114,4 +114,34 @@ class IngestConfigTest {
         assertThat(shown).contains("replayLane=on").doesNotContain(digest).doesNotContain(digest.substring(0, 16));
         assertThat(IngestConfig.fromEnvironment(Map.of()).toString()).contains("replayLane=off");
     }
+
+    @Test
+    void sites_fromTheEnvironment_defaultSiteOffInAws_onInTheLocalStack_andTheTableFollowsThePrefix() {
+        SiteSettings unset = IngestConfig.fromEnvironment(Map.of()).sites();
+        SiteSettings set = IngestConfig.fromEnvironment(Map.of(
+                        "DEFAULT_SITE", " ON ",
+                        "TABLE_PREFIX", "prod-LiveInsight",
+                        "SITE_CACHE_SECONDS", "5",
+                        "DEPLOYMENT_EVENTS_PER_S", "900",
+                        "DEPLOYMENT_BURST", "1800"))
+                .sites();
+
+        assertThat(unset).isEqualTo(SiteSettings.DEFAULTS);
+        assertThat(unset.defaultSite()).isFalse();
+        assertThat(unset.sitesTable()).isEqualTo("LiveInsight-Sites");
+        assertThat(set).isEqualTo(new SiteSettings(true, "prod-LiveInsight-Sites", Duration.ofSeconds(5), 900, 1800));
+        assertThat(IngestConfig.fromEnvironment(Map.of("SITES_TABLE_NAME", "MySites")).sites().sitesTable())
+                .isEqualTo("MySites");
+        assertThat(IngestConfig.localDevelopment("s", "us-east-1", null).sites().defaultSite()).isTrue();
+    }
+
+    @Test
+    void sites_whenBad_failAtStartUp() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("DEFAULT_SITE", "maybe")))
+                .hasMessageContaining("DEFAULT_SITE must be on or off");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("DEPLOYMENT_EVENTS_PER_S", "0")))
+                .hasMessageContaining("DEPLOYMENT_EVENTS_PER_S");
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("SITE_CACHE_SECONDS", "-1")))
+                .hasMessageContaining("SITE_CACHE_SECONDS");
+    }
 }
