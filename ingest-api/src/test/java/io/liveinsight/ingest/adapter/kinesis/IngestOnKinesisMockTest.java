@@ -9,7 +9,11 @@ import io.liveinsight.event.Event;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.replay.ReplayIds;
 import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.ingest.adapter.dynamodb.DynamoDbBudgetLeases;
 import io.liveinsight.ingest.config.IngestConfig;
+import io.liveinsight.ingest.config.SiteSettings;
+import io.liveinsight.ingest.handler.EdgeSites;
+import io.liveinsight.sites.InMemorySiteDirectory;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.http.EdgeOptions;
@@ -170,7 +174,11 @@ class IngestOnKinesisMockTest {
     void prime_whenWiredToKinesis_runsTheSdkPathButWritesNothing() {
         String stream = aws.createStream("priming", 1);
         IngestApplication application = new IngestApplication(
-                new IngestConfig(stream, "us-east-1", aws.endpoints().kinesis(), Duration.ofSeconds(3)));
+                new IngestConfig(stream, "us-east-1", aws.endpoints().kinesis(), Duration.ofSeconds(3))
+                        .withSites(SiteSettings.DEFAULTS.withDefaultSite(true)),
+                null,
+                null,
+                sites());
 
         boolean sdkRequestPathRun = application.prime();
 
@@ -188,9 +196,11 @@ class IngestOnKinesisMockTest {
         String key = "kinesis-replay-key-0123456789";
         IngestApplication application = new IngestApplication(
                 new IngestConfig(stream, "us-east-1", aws.endpoints().kinesis(), Duration.ofSeconds(3))
-                        .withReplayKeySha256(ReplayKey.of(key).sha256Hex()),
+                        .withReplayKeySha256(ReplayKey.of(key).sha256Hex())
+                        .withSites(SiteSettings.DEFAULTS.withDefaultSite(true)),
                 null,
-                IngestMetrics.NONE);
+                IngestMetrics.NONE,
+                sites());
         String body = "[{\"event_id\":\"e-1\",\"session_id\":\"s-1\",\"user_id\":\"u-1\"},"
                 + "{\"event_id\":\"e-2\",\"session_id\":\"s-2\",\"user_id\":\"u-1\"},{\"event_type\":\"click\"}]";
 
@@ -270,5 +280,11 @@ class IngestOnKinesisMockTest {
                     aws.kinesis().getRecords(r -> r.shardIterator(iterator)).records());
         }
         return records;
+    }
+
+    /** The edge's sites as the local stack wires them: an empty registry, leases on DynamoDB Local's Sites table. */
+    private EdgeSites sites() {
+        return new EdgeSites(
+                new InMemorySiteDirectory(), new DynamoDbBudgetLeases(aws.dynamoDb(), aws.createTables("Edge").sites()));
     }
 }
