@@ -16,11 +16,7 @@ import java.util.Objects;
  * @param deploymentBurst its burst ({@code DEPLOYMENT_BURST}, 10,000)
  */
 public record SiteSettings(
-        boolean defaultSite,
-        String sitesTable,
-        Duration cacheAge,
-        int deploymentEventsPerSecond,
-        int deploymentBurst) {
+        boolean defaultSite, String sitesTable, Duration cacheAge, int deploymentEventsPerSecond, int deploymentBurst) {
 
     public static final Duration DEFAULT_CACHE_AGE = Duration.ofSeconds(30);
     public static final int DEFAULT_DEPLOYMENT_EVENTS_PER_S = 5_000;

@@ -72,7 +72,8 @@ public final class EventScreen {
             }
             switch (EventValidator.validate(item.node())) {
                 case ValidationResult.Valid valid -> {
-                    if (pageUrlAllowed == null || pageUrlAllowed.test(valid.event().pageUrl())) {
+                    if (pageUrlAllowed == null
+                            || pageUrlAllowed.test(valid.event().pageUrl())) {
                         events.add(enricher.enrich(valid.event()));
                     } else {
                         reject(

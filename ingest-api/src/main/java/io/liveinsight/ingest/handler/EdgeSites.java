@@ -40,7 +40,9 @@ public record EdgeSites(SiteDirectory directory, BudgetLeases leases, boolean en
                 .region(Region.of(config.region()))
                 .build();
         return new EdgeSites(
-                new InMemorySiteDirectory(), new DynamoDbBudgetLeases(dynamoDb, config.sites().sitesTable()), true);
+                new InMemorySiteDirectory(),
+                new DynamoDbBudgetLeases(dynamoDb, config.sites().sitesTable()),
+                true);
     }
 
     /** Whether this edge has a real registry (the in-memory one of {@link #fromConfig} is empty). */

@@ -103,10 +103,7 @@ public final class IngestApplication implements Resource {
         EdgeLimiter limiter = null;
         if (edgeSites.enabled()) {
             SiteDirectory cached = new CachingSiteDirectory(
-                    edgeSites.directory(),
-                    clock,
-                    config.sites().cacheAge(),
-                    CachingSiteDirectory.DEFAULT_MAX_ENTRIES);
+                    edgeSites.directory(), clock, config.sites().cacheAge(), CachingSiteDirectory.DEFAULT_MAX_ENTRIES);
             siteGate = new SiteGate(cached, config.sites().defaultSite(), cors);
             cors = cors.withSiteHosts(new SiteHosts(cached));
             if (edgeSites.leases() != null) {
@@ -162,9 +159,8 @@ public final class IngestApplication implements Resource {
     /** Says loudly what a request without a key gets, and when the registry is empty (sites.md#registry). */
     private static void announce(IngestConfig config, EdgeSites sites) {
         if (config.sites().defaultSite()) {
-            LOG.warn(
-                    "DEFAULT_SITE=on: requests without a site key are accepted for the site 'default'"
-                            + " (its registry item's limits, or only the deployment's ceiling without one)");
+            LOG.warn("DEFAULT_SITE=on: requests without a site key are accepted for the site 'default'"
+                    + " (its registry item's limits, or only the deployment's ceiling without one)");
         } else {
             LOG.info("DEFAULT_SITE=off: requests without a site key are refused (401 site_key_missing)");
         }

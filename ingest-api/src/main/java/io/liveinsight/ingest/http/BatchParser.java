@@ -136,7 +136,8 @@ public final class BatchParser {
         }
         JsonNode site = event.remove(ENVELOPE_SITE);
         if (site != null && !site.isTextual()) {
-            return new Parsed.Refused(400, RejectReason.MALFORMED_BODY, "\"site\" must be the site's write key (a string)");
+            return new Parsed.Refused(
+                    400, RejectReason.MALFORMED_BODY, "\"site\" must be the site's write key (a string)");
         }
         if (!event.isEmpty()) {
             return new Parsed.Refused(

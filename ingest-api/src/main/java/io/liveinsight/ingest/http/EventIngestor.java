@@ -124,11 +124,10 @@ public final class EventIngestor {
         }
         String ip = clientIp(request);
         Predicate<String> pageRule = accepted.checkPageHosts() ? url -> site.allowsHost(UrlHost.of(url)) : null;
-        Screened screened =
-                EventScreen.screen(items, ids, clock.millis(), ip, request.header("user-agent"), pageRule);
+        Screened screened = EventScreen.screen(items, ids, clock.millis(), ip, request.header("user-agent"), pageRule);
         boolean replayed = lane instanceof ReplayGate.Decision.Replay;
-        List<Event> events = onSite(
-                site, replayed ? mapped((ReplayGate.Decision.Replay) lane, screened) : screened.accepted());
+        List<Event> events =
+                onSite(site, replayed ? mapped((ReplayGate.Decision.Replay) lane, screened) : screened.accepted());
         List<Rejection> rejections = screened.rejections();
         Map<RejectReason, Integer> rejected = screened.rejected();
         if (events.isEmpty()) {
@@ -136,8 +135,7 @@ public final class EventIngestor {
             return IngestResponse.of(400, body("error", "no valid event", "rejected", rejections));
         }
         if (limiter != null) {
-            Admission admission =
-                    limiter.admit(site.id(), replayed ? null : accepted.limits(), ip, bySession(events));
+            Admission admission = limiter.admit(site.id(), replayed ? null : accepted.limits(), ip, bySession(events));
             if (admission instanceof Admission.Limited limited) {
                 return limited(limited, events.size(), rejected);
             }

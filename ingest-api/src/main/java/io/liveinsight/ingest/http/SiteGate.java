@@ -31,8 +31,8 @@ public final class SiteGate {
     static final String MISSING = "site key missing: send the site's write key in \"site\" or X-LiveInsight-Key";
 
     /** The default site as a deployment without a registry item for it serves it: today's behaviour. */
-    static final Site IMPLICIT_DEFAULT =
-            new Site(SiteId.DEFAULT, SiteId.DEFAULT, List.of(), null, null, null, true, SiteLimits.DEFAULTS, Set.of(), "UTC");
+    static final Site IMPLICIT_DEFAULT = new Site(
+            SiteId.DEFAULT, SiteId.DEFAULT, List.of(), null, null, null, true, SiteLimits.DEFAULTS, Set.of(), "UTC");
 
     private final SiteDirectory sites;
     private final boolean defaultSite;

@@ -49,8 +49,7 @@ public final class EdgeLimiter {
      * @param clock wall time: windows of shared budgets must agree between instances
      * @param nanos a monotonic counter for the local buckets ({@code System::nanoTime})
      */
-    public EdgeLimiter(
-            BudgetLeases leases, DeploymentLimit deployment, Clock clock, LongSupplier nanos, int maxKeys) {
+    public EdgeLimiter(BudgetLeases leases, DeploymentLimit deployment, Clock clock, LongSupplier nanos, int maxKeys) {
         this.leases = leases;
         this.deployment = deployment;
         this.clock = clock;
@@ -125,8 +124,8 @@ public final class EdgeLimiter {
             long now,
             List<Runnable> refunds) {
         synchronized (this) {
-            TokenBucket clientBucket = bucket(
-                    clients, site + "|" + client, limits.clientEventsPerSecond(), limits.clientBurst(), now);
+            TokenBucket clientBucket =
+                    bucket(clients, site + "|" + client, limits.clientEventsPerSecond(), limits.clientBurst(), now);
             long wait = clientBucket.waitNanos(events, now);
             if (wait > 0) {
                 return new Admission.Limited(Limit.CLIENT, seconds(wait / 1_000_000));

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p><b>Slice.</b> {@link #SLICE_SHARE} of a window's budget divided by the instances taking from it, at least 1. The
  * instances are counted without naming them: the window's item counts its takes, and an instance that made {@code c}
- * of the window's {@code takes} so far shares it with about {@code takes / c} instances (smoothed over windows).
+ * of the window's {@code takes} so far shares it with about {@code takes / c} instances (the largest recent count).
  * Unspent slices are then at most a tenth of a window's budget
  * together, which is what keeps each second within 10 % of the rate; the price is about {@code 10 x instances}
  * conditional writes a second per scope at full rate (ingest-api/README.md#limits).
@@ -39,6 +39,7 @@ public final class SharedBucket {
 
     private static final long WINDOW_MILLIS = 1000;
     private static final double MAX_INSTANCES = 1000;
+    private static final double FORGET = 0.95;
 
     private final String scope;
     private final BudgetLeases leases;
@@ -79,10 +80,10 @@ public final class SharedBucket {
                 storeDownUntil = window + 1;
                 return fromFallback(events, rate, burst, nowNanos);
             }
+            learn(next, lease);
             if (lease.granted() > 0) {
                 held.merge(next, lease.granted(), Integer::sum);
                 holding += lease.granted();
-                learn(next, lease);
             }
             if (lease.granted() < wanted) {
                 exhaustedThrough = next;
@@ -125,14 +126,22 @@ public final class SharedBucket {
         return (int) Math.max(1, Math.ceil(rate * SLICE_SHARE / instances));
     }
 
+    /**
+     * Counts the instances from a take's answer, a refused one too (an instance that takes first in every window sees
+     * itself alone until the window is spent; the refusal then shows everyone's takes). The estimate follows a larger
+     * count at once and forgets slowly ({@link #FORGET} a take): counting too few makes slices too large, the costly
+     * error.
+     */
     private void learn(long window, Lease lease) {
         if (window != callsWindow) {
             callsWindow = window;
             callsInWindow = 0;
         }
-        callsInWindow++;
-        double sample = (double) lease.takes() / callsInWindow;
-        instances = Math.max(1, Math.min(MAX_INSTANCES, (instances + sample) / 2));
+        if (lease.granted() > 0) {
+            callsInWindow++;
+        }
+        double sample = (double) lease.takes() / Math.max(1, callsInWindow);
+        instances = Math.max(1, Math.min(MAX_INSTANCES, Math.max(sample, instances * FORGET)));
     }
 
     private int holding() {

@@ -40,7 +40,8 @@ public final class LimitsBenchmark {
 
     private static final int INSTANCES = 10;
     private static final int BUDGET = 500;
-    private static final SiteLimits SHARED_ONLY = new SiteLimits(BUDGET, 2 * BUDGET, 100_000, 100_000, 100_000, 100_000);
+    private static final SiteLimits SHARED_ONLY =
+            new SiteLimits(BUDGET, 2 * BUDGET, 100_000, 100_000, 100_000, 100_000);
     private static final DeploymentLimit CEILING = DeploymentLimit.DEFAULTS;
 
     private LimitsBenchmark() {}
@@ -65,7 +66,8 @@ public final class LimitsBenchmark {
     }
 
     /** 10 instances offered {@code overload} times the budget of one site for {@code seconds}. */
-    private static void shared(List<DynamoDbBudgetLeases> leases, String site, int overload, int seconds) throws Exception {
+    private static void shared(List<DynamoDbBudgetLeases> leases, String site, int overload, int seconds)
+            throws Exception {
         List<EdgeLimiter> edges = edges(leases);
         Map<Long, LongAdder> admitted = new ConcurrentHashMap<>();
         long calls = calls(leases);
@@ -106,7 +108,11 @@ public final class LimitsBenchmark {
         long storeCalls = calls(leases) - calls;
         System.out.printf(
                 "LIMITS %s: offered %d events/s to a %d/s budget over %d instances; first second %d (burst)%n",
-                site, 100 * overload * INSTANCES, BUDGET, INSTANCES, admitted.getOrDefault(first, new LongAdder()).sum());
+                site,
+                100 * overload * INSTANCES,
+                BUDGET,
+                INSTANCES,
+                admitted.getOrDefault(first, new LongAdder()).sum());
         System.out.printf("LIMITS %s: admitted per second %s%n", site, perSecond);
         System.out.printf(
                 "LIMITS %s: median %d, min %d, max %d, within +/-10%%: %d of %d seconds; UpdateItem calls %.1f/s"
@@ -193,7 +199,8 @@ public final class LimitsBenchmark {
     private static List<EdgeLimiter> edges(List<DynamoDbBudgetLeases> leases) {
         List<EdgeLimiter> edges = new ArrayList<>();
         for (DynamoDbBudgetLeases lease : leases) {
-            edges.add(new EdgeLimiter(lease, CEILING, Clock.systemUTC(), System::nanoTime, EdgeLimiter.DEFAULT_MAX_KEYS));
+            edges.add(
+                    new EdgeLimiter(lease, CEILING, Clock.systemUTC(), System::nanoTime, EdgeLimiter.DEFAULT_MAX_KEYS));
         }
         return edges;
     }

@@ -130,9 +130,12 @@ class IngestConfigTest {
         assertThat(unset.defaultSite()).isFalse();
         assertThat(unset.sitesTable()).isEqualTo("LiveInsight-Sites");
         assertThat(set).isEqualTo(new SiteSettings(true, "prod-LiveInsight-Sites", Duration.ofSeconds(5), 900, 1800));
-        assertThat(IngestConfig.fromEnvironment(Map.of("SITES_TABLE_NAME", "MySites")).sites().sitesTable())
+        assertThat(IngestConfig.fromEnvironment(Map.of("SITES_TABLE_NAME", "MySites"))
+                        .sites()
+                        .sitesTable())
                 .isEqualTo("MySites");
-        assertThat(IngestConfig.localDevelopment("s", "us-east-1", null).sites().defaultSite()).isTrue();
+        assertThat(IngestConfig.localDevelopment("s", "us-east-1", null).sites().defaultSite())
+                .isTrue();
     }
 
     @Test

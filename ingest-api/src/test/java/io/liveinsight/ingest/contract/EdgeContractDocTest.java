@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventLimits;
 import io.liveinsight.event.replay.ReplayKey;
+import io.liveinsight.event.site.SiteKeys;
+import io.liveinsight.event.site.SiteLimits;
 import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.http.CorsPolicy;
@@ -19,8 +21,6 @@ import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.site.CachingSiteDirectory;
 import io.liveinsight.ingest.site.SiteHosts;
 import io.liveinsight.ingest.testing.Bodies;
-import io.liveinsight.event.site.SiteKeys;
-import io.liveinsight.event.site.SiteLimits;
 import io.liveinsight.ingest.testing.FakePublisher;
 import io.liveinsight.ingest.testing.InMemoryBudgetLeases;
 import io.liveinsight.ingest.testing.ManualClock;
@@ -132,7 +132,9 @@ class EdgeContractDocTest {
     private IngestResponse answer(RejectReason reason) {
         IngestRequest request = requestRejectedFor(reason);
         if (reason.dimension().startsWith("rate_limited_")) {
-            assertThat(edgeFor(reason).handle(request).status()).as(reason.dimension()).isEqualTo(200);
+            assertThat(edgeFor(reason).handle(request).status())
+                    .as(reason.dimension())
+                    .isEqualTo(200);
         }
         return edgeFor(reason).handle(request);
     }

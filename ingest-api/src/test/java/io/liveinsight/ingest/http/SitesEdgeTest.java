@@ -112,7 +112,8 @@ class SitesEdgeTest {
                 Map.of(SiteGate.KEY_HEADER, shopServer)));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(publisher.published).hasSize(2).allSatisfy(e -> assertThat(e.site()).isEqualTo("shop"));
+        assertThat(publisher.published).hasSize(2).allSatisfy(e -> assertThat(e.site())
+                .isEqualTo("shop"));
     }
 
     @Test
@@ -193,8 +194,7 @@ class SitesEdgeTest {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body())
-                .containsEntry(
-                        "error", "site key missing: send the site's write key in \"site\" or X-LiveInsight-Key");
+                .containsEntry("error", "site key missing: send the site's write key in \"site\" or X-LiveInsight-Key");
         assertThat(lastReason()).isEqualTo(RejectReason.SITE_KEY_MISSING);
         assertThat(publisher.calls).isEmpty();
     }
@@ -211,7 +211,8 @@ class SitesEdgeTest {
                         .status())
                 .as("a site's host is no default-site origin")
                 .isEqualTo(403);
-        assertThat(publisher.published).hasSize(2).allSatisfy(e -> assertThat(e.site()).isEqualTo("default"));
+        assertThat(publisher.published).hasSize(2).allSatisfy(e -> assertThat(e.site())
+                .isEqualTo("default"));
     }
 
     @Test
@@ -342,8 +343,8 @@ class SitesEdgeTest {
 
     @Test
     void registryDown_withNothingCached_is503WithRetryAfter() {
-        IngestResponse response =
-                edge(new Sites.Down(), false, ReplayGate.OFF).handle(post(envelope(shopWrite, event("s1", null)), Map.of()));
+        IngestResponse response = edge(new Sites.Down(), false, ReplayGate.OFF)
+                .handle(post(envelope(shopWrite, event("s1", null)), Map.of()));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers()).containsKey("Retry-After");
@@ -352,7 +353,8 @@ class SitesEdgeTest {
 
     @Test
     void envelopeSite_whenNotAString_is400() {
-        IngestResponse response = edge().handle(post("{\"site\":{\"a\":1},\"events\":[" + event("s", null) + "]}", Map.of()));
+        IngestResponse response =
+                edge().handle(post("{\"site\":{\"a\":1},\"events\":[" + event("s", null) + "]}", Map.of()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(lastReason()).isEqualTo(RejectReason.MALFORMED_BODY);
@@ -371,12 +373,10 @@ class SitesEdgeTest {
                         ReplayGate.KEY_HEADER, replayKey)));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(publisher.published)
-                .hasSize(150)
-                .allSatisfy(e -> {
-                    assertThat(e.site()).isEqualTo("shop");
-                    assertThat(e.replayRun()).isEqualTo("run-1");
-                });
+        assertThat(publisher.published).hasSize(150).allSatisfy(e -> {
+            assertThat(e.site()).isEqualTo("shop");
+            assertThat(e.replayRun()).isEqualTo("run-1");
+        });
     }
 
     private static IngestRequest preflight(String origin) {

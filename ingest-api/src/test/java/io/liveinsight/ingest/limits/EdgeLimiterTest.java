@@ -55,10 +55,8 @@ class EdgeLimiterTest {
         EdgeLimiter limiter = limiter();
         limiter.admit("shop", LIMITS, "192.0.2.0", Map.of("a", 100, "b", 100));
 
-        assertThat(limiter.admit("shop", LIMITS, "192.0.2.0", Map.of("c", 1)))
-                .isInstanceOf(Admission.Limited.class);
-        assertThat(limiter.admit("blog", LIMITS, "192.0.2.0", Map.of("c", 1)))
-                .isEqualTo(Admission.ADMITTED);
+        assertThat(limiter.admit("shop", LIMITS, "192.0.2.0", Map.of("c", 1))).isInstanceOf(Admission.Limited.class);
+        assertThat(limiter.admit("blog", LIMITS, "192.0.2.0", Map.of("c", 1))).isEqualTo(Admission.ADMITTED);
         assertThat(limiter.admit("shop", LIMITS, "198.51.100.0", Map.of("c", 1)))
                 .isEqualTo(Admission.ADMITTED);
     }
@@ -132,8 +130,7 @@ class EdgeLimiterTest {
     void buckets_areBounded_theLeastRecentlySeenClientIsForgottenAndComesBackFull() {
         EdgeLimiter limiter = limiter(DeploymentLimit.DEFAULTS, 2);
         limiter.admit("shop", LIMITS, "first", Map.of("s1", 100, "s2", 100));
-        assertThat(limiter.admit("shop", LIMITS, "first", Map.of("s3", 1)))
-                .isInstanceOf(Admission.Limited.class);
+        assertThat(limiter.admit("shop", LIMITS, "first", Map.of("s3", 1))).isInstanceOf(Admission.Limited.class);
 
         limiter.admit("shop", LIMITS, "second", Map.of("s4", 1));
         limiter.admit("shop", LIMITS, "third", Map.of("s5", 1));

@@ -39,7 +39,7 @@ class SharedBucketTest {
             }
         }
 
-        assertThat(admitted[0]).isEqualTo(1_000); // the burst: this window and the next one
+        assertThat(admitted[0]).isBetween(950, 1_000); // the burst: this window and the next (a few held over)
         for (int second = 1; second < admitted.length; second++) {
             assertThat(admitted[second]).as("second " + second).isBetween(450, 550);
         }

@@ -27,8 +27,7 @@ class CachingSiteDirectoryTest {
     private final Site shop = Sites.site("shop", SiteLimits.DEFAULTS, write, "shop.example");
     private final InMemorySiteDirectory registry = new InMemorySiteDirectory().put(shop, write, null, null);
     private final Counting counting = new Counting(registry);
-    private final CachingSiteDirectory cache =
-            new CachingSiteDirectory(counting, clock, Duration.ofSeconds(30), 3);
+    private final CachingSiteDirectory cache = new CachingSiteDirectory(counting, clock, Duration.ofSeconds(30), 3);
 
     @Test
     void byKey_whenRotated_keepsTheOldAnswerFor30Seconds_thenForgetsTheOldKey() {

@@ -106,12 +106,10 @@ public final class LocalPipeline implements AutoCloseable {
         // from DynamoDB Local's Sites table. The registry is empty until the sites module's DynamoDB directory is
         // wired in: keys are unknown (401), requests without one are the default site's.
         EdgeSites sites = new EdgeSites(
-                new InMemorySiteDirectory(), new DynamoDbBudgetLeases(pipeline.dynamoDb, config.tables().sites()));
+                new InMemorySiteDirectory(),
+                new DynamoDbBudgetLeases(pipeline.dynamoDb, config.tables().sites()));
         IngestHandler handler = new IngestHandler(new IngestApplication(
-                ingest,
-                pipeline.publisher == null ? null : pipeline.publisher.publisher(),
-                IngestMetrics.NONE,
-                sites));
+                ingest, pipeline.publisher == null ? null : pipeline.publisher.publisher(), IngestMetrics.NONE, sites));
         Map<String, HttpHandler> routes = new LinkedHashMap<>(DashboardRoutes.create(config, pipeline.dynamoDb));
         routes.putAll(TrackerRoutes.create(config));
         if (config.consumer() || config.archive().isPresent()) {

@@ -56,8 +56,8 @@ public final class DynamoDbBudgetLeases implements BudgetLeases {
         for (int attempt = 0; attempt < MAX_ATTEMPTS && asking > 0; attempt++) {
             requests.increment();
             try {
-                Map<String, AttributeValue> after =
-                        dynamoDb.updateItem(request(scope, window, budget, asking)).attributes();
+                Map<String, AttributeValue> after = dynamoDb.updateItem(request(scope, window, budget, asking))
+                        .attributes();
                 return Lease.granted(asking, number(after, ItemAttributes.TAKEN), number(after, TAKES));
             } catch (ConditionalCheckFailedException full) {
                 long taken = number(full.item(), ItemAttributes.TAKEN);
@@ -69,7 +69,8 @@ public final class DynamoDbBudgetLeases implements BudgetLeases {
                 return Lease.UNAVAILABLE;
             }
         }
-        return Lease.granted(0, budget, 0); // lost the race for the last events three times: the window is as good as full
+        return Lease.granted(
+                0, budget, 0); // lost the race for the last events three times: the window is as good as full
     }
 
     /** UpdateItem calls made so far, refused ones included (what the shared budgets cost: README#limits). */

@@ -12,9 +12,8 @@ import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.ingest.adapter.dynamodb.DynamoDbBudgetLeases;
 import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.config.SiteSettings;
-import io.liveinsight.ingest.handler.EdgeSites;
-import io.liveinsight.sites.InMemorySiteDirectory;
 import io.liveinsight.ingest.domain.Ids;
+import io.liveinsight.ingest.handler.EdgeSites;
 import io.liveinsight.ingest.handler.IngestApplication;
 import io.liveinsight.ingest.http.EdgeOptions;
 import io.liveinsight.ingest.http.EventIngestor;
@@ -29,6 +28,7 @@ import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.sites.InMemorySiteDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,6 +285,8 @@ class IngestOnKinesisMockTest {
     /** The edge's sites as the local stack wires them: an empty registry, leases on DynamoDB Local's Sites table. */
     private EdgeSites sites() {
         return new EdgeSites(
-                new InMemorySiteDirectory(), new DynamoDbBudgetLeases(aws.dynamoDb(), aws.createTables("Edge").sites()));
+                new InMemorySiteDirectory(),
+                new DynamoDbBudgetLeases(
+                        aws.dynamoDb(), aws.createTables("Edge").sites()));
     }
 }
