@@ -41,12 +41,18 @@ public final class SharedBucket {
     private static final double MAX_INSTANCES = 1000;
     private static final double FORGET = 0.95;
 
+    /**
+     * What a new instance assumes until the store's answers say otherwise: counting too many only costs a few more
+     * calls while it learns (5 % a take), counting too few lets the first instances hold a whole window between them.
+     */
+    static final double INITIAL_INSTANCES = 10;
+
     private final String scope;
     private final BudgetLeases leases;
     private final TreeMap<Long, Integer> held = new TreeMap<>(); // window -> unspent tokens taken from it
     private long exhaustedThrough = Long.MIN_VALUE; // windows up to this one are known to be fully handed out
     private long storeDownUntil = Long.MIN_VALUE; // window before which the store is not asked again
-    private double instances = 1;
+    private double instances = INITIAL_INSTANCES;
     private long callsWindow = Long.MIN_VALUE;
     private int callsInWindow; // this instance's granted takes in callsWindow
     private TokenBucket fallback;

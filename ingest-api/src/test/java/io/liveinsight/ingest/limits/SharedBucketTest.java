@@ -63,7 +63,12 @@ class SharedBucketTest {
             assertThat(bucket.instances()).isBetween(3.0, 20.0);
             assertThat(bucket.slice(500)).isBetween(3, 17);
         }
-        assertThat(new SharedBucket(SCOPE, leases).slice(500)).isEqualTo(50); // alone, it takes a tenth
+        SharedBucket alone = new SharedBucket("site~alone", leases);
+        assertThat(alone.slice(500)).isEqualTo(5); // a new instance assumes 10 until told otherwise
+        for (long ms = 0; ms < 2_000; ms += 10) {
+            alone.take(5, 500, 500, ms, ms * 1_000_000);
+        }
+        assertThat(alone.slice(500)).as("alone, it comes to take a tenth").isEqualTo(50);
     }
 
     @Test
