@@ -77,6 +77,7 @@ public final class LimitsBenchmark {
         int perTick = 2 * overload; // every 20 ms per instance: 100 x overload events/s each, 10 instances
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(INSTANCES);
         AtomicLong session = new AtomicLong();
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000); // start on a whole second: the burst is its first
         long start = System.currentTimeMillis();
         for (int i = 0; i < INSTANCES; i++) {
             EdgeLimiter edge = edges.get(i);
