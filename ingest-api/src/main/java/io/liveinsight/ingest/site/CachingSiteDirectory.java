@@ -2,6 +2,7 @@ package io.liveinsight.ingest.site;
 
 import io.liveinsight.event.site.Site;
 import io.liveinsight.event.site.SiteKeys;
+import io.liveinsight.ingest.limits.TokenBucket;
 import io.liveinsight.sites.SiteDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +18,24 @@ import java.util.function.Supplier;
  * per key and age, and a rotation, a disable or a new site reaches every edge within that age. Keys are kept by their
  * SHA-256, never as sent. At most {@code maxEntries} keys and ids are kept (least recently used out). When the
  * registry fails, an expired answer is served rather than none; with none, the failure goes to the caller.
- * Thread-safe.
+ *
+ * <p>Reads are bounded too ({@code readsPerSecond}, burst twice that, per edge instance): a flood of distinct made-up
+ * keys, each well-formed, would otherwise cost a registry read apiece. Past the bound, a key with an expired answer
+ * gets that answer and a key never seen fails as {@link RegistryBusyException} (the edge answers 503 with
+ * {@code Retry-After}), so an attacker cannot turn requests into DynamoDB reads faster than the bound. Thread-safe.
  */
 public final class CachingSiteDirectory implements SiteDirectory {
 
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
+    public static final int DEFAULT_READS_PER_SECOND = 50;
+
+    /** More keys to look up than the instance's read bound allows right now. */
+    public static final class RegistryBusyException extends IllegalStateException {
+        public RegistryBusyException() {
+            super("site registry reads over this edge's bound");
+        }
+    }
 
     private final SiteDirectory registry;
     private final Clock clock;
@@ -30,10 +43,17 @@ public final class CachingSiteDirectory implements SiteDirectory {
     private final Map<String, Entry<Optional<KeyedSite>>> byKey;
     private final Map<String, Entry<Optional<Site>>> byId;
     private Entry<List<Site>> all;
+    private final TokenBucket reads; // guarded by this
 
     private record Entry<T>(T value, long readAt) {}
 
     public CachingSiteDirectory(SiteDirectory registry, Clock clock, Duration maxAge, int maxEntries) {
+        this(registry, clock, maxAge, maxEntries, DEFAULT_READS_PER_SECOND);
+    }
+
+    public CachingSiteDirectory(
+            SiteDirectory registry, Clock clock, Duration maxAge, int maxEntries, int readsPerSecond) {
+        this.reads = new TokenBucket(readsPerSecond, 2 * readsPerSecond, nanos(clock));
         this.registry = registry;
         this.clock = clock;
         this.maxAgeMillis = maxAge.toMillis();
@@ -88,6 +108,15 @@ public final class CachingSiteDirectory implements SiteDirectory {
         if (entry != null && now - entry.readAt() < maxAgeMillis) {
             return entry.value();
         }
+        synchronized (this) {
+            if (reads.waitNanos(1, nanos(clock)) > 0) {
+                if (entry != null) {
+                    return entry.value();
+                }
+                throw new RegistryBusyException();
+            }
+            reads.take(1, nanos(clock));
+        }
         T value;
         try {
             value = read.get(); // outside the lock: one slow read does not hold up the others
@@ -101,6 +130,11 @@ public final class CachingSiteDirectory implements SiteDirectory {
             cache.put(key, new Entry<>(value, now));
         }
         return value;
+    }
+
+    /** The bound's time: the injected clock, so tests move it. */
+    private static long nanos(Clock clock) {
+        return clock.millis() * 1_000_000;
     }
 
     private static <V> Map<String, V> lru(int maxEntries) {

@@ -52,6 +52,25 @@ class CachingSiteDirectoryTest {
     }
 
     @Test
+    void reads_ofAFloodOfMadeUpKeys_areBounded_theRestFailBusy_andTheBoundRefills() {
+        CachingSiteDirectory bounded = new CachingSiteDirectory(counting, clock, Duration.ofSeconds(30), 10_000, 50);
+        int busy = 0;
+        for (int i = 0; i < 1_000; i++) {
+            try {
+                bounded.byKey(Sites.key(SiteKeys.Kind.WRITE));
+            } catch (CachingSiteDirectory.RegistryBusyException e) {
+                busy++;
+            }
+        }
+
+        assertThat(counting.calls).isEqualTo(100); // the burst: twice the rate
+        assertThat(busy).isEqualTo(900);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(bounded.byKey(write)).isPresent();
+        assertThat(counting.calls).isEqualTo(101);
+    }
+
+    @Test
     void entries_areBounded_theLeastRecentlyUsedKeyIsReadAgain() {
         cache.byKey(write);
         for (int i = 0; i < 3; i++) {
