@@ -78,7 +78,7 @@ class EdgeCoalescingLocalTest {
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < requests; i++) {
-                String body = "{\"event_id\":\"e-" + i + "\",\"session_id\":\"s~" + i % 7 + "#<b>\u00e9\uD83D\uDE00\","
+                String body = "{\"event_id\":\"e-" + i + "\",\"session_id\":\"x~" + i % 7 + "#<b>\u00e9\uD83D\uDE00\","
                         + "\"user_id\":\"u-" + i + "\",\"page_url\":\"https://shop.example.com/p/" + i + "\"}";
                 HttpRequest request = HttpRequest.newBuilder(URI.create(stack.edgeAddress() + "/events"))
                         .header("Content-Type", "application/json")
