@@ -18,8 +18,8 @@ public final class SiteRules {
     public static final int MAX_EVENT_TYPE_CHARS = 64;
 
     /** Labels of {@code a-z 0-9 -} (punycode for the rest), dots between; or an IPv6 literal in brackets. */
-    private static final Pattern HOST =
-            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]+]");
+    private static final Pattern HOST = Pattern.compile(
+            "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]+]");
 
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z0-9_.:-]{1," + MAX_EVENT_TYPE_CHARS + "}");
 
@@ -62,8 +62,8 @@ public final class SiteRules {
     /** A conversion is an event type: 1-64 of {@code a-z 0-9 _ . : -}. */
     public static String conversionError(String eventType) {
         if (eventType == null || !EVENT_TYPE.matcher(eventType).matches()) {
-            return "conversion must be an event type, 1-" + MAX_EVENT_TYPE_CHARS + " characters of a-z 0-9 _ . : -, was '"
-                    + printable(eventType) + "'";
+            return "conversion must be an event type, 1-" + MAX_EVENT_TYPE_CHARS
+                    + " characters of a-z 0-9 _ . : -, was '" + printable(eventType) + "'";
         }
         return null;
     }

@@ -18,7 +18,8 @@ class SiteSettingsTest {
 
     @Test
     void hostnames_areLowerCasedAndKeptOnce_inTheOrderGiven() {
-        assertThat(withHosts("Shop.Example", "*.SHOP.example", "shop.example", "localhost", "[::1]").hostnames())
+        assertThat(withHosts("Shop.Example", "*.SHOP.example", "shop.example", "localhost", "[::1]")
+                        .hostnames())
                 .containsExactly("shop.example", "*.shop.example", "localhost", "[::1]");
     }
 

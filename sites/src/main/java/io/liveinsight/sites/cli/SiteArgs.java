@@ -70,8 +70,8 @@ public record SiteArgs(
     /** The local stack's edge (docs/contract/local.md#addresses). */
     public static final URI LOCAL_EDGE = URI.create("http://127.0.0.1:8080");
 
-    private static final Set<String> FLAGS = Set.of(
-            "aws", "write", "server", "read", "all", "no-hosts", "no-conversions", "help");
+    private static final Set<String> FLAGS =
+            Set.of("aws", "write", "server", "read", "all", "no-hosts", "no-conversions", "help");
     private static final Set<String> GLOBAL = Set.of("table-prefix", "stage", "endpoint", "aws", "region", "help");
     private static final Set<String> SETTINGS = Set.of(
             "name",
@@ -131,7 +131,8 @@ public record SiteArgs(
             return new SiteArgs(null, null, connection(options), SiteChange.NONE, Set.of(), null, null, true);
         }
         if (words.isEmpty()) {
-            throw new IllegalArgumentException("name a command: add, list, show, rotate, disable, enable, set, snippet");
+            throw new IllegalArgumentException(
+                    "name a command: add, list, show, rotate, disable, enable, set, snippet");
         }
         Command command = command(words.get(0));
         for (String name : options.names()) {
@@ -141,8 +142,8 @@ public record SiteArgs(
         }
         int expected = command == Command.LIST ? 1 : 2;
         if (words.size() < expected) {
-            throw new IllegalArgumentException(command.word() + " needs the site id: bin/site " + command.word()
-                    + " <id>");
+            throw new IllegalArgumentException(
+                    command.word() + " needs the site id: bin/site " + command.word() + " <id>");
         }
         if (words.size() > expected) {
             throw new IllegalArgumentException("unexpected argument '" + printable(words.get(expected)) + "'");
@@ -181,8 +182,8 @@ public record SiteArgs(
                 return command;
             }
         }
-        throw new IllegalArgumentException("unknown command '" + printable(word)
-                + "': add, list, show, rotate, disable, enable, set, snippet");
+        throw new IllegalArgumentException(
+                "unknown command '" + printable(word) + "': add, list, show, rotate, disable, enable, set, snippet");
     }
 
     private static String siteId(String id) {
@@ -206,7 +207,8 @@ public record SiteArgs(
         }
         String prefix;
         if (options.has("stage")) {
-            prefix = Defaults.stagePrefix(Defaults.checkStage(options.last("stage")).toLowerCase(Locale.ROOT));
+            prefix = Defaults.stagePrefix(
+                    Defaults.checkStage(options.last("stage")).toLowerCase(Locale.ROOT));
         } else if (options.has("table-prefix")) {
             prefix = options.last("table-prefix");
             if (!prefix.matches("[A-Za-z0-9._-]{1,200}")) {
@@ -224,8 +226,8 @@ public record SiteArgs(
                 : options.has("endpoint") ? webAddress("--endpoint", options.last("endpoint")) : LOCAL_ENDPOINT;
         String region = options.has("region") ? options.last("region") : null;
         if (region != null && !region.matches("[a-z]{2}(-[a-z0-9]+){2,3}")) {
-            throw new IllegalArgumentException("--region must be an AWS region like eu-central-1, was '"
-                    + printable(region) + "'");
+            throw new IllegalArgumentException(
+                    "--region must be an AWS region like eu-central-1, was '" + printable(region) + "'");
         }
         return new Connection(endpoint, aws, region, prefix);
     }

@@ -57,7 +57,10 @@ public final class SiteCli {
             return 0;
         }
         String where = args.connection().aws()
-                ? "AWS" + (args.connection().region() == null ? "" : " " + args.connection().region())
+                ? "AWS"
+                        + (args.connection().region() == null
+                                ? ""
+                                : " " + args.connection().region())
                 : args.connection().endpoint().toString();
         String table = args.connection().sitesTable();
         try (DynamoDbClient dynamoDb = client(args.connection())) {

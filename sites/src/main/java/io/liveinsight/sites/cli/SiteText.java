@@ -18,15 +18,20 @@ import java.util.Map;
 final class SiteText {
 
     /** The line above keys shown once (docs/contract/sites.md#keys). */
-    static final String KEYS_WARNING = "WARNING: the keys below are shown only now. The registry keeps the server key and"
-            + " the read token as SHA-256 only: copy them now; lost, they can only be replaced (bin/site rotate).";
+    static final String KEYS_WARNING =
+            "WARNING: the keys below are shown only now. The registry keeps the server key and"
+                    + " the read token as SHA-256 only: copy them now; lost, they can only be replaced (bin/site rotate).";
 
     private SiteText() {}
 
     static String site(StoredSite stored) {
         Site site = stored.site();
         StringBuilder out = new StringBuilder();
-        out.append("site ").append(site.id()).append(": ").append(clean(site.name())).append('\n');
+        out.append("site ")
+                .append(site.id())
+                .append(": ")
+                .append(clean(site.name()))
+                .append('\n');
         row(out, "status", site.active() ? "active" : "disabled (its keys are refused with 403)");
         row(
                 out,
@@ -105,10 +110,10 @@ final class SiteText {
                 })(window, document, 'LiveInsight');
                 LiveInsight.init({ site: '%s', endpoint: '%s/events' });
                 </script>
-                """
-                .formatted(
+                """.formatted(
                         site.id(),
-                        site.hostnames().isEmpty() ? "(no hostnames yet: bin/site set " + site.id() + " --host ...)"
+                        site.hostnames().isEmpty()
+                                ? "(no hostnames yet: bin/site set " + site.id() + " --host ...)"
                                 : String.join(", ", site.hostnames()),
                         scriptUrl,
                         site.writeKey(),

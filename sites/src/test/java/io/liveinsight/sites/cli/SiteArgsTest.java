@@ -17,9 +17,25 @@ class SiteArgsTest {
     @Test
     void add_takesEverySettingAndTheLocalDefaults() {
         SiteArgs args = SiteArgs.parse(
-                "add", "shop", "--name", "My <Shop> \uD83D\uDE00", "--host", "shop.example", "--host=*.shop.example",
-                "--site-rate", "50", "--site-burst", "100", "--session-burst", "7", "--conversion", "purchase",
-                "--conversion", "signup", "--tz", "Europe/Berlin");
+                "add",
+                "shop",
+                "--name",
+                "My <Shop> \uD83D\uDE00",
+                "--host",
+                "shop.example",
+                "--host=*.shop.example",
+                "--site-rate",
+                "50",
+                "--site-burst",
+                "100",
+                "--session-burst",
+                "7",
+                "--conversion",
+                "purchase",
+                "--conversion",
+                "signup",
+                "--tz",
+                "Europe/Berlin");
 
         assertThat(args.command()).isEqualTo(SiteArgs.Command.ADD);
         assertThat(args.siteId()).isEqualTo("shop");
@@ -39,7 +55,8 @@ class SiteArgsTest {
     void connection_withAws_needsTheDeploymentAndTakesARegion() {
         SiteArgs args = SiteArgs.parse("list", "--aws", "--stage", "prod", "--region", "eu-central-1");
 
-        assertThat(args.connection()).isEqualTo(new SiteArgs.Connection(null, true, "eu-central-1", "prod-LiveInsight"));
+        assertThat(args.connection())
+                .isEqualTo(new SiteArgs.Connection(null, true, "eu-central-1", "prod-LiveInsight"));
         assertThat(args.connection().sitesTable()).isEqualTo("prod-LiveInsight-Sites");
         assertThat(SiteArgs.parse("list", "--table-prefix", "Mine", "--endpoint", "http://localhost:9000")
                         .connection())
@@ -63,9 +80,12 @@ class SiteArgsTest {
 
     @Test
     void set_needsAChange_andClearsListsOnlyWhenAsked() {
-        assertThat(SiteArgs.parse("set", "shop", "--no-hosts").change().hostnames()).isEmpty();
-        assertThat(SiteArgs.parse("set", "shop", "--tz", "UTC").change().hostnames()).isNull();
-        assertThat(SiteArgs.parse("set", "shop", "--no-conversions").change().conversions()).isEmpty();
+        assertThat(SiteArgs.parse("set", "shop", "--no-hosts").change().hostnames())
+                .isEmpty();
+        assertThat(SiteArgs.parse("set", "shop", "--tz", "UTC").change().hostnames())
+                .isNull();
+        assertThat(SiteArgs.parse("set", "shop", "--no-conversions").change().conversions())
+                .isEmpty();
         assertUsage("set needs something to change", "set", "shop");
         assertUsage("exclude each other", "set", "shop", "--no-hosts", "--host", "a.example");
     }
@@ -77,8 +97,15 @@ class SiteArgsTest {
         assertThat(local.scriptUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/tracker.js"));
 
         SiteArgs aws = SiteArgs.parse(
-                "snippet", "shop", "--aws", "--stage", "dev", "--edge-url", "https://abc.execute-api.eu-west-1.amazonaws.com/",
-                "--script-url", "https://cdn.shop.example/li/tracker.js");
+                "snippet",
+                "shop",
+                "--aws",
+                "--stage",
+                "dev",
+                "--edge-url",
+                "https://abc.execute-api.eu-west-1.amazonaws.com/",
+                "--script-url",
+                "https://cdn.shop.example/li/tracker.js");
         assertThat(aws.edgeUrl()).hasToString("https://abc.execute-api.eu-west-1.amazonaws.com/");
         assertThat(aws.scriptUrl()).hasToString("https://cdn.shop.example/li/tracker.js");
         assertUsage("needs --edge-url", "snippet", "shop", "--aws", "--stage", "dev");

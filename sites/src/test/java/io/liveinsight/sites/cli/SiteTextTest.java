@@ -45,7 +45,8 @@ class SiteTextTest {
                 .contains("'init track identify optOut optIn flush'")
                 .contains("every page of shop.example, *.shop.example")
                 .doesNotContain("Evil", "alert", "\u202E");
-        assertThat(snippet.lines().filter(line -> line.contains("<script>")).count()).isEqualTo(1);
+        assertThat(snippet.lines().filter(line -> line.contains("<script>")).count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SiteAdminTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T16:00:00Z"), ZoneOffset.UTC);
-    private static final String HOSTILE_NAME = "Shop \uD83D\uDE00 <script>alert('x')</script> ~#|\" \u00e9 \uD834\uDD1E";
+    private static final String HOSTILE_NAME =
+            "Shop \uD83D\uDE00 <script>alert('x')</script> ~#|\" \u00e9 \uD834\uDD1E";
 
     private final DynamoDbClient dynamoDb = LocalDynamoDb.client();
 
@@ -68,8 +69,11 @@ class SiteAdminTest {
         List<Map<String, AttributeValue>> items = scan(table);
         assertThat(items).hasSize(4);
         assertThat(items.toString()).doesNotContain(server).doesNotContain(read);
-        assertThat(keyItemsOf(table, "shop")).containsExactlyInAnyOrder(
-                SiteKeys.sha256(write) + "=write", SiteKeys.sha256(server) + "=server", SiteKeys.sha256(read) + "=read");
+        assertThat(keyItemsOf(table, "shop"))
+                .containsExactlyInAnyOrder(
+                        SiteKeys.sha256(write) + "=write",
+                        SiteKeys.sha256(server) + "=server",
+                        SiteKeys.sha256(read) + "=read");
         assertThat(admin.find("shop").orElseThrow().createdAt()).isEqualTo(CLOCK.millis());
         assertThat(added.keys().toString()).doesNotContain(write, server, read);
     }
@@ -87,7 +91,8 @@ class SiteAdminTest {
                 .isEqualTo(SiteAdminException.Reason.EXISTS);
 
         assertThat(scan(table)).hasSize(4);
-        assertThat(admin.directory().byKey(first.keys().get(SiteKeys.Kind.SERVER).orElseThrow()))
+        assertThat(admin.directory()
+                        .byKey(first.keys().get(SiteKeys.Kind.SERVER).orElseThrow()))
                 .map(keyed -> keyed.site().name())
                 .contains("Shop");
     }
@@ -141,8 +146,8 @@ class SiteAdminTest {
         SiteAdmin admin = new SiteAdmin(dynamoDb, table, CLOCK);
         SiteAdmin.Minted added = admin.add("shop", settings("Shop", "shop.example"));
         int admins = 4;
-        List<SiteKeys.Kind> kinds = List.of(
-                SiteKeys.Kind.WRITE, SiteKeys.Kind.WRITE, SiteKeys.Kind.SERVER, SiteKeys.Kind.READ);
+        List<SiteKeys.Kind> kinds =
+                List.of(SiteKeys.Kind.WRITE, SiteKeys.Kind.WRITE, SiteKeys.Kind.SERVER, SiteKeys.Kind.READ);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(admins);
         List<Future<SiteAdmin.Minted>> futures = new ArrayList<>();
@@ -176,8 +181,12 @@ class SiteAdminTest {
             for (SiteAdmin.Minted result : results) {
                 result.keys().all().forEach((kind, key) -> {
                     boolean current = SiteKeys.sha256(key).equals(SiteItems.digest(site, kind));
-                    assertThat(admin.directory().byKey(key)).as(kind + " key").isEqualTo(
-                            current ? java.util.Optional.of(new KeyedSite(site, kind)) : java.util.Optional.empty());
+                    assertThat(admin.directory().byKey(key))
+                            .as(kind + " key")
+                            .isEqualTo(
+                                    current
+                                            ? java.util.Optional.of(new KeyedSite(site, kind))
+                                            : java.util.Optional.empty());
                 });
             }
         } finally {
@@ -195,13 +204,18 @@ class SiteAdminTest {
                 .orElseThrow();
 
         assertThat(admin.setActive("shop", false).active()).isFalse();
-        assertThat(admin.directory().byKey(write)).map(keyed -> keyed.site().active()).contains(false);
+        assertThat(admin.directory().byKey(write))
+                .map(keyed -> keyed.site().active())
+                .contains(false);
         assertThat(scan(table).stream().filter(i -> i.get("pk").s().equals("site#shop")))
                 .singleElement()
-                .satisfies(item -> assertThat(item.get(ItemAttributes.STATUS).s()).isEqualTo("disabled"));
+                .satisfies(
+                        item -> assertThat(item.get(ItemAttributes.STATUS).s()).isEqualTo("disabled"));
 
         assertThat(admin.setActive("shop", true).active()).isTrue();
-        assertThat(admin.directory().byKey(write)).map(keyed -> keyed.site().active()).contains(true);
+        assertThat(admin.directory().byKey(write))
+                .map(keyed -> keyed.site().active())
+                .contains(true);
         assertThat(admin.find("shop").orElseThrow().updatedAt()).isGreaterThan(CLOCK.millis());
     }
 
@@ -276,8 +290,8 @@ class SiteAdminTest {
         admin.add("shop", settings("Shop", "shop.example"));
         // A key item pointing at the site that the site item does not hold (as if read just before a rotation).
         String stray = SiteKeys.newKey(SiteKeys.Kind.SERVER);
-        dynamoDb.putItem(r -> r.tableName(table)
-                .item(SiteItems.keyItem(SiteKeys.sha256(stray), "shop", SiteKeys.Kind.SERVER, 1)));
+        dynamoDb.putItem(r ->
+                r.tableName(table).item(SiteItems.keyItem(SiteKeys.sha256(stray), "shop", SiteKeys.Kind.SERVER, 1)));
         // A key item whose kind does not match the key's prefix.
         String writeShaped = SiteKeys.newKey(SiteKeys.Kind.WRITE);
         dynamoDb.putItem(r -> r.tableName(table)
@@ -324,7 +338,8 @@ class SiteAdminTest {
         return scan(table).stream()
                 .filter(item -> item.get("pk").s().startsWith("key#"))
                 .filter(item -> item.get(ItemAttributes.SITE_ID).s().equals(siteId))
-                .map(item -> item.get("pk").s().substring(4) + "=" + item.get(ItemAttributes.KIND).s())
+                .map(item -> item.get("pk").s().substring(4) + "="
+                        + item.get(ItemAttributes.KIND).s())
                 .toList();
     }
 }

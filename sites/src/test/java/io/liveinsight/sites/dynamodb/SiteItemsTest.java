@@ -35,7 +35,8 @@ class SiteItemsTest {
         assertThat(item.keySet()).isSubsetOf(ItemAttributes.SITES);
         assertThat(item.get("pk").s()).isEqualTo("site#shop");
         assertThat(item.get(ItemAttributes.STATUS).s()).isEqualTo("disabled");
-        assertThat(item.get(ItemAttributes.CONVERSIONS).l()).extracting(AttributeValue::s)
+        assertThat(item.get(ItemAttributes.CONVERSIONS).l())
+                .extracting(AttributeValue::s)
                 .containsExactly("purchase", "signup");
         assertThat(item.get(ItemAttributes.LIMITS).m())
                 .containsOnlyKeys(
