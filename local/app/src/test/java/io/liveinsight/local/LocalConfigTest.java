@@ -44,7 +44,9 @@ class LocalConfigTest {
         assertThat(LocalMain.defaultSiteLine(config))
                 .startsWith("WARNING default site on: requests without a site key are accepted as site \"default\"");
         assertThat(off.defaultSite()).isFalse();
-        assertThat(LocalMain.defaultSiteLine(off)).startsWith("default site off").doesNotContain("WARNING");
+        assertThat(LocalMain.defaultSiteLine(off))
+                .startsWith("default site off")
+                .doesNotContain("WARNING");
         assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_DEFAULT_SITE", "<script>")))
                 .hasMessageContaining("LIVEINSIGHT_DEFAULT_SITE must be on or off");
     }
