@@ -28,10 +28,7 @@ public final class LiveInsightStack extends Stack {
         TablesConstruct tables = new TablesConstruct(this, "Tables", config);
         IngestFunction ingest = new IngestFunction(this, "Ingest", config, streams.events(), tables.sites());
         if (config.defaultSite()) {
-            Annotations.of(this)
-                    .addWarningV2(
-                            "liveinsight:defaultSite",
-                            DEFAULT_SITE_WARNING);
+            Annotations.of(this).addWarningV2("liveinsight:defaultSite", DEFAULT_SITE_WARNING);
         }
         DashboardFunction dashboard = new DashboardFunction(this, "Dashboard", config, tables);
         PublicApi api = new PublicApi(this, "Api", config, ingest.alias(), dashboard.function());
@@ -57,7 +54,8 @@ public final class LiveInsightStack extends Stack {
         output("StatsTableName", "stats_table_name", tables.stats().getTableName());
         output(
                 "SitesTableName",
-                "sites_table_name: the registry of sites (bin/site --aws --stage " + config.stage().id() + ")",
+                "sites_table_name: the registry of sites (bin/site --aws --stage "
+                        + config.stage().id() + ")",
                 tables.sites().getTableName());
         output("StreamName", "stream_name", streams.events().getStreamName());
         output("DashboardUrl", "dashboard_url: the live dashboard page", api.url());

@@ -70,7 +70,8 @@ class IngestFunctionTest {
                 .containsEntry("PUBLISH_BUDGET_MS", "3000")
                 .containsEntry("STAGE", "dev")
                 .containsEntry(
-                        "SITES_TABLE_NAME", Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites")))
+                        "SITES_TABLE_NAME",
+                        Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites")))
                 .containsEntry("DEFAULT_SITE", "off");
         TemplateView prod = new TemplateView(Synth.prod().template());
         assertThat(variables(prod, "prod-LiveInsight-Ingest"))

@@ -62,7 +62,8 @@ class TablesTest {
                         "AttributeDefinitions",
                         List.of(attribute("session_id", "S"), attribute("site", "S"), attribute("start_time", "N")))
                 .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))
-                .containsEntry("GlobalSecondaryIndexes", List.of(index("SiteIndex", "site", "start_time", "KEYS_ONLY")));
+                .containsEntry(
+                        "GlobalSecondaryIndexes", List.of(index("SiteIndex", "site", "start_time", "KEYS_ONLY")));
     }
 
     @Test
