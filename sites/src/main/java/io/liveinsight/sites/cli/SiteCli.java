@@ -105,8 +105,9 @@ public final class SiteCli {
             case SHOW -> out.print(SiteText.site(require(admin, id)));
             case ROTATE -> {
                 SiteAdmin.Minted rotated = admin.rotate(id, args.kinds());
-                out.println("rotated " + kinds(args) + " of site " + id
-                        + ": the old one is refused from now on (at an edge within its cache age, 30 s)");
+                out.println("rotated " + kinds(args) + " of site " + id + ": the old "
+                        + (args.kinds().size() == 1 ? "one is" : "ones are")
+                        + " refused from now on (at an edge within its cache age, 30 s)");
                 out.print(SiteText.keys(id, rotated.keys()));
             }
             case DISABLE -> {
