@@ -18,6 +18,8 @@ import io.liveinsight.processor.consumer.KclConsumer;
 import io.liveinsight.processor.health.AwsProbes;
 import io.liveinsight.processor.health.DependencyCheck;
 import io.liveinsight.processor.health.HealthReport;
+import io.liveinsight.sites.dynamodb.DefaultSite;
+import io.liveinsight.sites.dynamodb.SiteAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -323,6 +325,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void createResources() {
         LiveInsightResources.createTables(dynamoDb, config.tables());
+        if (config.defaultSite()
+                && DefaultSite.ensure(new SiteAdmin(dynamoDb, config.tables().sites())) == DefaultSite.State.DISABLED) {
+            LOG.warn("the registry's default site is disabled: requests naming no site are refused"
+                    + " (bin/site enable default)");
+        }
         LiveInsightResources.createLeaseTable(dynamoDb, config.applicationName());
         config.archive()
                 .ifPresent(archive -> LiveInsightResources.createLeaseTable(dynamoDb, archive.applicationName()));

@@ -71,7 +71,8 @@ class EdgeCoalescingLocalTest {
                         null,
                         LocalConfig.DEFAULT_ARCHIVE_FLUSH_AGE,
                         coalesce,
-                        2),
+                        2,
+                        true),
                 aws.endpoints());
         int requests = coalesce ? 100 : 20; // one call a request: kinesis-mock's pace, not this test's subject
         CountDownLatch start = new CountDownLatch(1);
