@@ -10,7 +10,15 @@
   s.src = '/tracker.js';
   d.head.appendChild(s);
 })(window, document, 'LiveInsight');
-LiveInsight.init({ endpoint: '/events', flushInterval: 2000 });
+// /demo?site=<write key> sends as that site (docs/contract/sites.md#keys); without it, as the default site.
+(function () {
+  var site = new URLSearchParams(window.location.search).get('site');
+  var options = { endpoint: '/events', flushInterval: 2000 };
+  if (site && /^li_pub_[a-z2-7]{26}$/.test(site)) {
+    options.site = site;
+  }
+  LiveInsight.init(options);
+})();
 
 // A tiny single-page shop: product views, add to cart with product properties, a purchase, history navigation.
 (function () {

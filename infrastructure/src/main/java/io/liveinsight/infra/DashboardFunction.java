@@ -14,8 +14,9 @@ import software.constructs.Construct;
 
 /**
  * The dashboard Lambda ({@code dashboard-api}): the page at {@code /} and the GET routes under {@code /api}. Read-only
- * on the three tables of events and sessions and their indexes, and on the Stats table by key only (a query of one
- * bucket, or one item: docs/contract/tables.md#writers-and-readers). With token auth a generated secret becomes its
+ * on the three tables of events and sessions and their indexes, on the Stats table by key only (a query of one
+ * bucket, or one item: docs/contract/tables.md#writers-and-readers), and on the Sites table (the site picker and the
+ * read tokens: docs/contract/sites.md#dashboard). With token auth a generated secret becomes its
  * {@code DASHBOARD_TOKEN} (resolved by CloudFormation at deploy time, never written into the template).
  */
 public final class DashboardFunction extends Construct {
@@ -28,6 +29,8 @@ public final class DashboardFunction extends Construct {
     static final Duration TIMEOUT = Duration.seconds(10);
     static final List<String> READ_ACTIONS = List.of(
             "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan");
+    /** The registry: a site by id, the list of sites (a scan of a small table), never a write. */
+    static final List<String> SITES_READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan");
     /** Rollups are read by key: never a scan. */
     static final List<String> STATS_READ_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:Query");
 
@@ -41,6 +44,7 @@ public final class DashboardFunction extends Construct {
         environment.put("SESSIONS_TABLE_NAME", tables.sessions().getTableName());
         environment.put("ACTIVE_SESSIONS_TABLE_NAME", tables.activeSessions().getTableName());
         environment.put("STATS_TABLE_NAME", tables.stats().getTableName());
+        environment.put(IngestFunction.SITES_TABLE_VARIABLE, tables.sites().getTableName());
         if (config.dashboardAuth() == InfraConfig.DashboardAuth.TOKEN) {
             this.token = Secret.Builder.create(this, "Token")
                     .secretName(config.name("DashboardToken"))
@@ -81,6 +85,11 @@ public final class DashboardFunction extends Construct {
                 .addToPolicy(PolicyStatement.Builder.create()
                         .actions(STATS_READ_ACTIONS)
                         .resources(List.of(tables.stats().getTableArn()))
+                        .build());
+        parts.role()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(SITES_READ_ACTIONS)
+                        .resources(List.of(tables.sites().getTableArn()))
                         .build());
     }
 

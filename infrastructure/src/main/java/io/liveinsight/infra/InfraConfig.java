@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  *     {@link ArchiveSettings})
  * @param replayKeySha256 {@code replayKeySha256} / {@code REPLAY_KEY_SHA256}: the replay key's SHA-256 in hex, the
  *     ingest Lambda's {@code REPLAY_KEY_SHA256} (docs/contract/replay.md#lane); empty (default): the replay lane is off
+ * @param defaultSite {@code defaultSite} / {@code DEFAULT_SITE}: {@code on} takes requests naming no site as the
+ *     site {@code default} (the ingest Lambda's {@code DEFAULT_SITE}; docs/contract/sites.md#the-default-site); off
+ *     (default) every request needs a site key. Synth warns when on
  * @param assetsDir {@code assetsDir} / {@code ASSETS_DIR}: where the Maven build gathered the deployable artifacts
  */
 public record InfraConfig(
@@ -58,6 +61,7 @@ public record InfraConfig(
         int stuckShardAfterMs,
         ArchiveSettings archive,
         String replayKeySha256,
+        boolean defaultSite,
         Path assetsDir) {
 
     public enum Stage {
@@ -125,6 +129,7 @@ public record InfraConfig(
             Map.entry("archiveGlacierDays", "ARCHIVE_GLACIER_DAYS"),
             Map.entry("archiveExpireDays", "ARCHIVE_EXPIRE_DAYS"),
             Map.entry("replayKeySha256", "REPLAY_KEY_SHA256"),
+            Map.entry("defaultSite", "DEFAULT_SITE"),
             Map.entry("assetsDir", "ASSETS_DIR"));
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -194,6 +199,7 @@ public record InfraConfig(
                         number(value, "archiveGlacierDays", ArchiveSettings.DEFAULT_GLACIER_DAYS),
                         number(value, "archiveExpireDays", ArchiveSettings.NEVER)),
                 value.apply("replayKeySha256"),
+                onOff(value, "defaultSite", false),
                 Path.of(orDefault(value.apply("assetsDir"), DEFAULT_ASSETS_DIR)));
     }
 

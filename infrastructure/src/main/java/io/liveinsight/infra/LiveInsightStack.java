@@ -1,6 +1,7 @@
 package io.liveinsight.infra;
 
 import io.liveinsight.event.contract.Defaults;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -14,6 +15,10 @@ import software.constructs.Construct;
  */
 public final class LiveInsightStack extends Stack {
 
+    /** What synth says when the default site is on (docs/contract/sites.md#the-default-site). */
+    static final String DEFAULT_SITE_WARNING = "defaultSite=on: requests without a site key are accepted as site"
+            + " \"default\" (today's behaviour, no key needed); turn it off once every page sends its site's key";
+
     public LiveInsightStack(Construct scope, InfraConfig config, StackProps props) {
         super(scope, config.prefix(), props);
         Tags.of(this).add("app", Defaults.APP_NAME);
@@ -21,7 +26,10 @@ public final class LiveInsightStack extends Stack {
 
         StreamConstruct streams = new StreamConstruct(this, "Streams", config);
         TablesConstruct tables = new TablesConstruct(this, "Tables", config);
-        IngestFunction ingest = new IngestFunction(this, "Ingest", config, streams.events());
+        IngestFunction ingest = new IngestFunction(this, "Ingest", config, streams.events(), tables.sites());
+        if (config.defaultSite()) {
+            Annotations.of(this).addWarningV2("liveinsight:defaultSite", DEFAULT_SITE_WARNING);
+        }
         DashboardFunction dashboard = new DashboardFunction(this, "Dashboard", config, tables);
         PublicApi api = new PublicApi(this, "Api", config, ingest.alias(), dashboard.function());
 
@@ -44,6 +52,11 @@ public final class LiveInsightStack extends Stack {
                 "active_sessions_table_name",
                 tables.activeSessions().getTableName());
         output("StatsTableName", "stats_table_name", tables.stats().getTableName());
+        output(
+                "SitesTableName",
+                "sites_table_name: the registry of sites (bin/site --aws --stage "
+                        + config.stage().id() + ")",
+                tables.sites().getTableName());
         output("StreamName", "stream_name", streams.events().getStreamName());
         output("DashboardUrl", "dashboard_url: the live dashboard page", api.url());
         output(

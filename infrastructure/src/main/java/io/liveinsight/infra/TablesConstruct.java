@@ -33,6 +33,7 @@ public final class TablesConstruct extends Construct {
     private final Table sessions;
     private final Table activeSessions;
     private final Table stats;
+    private final Table sites;
 
     public TablesConstruct(Construct scope, String id, InfraConfig config) {
         super(scope, id);
@@ -41,6 +42,7 @@ public final class TablesConstruct extends Construct {
         this.sessions = table(Tables.SESSIONS);
         this.activeSessions = table(Tables.ACTIVE_SESSIONS);
         this.stats = table(Tables.STATS);
+        this.sites = table(Tables.SITES);
     }
 
     public Table events() {
@@ -60,9 +62,14 @@ public final class TablesConstruct extends Construct {
         return stats;
     }
 
+    /** The registry of the sites, their key hashes and the shared budgets' leases (docs/contract/sites.md#registry). */
+    public Table sites() {
+        return sites;
+    }
+
     /** Every table, in the order of {@link Tables#all()}. */
     public List<Table> all() {
-        return List.of(events, sessions, activeSessions, stats);
+        return List.of(events, sessions, activeSessions, stats, sites);
     }
 
     private Table table(TableSchema schema) {

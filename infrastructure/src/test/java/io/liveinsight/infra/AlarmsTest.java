@@ -24,6 +24,7 @@ class AlarmsTest {
             "DynamoDB-Throttles-Sessions",
             "DynamoDB-Throttles-ActiveSessions",
             "DynamoDB-Throttles-Stats",
+            "DynamoDB-Throttles-Sites",
             "Stream-IteratorAge",
             "Processor-MillisBehindLatest",
             "Processor-StuckShard",
@@ -148,7 +149,7 @@ class AlarmsTest {
 
     @Test
     void throttles_areReadPlusWriteThrottleEvents_perTable() {
-        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats")) {
+        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats", "Sites")) {
             String alarm =
                     view.id("AWS::CloudWatch::Alarm", "AlarmName", "dev-LiveInsight-DynamoDB-Throttles-" + table);
             String tableId = view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-" + table);
@@ -336,7 +337,7 @@ class AlarmsTest {
                 .contains("Ingest requests and errors", "Iterator age", "Table write throttles", "Alarms")
                 .contains("Oldest unstored batch", "OldestUnstoredBatchAge", "Processor-StuckShard")
                 .contains("GetRecords.IteratorAgeMilliseconds", "EventsProcessed", "KinesisPutFailures");
-        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats")) {
+        for (String table : List.of("Events", "Sessions", "ActiveSessions", "Stats", "Sites")) {
             assertThat(body)
                     .as("the tables' write and throttle graphs show " + table)
                     .contains("${" + view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-" + table) + "}");

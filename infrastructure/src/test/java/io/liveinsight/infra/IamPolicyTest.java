@@ -15,19 +15,56 @@ class IamPolicyTest {
     private final TemplateView variant = new TemplateView(Synth.variant().template());
 
     @Test
-    void ingestRole_mayOnlyPutRecordsOnItsStreamAndWriteItsLogs() {
+    void ingestRole_putsRecordsOnItsStream_readsKeyAndSiteItems_andUpdatesLeaseItemsOnly() {
         String role = role(dev, "dev-LiveInsight-Ingest");
+        String sites = table(dev, "dev-LiveInsight-Sites");
 
         assertThat(dev.statements(role))
                 .containsExactly(
                         allow(
                                 LOGS,
                                 arn(dev, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/dev-LiveInsight-Ingest")),
-                        allow("kinesis:PutRecord,kinesis:PutRecords", stream(dev, "dev-LiveInsight-Events")));
+                        allow("kinesis:PutRecord,kinesis:PutRecords", stream(dev, "dev-LiveInsight-Events")),
+                        new Statement(
+                                "Allow",
+                                List.of("dynamodb:GetItem"),
+                                List.of(sites),
+                                "{ForAllValues:StringLike={dynamodb:LeadingKeys=[key#*, site#*]}}"),
+                        new Statement(
+                                "Allow",
+                                List.of("dynamodb:UpdateItem"),
+                                List.of(sites),
+                                "{ForAllValues:StringLike={dynamodb:LeadingKeys=[lease#*]}}"));
     }
 
     @Test
-    void dashboardRole_readsTheThreeTablesAndTheirIndexes_andStatsByKeyOnly() {
+    void sitesTable_isWrittenByNoRoleButTheEdgesLeases_andScannedByTheDashboardOnly() {
+        for (TemplateView view :
+                List.of(dev, variant, new TemplateView(Synth.prod().template()))) {
+            String stage = view == dev || view == variant ? "dev" : "prod";
+            String sites = table(view, stage + "-LiveInsight-Sites");
+            List<Statement> onSites = view.allStatements().stream()
+                    .filter(s -> s.resources().stream().anyMatch(r -> r.startsWith(sites)))
+                    .toList();
+
+            assertThat(onSites)
+                    .flatExtracting(Statement::actions)
+                    .containsOnly("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem");
+            assertThat(onSites)
+                    .filteredOn(s -> s.actions().contains("dynamodb:UpdateItem"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.condition()).contains("dynamodb:LeadingKeys=[lease#*]"));
+            assertThat(onSites)
+                    .filteredOn(s -> s.actions().contains("dynamodb:Scan"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.actions())
+                            .containsExactly("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"));
+            assertThat(onSites).allSatisfy(s -> assertThat(s.resources()).containsExactly(sites));
+        }
+    }
+
+    @Test
+    void dashboardRole_readsTheThreeTablesAndTheirIndexes_statsByKeyOnly_andTheSites() {
         String role = role(dev, "dev-LiveInsight-Dashboard");
         String events = table(dev, "dev-LiveInsight-Events");
         String sessions = table(dev, "dev-LiveInsight-Sessions");
@@ -48,7 +85,8 @@ class IamPolicyTest {
                                 table(dev, "dev-LiveInsight-ActiveSessions"),
                                 events + "/index/*",
                                 sessions + "/index/*"),
-                        allow("dynamodb:GetItem,dynamodb:Query", table(dev, "dev-LiveInsight-Stats")));
+                        allow("dynamodb:GetItem,dynamodb:Query", table(dev, "dev-LiveInsight-Stats")),
+                        allow("dynamodb:GetItem,dynamodb:Query,dynamodb:Scan", table(dev, "dev-LiveInsight-Sites")));
     }
 
     @Test

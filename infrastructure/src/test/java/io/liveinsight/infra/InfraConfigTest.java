@@ -31,6 +31,7 @@ class InfraConfigTest {
         assertThat(config.archive().freshnessAlarmSeconds()).isEqualTo(900);
         assertThat(config.replayKeySha256()).isEmpty();
         assertThat(config.hasReplayKey()).isFalse();
+        assertThat(config.defaultSite()).isFalse();
         assertThat(config.assetsDir()).isEqualTo(Path.of("target/assets"));
         assertThat(config.prefix()).isEqualTo("dev-LiveInsight");
         assertThat(config.name("Events")).isEqualTo("dev-LiveInsight-Events");
@@ -182,6 +183,17 @@ class InfraConfigTest {
                         "was " + theKeyItself.codePointCount(0, theKeyItself.length()) + " characters, not all hex");
         assertThatThrownBy(() -> read("replayKeySha256", hash.substring(2)))
                 .hasMessageContaining("was 62 characters (the value is not shown");
+    }
+
+    @Test
+    void defaultSite_isOnOrOff_fromContextOrEnvironment() {
+        assertThat(read("defaultSite", "on").defaultSite()).isTrue();
+        assertThat(read("defaultSite", "false").defaultSite()).isFalse();
+        assertThat(InfraConfig.read(key -> null, Map.of("DEFAULT_SITE", "ON")).defaultSite())
+                .isTrue();
+        assertThatThrownBy(() -> read("defaultSite", "maybe"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("defaultSite must be on or off");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -67,7 +68,11 @@ class IngestFunctionTest {
                         "STREAM_NAME", Map.of("Ref", view.id("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-Events")))
                 .containsEntry("ALLOWED_ORIGINS", "")
                 .containsEntry("PUBLISH_BUDGET_MS", "3000")
-                .containsEntry("STAGE", "dev");
+                .containsEntry("STAGE", "dev")
+                .containsEntry(
+                        "SITES_TABLE_NAME",
+                        Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites")))
+                .containsEntry("DEFAULT_SITE", "off");
         TemplateView prod = new TemplateView(Synth.prod().template());
         assertThat(variables(prod, "prod-LiveInsight-Ingest"))
                 .containsEntry("ALLOWED_ORIGINS", "https://shop.example.com,https://*.example.org")
@@ -94,6 +99,20 @@ class IngestFunctionTest {
                 .as("the key itself is nowhere in the template")
                 .doesNotContain(Synth.REPLAY_KEY);
         assertThat(variables(prod, "prod-LiveInsight-Dashboard")).doesNotContainKey("REPLAY_KEY_SHA256");
+    }
+
+    @Test
+    void defaultSite_isOffByDefault_andOnWithTheSetting_withASynthWarning() {
+        assertThat(Annotations.fromStack(Synth.dev().stack())
+                        .findWarning("*", Match.stringLikeRegexp(".*defaultSite=on.*")))
+                .isEmpty();
+        TemplateView prod = new TemplateView(Synth.prod().template());
+        assertThat(variables(prod, "prod-LiveInsight-Ingest")).containsEntry("DEFAULT_SITE", "on");
+        Annotations.fromStack(Synth.prod().stack())
+                .hasWarning(
+                        "/prod-LiveInsight",
+                        Match.stringLikeRegexp(".*defaultSite=on: requests without a site key are accepted as site"
+                                + " \"default\".*"));
     }
 
     @Test
@@ -131,6 +150,9 @@ class IngestFunctionTest {
                         Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-ActiveSessions")));
         assertThat(variables.get("STATS_TABLE_NAME"))
                 .isEqualTo(Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Stats")));
+        assertThat(variables.get("SITES_TABLE_NAME"))
+                .isEqualTo(Map.of("Ref", view.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites")));
+        assertThat(variables).doesNotContainKey("DEFAULT_SITE");
         String secret = view.id("AWS::SecretsManager::Secret", "Name", "dev-LiveInsight-DashboardToken");
         assertThat(TemplateView.render(variables.get("DASHBOARD_TOKEN")))
                 .as("a CloudFormation dynamic reference: the token is never in the template")

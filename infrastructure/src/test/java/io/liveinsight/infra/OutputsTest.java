@@ -31,6 +31,10 @@ class OutputsTest {
                 "StatsTableName",
                 "stats_table_name",
                 ref("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Stats"));
+        assertOutput(
+                "SitesTableName",
+                "sites_table_name",
+                ref("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites"));
         assertOutput("StreamName", "stream_name", ref("AWS::Kinesis::Stream", "Name", "dev-LiveInsight-Events"));
         assertOutput("DashboardUrl", "dashboard_url", url);
     }

@@ -32,7 +32,7 @@ final class Synth {
 
     /**
      * prod, with origins, an alarm email, IAM auth on the dashboard API, a longer stuck-shard threshold, a replay key,
-     * and an archive that buffers more and expires after two years (still HTTP API and Fargate).
+     * the default site on, and an archive that buffers more and expires after two years (still HTTP API and Fargate).
      */
     static final Map<String, String> PROD = Map.ofEntries(
             Map.entry("stage", "prod"),
@@ -45,6 +45,7 @@ final class Synth {
             Map.entry("processorMaxTasks", "6"),
             Map.entry("stuckShardAfterMs", "120000"),
             Map.entry("replayKeySha256", REPLAY_KEY_SHA256.toUpperCase()),
+            Map.entry("defaultSite", "on"),
             Map.entry("archiveBufferMb", "64"),
             Map.entry("archiveBufferSeconds", "600"),
             Map.entry("archiveInfrequentAccessDays", "45"),

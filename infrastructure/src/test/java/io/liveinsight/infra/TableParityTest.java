@@ -64,7 +64,7 @@ class TableParityTest {
         List<Shape> local =
                 Tables.all().stream().map(table -> localShape(names.of(table))).toList();
 
-        assertThat(local).hasSize(4).containsExactlyInAnyOrderElementsOf(deployed);
+        assertThat(local).hasSize(5).containsExactlyInAnyOrderElementsOf(deployed);
     }
 
     private static List<Shape> templateShapes(Synth.Synthesized synthesized) {

@@ -54,12 +54,27 @@ class TablesTest {
     }
 
     @Test
-    void activeSessions_isKeyedBySessionId_andExpiresByTtlOnExpiresAt() {
+    void activeSessions_isKeyedBySessionId_expiresByTtlOnExpiresAt_andHasTheSiteIndex() {
         String id = devView.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-ActiveSessions");
         assertThat(devView.properties(id))
                 .containsEntry("KeySchema", List.of(hash("session_id")))
-                .containsEntry("AttributeDefinitions", List.of(attribute("session_id", "S")))
+                .containsEntry(
+                        "AttributeDefinitions",
+                        List.of(attribute("session_id", "S"), attribute("site", "S"), attribute("start_time", "N")))
                 .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))
+                .containsEntry(
+                        "GlobalSecondaryIndexes", List.of(index("SiteIndex", "site", "start_time", "KEYS_ONLY")));
+    }
+
+    @Test
+    void sites_isKeyedByPkAlone_expiresLeasesByTtl_andIsBackedUp() {
+        String id = devView.id("AWS::DynamoDB::Table", "TableName", "dev-LiveInsight-Sites");
+        assertThat(devView.properties(id))
+                .containsEntry("KeySchema", List.of(hash("pk")))
+                .containsEntry("AttributeDefinitions", List.of(attribute("pk", "S")))
+                .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))
+                .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
+                .containsEntry("SSESpecification", Map.of("SSEEnabled", true))
                 .doesNotContainKey("GlobalSecondaryIndexes");
     }
 
@@ -101,11 +116,11 @@ class TablesTest {
                         "dev-LiveInsight-Events",
                         "GlobalSecondaryIndexes",
                         Match.arrayWith(List.of(Match.objectLike(Map.of("ProvisionedThroughput", capacity))))));
-        // Read and write of 4 tables and 4 indexes.
+        // Read and write of 5 tables and 5 indexes (Events 2, Sessions 2, ActiveSessions 1).
         Map<String, Map<String, Object>> targets = variant.findResources(
                 "AWS::ApplicationAutoScaling::ScalableTarget",
                 Map.of("Properties", Map.of("ServiceNamespace", "dynamodb", "MinCapacity", 10, "MaxCapacity", 200)));
-        assertThat(targets).hasSize(16);
+        assertThat(targets).hasSize(20);
         assertThat(variant.findResources(
                         "AWS::ApplicationAutoScaling::ScalingPolicy",
                         Map.of(
@@ -115,12 +130,12 @@ class TablesTest {
                                         "TargetTrackingScaling",
                                         "TargetTrackingScalingPolicyConfiguration",
                                         Match.objectLike(Map.of("TargetValue", 70))))))
-                .hasSize(16);
+                .hasSize(20);
     }
 
     @Test
-    void pointInTimeRecovery_onEventsSessionsAndStats_notOnTheActiveProjection() {
-        for (String name : List.of("Events", "Sessions", "Stats")) {
+    void pointInTimeRecovery_onEventsSessionsStatsAndSites_notOnTheActiveProjection() {
+        for (String name : List.of("Events", "Sessions", "Stats", "Sites")) {
             dev.hasResourceProperties(
                     "AWS::DynamoDB::Table",
                     Map.of(

@@ -5,6 +5,7 @@ import io.liveinsight.ingest.config.IngestConfig;
 import io.liveinsight.ingest.port.BudgetLeases;
 import io.liveinsight.sites.InMemorySiteDirectory;
 import io.liveinsight.sites.SiteDirectory;
+import io.liveinsight.sites.dynamodb.DynamoDbSiteDirectory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,26 +28,16 @@ public record EdgeSites(SiteDirectory directory, BudgetLeases leases, boolean en
     }
 
     /**
-     * The Lambda's: leases on the Sites table through a URL-connection DynamoDB client (endpoint overrides from the
-     * SDK's own {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL}).
-     *
-     * <p>The registry's DynamoDB adapter ({@code io.liveinsight.sites.DynamoDbSiteDirectory}) is written in the sites
-     * module on another branch; until it is merged, this edge has an empty registry: every key is unknown (401) and
-     * only the default site is served (when {@code DEFAULT_SITE=on}). The application says so at start-up.
+     * The Lambda's: the registry ({@link DynamoDbSiteDirectory}) and the leases on the Sites table, through one
+     * URL-connection DynamoDB client (endpoint overrides from the SDK's own {@code AWS_ENDPOINT_URL_DYNAMODB} /
+     * {@code AWS_ENDPOINT_URL}).
      */
     public static EdgeSites fromConfig(IngestConfig config) {
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(config.region()))
                 .build();
-        return new EdgeSites(
-                new InMemorySiteDirectory(),
-                new DynamoDbBudgetLeases(dynamoDb, config.sites().sitesTable()),
-                true);
-    }
-
-    /** Whether this edge has a real registry (the in-memory one of {@link #fromConfig} is empty). */
-    boolean emptyRegistry() {
-        return directory instanceof InMemorySiteDirectory memory && memory.all().isEmpty();
+        String table = config.sites().sitesTable();
+        return new EdgeSites(new DynamoDbSiteDirectory(dynamoDb, table), new DynamoDbBudgetLeases(dynamoDb, table));
     }
 }

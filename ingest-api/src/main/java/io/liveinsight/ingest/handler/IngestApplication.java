@@ -116,7 +116,7 @@ public final class IngestApplication implements Resource {
                         System::nanoTime,
                         EdgeLimiter.DEFAULT_MAX_KEYS);
             }
-            announce(config, edgeSites);
+            announce(config);
         }
         this.edge = new IngestEdge(
                 new EventIngestor(
@@ -156,16 +156,13 @@ public final class IngestApplication implements Resource {
         Core.getGlobalContext().register(this);
     }
 
-    /** Says loudly what a request without a key gets, and when the registry is empty (sites.md#registry). */
-    private static void announce(IngestConfig config, EdgeSites sites) {
+    /** Says loudly what a request without a key gets (docs/contract/sites.md#the-default-site). */
+    private static void announce(IngestConfig config) {
         if (config.sites().defaultSite()) {
             LOG.warn("DEFAULT_SITE=on: requests without a site key are accepted for the site 'default'"
-                    + " (its registry item's limits, or only the deployment's ceiling without one)");
+                    + " (its registry item's limits, or the default limits without one)");
         } else {
             LOG.info("DEFAULT_SITE=off: requests without a site key are refused (401 site_key_missing)");
-        }
-        if (sites.emptyRegistry()) {
-            LOG.warn("no site registry is wired into this edge: every site key is refused as unknown");
         }
     }
 

@@ -30,7 +30,10 @@ public final class SiteGate {
 
     static final String MISSING = "site key missing: send the site's write key in \"site\" or X-LiveInsight-Key";
 
-    /** The default site as a deployment without a registry item for it serves it: today's behaviour. */
+    /**
+     * The default site while the registry has no item for it (docs/contract/sites.md#the-default-site): the default
+     * limits, no hostnames (browsers send to it from {@code ALLOWED_ORIGINS}).
+     */
     static final Site IMPLICIT_DEFAULT = new Site(
             SiteId.DEFAULT, SiteId.DEFAULT, List.of(), null, null, null, true, SiteLimits.DEFAULTS, Set.of(), "UTC");
 
@@ -65,8 +68,7 @@ public final class SiteGate {
          *
          * @param checkPageHosts a write key without {@code Origin}: each event's {@code page_url} host must be the
          *     site's, or that event is rejected ({@code host_not_allowed})
-         * @param limits the site's limits; null for the default site without a registry item (today's behaviour:
-         *     only the deployment's ceiling holds)
+         * @param limits the site's limits (the default site without a registry item: the default limits)
          */
         record Accepted(Site site, boolean checkPageHosts, SiteLimits limits) implements Decision {}
 
@@ -131,7 +133,7 @@ public final class SiteGate {
         if (origin != null && !cors.allowsListed(origin) && !site.allowsHost(UrlHost.of(origin))) {
             return new Decision.Refused(403, RejectReason.ORIGIN_NOT_ALLOWED, "origin not allowed for this site");
         }
-        return new Decision.Accepted(site, false, registered.map(Site::limits).orElse(null));
+        return new Decision.Accepted(site, false, site.limits());
     }
 
     private static Decision unknown() {

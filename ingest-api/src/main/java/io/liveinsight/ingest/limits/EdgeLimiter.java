@@ -62,7 +62,7 @@ public final class EdgeLimiter {
     /**
      * @param site the site's id
      * @param limits the site's limits; null when only the deployment's ceiling applies (the replay lane, whose one
-     *     sender replays many visitors, and the default site of a deployment without a registry item for it)
+     *     sender replays many visitors)
      * @param client the client's anonymised address (null: unknown, one bucket for all such requests of the site)
      * @param eventsBySession the request's events per {@code session_id}
      */

@@ -117,7 +117,7 @@ class EdgeLimiterTest {
     }
 
     @Test
-    void nullLimits_theReplayLaneAndAnUnregisteredDefaultSite_meetOnlyTheDeploymentCeiling() {
+    void nullLimits_theReplayLanes_meetOnlyTheDeploymentCeiling() {
         EdgeLimiter limiter = limiter(new DeploymentLimit(1_000, 1_000), 100);
 
         assertThat(limiter.admit("default", null, "a", Map.of("s1", 500))).isEqualTo(Admission.ADMITTED);

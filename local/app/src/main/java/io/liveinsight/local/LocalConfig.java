@@ -42,6 +42,9 @@ import java.util.Optional;
  *     off, each request makes its own call, as the Lambda does
  * @param coalesceInFlight with coalescing, PutRecords calls in flight at once
  *     ({@code LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT}, 1 to 16, default {@link CoalesceSettings#DEFAULT_MAX_IN_FLIGHT})
+ * @param defaultSite requests naming no site are taken as the site {@code default} ({@code LIVEINSIGHT_DEFAULT_SITE},
+ *     {@code on} or {@code off}, default on: today's behaviour); on, the stack adds the default site to the registry
+ *     at start-up if it has none and says so in a warning line (docs/contract/sites.md#the-default-site)
  */
 public record LocalConfig(
         String host,
@@ -60,7 +63,8 @@ public record LocalConfig(
         Path archiveDirectory,
         Duration archiveFlushAge,
         boolean coalesce,
-        int coalesceInFlight) {
+        int coalesceInFlight,
+        boolean defaultSite) {
 
     /** The consumer's dead-letter stream: the main stream's name + {@code -DeadLetters}. */
     public String deadLetterStream() {
@@ -79,7 +83,10 @@ public record LocalConfig(
 
     public static final int MAX_COALESCE_IN_FLIGHT = 16;
 
-    /** The local stack with the default replay key, no archive, coalescing on: what the tests that predate them build. */
+    /**
+     * The local stack with the default replay key, no archive, coalescing on, the default site on: what the tests that
+     * predate them build.
+     */
     public LocalConfig(
             String host,
             int edgePort,
@@ -110,7 +117,8 @@ public record LocalConfig(
                 null,
                 DEFAULT_ARCHIVE_FLUSH_AGE,
                 true,
-                CoalesceSettings.DEFAULT_MAX_IN_FLIGHT);
+                CoalesceSettings.DEFAULT_MAX_IN_FLIGHT,
+                true);
     }
 
     public LocalConfig {
@@ -165,7 +173,8 @@ public record LocalConfig(
                 directory,
                 flushAge,
                 coalesce,
-                coalesceInFlight);
+                coalesceInFlight,
+                defaultSite);
     }
 
     /** The archiver's settings when the archive is on: its own KCL application, {@code <KCL_APPLICATION_NAME>-archive}. */
@@ -193,7 +202,8 @@ public record LocalConfig(
                 Duration.ofSeconds(
                         integer(env, "LIVEINSIGHT_ARCHIVE_FLUSH_S", (int) DEFAULT_ARCHIVE_FLUSH_AGE.toSeconds())),
                 onOff(env, "LIVEINSIGHT_EDGE_COALESCE", true),
-                integer(env, "LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", CoalesceSettings.DEFAULT_MAX_IN_FLIGHT));
+                integer(env, "LIVEINSIGHT_EDGE_COALESCE_IN_FLIGHT", CoalesceSettings.DEFAULT_MAX_IN_FLIGHT),
+                onOff(env, "LIVEINSIGHT_DEFAULT_SITE", true));
     }
 
     private static String replayKey(String value) {

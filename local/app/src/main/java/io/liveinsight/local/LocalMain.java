@@ -105,11 +105,12 @@ public final class LocalMain {
                   dashboard   %s/          live sessions, refreshes itself
                   demo shop   %s/demo      a shop page with the tracker: click around, then watch the dashboard
                   edge        %s   POST /events, GET /health, %sGET /tracker.js, GET /api/...
-                  DynamoDB    %s   tables %s, %s, %s, %s
+                  DynamoDB    %s   tables %s, %s, %s, %s, %s
                   Kinesis     %s   stream %s
                   consumer    %s
                   archive     %s
                   health      GET /health answers 503 naming what is down until every dependency answers
+                  %s
                   %s
 
                   try: curl -XPOST %s/events -H 'Content-Type: application/json' \\
@@ -128,11 +129,13 @@ public final class LocalMain {
                         config.tables().sessions(),
                         config.tables().activeSessions(),
                         config.tables().stats(),
+                        config.tables().sites(),
                         endpoints.kinesis(),
                         config.streamName(),
                         consumerLine(config),
                         archiveLine(config),
                         replayLine(config),
+                        defaultSiteLine(config),
                         edge,
                         endpoints.dynamoDb(),
                         config.tables().sessions());
@@ -145,6 +148,15 @@ public final class LocalMain {
         }
         return "replay key: " + config.replayKey() + " (local only)   send it as X-LiveInsight-Replay-Key with "
                 + "X-LiveInsight-Replay-Run";
+    }
+
+    /** Loud on purpose (docs/contract/sites.md#the-default-site): with it on, a request needs no key at all. */
+    static String defaultSiteLine(LocalConfig config) {
+        if (config.defaultSite()) {
+            return "WARNING default site on: requests without a site key are accepted as site \"default\""
+                    + " (LIVEINSIGHT_DEFAULT_SITE=off refuses them with 401)";
+        }
+        return "default site off (LIVEINSIGHT_DEFAULT_SITE=off): every request needs a site key (bin/site add)";
     }
 
     static String consumerLine(LocalConfig config) {

@@ -71,14 +71,15 @@ class EdgeCoalescingLocalTest {
                         null,
                         LocalConfig.DEFAULT_ARCHIVE_FLUSH_AGE,
                         coalesce,
-                        2),
+                        2,
+                        true),
                 aws.endpoints());
         int requests = coalesce ? 100 : 20; // one call a request: kinesis-mock's pace, not this test's subject
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < requests; i++) {
-                String body = "{\"event_id\":\"e-" + i + "\",\"session_id\":\"t~" + i % 7 + "#<b>\u00e9\uD83D\uDE00\","
+                String body = "{\"event_id\":\"e-" + i + "\",\"session_id\":\"x~" + i % 7 + "#<b>\u00e9\uD83D\uDE00\","
                         + "\"user_id\":\"u-" + i + "\",\"page_url\":\"https://shop.example.com/p/" + i + "\"}";
                 HttpRequest request = HttpRequest.newBuilder(URI.create(stack.edgeAddress() + "/events"))
                         .header("Content-Type", "application/json")

@@ -63,7 +63,7 @@ class LocalArchiveTest {
                         null,
                         true)
                 .withArchive(folder.resolve("data/archive"), Duration.ofSeconds(1));
-        String session = "s~#|<script>alert(1)</script>\uD83D\uDE00".repeat(3);
+        String session = "x~#|<script>alert(1)</script>\uD83D\uDE00".repeat(3);
         String user = "\uD83D\uDC7E".repeat(128); // 128 code points, 256 UTF-16 units
         Map<String, String> sent = new HashMap<>(); // event id -> page
         String last;

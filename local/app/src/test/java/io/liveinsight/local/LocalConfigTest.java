@@ -36,6 +36,22 @@ class LocalConfigTest {
     }
 
     @Test
+    void defaultSite_whenUnset_isOnAndTheBannerWarns_offSaysKeysAreNeeded() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of());
+        LocalConfig off = LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_DEFAULT_SITE", "OFF"));
+
+        assertThat(config.defaultSite()).isTrue();
+        assertThat(LocalMain.defaultSiteLine(config))
+                .startsWith("WARNING default site on: requests without a site key are accepted as site \"default\"");
+        assertThat(off.defaultSite()).isFalse();
+        assertThat(LocalMain.defaultSiteLine(off))
+                .startsWith("default site off")
+                .doesNotContain("WARNING");
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LIVEINSIGHT_DEFAULT_SITE", "<script>")))
+                .hasMessageContaining("LIVEINSIGHT_DEFAULT_SITE must be on or off");
+    }
+
+    @Test
     void replayKey_whenUnset_isTheLocalKeyAndTheEdgeGetsItsDigestOnly() {
         LocalConfig config = LocalConfig.fromEnvironment(Map.of());
 

@@ -54,8 +54,10 @@ class LocalMainTest {
         for (TableSchema table : Tables.all()) {
             assertThat(banner).contains(config.tables().of(table));
         }
-        assertThat(banner).contains("tables Shop-Events, Shop-Sessions, Shop-ActiveSessions, Shop-Stats");
+        assertThat(banner).contains("tables Shop-Events, Shop-Sessions, Shop-ActiveSessions, Shop-Stats, Shop-Sites");
         assertThat(banner).contains("replay key: local-replay-key-0123456789 (local only)");
+        assertThat(banner)
+                .contains("WARNING default site on: requests without a site key are accepted as site \"default\"");
     }
 
     @Test
