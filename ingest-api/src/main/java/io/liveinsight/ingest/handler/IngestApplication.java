@@ -24,7 +24,7 @@ import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.port.EventPublisher;
 import io.liveinsight.ingest.port.IngestMetrics;
 import io.liveinsight.ingest.site.CachingSiteDirectory;
-import io.liveinsight.ingest.site.SiteHosts;
+import io.liveinsight.ingest.site.SiteOrigins;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
 import io.liveinsight.sites.SiteDirectory;
@@ -105,7 +105,7 @@ public final class IngestApplication implements Resource {
             SiteDirectory cached = new CachingSiteDirectory(
                     edgeSites.directory(), clock, config.sites().cacheAge(), CachingSiteDirectory.DEFAULT_MAX_ENTRIES);
             siteGate = new SiteGate(cached, config.sites().defaultSite(), cors);
-            cors = cors.withSiteHosts(new SiteHosts(cached));
+            cors = cors.withSites(new SiteOrigins(cached));
             if (edgeSites.leases() != null) {
                 limiter = new EdgeLimiter(
                         edgeSites.leases(),

@@ -1,6 +1,5 @@
 package io.liveinsight.ingest.http;
 
-import io.liveinsight.ingest.domain.UrlHost;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,9 +18,12 @@ import java.util.function.Predicate;
  * {@code navigator.sendBeacon} always sends credentials, and a preflighted beacon ({@code application/json}) fails
  * against a literal {@code *} or without that header; the edge itself reads no cookie.
  *
- * <p>Sites (docs/contract/sites.md#at-the-edge): an origin whose host is one of an active site's hostnames is allowed
- * too ({@link #withSiteHosts}), as a preflight cannot carry the site's key; the {@code POST} that follows is then
- * checked against the key's own site.
+ * <p>Sites (docs/contract/sites.md#at-the-edge, {@link #withSites}): the registry cannot be listed by the edge (its
+ * IAM allows no Scan, and lease items make a Scan large), so an origin is a site's only for a request that names the
+ * site. A preflight is allowed for a listed origin, or for one whose host is a hostname of the active site whose write
+ * key is in the URL ({@code ?site=}); a {@code POST} from an unlisted origin is no longer refused unread (its key may
+ * be in the body): the {@link SiteGate} checks the origin against the key's site, and the answer echoes the origin
+ * when that site allows it.
  */
 public final class CorsPolicy {
 
@@ -34,18 +36,37 @@ public final class CorsPolicy {
     private final Set<String> exact;
     private final List<String[]> wildcards; // {scheme + "://", "." + domain}
 
-    private final Predicate<String> siteHost; // an origin's host is an active site's
+    private final Predicate<IngestRequest> siteOrigin; // null: no sites, the allowlist alone decides
 
-    private CorsPolicy(boolean anyOrigin, Set<String> exact, List<String[]> wildcards, Predicate<String> siteHost) {
+    private CorsPolicy(
+            boolean anyOrigin, Set<String> exact, List<String[]> wildcards, Predicate<IngestRequest> siteOrigin) {
         this.anyOrigin = anyOrigin;
         this.exact = exact;
         this.wildcards = wildcards;
-        this.siteHost = siteHost;
+        this.siteOrigin = siteOrigin;
     }
 
-    /** This allowlist, and any origin whose host (lower case, with its port if any) {@code siteHost} accepts. */
-    public CorsPolicy withSiteHosts(Predicate<String> siteHost) {
-        return new CorsPolicy(anyOrigin, exact, wildcards, siteHost);
+    /**
+     * This allowlist on an edge with sites: {@code siteOrigin} tells whether a preflight's origin is a hostname of
+     * the site its URL names.
+     */
+    public CorsPolicy withSites(Predicate<IngestRequest> siteOrigin) {
+        return new CorsPolicy(anyOrigin, exact, wildcards, siteOrigin);
+    }
+
+    /** Whether a {@code POST} from {@code origin} is refused before its body is read: unlisted, and no sites. */
+    public boolean refusesUnread(String origin) {
+        return origin != null && siteOrigin == null && !allows(origin);
+    }
+
+    /** The headers that let a browser on {@code origin} read an answer (its site allowed it). */
+    public static Map<String, String> echo(String origin) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Access-Control-Allow-Credentials", "true");
+        headers.put("Access-Control-Expose-Headers", "Retry-After");
+        headers.put("Vary", "Origin");
+        return headers;
     }
 
     public static CorsPolicy of(List<String> allowedOrigins) {
@@ -63,21 +84,16 @@ public final class CorsPolicy {
                 exact.add(origin);
             }
         }
-        return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards), host -> false);
-    }
-
-    /** Whether {@code origin} is listed or is an active site's host. */
-    public boolean allows(String origin) {
-        return allowsListed(origin) || (origin != null && siteHostAllows(origin));
-    }
-
-    private boolean siteHostAllows(String origin) {
-        String host = UrlHost.of(origin.strip());
-        return host != null && siteHost.test(host);
+        return new CorsPolicy(any, Set.copyOf(exact), List.copyOf(wildcards), null);
     }
 
     /** Whether {@code origin} is in the listed origins ({@code ALLOWED_ORIGINS}), sites aside. */
     public boolean allowsListed(String origin) {
+        return allows(origin);
+    }
+
+    /** Whether {@code origin} is in the listed origins ({@code ALLOWED_ORIGINS}). */
+    public boolean allows(String origin) {
         if (origin == null || origin.isBlank()) {
             return false;
         }
@@ -107,12 +123,7 @@ public final class CorsPolicy {
         if (!allows(origin)) {
             return Map.of("Vary", "Origin");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Access-Control-Allow-Origin", origin);
-        headers.put("Access-Control-Allow-Credentials", "true");
-        headers.put("Access-Control-Expose-Headers", "Retry-After");
-        headers.put("Vary", "Origin");
-        return headers;
+        return echo(origin);
     }
 
     /** The answer to {@code OPTIONS /events}: 204 with the CORS headers, or 403 when the preflight is refused. */
@@ -121,7 +132,7 @@ public final class CorsPolicy {
         String method = request.header("access-control-request-method");
         Map<String, String> vary =
                 Map.of("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
-        if (!allows(origin)) {
+        if (!allows(origin) && !(origin != null && siteOrigin != null && siteOrigin.test(request))) {
             return IngestResponse.error(403, "origin not allowed").withHeaders(vary);
         }
         if (method != null && !method.strip().equals("POST")) {

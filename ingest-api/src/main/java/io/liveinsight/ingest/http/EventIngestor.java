@@ -117,6 +117,14 @@ public final class EventIngestor {
                     : response;
         }
         SiteGate.Decision.Accepted accepted = (SiteGate.Decision.Accepted) gate;
+        IngestResponse response = screenAndPublish(request, lane, body, accepted);
+        return accepted.echoOrigin() == null
+                ? response
+                : response.withHeaders(CorsPolicy.echo(accepted.echoOrigin())); // the site allowed this origin
+    }
+
+    private IngestResponse screenAndPublish(
+            IngestRequest request, ReplayGate.Decision lane, Parsed.Items body, SiteGate.Decision.Accepted accepted) {
         Site site = accepted.site();
         List<RawEvent> items = body.items();
         if (items.isEmpty()) {

@@ -12,8 +12,8 @@ import java.util.Map;
  * <p>The allowlist also decides what is stored: a {@code POST} whose {@code Origin} names a site outside it is
  * refused (403) unread. A {@code text/plain} beacon needs no preflight, so without this any page on the web could
  * make its visitors' browsers write events; clients that send no {@code Origin} (servers, load tests) are unaffected.
- * With sites, the allowlist also holds every active site's hostnames ({@link CorsPolicy#withSiteHosts}); the
- * {@link SiteGate} then checks the origin against the request's own site (docs/contract/sites.md#at-the-edge).
+ * With sites ({@link CorsPolicy#withSites}) the key may be in the body, so the {@link SiteGate} checks the origin
+ * against the request's own site once the body is read (docs/contract/sites.md#at-the-edge).
  */
 public final class IngestEdge {
 
@@ -46,8 +46,7 @@ public final class IngestEdge {
     }
 
     private boolean originRefused(IngestRequest request) {
-        String origin = request.header("origin");
-        return origin != null && !cors.allows(origin);
+        return cors.refusesUnread(request.header("origin"));
     }
 
     private IngestResponse health() {

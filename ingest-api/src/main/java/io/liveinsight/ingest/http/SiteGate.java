@@ -69,8 +69,9 @@ public final class SiteGate {
          * @param checkPageHosts a write key without {@code Origin}: each event's {@code page_url} host must be the
          *     site's, or that event is rejected ({@code host_not_allowed})
          * @param limits the site's limits (the default site without a registry item: the default limits)
+         * @param echoOrigin the {@code Origin} the site allowed and the answer echoes (CORS), null when none
          */
-        record Accepted(Site site, boolean checkPageHosts, SiteLimits limits) implements Decision {}
+        record Accepted(Site site, boolean checkPageHosts, SiteLimits limits, String echoOrigin) implements Decision {}
 
         /** Nothing of the request is published. */
         record Refused(int status, RejectReason reason, String message) implements Decision {}
@@ -111,13 +112,13 @@ public final class SiteGate {
             return new Decision.Refused(403, RejectReason.SITE_DISABLED, "site disabled");
         }
         if (kind == SiteKeys.Kind.SERVER) {
-            return new Decision.Accepted(site, false, site.limits());
+            return new Decision.Accepted(site, false, site.limits(), null);
         }
         if (origin == null) {
-            return new Decision.Accepted(site, true, site.limits());
+            return new Decision.Accepted(site, true, site.limits(), null);
         }
         return site.allowsHost(UrlHost.of(origin))
-                ? new Decision.Accepted(site, false, site.limits())
+                ? new Decision.Accepted(site, false, site.limits(), origin)
                 : new Decision.Refused(403, RejectReason.ORIGIN_NOT_ALLOWED, "origin not allowed for this site");
     }
 
@@ -130,10 +131,13 @@ public final class SiteGate {
         if (!site.active()) {
             return new Decision.Refused(403, RejectReason.SITE_DISABLED, "site disabled");
         }
-        if (origin != null && !cors.allowsListed(origin) && !site.allowsHost(UrlHost.of(origin))) {
+        if (origin == null || cors.allowsListed(origin)) {
+            return new Decision.Accepted(site, false, site.limits(), null); // a listed origin: the edge echoes it
+        }
+        if (!site.allowsHost(UrlHost.of(origin))) {
             return new Decision.Refused(403, RejectReason.ORIGIN_NOT_ALLOWED, "origin not allowed for this site");
         }
-        return new Decision.Accepted(site, false, site.limits());
+        return new Decision.Accepted(site, false, site.limits(), origin);
     }
 
     private static Decision unknown() {

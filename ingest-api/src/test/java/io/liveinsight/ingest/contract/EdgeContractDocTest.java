@@ -19,7 +19,7 @@ import io.liveinsight.ingest.http.ReplayGate;
 import io.liveinsight.ingest.http.SiteGate;
 import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.site.CachingSiteDirectory;
-import io.liveinsight.ingest.site.SiteHosts;
+import io.liveinsight.ingest.site.SiteOrigins;
 import io.liveinsight.ingest.testing.Bodies;
 import io.liveinsight.ingest.testing.FakePublisher;
 import io.liveinsight.ingest.testing.InMemoryBudgetLeases;
@@ -114,7 +114,7 @@ class EdgeContractDocTest {
                                 () -> clock.millis() * 1_000_000,
                                 100)),
                 publisher,
-                cors.withSiteHosts(new SiteHosts(cached)));
+                cors.withSites(new SiteOrigins(cached)));
     }
 
     /** The edge that answers a reason. */

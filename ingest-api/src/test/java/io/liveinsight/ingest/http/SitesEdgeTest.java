@@ -12,7 +12,7 @@ import io.liveinsight.ingest.domain.Ids;
 import io.liveinsight.ingest.domain.RejectReason;
 import io.liveinsight.ingest.limits.EdgeLimiter;
 import io.liveinsight.ingest.site.CachingSiteDirectory;
-import io.liveinsight.ingest.site.SiteHosts;
+import io.liveinsight.ingest.site.SiteOrigins;
 import io.liveinsight.ingest.testing.FakePublisher;
 import io.liveinsight.ingest.testing.InMemoryBudgetLeases;
 import io.liveinsight.ingest.testing.ManualClock;
@@ -75,7 +75,7 @@ class SitesEdgeTest {
                                 () -> clock.millis() * 1_000_000,
                                 100)),
                 publisher,
-                listed.withSiteHosts(new SiteHosts(cached)));
+                listed.withSites(new SiteOrigins(cached)));
     }
 
     private IngestEdge edge() {
@@ -120,9 +120,13 @@ class SitesEdgeTest {
     void writeKey_inTheEnvelope_fromItsOrigin_orASubdomainWithAPort_isAccepted() {
         IngestEdge edge = edge();
 
-        assertThat(edge.handle(post(envelope(shopWrite, event("s1", null)), Map.of("Origin", SHOP_ORIGIN)))
-                        .status())
-                .isEqualTo(200);
+        IngestResponse fromItsOrigin =
+                edge.handle(post(envelope(shopWrite, event("s1", null)), Map.of("Origin", SHOP_ORIGIN)));
+        assertThat(fromItsOrigin.status()).isEqualTo(200);
+        assertThat(fromItsOrigin.headers())
+                .as("the site allowed the origin: the browser may read the answer")
+                .containsEntry("Access-Control-Allow-Origin", SHOP_ORIGIN)
+                .containsEntry("Access-Control-Expose-Headers", "Retry-After");
         assertThat(edge.handle(post(
                                 envelope(shopWrite, event("s1", null)),
                                 Map.of("Origin", "https://www.shop.example:8443")))
@@ -149,13 +153,13 @@ class SitesEdgeTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body()).containsEntry("error", "origin not allowed for this site");
-        assertThat(response.headers()).containsEntry("Access-Control-Allow-Origin", "https://blog.example");
+        assertThat(response.headers()).doesNotContainKey("Access-Control-Allow-Origin");
         assertThat(lastReason()).isEqualTo(RejectReason.ORIGIN_NOT_ALLOWED);
         assertThat(publisher.calls).isEmpty();
     }
 
     @Test
-    void writeKey_fromAnOriginNoSiteHas_isRefusedUnread() {
+    void writeKey_fromAnOriginNoSiteHas_isRefused_andPublishesNothing() {
         IngestResponse response =
                 edge().handle(post(envelope(shopWrite, event("s1", null)), Map.of("Origin", "https://evil.example")));
 
@@ -328,17 +332,28 @@ class SitesEdgeTest {
     }
 
     @Test
-    void preflight_fromAnActiveSitesHost_isAllowed_andFromADisabledOnesIsNot() {
+    void preflight_fromTheHostOfTheActiveSiteItsUrlNames_isAllowed_andOtherwiseNot() {
         registry.put(blog.withActive(false), blogWrite, null, null);
         IngestEdge edge = edge();
 
-        IngestResponse shopPreflight = edge.handle(preflight(SHOP_ORIGIN));
-        IngestResponse blogPreflight = edge.handle(preflight("https://blog.example"));
+        IngestResponse shopPreflight = edge.handle(preflight(SHOP_ORIGIN, shopWrite));
 
         assertThat(shopPreflight.status()).isEqualTo(204);
         assertThat(shopPreflight.headers()).containsEntry("Access-Control-Allow-Origin", SHOP_ORIGIN);
-        assertThat(blogPreflight.status()).isEqualTo(403);
-        assertThat(edge.handle(preflight("https://listed.example")).status()).isEqualTo(204);
+        assertThat(edge.handle(preflight("https://blog.example", blogWrite)).status())
+                .as("a disabled site")
+                .isEqualTo(403);
+        assertThat(edge.handle(preflight("https://blog.example", shopWrite)).status())
+                .as("another site's host")
+                .isEqualTo(403);
+        assertThat(edge.handle(preflight(SHOP_ORIGIN, null)).status())
+                .as("no site named")
+                .isEqualTo(403);
+        assertThat(edge.handle(preflight(SHOP_ORIGIN, shopServer)).status())
+                .as("a secret key")
+                .isEqualTo(403);
+        assertThat(edge.handle(preflight("https://listed.example", null)).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -379,14 +394,15 @@ class SitesEdgeTest {
         });
     }
 
-    private static IngestRequest preflight(String origin) {
+    private static IngestRequest preflight(String origin, String urlKey) {
         return new IngestRequest(
                 "OPTIONS",
                 "/events",
                 HttpRequest.lowerCase(Map.of("Origin", origin, "Access-Control-Request-Method", "POST")),
                 null,
                 false,
-                "192.0.2.7");
+                "192.0.2.7",
+                urlKey == null ? Map.of() : Map.of("site", urlKey));
     }
 
     /** {@code count} events of one session. */
