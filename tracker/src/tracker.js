@@ -167,7 +167,7 @@ export function install(w) {
 
   // The page may be going away: hand everything to sendBeacon, which outlives the page. While the edge is known
   // to be failing the events also stay stored, so this page (if it comes back) or the next one resends them.
-  // The key also rides in the beacon's URL (?site=), which the edge reads whatever the body.
+  // With a site key it also rides in the beacon's URL (?site=), where the edge reads it when the body has none.
   function hide() {
     const handed = [];
     const url = cfg.site

@@ -47,7 +47,8 @@ class IamPolicyTest {
                                 sessions,
                                 table(dev, "dev-LiveInsight-ActiveSessions"),
                                 events + "/index/*",
-                                sessions + "/index/*"),
+                                sessions + "/index/*",
+                                table(dev, "dev-LiveInsight-ActiveSessions") + "/index/SiteIndex"),
                         allow("dynamodb:GetItem,dynamodb:Query", table(dev, "dev-LiveInsight-Stats")));
     }
 

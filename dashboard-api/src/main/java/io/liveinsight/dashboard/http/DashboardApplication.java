@@ -107,9 +107,8 @@ public final class DashboardApplication {
             }
             Readers.Decision decision = readers.decide(request.header("authorization"));
             if (decision instanceof Readers.Refused refused) {
-                Map<String, String> headers = refused.status() == 401
-                        ? with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"")
-                        : cors;
+                Map<String, String> headers =
+                        refused.status() == 401 ? with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"") : cors;
                 return respond(refused.status(), headers, Map.of("error", refused.error()));
             }
             Readers.Granted granted = (Readers.Granted) decision;

@@ -45,7 +45,8 @@ final class LaneStatsReader implements StatsReader {
 
     @Override
     public Map<StatsKey, Rollup> readAll(List<StatsKey> keys) {
-        Map<StatsKey, Rollup> read = reader.readAll(keys.stream().map(this::stored).toList());
+        Map<StatsKey, Rollup> read =
+                reader.readAll(keys.stream().map(this::stored).toList());
         Map<StatsKey, Rollup> asked = new LinkedHashMap<>();
         keys.forEach(key -> asked.put(key, read.getOrDefault(stored(key), Rollup.EMPTY)));
         return asked;

@@ -25,9 +25,7 @@ final class SitesApi {
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        List<Site> sites = granted.access().everySite()
-                ? directory.all()
-                : List.of(granted.site());
+        List<Site> sites = granted.access().everySite() ? directory.all() : List.of(granted.site());
         return ApiResponse.ok(Map.of("sites", sites.stream().map(SitesApi::json).toList()));
     }
 

@@ -172,11 +172,11 @@ window.LiveInsightPage = (() => {
     const asked = parseHash(location.hash);
     const name = asked.view;
     if (name !== state.current && state.current) state.views[state.current].hide();
-    const site = asked.site || DEFAULT_SITE;
+    const chosen = asked.site || DEFAULT_SITE;
     state.siteNamed = Boolean(asked.site);
-    const siteChanged = site !== state.site;
+    const siteChanged = chosen !== state.site;
     if (siteChanged) {
-      state.site = site;
+      state.site = chosen;
       showSite();
       state.runsAt = 0;
       if (state.current) loadRuns(); // the runs are the site's

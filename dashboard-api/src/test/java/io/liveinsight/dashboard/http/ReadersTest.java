@@ -52,7 +52,16 @@ class ReadersTest {
 
     private static Site site(String id, String write, String readSha256, boolean active) {
         return new Site(
-                id, id, List.of(id + ".example"), write, null, readSha256, active, SiteLimits.DEFAULTS, Set.of(), "UTC");
+                id,
+                id,
+                List.of(id + ".example"),
+                write,
+                null,
+                readSha256,
+                active,
+                SiteLimits.DEFAULTS,
+                Set.of(),
+                "UTC");
     }
 
     private static String bearer(String token) {

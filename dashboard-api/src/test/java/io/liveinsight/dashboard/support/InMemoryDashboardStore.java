@@ -8,6 +8,7 @@ import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.event.site.SiteId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.liveinsight.event.site.SiteId;
 
 /**
  * The store in memory, for tests without engines; counts the ActiveSessions reads (whole table and pages) and can be

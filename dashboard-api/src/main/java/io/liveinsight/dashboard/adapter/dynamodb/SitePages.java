@@ -36,7 +36,8 @@ final class SitePages {
     static final int MAX_REQUESTS = 8;
 
     /** How far back a still active segment may have started. */
-    static final long REACH = SessionWindows.MAX_DURATION.plus(SessionWindows.ACTIVE).toMillis();
+    static final long REACH =
+            SessionWindows.MAX_DURATION.plus(SessionWindows.ACTIVE).toMillis();
 
     private final DynamoDbClient dynamoDb;
     private final String table;

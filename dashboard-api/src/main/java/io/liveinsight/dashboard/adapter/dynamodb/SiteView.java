@@ -16,14 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The tables as one site sees them (docs/contract/sites.md#isolation): the client's ids go in as the site's keys
  * ({@link SiteScope}) and come out as the client's again, and an item is the site's only when its {@code site}
  * attribute says so. The key already keeps sites apart; the attribute is the second guard, so a mistake in a key (or a
- * reader asking the default site for an id in the sites' key space) never shows another site's item. A default-site
+ * reader asking the default site for an id in the sites' key space, {@code s~<site>~...}) never shows another site's
+ * item. A default-site
  * item written before sites carries no {@code site} and is the default site's.
  *
  * <p>The one place that knows how a site's ids are stored: the store and its pages go through it, nothing else does.
  */
 public record SiteView(String site) {
 
-    /** A client's session or user id never starts with this (the edge refuses it): the sites' key space. */
+    /** The prefix of the sites' keys of session and user ids. */
     private static final String SCOPED = SiteScope.PREFIX;
 
     public SiteView {
@@ -43,15 +44,6 @@ public record SiteView(String site) {
 
     public String userKey(String clientId) {
         return SiteScope.userKey(site, clientId);
-    }
-
-    /**
-     * Whether a client id can be one of this site's at all: the default site's ids never start with {@code s~}, so
-     * asking the default site for one answers nothing without reading (it would only find another site's items, which
-     * the guard leaves out, at the cost of reading them all).
-     */
-    public boolean mayHold(String clientId) {
-        return !isDefault() || !clientId.startsWith(SCOPED);
     }
 
     /** The second guard on a stored item. */

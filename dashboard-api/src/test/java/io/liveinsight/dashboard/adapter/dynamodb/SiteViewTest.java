@@ -88,13 +88,6 @@ class SiteViewTest {
     }
 
     @Test
-    void mayHold_isFalseOnlyForTheDefaultSiteAskedForAnIdInTheSitesKeySpace() {
-        assertThat(SiteView.DEFAULT.mayHold("s~shop~a")).isFalse();
-        assertThat(SiteView.DEFAULT.mayHold("s-shop")).isTrue();
-        assertThat(shop.mayHold("s~shop~a")).isTrue(); // its key would be s~shop~s~shop~a: no one's
-    }
-
-    @Test
     void aSiteView_ofNoSiteId_cannotBeMade() {
         for (String bad : new String[] {"", "Shop", "shop~x", "shop#h", "-shop", "a".repeat(33)}) {
             assertThatThrownBy(() -> new SiteView(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);

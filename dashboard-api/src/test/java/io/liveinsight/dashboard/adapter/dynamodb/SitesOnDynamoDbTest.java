@@ -114,11 +114,15 @@ class SitesOnDynamoDbTest {
     private void write(String site, int n) {
         String page = "https://" + site + ".example/page";
         Map<String, AttributeValue> root = session(SESSION, USER, NOW - 600_000, NOW - 1000, n);
-        root.put("exit_page", Fixtures.s(page));
-        root.put("current_page", Fixtures.s(page));
         Map<String, AttributeValue> later = segment(SEGMENT, SESSION, USER, NOW - 300_000, NOW - 2000, n);
         later.remove("root_session_id"); // format 2: the derived id alone tells its client id
-        Map<String, AttributeValue> replayed = Fixtures.replayed("r~" + RUN + "~x", RUN, USER, NOW - 5000, NOW - 500, n, false);
+        Map<String, AttributeValue> replayed =
+                Fixtures.replayed("r~" + RUN + "~x", RUN, USER, NOW - 5000, NOW - 500, n, false);
+        for (Map<String, AttributeValue> item : List.of(root, later, replayed)) {
+            for (String attribute : List.of("entry_page", "exit_page", "current_page")) {
+                item.computeIfPresent(attribute, (name, value) -> Fixtures.s(page));
+            }
+        }
         putAll(aws.dynamoDb(), tables.sessions(), inSite(site, List.of(root, later, replayed)));
 
         List<Map<String, AttributeValue>> active = new ArrayList<>();
@@ -165,7 +169,9 @@ class SitesOnDynamoDbTest {
     private JsonNode ok(DashboardApplication app, String token, String path, Map<String, String> query)
             throws Exception {
         HttpResponse response = call(app, token, path, query);
-        assertThat(response.status()).as(path + " " + query + ": " + response.body()).isEqualTo(200);
+        assertThat(response.status())
+                .as(path + " " + query + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
@@ -199,7 +205,8 @@ class SitesOnDynamoDbTest {
             JsonNode live = ok(app, ADMIN, "/api/live", site(site));
             onlyTheSites(site, live);
             assertThat(live.path("stats").path("site").asText()).isEqualTo(site);
-            assertThat(live.path("stats").path("events_current_minute").asLong()).isEqualTo(10L * n);
+            assertThat(live.path("stats").path("events_current_minute").asLong())
+                    .isEqualTo(10L * n);
             assertThat(live.path("stats").path("sample_sessions").asInt()).isEqualTo(n);
             JsonNode rows = live.path("active_sessions").path("sessions");
             assertThat(rows).hasSize(n);
@@ -227,7 +234,9 @@ class SitesOnDynamoDbTest {
 
             JsonNode events = ok(app, ADMIN, "/api/sessions/" + SESSION + "/events", site(site));
             onlyTheSites(site, events);
-            assertThat(events.path("events").findValuesAsText("event_id")).hasSize(n).allMatch(id -> id.startsWith("ev-"));
+            assertThat(events.path("events").findValuesAsText("event_id"))
+                    .hasSize(n)
+                    .allMatch(id -> id.startsWith("ev-"));
             assertThat(events.path("events").findValuesAsText("session_id")).containsOnly(SESSION);
             assertThat(events.path("events").findValuesAsText("site")).containsOnly(site);
 
@@ -268,7 +277,9 @@ class SitesOnDynamoDbTest {
             JsonNode page = ok(app, ADMIN, "/api/users/" + USER + "/events", query);
             onlyTheSites("blog", page);
             page.path("events").forEach(e -> seen.add(e.path("event_id").asText()));
-            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asText();
         } while (cursor != null);
         assertThat(seen).containsExactlyInAnyOrder("ev-0", "ev-1", "ev-2");
 
@@ -281,7 +292,9 @@ class SitesOnDynamoDbTest {
             }
             JsonNode page = ok(app, ADMIN, "/api/live", query);
             onlyTheSites("blog", page);
-            page.path("active_sessions").path("sessions").forEach(s -> seen.add(s.path("session_id").asText()));
+            page.path("active_sessions")
+                    .path("sessions")
+                    .forEach(s -> seen.add(s.path("session_id").asText()));
             JsonNode next = page.path("active_sessions").path("next_cursor");
             cursor = next.isNull() ? null : next.asText();
         } while (cursor != null);
@@ -292,13 +305,17 @@ class SitesOnDynamoDbTest {
     void defaultSite_whenAskedForAnIdInTheSitesKeySpace_findsNothing() throws Exception {
         DashboardApplication app = app(ADMIN);
         String shops = "s~shop~" + SESSION;
-        assertThat(call(app, ADMIN, "/api/sessions/" + shops, Map.of()).status()).isEqualTo(404);
-        assertThat(ok(app, ADMIN, "/api/users/s~shop~" + USER + "/events", Map.of()).path("events"))
+        assertThat(call(app, ADMIN, "/api/sessions/" + shops, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(ok(app, ADMIN, "/api/users/s~shop~" + USER + "/events", Map.of())
+                        .path("events"))
                 .isEmpty();
-        assertThat(ok(app, ADMIN, "/api/users/s~shop~" + USER + "/sessions", Map.of()).path("sessions"))
+        assertThat(ok(app, ADMIN, "/api/users/s~shop~" + USER + "/sessions", Map.of())
+                        .path("sessions"))
                 .isEmpty();
         // and a site asked for another site's key finds its own key space only
-        assertThat(call(app, ADMIN, "/api/sessions/" + shops, site("blog")).status()).isEqualTo(404);
+        assertThat(call(app, ADMIN, "/api/sessions/" + shops, site("blog")).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -312,8 +329,10 @@ class SitesOnDynamoDbTest {
         putAll(aws.dynamoDb(), tables.events(), List.of(wrongEvent));
         DashboardApplication app = app(ADMIN);
 
-        assertThat(call(app, ADMIN, "/api/sessions/mixed", site("shop")).status()).isEqualTo(404);
-        assertThat(call(app, ADMIN, "/api/sessions/mixed", site("blog")).status()).isEqualTo(404);
+        assertThat(call(app, ADMIN, "/api/sessions/mixed", site("shop")).status())
+                .isEqualTo(404);
+        assertThat(call(app, ADMIN, "/api/sessions/mixed", site("blog")).status())
+                .isEqualTo(404);
         assertThat(ok(app, ADMIN, "/api/users/" + USER + "/events", site("shop", "limit", "100"))
                         .path("events")
                         .findValuesAsText("event_id"))
@@ -349,11 +368,16 @@ class SitesOnDynamoDbTest {
         }
         // every route, the statistics and the original ones (the default site's) included
         assertThat(call(app, shop, "/api/stats/summary", site("blog")).status()).isEqualTo(403);
-        assertThat(call(app, shop, "/api/users/" + USER + "/events", site("blog")).status()).isEqualTo(403);
-        assertThat(call(app, shop, "/api/replay/runs", site("default")).status()).isEqualTo(403);
-        assertThat(call(app, shop, "/api/statistics/summary/", Map.of()).status()).isEqualTo(403);
+        assertThat(call(app, shop, "/api/users/" + USER + "/events", site("blog"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(call(app, shop, "/api/replay/runs", site("default")).status())
+                .isEqualTo(403);
+        assertThat(call(app, shop, "/api/statistics/summary/", Map.of()).status())
+                .isEqualTo(403);
         assertThat(call(app, shop, "/api/sessions/active/", Map.of()).status()).isEqualTo(403);
-        assertThat(call(app, ADMIN, "/api/statistics/summary/", Map.of()).status()).isEqualTo(200);
+        assertThat(call(app, ADMIN, "/api/statistics/summary/", Map.of()).status())
+                .isEqualTo(200);
         // health carries no data and stays open
         assertThat(call(app, null, "/api/health", Map.of()).status()).isEqualTo(200);
     }
@@ -379,7 +403,8 @@ class SitesOnDynamoDbTest {
 
         JsonNode mine = ok(app, readTokens.get("shop"), "/api/sites", Map.of());
         assertThat(mine.path("sites").findValuesAsText("id")).containsExactly("shop");
-        assertThat(call(app, ADMIN, "/api/sites", Map.of("site", "shop")).status()).isEqualTo(400);
+        assertThat(call(app, ADMIN, "/api/sites", Map.of("site", "shop")).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -421,7 +446,8 @@ class SitesOnDynamoDbTest {
             assertThat(reasons.toString()).contains("site must be 1-32 characters of a-z 0-9 -");
             assertThat(reasons).hasSize(2); // and the range's: every reason at once
             // a read token gets the same 400, not a 403 that would tell nothing
-            assertThat(call(app, readTokens.get("shop"), "/api/live", Map.of("site", bad)).status())
+            assertThat(call(app, readTokens.get("shop"), "/api/live", Map.of("site", bad))
+                            .status())
                     .isEqualTo(400);
         }
     }

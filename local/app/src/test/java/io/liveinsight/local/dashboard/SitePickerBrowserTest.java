@@ -114,7 +114,10 @@ class SitePickerBrowserTest {
                 .isEqualTo("#live&site=shop");
 
         browser.evaluate("document.querySelector('[data-view-link=live]').click()");
-        HeadlessChromium.await("the live view asks for the site", () -> !stub.requests("/api/live").isEmpty(), WAIT);
+        HeadlessChromium.await(
+                "the live view asks for the site",
+                () -> !stub.requests("/api/live").isEmpty(),
+                WAIT);
         assertThat(last("/api/live").query()).containsEntry("site", "shop");
 
         choose("default");
@@ -150,9 +153,12 @@ class SitePickerBrowserTest {
         browser.navigate(URI.create("about:blank"));
         browser.navigate(stub.address().resolve("/#stats"));
 
-        HeadlessChromium.await("moved to the one site", () -> page.text("location.hash").equals("#stats&site=shop"), WAIT);
         HeadlessChromium.await(
-                "asks for the one site", () -> "shop".equals(last("/api/stats/summary").query().get("site")), WAIT);
+                "moved to the one site", () -> page.text("location.hash").equals("#stats&site=shop"), WAIT);
+        HeadlessChromium.await(
+                "asks for the one site",
+                () -> "shop".equals(last("/api/stats/summary").query().get("site")),
+                WAIT);
         assertThat(options()).containsExactly("shop=" + HOSTILE + " (shop)");
         noMarkupRan();
     }
