@@ -44,12 +44,12 @@ public final class InMemoryDashboardStore implements DashboardStore {
 
     public InMemoryDashboardStore() {
         this(SiteId.DEFAULT, new ConcurrentHashMap<>());
+        sites.put(SiteId.DEFAULT, this);
     }
 
     private InMemoryDashboardStore(String site, Map<String, InMemoryDashboardStore> sites) {
         this.site = site;
         this.sites = sites;
-        sites.put(site, this);
     }
 
     /** The store of another site, made on first use; down whenever the default site's is made to fail. */
