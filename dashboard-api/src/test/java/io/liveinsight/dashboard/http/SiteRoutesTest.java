@@ -2,18 +2,26 @@ package io.liveinsight.dashboard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liveinsight.dashboard.config.DashboardConfig;
 import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.domain.SiteAccess;
+import io.liveinsight.dashboard.port.StoreUnavailableException;
 import io.liveinsight.dashboard.support.InMemoryDashboardStore;
 import io.liveinsight.dashboard.support.InMemoryStatsReader;
 import io.liveinsight.dashboard.support.MutableClock;
 import io.liveinsight.dashboard.support.Rollups;
+import io.liveinsight.event.TableNames;
+import io.liveinsight.event.site.Site;
 import io.liveinsight.event.stats.Resolution;
 import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.lambda.http.HttpRequest;
+import io.liveinsight.lambda.http.HttpResponse;
+import io.liveinsight.sites.SiteDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +97,65 @@ class SiteRoutesTest {
 
         assertThat((List<?>) shop.get("runs")).singleElement().satisfies(r -> assertThat(((Map<?, ?>) r).get("run"))
                 .isEqualTo("shop-run"));
+    }
+
+    @Test
+    void application_whenTheRegistryIsDown_answers503ForAReadToken_andTheDeploymentTokenStillReads() {
+        String token = "deployment-token-0123456789";
+        SiteDirectory down = new SiteDirectory() {
+            @Override
+            public Optional<KeyedSite> byKey(String key) {
+                throw new StoreUnavailableException("get LiveInsight-Sites key: throttled", null);
+            }
+
+            @Override
+            public Optional<Site> byId(String siteId) {
+                throw new StoreUnavailableException("get LiveInsight-Sites site: throttled", null);
+            }
+
+            @Override
+            public List<Site> all() {
+                throw new StoreUnavailableException("scan LiveInsight-Sites: throttled", null);
+            }
+        };
+        DashboardApplication app = new DashboardApplication(
+                new DashboardConfig(TableNames.defaults(), "us-east-1", null, token, List.of(), 4, Duration.ZERO),
+                store,
+                stats,
+                down,
+                new MutableClock(NOW));
+        HttpResponse refused = app.handle(new HttpRequest(
+                "GET",
+                "/api/live",
+                Map.of("authorization", "Bearer li_read_" + "a".repeat(52)),
+                Map.of("site", "shop"),
+                null,
+                false,
+                null));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.headers()).containsEntry("Retry-After", "5");
+        assertThat(store.forSite("shop").pageReads).hasValue(0);
+        assertThat(app.handle(new HttpRequest(
+                                "GET",
+                                "/api/live",
+                                Map.of("authorization", "Bearer " + token),
+                                Map.of("site", "shop"),
+                                null,
+                                false,
+                                null))
+                        .status())
+                .isEqualTo(200);
+        assertThat(app.handle(new HttpRequest(
+                                "GET",
+                                "/api/sites",
+                                Map.of("authorization", "Bearer " + token),
+                                Map.of(),
+                                null,
+                                false,
+                                null))
+                        .status())
+                .isEqualTo(503);
     }
 
     @Test
