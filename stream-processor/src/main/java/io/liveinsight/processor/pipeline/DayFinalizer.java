@@ -132,7 +132,7 @@ public final class DayFinalizer implements StatsStore {
             }
         }
         Instant before = clock.instant();
-        record(sites, before);
+        recordSites(sites, before);
         for (DayId day : touched) {
             boolean mayBeFinal = DayRules.isFinal(day.day(), before.plus(CLOCKS_APART));
             if (mayBeFinal || !wasOpened(day)) {
@@ -152,7 +152,7 @@ public final class DayFinalizer implements StatsStore {
     }
 
     /** Records the sites not recorded by this process for {@link #SITES_REFRESH}; remembered once written. */
-    private void record(Set<String> sites, Instant now) {
+    private void recordSites(Set<String> sites, Instant now) {
         Set<String> due = new LinkedHashSet<>();
         synchronized (recordedSites) {
             for (String live : sites) {

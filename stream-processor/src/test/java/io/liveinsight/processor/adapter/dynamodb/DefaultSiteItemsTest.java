@@ -106,7 +106,7 @@ class DefaultSiteItemsTest {
         }
         Map<String, Object> before;
         try (InputStream in = DefaultSiteItemsTest.class.getResourceAsStream(GOLDEN)) {
-            before = JSON.readValue(in, new TypeReference<>() {});
+            before = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
         }
         assertThat(stored.get("units")).as("write units by table").isEqualTo(before.get("units"));
         for (String table : TABLES) {
