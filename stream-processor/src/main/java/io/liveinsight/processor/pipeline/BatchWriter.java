@@ -181,9 +181,9 @@ public final class BatchWriter {
             return null;
         }
         List<RunSpan> runs = RunSpan.of(sessionsOfBatch.stream()
-                        .flatMap(session -> session.getValue().stream())
-                        .map(PositionedEvent::event)
-                        .toList());
+                .flatMap(session -> session.getValue().stream())
+                .map(PositionedEvent::event)
+                .toList());
         if (!runs.isEmpty()
                 && retrying(() -> {
                             stats.seen(runs);

@@ -264,7 +264,8 @@ public final class DayFinalizer implements StatsStore {
         for (String live : sites) {
             recent.addAll(DayRules.recentFinalDays(live, now));
             try {
-                for (String run : hours.runsSince(live, now.minus(RUNS_LOOK_BACK).toEpochMilli())) {
+                for (String run :
+                        hours.runsSince(live, now.minus(RUNS_LOOK_BACK).toEpochMilli())) {
                     recent.addAll(DayRules.recentFinalDays(ReplayLane.statsSite(live, run), now));
                 }
             } catch (RuntimeException e) {

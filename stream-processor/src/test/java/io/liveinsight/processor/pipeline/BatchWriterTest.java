@@ -138,7 +138,9 @@ class BatchWriterTest {
         SessionStore refusingShop = (id, list) -> {
             if (id.startsWith("s~shop-2~")) {
                 throw new RejectedEventsException(
-                        "item too large", list.stream().map(PositionedEvent::event).toList(), null);
+                        "item too large",
+                        list.stream().map(PositionedEvent::event).toList(),
+                        null);
             }
             log.add("session:" + id + ":" + list.size());
         };
@@ -153,7 +155,8 @@ class BatchWriterTest {
                 .isTrue();
 
         assertThat(log)
-                .containsExactlyInAnyOrder("events:4", "session:" + id + ":2", "session:s~9-" + "z".repeat(30) + "~" + id + ":1");
+                .containsExactlyInAnyOrder(
+                        "events:4", "session:" + id + ":2", "session:s~9-" + "z".repeat(30) + "~" + id + ":1");
         assertThat(sent).singleElement().satisfies(letters -> assertThat(letters)
                 .extracting(DeadLetter::partitionKey)
                 .containsExactly("s~shop-2~" + id));

@@ -390,11 +390,12 @@ class DayFinalizerTest {
         withSites.tick();
 
         int lookBack = DayRules.recentFinalDays(SITE, clock.instant()).size();
-        assertThat(log.get(0))
-                .isEqualTo("sites since " + clock.instant().minus(DayFinalizer.SITES_LOOK_BACK));
+        assertThat(log.get(0)).isEqualTo("sites since " + clock.instant().minus(DayFinalizer.SITES_LOOK_BACK));
         assertThat(log).contains("runs of " + SITE, "runs of " + SHOP);
         for (String site : List.of(SITE, SHOP, SHOP + "~replay~run-a")) {
-            assertThat(log).filteredOn(line -> line.startsWith("items " + site + "#")).hasSize(lookBack);
+            assertThat(log)
+                    .filteredOn(line -> line.startsWith("items " + site + "#"))
+                    .hasSize(lookBack);
         }
         assertThat(log)
                 .filteredOn(line -> line.startsWith("finish"))

@@ -73,9 +73,18 @@ class RecordDecoderTest {
     void decode_whenASiteIsNoSiteId_setsTheRecordAsideNamingSite() {
         Event good = Events.pageView("e1", "s1", 1_000, "/").withSite("shop-2");
         for (String site : List.of(
-                "", "Shop-2", "-shop", "shop~2", "shop#2", "s|p", "<script>", "\uD83D\uDE00", " shop", "x".repeat(33))) {
-            RecordDecoder.Decoded decoded =
-                    decoder.decode(List.of(raw("5", List.of(good, Events.pageView("e2", "s1", 2_000, "/").withSite(site)))));
+                "",
+                "Shop-2",
+                "-shop",
+                "shop~2",
+                "shop#2",
+                "s|p",
+                "<script>",
+                "\uD83D\uDE00",
+                " shop",
+                "x".repeat(33))) {
+            RecordDecoder.Decoded decoded = decoder.decode(List.of(raw(
+                    "5", List.of(good, Events.pageView("e2", "s1", 2_000, "/").withSite(site)))));
 
             assertThat(decoded.events()).as(site).isEmpty();
             assertThat(decoded.poison()).singleElement().satisfies(letter -> assertThat(letter.reason())
@@ -93,7 +102,9 @@ class RecordDecoderTest {
         RecordDecoder.Decoded decoded = decoder.decode(List.of(raw("6", events)));
 
         assertThat(decoded.poison()).isEmpty();
-        assertThat(decoded.events()).extracting(e -> e.event().site()).containsExactly(null, "default", "9-" + "z".repeat(30));
+        assertThat(decoded.events())
+                .extracting(e -> e.event().site())
+                .containsExactly(null, "default", "9-" + "z".repeat(30));
     }
 
     private RawRecord raw(String sequence, List<Event> events) {

@@ -25,10 +25,10 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPre
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.string;
 
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.processor.domain.Marks;
 import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
-import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.processor.domain.SessionAggregate.Stamped;
 import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionRules;

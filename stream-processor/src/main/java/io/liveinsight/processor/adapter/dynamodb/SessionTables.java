@@ -173,8 +173,7 @@ public final class SessionTables {
         for (SessionUpdate.Write write : plan.writes()) {
             Segment segment = write.segment();
             Map<String, AttributeValue> item = segment.ordinal() == 0
-                    ? SessionItems.rootItem(
-                            session, segment, enrichment(segment), after.segmentCount(), after.sealed())
+                    ? SessionItems.rootItem(session, segment, enrichment(segment), after.segmentCount(), after.sealed())
                     : SessionItems.segmentItem(session, segment, enrichment(segment));
             rootWritten |= segment.ordinal() == 0;
             items.add(put(item, write.previousRevision()));

@@ -82,7 +82,9 @@ final class SiteItems {
                                     "#l", ItemAttributes.LAST_AT))
                             .expressionAttributeValues(Map.of(":k", s(KEY), ":since", n(sinceMillis)))
                             .exclusiveStartKey(exclusiveStart)));
-            page.items().forEach(item -> sites.add(item.get(ItemAttributes.STATS_SHARD).s()));
+            page.items()
+                    .forEach(item ->
+                            sites.add(item.get(ItemAttributes.STATS_SHARD).s()));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return sites;

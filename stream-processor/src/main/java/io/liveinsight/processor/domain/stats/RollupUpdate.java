@@ -103,8 +103,7 @@ public final class RollupUpdate {
         plan.removals().forEach(removal -> segments.remove(removal.ordinal()));
     }
 
-    private static Map<StatsKey, Rollup> sessionFigures(
-            String site, Map<Integer, Segment> segments, Figures figures) {
+    private static Map<StatsKey, Rollup> sessionFigures(String site, Map<Integer, Segment> segments, Figures figures) {
         Map<StatsKey, Tally> sum = new HashMap<>();
         for (Segment segment : segments.values()) {
             figures.session(site, segment.aggregate())

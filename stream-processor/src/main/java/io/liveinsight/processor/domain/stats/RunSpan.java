@@ -36,8 +36,8 @@ public record RunSpan(String site, String run, long firstAt, long lastAt) {
      * each site is that site's (docs/contract/sites.md#isolation), its runs item under {@code <site>#runs}.
      */
     public static List<RunSpan> of(List<Event> events) {
-        Map<List<String>, long[]> byRun = new TreeMap<>(
-                Comparator.comparing((List<String> siteAndRun) -> siteAndRun.get(0))
+        Map<List<String>, long[]> byRun =
+                new TreeMap<>(Comparator.comparing((List<String> siteAndRun) -> siteAndRun.get(0))
                         .thenComparing(siteAndRun -> siteAndRun.get(1)));
         for (Event event : events) {
             if (event.isReplay()) {

@@ -13,7 +13,9 @@ import io.liveinsight.event.replay.ReplayKey;
 import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.processor.adapter.useragent.YauaaUserAgentParser;
 import io.liveinsight.processor.concurrent.Parallel;
+import io.liveinsight.processor.config.ResilienceSettings;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.domain.stats.StatsTestRules;
@@ -44,8 +46,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * resend) goes through the real {@link BatchWriter} onto DynamoDB Local; every item of Events, Sessions,
  * ActiveSessions and Stats, attribute by attribute and byte by byte, and the write units each table consumed, must
  * equal {@code sites/default-site-items.json}, which the code before sites wrote (commit 40c902c, generated with
- * {@code GOLDEN_WRITE=<file>}). The one difference allowed, and required: {@code site = default} on the items of
- * Events, Sessions and ActiveSessions. Rollups ({@code ru}, gzip JSON whose key order may vary) are compared decoded.
+ * {@code GOLDEN_WRITE=<file>}). The differences allowed, and required: {@code site = default} on the items of Events,
+ * Sessions and ActiveSessions, and one write unit more per ActiveSessions item, which its first put now writes into
+ * the table's {@code SiteIndex} (updates after leave the index alone). Rollups ({@code ru}, gzip JSON whose key order
+ * may vary) are compared decoded.
  */
 @WithLocalAws
 class DefaultSiteItemsTest {
@@ -69,7 +73,13 @@ class DefaultSiteItemsTest {
         TableNames tables = aws.createTables("DefaultSite");
         InMemoryStreamMetrics metrics = new InMemoryStreamMetrics();
         BatchWriter writer = new BatchWriter(
-                Stores.eventStore(aws, tables),
+                new DynamoDbEventStore(
+                        aws.dynamoDb(),
+                        tables.events(),
+                        TableGuard.create(tables.events(), ResilienceSettings.DEFAULTS, metrics),
+                        metrics,
+                        new Parallel(4),
+                        YauaaUserAgentParser.shared()),
                 Stores.sessionStore(
                         aws, tables, metrics, Clock.fixed(Instant.ofEpochMilli(T + 5 * MINUTE), ZoneOffset.UTC)),
                 Stores.statsStore(aws, tables, metrics),
@@ -108,7 +118,12 @@ class DefaultSiteItemsTest {
         try (InputStream in = DefaultSiteItemsTest.class.getResourceAsStream(GOLDEN)) {
             before = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
         }
-        assertThat(stored.get("units")).as("write units by table").isEqualTo(before.get("units"));
+        // The one cost allowed to move: ActiveSessions' SiteIndex (docs/contract/tables.md#keys-and-indexes) takes a
+        // write when an item first carries site, and none when an update leaves site and start_time as they are.
+        @SuppressWarnings("unchecked")
+        Map<String, Double> unitsBefore = new TreeMap<>((Map<String, Double>) before.get("units"));
+        unitsBefore.merge("ActiveSessions", (double) ((List<?>) before.get("ActiveSessions")).size(), Double::sum);
+        assertThat(stored.get("units")).as("write units by table").isEqualTo(unitsBefore);
         for (String table : TABLES) {
             @SuppressWarnings("unchecked")
             List<Map<String, String>> now = (List<Map<String, String>>) stored.get(table);
@@ -118,7 +133,9 @@ class DefaultSiteItemsTest {
             for (Map<String, String> item : now) {
                 Map<String, String> copy = new TreeMap<>(item);
                 if (SITE_ITEMS.contains(table)) {
-                    assertThat(copy.remove("site")).as("site of %s item %s", table, item).isEqualTo("S:default");
+                    assertThat(copy.remove("site"))
+                            .as("site of %s item %s", table, item)
+                            .isEqualTo("S:default");
                 } else {
                     assertThat(copy).as("Stats items carry no site").doesNotContainKey("site");
                 }
@@ -136,7 +153,9 @@ class DefaultSiteItemsTest {
         assertThat(now.keySet()).as("%s attributes of %s", table, then).isEqualTo(then.keySet());
         then.forEach((name, value) -> {
             if (name.equals("ru")) {
-                assertThat(rollup(now.get(name))).as("%s rollup of %s", table, then).isEqualTo(rollup(value));
+                assertThat(rollup(now.get(name)))
+                        .as("%s rollup of %s", table, then)
+                        .isEqualTo(rollup(value));
             } else {
                 assertThat(now.get(name)).as("%s %s of %s", table, name, then).isEqualTo(value);
             }
@@ -150,11 +169,14 @@ class DefaultSiteItemsTest {
     /** Every item of a table, each attribute written out exactly, in key order. */
     private List<Map<String, String>> items(String table) {
         List<Map<String, String>> items = new ArrayList<>();
-        aws.dynamoDb().scanPaginator(r -> r.tableName(table).consistentRead(true)).items().forEach(item -> {
-            Map<String, String> canonical = new TreeMap<>();
-            item.forEach((name, value) -> canonical.put(name, canonical(value)));
-            items.add(canonical);
-        });
+        aws.dynamoDb()
+                .scanPaginator(r -> r.tableName(table).consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    Map<String, String> canonical = new TreeMap<>();
+                    item.forEach((name, value) -> canonical.put(name, canonical(value)));
+                    items.add(canonical);
+                });
         items.sort(Comparator.comparing(DefaultSiteItemsTest::keyOf));
         return items;
     }
@@ -189,9 +211,7 @@ class DefaultSiteItemsTest {
                     .collect(Collectors.joining(",", "M{", "}"));
         }
         if (value.hasL()) {
-            return value.l().stream()
-                    .map(DefaultSiteItemsTest::canonical)
-                    .collect(Collectors.joining(",", "L[", "]"));
+            return value.l().stream().map(DefaultSiteItemsTest::canonical).collect(Collectors.joining(",", "L[", "]"));
         }
         throw new IllegalArgumentException("an attribute type this test does not know: " + value);
     }
@@ -209,7 +229,14 @@ class DefaultSiteItemsTest {
         records.add(List.of(
                 event("e1", "u~1|#", hostile, "page_view", T, "https://shop.example/?utm_campaign=%3Cb%3E", false),
                 event("e2", "u~1|#", hostile, "click", T + 10_000, "https://shop.example/", false),
-                event("e3", "<img src=x>", longest, "page_view", T + 20_000, "https://shop.example/\uD83D\uDE00", false)));
+                event(
+                        "e3",
+                        "<img src=x>",
+                        longest,
+                        "page_view",
+                        T + 20_000,
+                        "https://shop.example/\uD83D\uDE00",
+                        false)));
         records.add(List.of(
                 event("e4", "u~1|#", hostile, "purchase", T + MINUTE, "https://shop.example/cart", false),
                 event("e5", "bot", "bot-session", "page_view", T + MINUTE, "https://shop.example/", false),

@@ -111,12 +111,18 @@ class DynamoDbSiteIsolationTest {
             assertThat(e1.get(ItemAttributes.SITE).s()).isEqualTo(named);
             assertThat(e1.get(ItemAttributes.SESSION_ID).s()).isEqualTo(SiteScope.sessionKey(site, HOSTILE));
             assertThat(e1.get(ItemAttributes.USER_ID).s()).isEqualTo(SiteScope.userKey(site, USER));
-            assertThat(query(tables.events(), Tables.SESSION_INDEX, ItemAttributes.SESSION_ID, SiteScope.sessionKey(site, HOSTILE)))
+            assertThat(query(
+                            tables.events(),
+                            Tables.SESSION_INDEX,
+                            ItemAttributes.SESSION_ID,
+                            SiteScope.sessionKey(site, HOSTILE)))
                     .hasSize(views)
-                    .allSatisfy(item -> assertThat(item.get(ItemAttributes.SITE).s()).isEqualTo(named));
+                    .allSatisfy(item ->
+                            assertThat(item.get(ItemAttributes.SITE).s()).isEqualTo(named));
             assertThat(query(tables.events(), Tables.USER_INDEX, ItemAttributes.USER_ID, SiteScope.userKey(site, USER)))
                     .hasSize(views + 2)
-                    .allSatisfy(item -> assertThat(item.get(ItemAttributes.SITE).s()).isEqualTo(named));
+                    .allSatisfy(item ->
+                            assertThat(item.get(ItemAttributes.SITE).s()).isEqualTo(named));
 
             // Sessions: two sessions per site, the longest with a later segment under its scoped derived id.
             Map<String, AttributeValue> session = item(tables.sessions(), SiteScope.sessionKey(site, HOSTILE));
@@ -124,16 +130,20 @@ class DynamoDbSiteIsolationTest {
             assertThat(session.get(ItemAttributes.PAGE_VIEWS).n()).isEqualTo(Integer.toString(views));
             assertThat(session.get(ItemAttributes.SITE).s()).isEqualTo(named);
             assertThat(session.get(ItemAttributes.USER_ID).s()).isEqualTo(SiteScope.userKey(site, USER));
-            assertThat(item(tables.sessions(), SiteScope.sessionKey(site, LONGEST)).get(ItemAttributes.TOTAL_EVENTS).n())
+            assertThat(item(tables.sessions(), SiteScope.sessionKey(site, LONGEST))
+                            .get(ItemAttributes.TOTAL_EVENTS)
+                            .n())
                     .isEqualTo("1");
-            Map<String, AttributeValue> later = item(tables.sessions(), SiteScope.sessionKey(site, SessionIds.segmentId(LONGEST, 1)));
+            Map<String, AttributeValue> later =
+                    item(tables.sessions(), SiteScope.sessionKey(site, SessionIds.segmentId(LONGEST, 1)));
             assertThat(later.get(ItemAttributes.TOTAL_EVENTS).n()).isEqualTo("1");
             assertThat(later.get(ItemAttributes.SITE).s()).isEqualTo(named);
 
             // ActiveSessions: the site's index reads the site's three segments, nobody else's.
             Set<String> active = new HashSet<>();
             query(tables.activeSessions(), Tables.SITE_INDEX, ItemAttributes.SITE, named)
-                    .forEach(item -> active.add(item.get(ItemAttributes.SESSION_ID).s()));
+                    .forEach(item ->
+                            active.add(item.get(ItemAttributes.SESSION_ID).s()));
             assertThat(active)
                     .containsExactlyInAnyOrder(
                             SiteScope.sessionKey(site, HOSTILE),
@@ -141,7 +151,8 @@ class DynamoDbSiteIsolationTest {
                             SiteScope.sessionKey(site, SessionIds.segmentId(LONGEST, 1)));
             Map<String, AttributeValue> projection =
                     item(tables.activeSessions(), SiteScope.sessionKey(site, SessionIds.segmentId(LONGEST, 1)));
-            assertThat(projection.get(ItemAttributes.ROOT_SESSION_ID).s()).isEqualTo(SiteScope.sessionKey(site, LONGEST));
+            assertThat(projection.get(ItemAttributes.ROOT_SESSION_ID).s())
+                    .isEqualTo(SiteScope.sessionKey(site, LONGEST));
             assertThat(projection.get(ItemAttributes.START_TIME)).isNotNull();
 
             // Stats: the site's hour counts its own events and sessions; its latest events carry the client's ids.
@@ -149,9 +160,7 @@ class DynamoDbSiteIsolationTest {
             assertThat(hour.totals().events()).isEqualTo(views + 2);
             assertThat(hour.totals().pageViews()).isEqualTo(views + 2);
             assertThat(hour.totals().sessions()).isEqualTo(3);
-            assertThat(hour.recent())
-                    .extracting(RecentEvent::sessionId)
-                    .containsOnly(HOSTILE, LONGEST);
+            assertThat(hour.recent()).extracting(RecentEvent::sessionId).containsOnly(HOSTILE, LONGEST);
             assertThat(hour.recent()).extracting(RecentEvent::userId).containsOnly(USER);
             assertThat(hour.recent()).extracting(RecentEvent::eventId).contains("e1", "l1", "l2");
         }
@@ -159,7 +168,8 @@ class DynamoDbSiteIsolationTest {
         assertThat(scan(tables.activeSessions())).hasSize(3 * 3);
         Set<String> counted = new HashSet<>();
         query(tables.stats(), null, ItemAttributes.STATS_KEY, "#sites")
-                .forEach(item -> counted.add(item.get(ItemAttributes.STATS_SHARD).s()));
+                .forEach(
+                        item -> counted.add(item.get(ItemAttributes.STATS_SHARD).s()));
         assertThat(counted).containsExactlyInAnyOrder(StatsKey.DEFAULT_SITE, "shop-2", LONGEST_SITE);
     }
 
@@ -178,10 +188,18 @@ class DynamoDbSiteIsolationTest {
 
         assertThat(rollup(StatsKey.of("shop-2", Resolution.HOUR, T))).isEqualTo(before);
         assertThat(before.totals().events()).isEqualTo(4);
-        assertThat(rollup(StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, T)).totals().events()).isEqualTo(4);
-        assertThat(item(tables.sessions(), SiteScope.sessionKey("shop-2", HOSTILE)).get(ItemAttributes.TOTAL_EVENTS).n())
+        assertThat(rollup(StatsKey.of(StatsKey.DEFAULT_SITE, Resolution.HOUR, T))
+                        .totals()
+                        .events())
+                .isEqualTo(4);
+        assertThat(item(tables.sessions(), SiteScope.sessionKey("shop-2", HOSTILE))
+                        .get(ItemAttributes.TOTAL_EVENTS)
+                        .n())
                 .isEqualTo("2");
-        assertThat(item(tables.sessions(), HOSTILE).get(ItemAttributes.TOTAL_EVENTS).n()).isEqualTo("2");
+        assertThat(item(tables.sessions(), HOSTILE)
+                        .get(ItemAttributes.TOTAL_EVENTS)
+                        .n())
+                .isEqualTo("2");
         assertThat(letters).isEmpty();
     }
 
@@ -256,7 +274,8 @@ class DynamoDbSiteIsolationTest {
     }
 
     private List<Map<String, AttributeValue>> query(String table, String index, String key, String value) {
-        return aws.dynamoDb()
+        return aws
+                .dynamoDb()
                 .queryPaginator(r -> r.tableName(table)
                         .indexName(index)
                         .keyConditionExpression("#k = :v")
@@ -284,6 +303,7 @@ class DynamoDbSiteIsolationTest {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return aws.dynamoDb().scanPaginator(r -> r.tableName(table)).items().stream().toList();
+        return aws.dynamoDb().scanPaginator(r -> r.tableName(table)).items().stream()
+                .toList();
     }
 }

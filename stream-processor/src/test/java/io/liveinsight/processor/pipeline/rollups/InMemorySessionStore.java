@@ -130,8 +130,8 @@ final class InMemorySessionStore implements SessionStore {
         List<RollupReference.SiteSession> all = new ArrayList<>();
         byClientId.forEach((key, items) -> items.byOrdinal
                 .values()
-                .forEach(segment ->
-                        all.add(new RollupReference.SiteSession(SessionKey.parse(key).site(), segment.aggregate()))));
+                .forEach(segment -> all.add(
+                        new RollupReference.SiteSession(SessionKey.parse(key).site(), segment.aggregate()))));
         return all;
     }
 }

@@ -229,8 +229,8 @@ class RollupLawsProperties {
         List<SessionAggregate> sessions = run.sessions();
         assertThat(sessions.stream().mapToLong(SessionAggregate::totalEvents).sum())
                 .isEqualTo(events.size());
-        Map<StatsKey, Rollup> expected = RollupReference.ofEventsAndSessions(
-                events, run.sessionsWithSites(), StatsTestRules.CONVERSIONS);
+        Map<StatsKey, Rollup> expected =
+                RollupReference.ofEventsAndSessions(events, run.sessionsWithSites(), StatsTestRules.CONVERSIONS);
         assertLanes(run.sessionsWithSites(), events);
         assertRuns(run, events);
         collect(run);
@@ -365,9 +365,8 @@ class RollupLawsProperties {
         Map<String, long[]> expected = new java.util.TreeMap<>();
         for (Event event : distinct) {
             if (event.isReplay()) {
-                long[] span = expected.computeIfAbsent(
-                        RollupReference.siteOf(event) + "/" + event.replayRun(),
-                        r -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                long[] span = expected.computeIfAbsent(RollupReference.siteOf(event) + "/" + event.replayRun(), r ->
+                        new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
                 span[0] = Math.min(span[0], event.receivedAt());
                 span[1] = Math.max(span[1], event.receivedAt());
             }
@@ -391,8 +390,9 @@ class RollupLawsProperties {
         events.forEach(e -> lanes.put(List.of(RollupReference.siteOf(e), e.sessionId()), e.replayRun()));
         assertThat(sessions).allSatisfy(stored -> assertThat(stored.session().replayRun())
                 .as(stored.site() + " " + stored.session().sessionId())
-                .isEqualTo(lanes.get(
-                        List.of(stored.site(), SessionIds.clientSessionId(stored.session().sessionId())))));
+                .isEqualTo(lanes.get(List.of(
+                        stored.site(),
+                        SessionIds.clientSessionId(stored.session().sessionId())))));
     }
 
     /** How many sites the traffic had, and whether two of them shared a session id (what isolation is about). */

@@ -229,7 +229,9 @@ final class RollupReference {
                 session.referrer(),
                 session.userAgent(),
                 session.entryPage() == null ? null : session.entryPage().value(),
-                site(liveSite, lanes.getOrDefault(List.of(liveSite, SessionIds.clientSessionId(session.sessionId())), "")));
+                site(
+                        liveSite,
+                        lanes.getOrDefault(List.of(liveSite, SessionIds.clientSessionId(session.sessionId())), "")));
     }
 
     /** Of two lanes ("" live, else a run): a run over live, the first run in sort order. */
