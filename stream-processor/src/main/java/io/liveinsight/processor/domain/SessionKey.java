@@ -47,8 +47,4 @@ public record SessionKey(String site, String clientSessionId) {
     public String userKey(String userId) {
         return SiteScope.userKey(site, userId);
     }
-
-    public boolean isDefaultSite() {
-        return site.equals(SiteId.DEFAULT);
-    }
 }
