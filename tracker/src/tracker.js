@@ -3,6 +3,7 @@
 
 /** Every option of LiveInsight.init, with its default. */
 export const DEFAULTS = {
+  site: '', // the site's public write key (li_pub_...); none: the deployment's default site
   endpoint: '/events',
   batchSize: 10, // events per request; a full batch is sent at once
   flushInterval: 5000, // ms an incomplete batch waits
@@ -60,7 +61,9 @@ export function install(w) {
     } catch (e) {}
   };
   const id = () => w.crypto.getRandomValues(new Uint8Array(16)).reduce((s, b) => s + (b + 256).toString(16).slice(1), '');
+  // A secret key (server key, read token) must never be in a page: with one, nothing is sent at all.
   const blocked = () =>
+    /^li_(sec|read)_/.test(cfg.site) ||
     get('out') == '1' ||
     (cfg.respectDnt && (nav.doNotTrack == '1' || w.doNotTrack == '1' || nav.globalPrivacyControl == true));
 
@@ -120,12 +123,15 @@ export function install(w) {
     timer = w.setTimeout(flush, ms);
   }
 
+  // With a site key, the envelope {"site": key, "events": [...]} names the site; without, the events as ever.
+  const envelope = (events) => JSON.stringify(cfg.site ? { site: cfg.site, events } : events);
+
   function flush() {
     w.clearTimeout(timer);
     timer = 0;
     if (inflight || !q.length || blocked()) return;
     const batch = q.slice(0, cfg.batchSize);
-    const body = JSON.stringify(batch);
+    const body = envelope(batch);
     inflight = 1;
     // text/plain: a simple request, so no CORS preflight; credentials are never needed.
     w.fetch(cfg.endpoint, {
@@ -161,11 +167,15 @@ export function install(w) {
 
   // The page may be going away: hand everything to sendBeacon, which outlives the page. While the edge is known
   // to be failing the events also stay stored, so this page (if it comes back) or the next one resends them.
+  // With a site key it also rides in the beacon's URL (?site=), where the edge reads it when the body has none.
   function hide() {
     const handed = [];
+    const url = cfg.site
+      ? cfg.endpoint + (cfg.endpoint.indexOf('?') < 0 ? '?' : '&') + 'site=' + encodeURIComponent(cfg.site)
+      : cfg.endpoint;
     for (let i = 0; i < q.length; i += 50) {
       const chunk = q.slice(i, i + 50);
-      if (!nav.sendBeacon || !nav.sendBeacon(cfg.endpoint, JSON.stringify(chunk))) break;
+      if (!nav.sendBeacon || !nav.sendBeacon(url, envelope(chunk))) break;
       handed.push(...chunk);
     }
     if (!failing) q = q.filter((e) => !handed.includes(e));
@@ -219,6 +229,7 @@ export function install(w) {
   function init(options) {
     if (cfg) return;
     cfg = Object.assign({}, DEFAULTS, options);
+    cfg.site = cfg.site ? String(cfg.site) : '';
     if (!blocked()) {
       q = read('q') || [];
       q.forEach((e) => (known[e.event_id] = 1));

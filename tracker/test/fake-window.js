@@ -89,6 +89,12 @@ export function element(tag, { id = '', className = '', text = '', attrs = {}, h
   return el;
 }
 
+/** A body's events, and its site key when it is the envelope {"site", "events"} (null when it is a bare array). */
+function unwrap(body) {
+  const parsed = JSON.parse(body);
+  return Array.isArray(parsed) ? { events: parsed, site: null } : { events: parsed.events, site: parsed.site };
+}
+
 /**
  * A window on a page. Options: url, referrer, store (share it between windows to play tabs or page loads),
  * clock, dnt, gpc, respond (fetch: request => {status, headers} or 'offline'), beacon (true/false).
@@ -117,12 +123,12 @@ export function fakeWindow(options = {}) {
       doNotTrack: options.dnt ? '1' : null,
       globalPrivacyControl: !!options.gpc,
       sendBeacon: (url, body) => {
-        beacons.push({ url, body, events: JSON.parse(body) });
+        beacons.push({ url, body, ...unwrap(body) });
         return options.beacon !== false;
       },
     },
     fetch: (url, init) => {
-      const request = { url, init, events: JSON.parse(init.body) };
+      const request = { url, init, ...unwrap(init.body) };
       requests.push(request);
       const answer = (options.respond || (() => ({ status: 200 })))(request, requests.length);
       if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));

@@ -64,6 +64,21 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .haveFullyQualifiedName("io.liveinsight.event.SessionIds");
 
+    /**
+     * How a site's ids are stored (docs/contract/sites.md#isolation) is the adapter's: the router and the domain speak
+     * the client's ids and a site id, never a site's key, and know no registry adapter.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAdapterKnowsTheSitesKeys = noClasses()
+            .that()
+            .resideOutsideOfPackages("..dashboard.adapter..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.liveinsight.event.site.SiteScope")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.liveinsight.sites.dynamodb..");
+
     @ArchTest
     static final ArchRule onlyTheAdapterTalksToDynamoDb = noClasses()
             .that()

@@ -1,5 +1,6 @@
 package io.liveinsight.infra;
 
+import io.liveinsight.event.contract.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ public final class DashboardFunction extends Construct {
         }
         resources.add(tables.events().getTableArn() + "/index/*");
         resources.add(tables.sessions().getTableArn() + "/index/*");
+        // a site's live view: its active sessions' keys (docs/contract/sites.md#dashboard)
+        resources.add(tables.activeSessions().getTableArn() + "/index/" + Tables.SITE_INDEX);
         parts.role()
                 .addToPolicy(PolicyStatement.Builder.create()
                         .actions(READ_ACTIONS)

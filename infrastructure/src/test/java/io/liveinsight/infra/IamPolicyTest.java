@@ -84,7 +84,8 @@ class IamPolicyTest {
                                 sessions,
                                 table(dev, "dev-LiveInsight-ActiveSessions"),
                                 events + "/index/*",
-                                sessions + "/index/*"),
+                                sessions + "/index/*",
+                                table(dev, "dev-LiveInsight-ActiveSessions") + "/index/SiteIndex"),
                         allow("dynamodb:GetItem,dynamodb:Query", table(dev, "dev-LiveInsight-Stats")),
                         allow("dynamodb:GetItem,dynamodb:Query,dynamodb:Scan", table(dev, "dev-LiveInsight-Sites")));
     }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of the active-sessions table: a page of ActiveSessions read in the table's order ({@link ActiveScan}),
- * shown newest activity first within the page. Pages follow one another through the table, so a session that stays
- * put is never repeated nor skipped while others come and go; the order across pages is the table's, not activity's
- * (ordering the whole table by activity would mean reading all of it on every refresh). A replay run's pages come
+ * One page of the active-sessions table: a page of a site's ActiveSessions read in its site index's order, newest
+ * start first ({@link ActiveScan}), shown newest activity first within the page. Pages follow one another through the
+ * index, so a session that stays put is never repeated nor skipped while others come and go; the order across pages is
+ * the start's, not activity's (ordering all of a site's sessions by activity would mean reading them all on every
+ * refresh). A replay run's pages come
  * from an index ordered by activity, so they are newest first across pages too.
  *
  * @param total the active sessions, from the rollups (see {@link LiveWindow}), or exactly this page's size

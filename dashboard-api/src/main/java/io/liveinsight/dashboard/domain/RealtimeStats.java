@@ -14,8 +14,8 @@ import java.util.Set;
  * views per minute from the rollups' minute slots ({@link LiveWindow}, exact).
  *
  * <p>Rollups hold no users, durations, current pages nor referrers of the active sessions, so those four come from a
- * sample: the first {@link #SAMPLE_SESSIONS} active sessions in the table's order (its key's hash, unrelated to
- * activity). They are exact when the sample holds every active session ({@code sampleComplete}); otherwise active
+ * sample: the site's first {@link #SAMPLE_SESSIONS} active sessions, newest start first (its site index,
+ * docs/contract/sites.md#dashboard). They are exact when the sample holds every active session ({@code sampleComplete}); otherwise active
  * users are estimated as the active sessions times the sample's users per session, and the median and top lists are
  * the sample's.
  */

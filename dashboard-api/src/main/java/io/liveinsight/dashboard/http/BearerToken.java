@@ -22,11 +22,17 @@ final class BearerToken {
 
     /** True when the Authorization header is {@code Bearer <the token>} (scheme in any case, no other form). */
     boolean matches(String authorization) {
+        String presented = presented(authorization);
+        return presented != null && MessageDigest.isEqual(sha256(presented), digest);
+    }
+
+    /** The token of an Authorization header {@code Bearer <token>} (scheme in any case), or null for any other. */
+    static String presented(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return false;
+            return null;
         }
         String presented = authorization.substring(SCHEME.length()).strip();
-        return !presented.isEmpty() && MessageDigest.isEqual(sha256(presented), digest);
+        return presented.isEmpty() ? null : presented;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.domain.ActiveSnapshot;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StatsReader;
+import io.liveinsight.event.site.SiteId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * The original LiveInsight project's routes, answering in its shapes so its dashboard, scripts and tests keep working
  * (docs/contract/api.md#original-routes). A trailing slash is what tells them from the native routes, so they are
  * matched on the raw path before {@link DashboardApi} (which reads a trailing slash as none). Statistics come from the
- * Stats table's rollups only, never from a scan of Events; the session routes read what the native ones read.
+ * Stats table's rollups only, never from a scan of Events; the session routes read what the native ones read. They
+ * read the default site only (docs/contract/sites.md#dashboard): the original project served one website.
  */
 public final class CompatApi {
 
@@ -63,15 +65,24 @@ public final class CompatApi {
      * @param zone the time zone of labels and local times when a request names none ({@code STATS_TIME_ZONE})
      */
     public CompatApi(DashboardStore store, StatsReader stats, Clock clock, ZoneId zone, Duration snapshotMaxAge) {
-        this.store = Objects.requireNonNull(store);
+        this.store = Objects.requireNonNull(store).forSite(SiteId.DEFAULT);
         this.clock = Objects.requireNonNull(clock);
         this.statistics = new CompatStatistics(stats, clock, zone);
-        this.active = new ActiveSnapshot(store::activeSessions, clock, snapshotMaxAge);
-        this.sessionEvents = new SessionEventList(store);
+        this.active = new ActiveSnapshot(this.store::activeSessions, clock, snapshotMaxAge);
+        this.sessionEvents = new SessionEventList(this.store);
     }
 
     /** The answer of an original route, or empty when {@code rawPath} is none of them (the native routes answer). */
     public Optional<ApiResponse> handle(String rawPath, Map<String, String> query) {
+        return route(rawPath).map(route -> route.apply(query));
+    }
+
+    /** Whether {@code rawPath} is an original route (they read the default site only). */
+    public boolean handles(String rawPath) {
+        return route(rawPath).isPresent();
+    }
+
+    private Optional<Function<Map<String, String>, ApiResponse>> route(String rawPath) {
         if (rawPath == null || !rawPath.endsWith("/")) {
             return Optional.empty();
         }
@@ -89,13 +100,13 @@ public final class CompatApi {
                     default -> null;
                 };
         if (route != null) {
-            return Optional.of(route.apply(query));
+            return Optional.of(route);
         }
         if (rawPath.startsWith(SESSIONS)
                 && rawPath.length() >= SESSIONS.length() + EVENTS.length()
                 && rawPath.endsWith(EVENTS)) {
             String id = rawPath.substring(SESSIONS.length(), rawPath.length() - EVENTS.length());
-            return Optional.of(sessionEvents(id, query));
+            return Optional.of(query -> sessionEvents(id, query));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.liveinsight.dashboard.http;
 import static io.liveinsight.event.contract.ItemAttributes.LAST_ACTIVITY;
 import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
 
 import io.liveinsight.dashboard.domain.ActiveScan;
 import io.liveinsight.dashboard.domain.ActiveScan.Position;
@@ -13,11 +14,13 @@ import io.liveinsight.dashboard.domain.LiveWindow;
 import io.liveinsight.dashboard.domain.RealtimeStats;
 import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.domain.SampleSnapshot;
+import io.liveinsight.dashboard.domain.SiteAccess;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.DashboardStore.Page;
 import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.event.contract.ItemAttributes;
 import io.liveinsight.event.contract.SessionWindows;
+import io.liveinsight.event.site.SiteId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,9 +33,10 @@ import java.util.Set;
 /**
  * The read API's routes ({@code GET} only; the handler answers other methods): parameters checked into 400s, the
  * store asked, and JSON-ready bodies built. Paths arrive decoded; an id may itself contain '/', so ids are what lies
- * between a route's fixed prefix and suffix. The live and statistics routes show live traffic, or with
- * {@code replay=<run>} that replay run only, and {@code /api/replay/runs} lists the runs
- * (docs/contract/api.md#replay-runs).
+ * between a route's fixed prefix and suffix. Every route but {@code /api/health} reads one site, {@code site=<id>}
+ * (the default site when absent), and only one the request may read: another is a 403 before anything is read
+ * (docs/contract/sites.md#dashboard). The live and statistics routes show live traffic, or with {@code replay=<run>}
+ * that replay run only, and {@code /api/replay/runs} lists the site's runs (docs/contract/api.md#replay-runs).
  */
 public final class DashboardApi {
 
@@ -45,21 +49,25 @@ public final class DashboardApi {
     /** ActiveSessions items live 30 minutes after the last activity (docs/contract/sessions.md#active-sessions). */
     public static final long ACTIVE_SECONDS = SessionWindows.ACTIVE.toSeconds();
 
-    private static final Set<String> PAGED = Set.of("limit", "cursor");
+    private static final Set<String> PAGED = Set.of("limit", "cursor", Params.SITE);
+    private static final Set<String> EVENTS = Set.of("limit", "cursor", "order", Params.SITE);
+    private static final Set<String> SITE_ONLY = Set.of(Params.SITE);
     /** What the live routes take: a page of the active sessions, bots or not, live traffic or a replay run. */
-    private static final Set<String> ACTIVE = Set.of("limit", "cursor", "include_bots", Params.REPLAY);
-    /** Replay runs whose sample is kept for further requests at most (the least recently asked is dropped). */
-    static final int RUN_SAMPLES = 8;
+    private static final Set<String> ACTIVE = Set.of("limit", "cursor", "include_bots", Params.REPLAY, Params.SITE);
+    /**
+     * Samples kept for further requests at most, one per site and lane asked (the least recently asked is dropped):
+     * the live lanes of as many sites as people watch at once in one container, and a few replay runs.
+     */
+    static final int SAMPLES = 32;
 
     private final DashboardStore store;
     private final StatsReader stats;
     private final Clock clock;
     private final Duration snapshotMaxAge;
-    private final SampleSnapshot liveSample;
-    private final Map<String, SampleSnapshot> runSamples = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, SampleSnapshot> samples = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SampleSnapshot> eldest) {
-            return size() > RUN_SAMPLES;
+            return size() > SAMPLES;
         }
     };
     private final StatsApi statistics;
@@ -69,20 +77,32 @@ public final class DashboardApi {
         this.stats = Objects.requireNonNull(stats);
         this.clock = Objects.requireNonNull(clock);
         this.snapshotMaxAge = Objects.requireNonNull(snapshotMaxAge);
-        this.liveSample = sampleOf(Lane.LIVE);
         this.statistics = new StatsApi(stats, clock);
     }
 
+    /** A route as a request that may read every site sees it (tests, and a dashboard without a token). */
     public ApiResponse handle(String path, Map<String, String> query) {
+        return handle(SiteAccess.EVERY_SITE, path, query);
+    }
+
+    /** A route, for a request that may read the sites of {@code access}. */
+    public ApiResponse handle(SiteAccess access, String path, Map<String, String> query) {
         if (path == null) {
             return notFound();
         }
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        if (path.equals("/api/health")) {
+            return health(query);
+        }
+        String asked = query == null || query.get(Params.SITE) == null ? SiteId.DEFAULT : query.get(Params.SITE);
+        // a malformed site is the route's 400 (with every other reason); a site this request may not read is refused
+        // before anything is read or checked
+        if (SiteId.error(asked) == null && !access.reads(asked)) {
+            return ApiResponse.error(403, access.refusal());
+        }
         switch (path) {
-            case "/api/health":
-                return health(query);
             case "/api/stats/realtime":
                 return realtime(query);
             case "/api/stats/summary":
@@ -136,14 +156,15 @@ public final class DashboardApi {
     }
 
     private ApiResponse realtime(Map<String, String> query) {
-        Params params = Params.of(query, Set.of("include_bots", Params.REPLAY));
+        Params params = Params.of(query, Set.of("include_bots", Params.REPLAY, Params.SITE));
         boolean bots = params.flag("include_bots");
         Lane lane = params.lane();
+        String site = params.site();
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(statsBody(lane, window(lane, bots, now), bots, now));
+        return ApiResponse.ok(statsBody(site, lane, window(site, lane, bots, now), bots, now));
     }
 
     private ApiResponse activeSessions(Map<String, String> query) {
@@ -153,19 +174,20 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        return ApiResponse.ok(activeBody(window(asked.lane(), asked.bots(), now), asked, now));
+        return ApiResponse.ok(activeBody(window(asked.site(), asked.lane(), asked.bots(), now), asked, now));
     }
 
     /**
-     * The replay runs the Stats table lists, newest {@code last_at} first, at most {@link ReplayRun#MAX_LISTED}
+     * The site's replay runs the Stats table lists, newest {@code last_at} first, at most {@link ReplayRun#MAX_LISTED}
      * (docs/contract/replay.md#where-a-run-shows).
      */
     private ApiResponse replayRuns(Map<String, String> query) {
-        Params params = Params.of(query, Set.of());
+        Params params = Params.of(query, SITE_ONLY);
+        String site = params.site();
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        List<Map<String, Object>> runs = ReplayRun.newestFirst(stats.replayRuns(clock.millis())).stream()
+        List<Map<String, Object>> runs = ReplayRun.newestFirst(stats.replayRuns(site, clock.millis())).stream()
                 .map(ReplayRun::toJson)
                 .toList();
         return ApiResponse.ok(Map.of("runs", runs));
@@ -183,28 +205,30 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        LiveWindow window = window(asked.lane(), asked.bots(), now);
+        LiveWindow window = window(asked.site(), asked.lane(), asked.bots(), now);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stats", statsBody(asked.lane(), window, asked.bots(), now));
+        body.put("stats", statsBody(asked.site(), asked.lane(), window, asked.bots(), now));
         body.put("active_sessions", activeBody(window, asked, now));
         return ApiResponse.ok(body);
     }
 
-    /** The last 30 minutes of the lane from the rollups' minute slots. */
-    private LiveWindow window(Lane lane, boolean bots, long now) {
-        return LiveWindow.of(LaneStatsReader.of(stats, lane).readAll(LiveWindow.keys(now)), bots, now);
+    /** The last 30 minutes of the site's lane from the rollups' minute slots. */
+    private LiveWindow window(String site, Lane lane, boolean bots, long now) {
+        return LiveWindow.of(LaneStatsReader.of(stats, site, lane).readAll(LiveWindow.keys(now)), bots, now);
     }
 
     /**
-     * What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not, of
-     * live traffic or a replay run. A cursor is the position where the previous page of the same lane stopped: a
-     * session id in the live table's order, or a run, its session id and last activity in the run's.
+     * What {@code /api/sessions/active} and {@code /api/live} ask of the active sessions: one page, bots or not, of a
+     * site's live traffic or one of its replay runs. A cursor is the position where the previous page of the same lane
+     * stopped: a session id and its start time in the site's live order, or a run, its session id and last activity in
+     * the run's.
      */
-    private record ActiveQuery(int limit, boolean bots, Lane lane, Optional<Position> after) {
+    private record ActiveQuery(String site, int limit, boolean bots, Lane lane, Optional<Position> after) {
 
         static ActiveQuery of(Params params) {
             Lane lane = params.lane();
             return new ActiveQuery(
+                    params.site(),
                     params.limit(DEFAULT_SESSIONS, MAX_SESSIONS),
                     params.flag("include_bots"),
                     lane,
@@ -213,8 +237,8 @@ public final class DashboardApi {
 
         private static Optional<Position> after(Params params, Lane lane) {
             if (lane.live()) {
-                return params.cursor(Set.of(SESSION_ID), Set.of())
-                        .map(key -> Position.after((String) key.get(SESSION_ID)));
+                return params.cursor(Set.of(SESSION_ID), Set.of(START_TIME))
+                        .map(key -> new Position((String) key.get(SESSION_ID), (Long) key.get(START_TIME)));
             }
             Optional<Map<String, Object>> key = params.cursor(Set.of(SESSION_ID, REPLAY_RUN), Set.of(LAST_ACTIVITY));
             if (key.isPresent() && !lane.run().equals(key.get().get(REPLAY_RUN))) {
@@ -226,46 +250,49 @@ public final class DashboardApi {
 
         String cursor(Position next) {
             return lane.live()
-                    ? Cursor.encode(Map.of(SESSION_ID, next.sessionId()))
+                    ? Cursor.encode(Map.of(SESSION_ID, next.sessionId(), START_TIME, next.sortKey()))
                     : Cursor.encode(Map.of(
-                            SESSION_ID, next.sessionId(), REPLAY_RUN, lane.run(), LAST_ACTIVITY, next.lastActivity()));
+                            SESSION_ID, next.sessionId(), REPLAY_RUN, lane.run(), LAST_ACTIVITY, next.sortKey()));
         }
     }
 
-    private Map<String, Object> statsBody(Lane lane, LiveWindow window, boolean bots, long now) {
+    private Map<String, Object> statsBody(String site, Lane lane, LiveWindow window, boolean bots, long now) {
         Map<String, Object> body =
-                RealtimeStats.of(window, sample(lane).at(now), bots, now).toJson();
+                RealtimeStats.of(window, sample(site, lane).at(now), bots, now).toJson();
         body.put("include_bots", bots);
+        body.put(Params.SITE, site);
         if (!lane.live()) {
             body.put(Params.REPLAY, lane.run());
         }
         return body;
     }
 
-    /** The lane's sample of active sessions, shared by the requests of the same moment (one per lane). */
-    private SampleSnapshot sample(Lane lane) {
-        if (lane.live()) {
-            return liveSample;
-        }
-        synchronized (runSamples) {
-            return runSamples.computeIfAbsent(lane.run(), run -> sampleOf(lane));
+    /** The site's lane's sample of active sessions, shared by the requests of the same moment (one per site and lane). */
+    private SampleSnapshot sample(String site, Lane lane) {
+        String key = site + (lane.live() ? "" : "~replay~" + lane.run());
+        synchronized (samples) {
+            return samples.computeIfAbsent(key, k -> sampleOf(store.forSite(site), lane));
         }
     }
 
-    private SampleSnapshot sampleOf(Lane lane) {
+    private SampleSnapshot sampleOf(DashboardStore siteStore, Lane lane) {
         return new SampleSnapshot(
-                now -> store.activePage(lane, now, null, RealtimeStats.SAMPLE_SESSIONS, true), clock, snapshotMaxAge);
+                now -> siteStore.activePage(lane, now, null, RealtimeStats.SAMPLE_SESSIONS, true),
+                clock,
+                snapshotMaxAge);
     }
 
     /** One page of the active sessions ({@link ActiveScanPage}), where it stopped as the next cursor. */
     private Map<String, Object> activeBody(LiveWindow window, ActiveQuery asked, long now) {
         boolean bots = asked.bots();
-        ActiveScan scan = store.activePage(asked.lane(), now, asked.after().orElse(null), asked.limit(), bots);
+        ActiveScan scan = store.forSite(asked.site())
+                .activePage(asked.lane(), now, asked.after().orElse(null), asked.limit(), bots);
         ActiveScanPage page = ActiveScanPage.of(scan, asked.after().isEmpty(), window.activeSessions());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generated_at", now);
         body.put("total", page.total());
         body.put("include_bots", bots);
+        body.put(Params.SITE, asked.site());
         if (!asked.lane().live()) {
             body.put(Params.REPLAY, asked.lane().run());
         }
@@ -275,26 +302,29 @@ public final class DashboardApi {
     }
 
     private ApiResponse session(String id, Map<String, String> query) {
-        Params params = Params.of(query, Set.of());
+        Params params = Params.of(query, SITE_ONLY);
         checkId(params, "session id", id);
+        String site = params.site();
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        return store.session(id)
+        return store.forSite(site)
+                .session(id)
                 .map(item -> ApiResponse.ok(withActivity(item, clock.millis())))
                 .orElseGet(() -> ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'"));
     }
 
     private ApiResponse sessionEvents(String id, Map<String, String> query) {
-        Params params = Params.of(query, Set.of("limit", "cursor", "order"));
+        Params params = Params.of(query, EVENTS);
         checkId(params, "session id", id);
+        DashboardStore siteStore = store.forSite(params.site());
         int limit = params.limit(DEFAULT_EVENTS, MAX_EVENTS);
         boolean ascending = params.ascending(true);
         Optional<Map<String, Object>> start = params.cursor(Set.of("event_id", "session_id"), Set.of("timestamp"));
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        Optional<Map<String, Object>> session = store.session(id);
+        Optional<Map<String, Object>> session = siteStore.session(id);
         if (session.isEmpty()) {
             return ApiResponse.error(404, "no session '" + Params.abbreviate(id) + "'");
         }
@@ -304,7 +334,7 @@ public final class DashboardApi {
         }
         long from = number(session.get().get("start_time"));
         long to = number(session.get().get("last_activity"));
-        Page page = store.sessionEvents(clientId, from, to, start.orElse(null), limit, ascending);
+        Page page = siteStore.sessionEvents(clientId, from, to, start.orElse(null), limit, ascending);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session_id", id);
         body.put("events", page.items());
@@ -315,6 +345,7 @@ public final class DashboardApi {
     private ApiResponse userSessions(String userId, Map<String, String> query) {
         Params params = Params.of(query, PAGED);
         checkId(params, "user id", userId);
+        String site = params.site();
         int limit = params.limit(DEFAULT_SESSIONS, MAX_SESSIONS);
         Optional<Map<String, Object>> start = params.cursor(Set.of("session_id", "user_id"), Set.of("start_time"));
         if (start.isPresent() && !userId.equals(start.get().get("user_id"))) {
@@ -324,7 +355,7 @@ public final class DashboardApi {
             return ApiResponse.badRequest(params.errors());
         }
         long now = clock.millis();
-        Page page = store.userSessions(userId, start.orElse(null), limit);
+        Page page = store.forSite(site).userSessions(userId, start.orElse(null), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_id", userId);
         body.put(
@@ -335,8 +366,9 @@ public final class DashboardApi {
     }
 
     private ApiResponse userEvents(String userId, Map<String, String> query) {
-        Params params = Params.of(query, Set.of("limit", "cursor", "order"));
+        Params params = Params.of(query, EVENTS);
         checkId(params, "user id", userId);
+        String site = params.site();
         int limit = params.limit(DEFAULT_EVENTS, MAX_EVENTS);
         boolean ascending = params.ascending(false);
         Optional<Map<String, Object>> start = params.cursor(Set.of("event_id", "user_id"), Set.of("timestamp"));
@@ -346,7 +378,7 @@ public final class DashboardApi {
         if (!params.valid()) {
             return ApiResponse.badRequest(params.errors());
         }
-        Page page = store.userEvents(userId, start.orElse(null), limit, ascending);
+        Page page = store.forSite(site).userEvents(userId, start.orElse(null), limit, ascending);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_id", userId);
         body.put("events", page.items());

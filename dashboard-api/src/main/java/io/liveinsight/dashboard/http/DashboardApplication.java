@@ -3,11 +3,15 @@ package io.liveinsight.dashboard.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveinsight.dashboard.config.DashboardConfig;
+import io.liveinsight.dashboard.domain.SiteAccess;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StatsReader;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.event.site.SiteId;
 import io.liveinsight.lambda.http.HttpRequest;
 import io.liveinsight.lambda.http.HttpResponse;
+import io.liveinsight.sites.InMemorySiteDirectory;
+import io.liveinsight.sites.SiteDirectory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard behind any HTTP front (API Gateway through the handlers, or the local edge): the read API
- * under {@code /api}, the page at {@code /}, the optional bearer token, CORS for the configured origins, and the
- * security headers. Built once; thread-safe.
+ * under {@code /api}, the page at {@code /}, the bearer tokens and which sites each reads ({@link Readers}:
+ * docs/contract/sites.md#dashboard), CORS for the configured origins, and the security headers. Built once;
+ * thread-safe.
  */
 public final class DashboardApplication {
 
     static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    /** The sites the request may read (docs/contract/sites.md#dashboard). */
+    static final String SITES = "/api/sites";
     /**
      * The page runs only its own script and style and talks only to its own origin: even if a value ever reached
      * HTML, no inline script or handler could run.
@@ -37,7 +44,8 @@ public final class DashboardApplication {
     private final DashboardApi api;
     private final CompatApi compat;
     private final StaticAssets assets = new StaticAssets();
-    private final BearerToken token;
+    private final Readers readers;
+    private final SitesApi sites;
 
     /**
      * Without a reader of the Stats table (an application built for the session routes alone), the statistics routes
@@ -47,15 +55,27 @@ public final class DashboardApplication {
         throw new StoreUnavailableException("no reader of the Stats table is configured", null);
     };
 
+    /**
+     * Without a registry (an application built for the default site alone): no read token opens anything and no site
+     * is listed; {@code DASHBOARD_TOKEN} reads every site as ever. The handlers pass the DynamoDB registry.
+     */
+    static final SiteDirectory NO_SITES = new InMemorySiteDirectory();
+
     public DashboardApplication(DashboardConfig config, DashboardStore store, Clock clock) {
         this(config, store, NO_STATS, clock);
     }
 
     public DashboardApplication(DashboardConfig config, DashboardStore store, StatsReader stats, Clock clock) {
+        this(config, store, stats, NO_SITES, clock);
+    }
+
+    public DashboardApplication(
+            DashboardConfig config, DashboardStore store, StatsReader stats, SiteDirectory directory, Clock clock) {
         this.config = config;
         this.api = new DashboardApi(store, stats, clock, config.snapshotMaxAge());
         this.compat = new CompatApi(store, stats, clock, config.statsTimeZone(), config.snapshotMaxAge());
-        this.token = config.token() == null ? null : new BearerToken(config.token());
+        this.readers = new Readers(config.token(), directory, clock);
+        this.sites = new SitesApi(directory);
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -78,15 +98,32 @@ public final class DashboardApplication {
     }
 
     private HttpResponse api(HttpRequest request, String path, Map<String, String> cors) {
-        boolean open = path.equals("/api/health") || path.equals(CompatApi.HEALTH);
-        if (token != null && !open && !token.matches(request.header("authorization"))) {
-            Map<String, String> headers = with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"");
-            return respond(401, headers, Map.of("error", "a valid bearer token is required"));
-        }
         try {
-            // The original routes first, on the raw path: a trailing slash is what tells them apart.
-            ApiResponse response =
-                    compat.handle(path, request.query()).orElseGet(() -> api.handle(path, request.query()));
+            boolean open = path.equals("/api/health") || path.equals(CompatApi.HEALTH);
+            if (open) {
+                ApiResponse response =
+                        compat.handle(path, request.query()).orElseGet(() -> api.handle(path, request.query()));
+                return respond(response.status(), cors, response.body());
+            }
+            Readers.Decision decision = readers.decide(request.header("authorization"));
+            if (decision instanceof Readers.Refused refused) {
+                Map<String, String> headers =
+                        refused.status() == 401 ? with(cors, "WWW-Authenticate", "Bearer realm=\"liveinsight\"") : cors;
+                return respond(refused.status(), headers, Map.of("error", refused.error()));
+            }
+            Readers.Granted granted = (Readers.Granted) decision;
+            SiteAccess access = granted.access();
+            ApiResponse response;
+            if (path.equals(SITES) || path.equals(SITES + "/")) {
+                response = sites.list(granted, request.query());
+            } else if (compat.handles(path)) {
+                // The original routes first, on the raw path (a trailing slash tells them apart): the default site's.
+                response = access.reads(SiteId.DEFAULT)
+                        ? compat.handle(path, request.query()).orElseThrow()
+                        : ApiResponse.error(403, access.refusal());
+            } else {
+                response = api.handle(access, path, request.query());
+            }
             return respond(response.status(), cors, response.body());
         } catch (StoreUnavailableException e) {
             LOG.warn("dashboard read failed: {}", e.getMessage());

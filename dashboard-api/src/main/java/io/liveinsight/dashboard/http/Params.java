@@ -3,6 +3,7 @@ package io.liveinsight.dashboard.http;
 import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.domain.stats.Text;
 import io.liveinsight.event.replay.ReplayLane;
+import io.liveinsight.event.site.SiteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ public final class Params {
 
     /** The parameter naming a replay run. */
     public static final String REPLAY = "replay";
+
+    /** The parameter naming the site a route reads (docs/contract/sites.md#dashboard); absent: the default site. */
+    public static final String SITE = "site";
 
     private final Map<String, String> query;
     private final List<String> errors = new ArrayList<>();
@@ -100,6 +104,23 @@ public final class Params {
             return Lane.LIVE;
         }
         return Lane.replay(raw);
+    }
+
+    /**
+     * The site the route reads: {@code site}, or the default site when absent. Whether the request may read it is
+     * decided before the route runs ({@link io.liveinsight.dashboard.domain.SiteAccess}).
+     */
+    public String site() {
+        String raw = query.get(SITE);
+        if (raw == null) {
+            return SiteId.DEFAULT;
+        }
+        String error = SiteId.error(raw);
+        if (error != null) {
+            errors.add(SITE + " " + error + ", was " + Text.quote(raw));
+            return SiteId.DEFAULT;
+        }
+        return raw;
     }
 
     /** The cursor's key, checked for the attributes this route's cursors carry. */

@@ -32,13 +32,14 @@ import java.util.stream.Collectors;
 /**
  * The native statistics routes ({@code /api/stats/summary}, {@code series}, {@code breakdown}, {@code details}):
  * parameters checked into 400s with every reason, the rollup items a range needs read, the domain's figures
- * answered. Never a read of Events or ActiveSessions (docs/contract/api.md#statistics). Live traffic unless
- * {@code replay} names a run: then that run's rollups only (docs/contract/replay.md#where-a-run-shows).
+ * answered. Never a read of Events or ActiveSessions (docs/contract/api.md#statistics). One site's rollups
+ * ({@code site}, docs/contract/sites.md#dashboard), its live traffic unless {@code replay} names a run: then that run's
+ * rollups only (docs/contract/replay.md#where-a-run-shows).
  */
 final class StatsApi {
 
-    /** What every route takes: its range and which traffic ({@link Params#lane}). */
-    static final Set<String> RANGE = Set.of("range", "from", "to", "tz", Params.REPLAY);
+    /** What every route takes: its range, which site ({@link Params#site}) and which traffic ({@link Params#lane}). */
+    static final Set<String> RANGE = Set.of("range", "from", "to", "tz", Params.REPLAY, Params.SITE);
 
     static final Duration HOUR = Duration.ofHours(1);
     /** Items read and decoded at once: ten days of hour items, a few megabytes decoded. */
@@ -150,9 +151,9 @@ final class StatsApi {
         return ApiResponse.ok(Details.of(range, kind.get(), key, rollups).toJson());
     }
 
-    /** The Stats table as the asked lane sees it: live traffic, or the replay run named. */
+    /** The Stats table as the asked site and lane see it: its live traffic, or the replay run named. */
     private StatsReader reader(Params params) {
-        return LaneStatsReader.of(stats, params.lane());
+        return LaneStatsReader.of(stats, params.site(), params.lane());
     }
 
     private static RangeQuery range(Params params) {

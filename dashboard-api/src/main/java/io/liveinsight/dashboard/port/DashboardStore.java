@@ -9,10 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the dashboard reads from the three tables. Items come back as JSON-ready maps of their public attributes only
- * (never the consumer's internal ones); page keys are the tables' own keys, which the API turns into opaque cursors.
+ * What the dashboard reads from the tables, as <b>one site</b> sees them (docs/contract/sites.md#isolation): ids go in
+ * and come out as the site's clients sent them (the site's keys are the store's business), and another site's items
+ * never come back. Items come back as JSON-ready maps of their public attributes only (never the consumer's internal
+ * ones); page keys are the tables' own keys in the client's ids, which the API turns into opaque cursors.
  */
 public interface DashboardStore {
+
+    /** The same tables as {@code site} sees them (a valid site id: docs/contract/sites.md#site-ids). */
+    DashboardStore forSite(String site);
+
+    /** The site this store reads. */
+    String site();
 
     /** The view field naming the client's session id, the key a session's events are stored under. */
     String CLIENT_SESSION_ID = "client_session_id";
@@ -21,7 +29,7 @@ public interface DashboardStore {
     String REPLAY_RUN = ItemAttributes.REPLAY_RUN;
 
     /**
-     * Every live ActiveSessions item not expired at {@code nowMillis}, bots included: the whole table, never truncated.
+     * Every live ActiveSessions item of the site not expired at {@code nowMillis}, bots included: never truncated.
      * Replayed sessions are never among them.
      */
     List<ActiveSession> activeSessions(long nowMillis);
@@ -33,8 +41,7 @@ public interface DashboardStore {
      * page has no {@link ActiveScan#next}.
      *
      * <ul>
-     *   <li>Live: the ActiveSessions items in the table's own order (its key's hash, not activity), replayed ones
-     *       left out.
+     *   <li>Live: the site's ActiveSessions items newest start first (its site index), replayed ones left out.
      *   <li>A replay run: the run's sessions whose last activity is in the active window, newest first (Sessions'
      *       replay index: docs/contract/replay.md#where-a-run-shows).
      * </ul>

@@ -24,10 +24,10 @@ public interface StatsReader {
     }
 
     /**
-     * The replay runs listed, in no particular order, leaving out those expired at {@code nowMillis}. A reader that
-     * keeps no list says it is unavailable rather than that there are none.
+     * The replay runs of {@code site} listed ({@code <site>#runs}), in no particular order, leaving out those expired
+     * at {@code nowMillis}. A reader that keeps no list says it is unavailable rather than that there are none.
      */
-    default List<ReplayRun> replayRuns(long nowMillis) {
+    default List<ReplayRun> replayRuns(String site, long nowMillis) {
         throw new StoreUnavailableException("this Stats reader lists no replay runs", null);
     }
 }

@@ -1,5 +1,7 @@
 package io.liveinsight.dashboard.support;
 
+import io.liveinsight.event.site.SiteId;
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.RollupCodec;
 import io.liveinsight.event.stats.StatsKey;
@@ -64,7 +66,29 @@ public final class Fixtures {
                 "root_session_id",
                 s(sessionId.contains("~") ? sessionId.substring(0, sessionId.indexOf('~')) : sessionId));
         item.put("applied_events", n(total));
+        // every item the consumer writes names its site (docs/contract/sites.md#isolation): the default site's too
+        item.put("site", s(SiteId.DEFAULT));
         return item;
+    }
+
+    /**
+     * An item of the default site as the consumer writes the same item of {@code site}
+     * (docs/contract/sites.md#isolation): its event, session and user ids under the site's keys ({@link SiteScope}),
+     * and {@code site} set.
+     */
+    public static Map<String, AttributeValue> inSite(String site, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> scoped = new LinkedHashMap<>(item);
+        scoped.computeIfPresent("event_id", (name, id) -> s(SiteScope.eventKey(site, id.s())));
+        scoped.computeIfPresent("session_id", (name, id) -> s(SiteScope.sessionKey(site, id.s())));
+        scoped.computeIfPresent("root_session_id", (name, id) -> s(SiteScope.sessionKey(site, id.s())));
+        scoped.computeIfPresent("user_id", (name, id) -> s(SiteScope.userKey(site, id.s())));
+        scoped.put("site", s(site));
+        return scoped;
+    }
+
+    /** {@link #inSite} of each item. */
+    public static List<Map<String, AttributeValue>> inSite(String site, List<Map<String, AttributeValue>> items) {
+        return items.stream().map(item -> inSite(site, item)).toList();
     }
 
     /** A Sessions root item (the client's id), with the internal attributes the API must never return. */

@@ -8,6 +8,7 @@ import io.liveinsight.dashboard.domain.ActiveSession;
 import io.liveinsight.dashboard.domain.Lane;
 import io.liveinsight.dashboard.port.DashboardStore;
 import io.liveinsight.dashboard.port.StoreUnavailableException;
+import io.liveinsight.event.site.SiteId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,10 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The store in memory, for tests without engines; counts the ActiveSessions reads (whole table and pages) and can be
- * made to fail. Sessions
- * items are kept as stored and read into session views as the DynamoDB adapter reads them ({@link SessionViews}).
+ * made to fail. Sessions items are kept as stored and read into session views as the DynamoDB adapter reads them
+ * ({@link SessionViews}). One store per site, in the client's ids ({@link #forSite} gives another site's, kept apart by
+ * construction: the DynamoDB adapter's keys and guards are tested on DynamoDB Local).
  */
 public final class InMemoryDashboardStore implements DashboardStore {
+
+    private final String site;
+    private final Map<String, InMemoryDashboardStore> sites;
 
     public final List<ActiveSession> active = new ArrayList<>();
     /** Session ids of {@link #active} that a replay wrote (the live lane leaves them out). */
@@ -36,6 +41,28 @@ public final class InMemoryDashboardStore implements DashboardStore {
     public final AtomicInteger pageReads = new AtomicInteger();
     public final AtomicInteger eventPages = new AtomicInteger();
     public volatile boolean down;
+
+    public InMemoryDashboardStore() {
+        this(SiteId.DEFAULT, new ConcurrentHashMap<>());
+        sites.put(SiteId.DEFAULT, this);
+    }
+
+    private InMemoryDashboardStore(String site, Map<String, InMemoryDashboardStore> sites) {
+        this.site = site;
+        this.sites = sites;
+    }
+
+    /** The store of another site, made on first use; down whenever the default site's is made to fail. */
+    @Override
+    public InMemoryDashboardStore forSite(String other) {
+        SiteId.require(other);
+        return sites.computeIfAbsent(other, id -> new InMemoryDashboardStore(id, sites));
+    }
+
+    @Override
+    public String site() {
+        return site;
+    }
 
     @Override
     public List<ActiveSession> activeSessions(long nowMillis) {
@@ -99,7 +126,7 @@ public final class InMemoryDashboardStore implements DashboardStore {
                                                 after.sessionId(),
                                                 null,
                                                 0,
-                                                after.lastActivity(),
+                                                after.sortKey(),
                                                 null,
                                                 0,
                                                 0,
@@ -180,7 +207,7 @@ public final class InMemoryDashboardStore implements DashboardStore {
     }
 
     private void failIfDown() {
-        if (down) {
+        if (down || sites.get(SiteId.DEFAULT).down) {
             throw new StoreUnavailableException("down", null);
         }
     }

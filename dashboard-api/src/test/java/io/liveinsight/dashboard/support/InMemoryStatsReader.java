@@ -18,8 +18,10 @@ public final class InMemoryStatsReader implements StatsReader {
 
     public final Map<StatsKey, Rollup> rollups = new ConcurrentHashMap<>();
     public final List<StatsKey> reads = new CopyOnWriteArrayList<>();
-    /** The runs the table lists (expired ones are not put here). */
+    /** The default site's runs the table lists (expired ones are not put here). */
     public final List<ReplayRun> replayRuns = new CopyOnWriteArrayList<>();
+    /** Other sites' runs, by site. */
+    public final Map<String, List<ReplayRun>> siteRuns = new ConcurrentHashMap<>();
 
     public volatile boolean down;
 
@@ -39,10 +41,10 @@ public final class InMemoryStatsReader implements StatsReader {
     }
 
     @Override
-    public List<ReplayRun> replayRuns(long nowMillis) {
+    public List<ReplayRun> replayRuns(String site, long nowMillis) {
         if (down) {
             throw new StoreUnavailableException("stats down", null);
         }
-        return List.copyOf(replayRuns);
+        return site.equals(StatsKey.DEFAULT_SITE) ? List.copyOf(replayRuns) : siteRuns.getOrDefault(site, List.of());
     }
 }

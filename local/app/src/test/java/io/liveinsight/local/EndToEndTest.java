@@ -75,6 +75,15 @@ class EndToEndTest {
     }
 
     @Test
+    void twoSitesAndTheDefaultSite_withTheSameIds_stayApartInEveryTableAndDashboardAnswer(LocalAws aws)
+            throws Exception {
+        // Warm: the consumer holds its lease.
+        EndToEndScenario.postedEventReachesAllThreeTables(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "w3");
+
+        TwoSitesScenario.run(stack.edgeAddress(), aws.dynamoDb(), config.tables(), "two");
+    }
+
+    @Test
     void close_whenConsumerStillStartingUp_returnsWithinSeconds(LocalAws aws) {
         // KCL holds a lock through a random start-up wait of up to 30 s; Ctrl-C must not wait for it.
         LocalConfig other = new LocalConfig(

@@ -5,6 +5,7 @@ import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.concurrent.Parallel;
 import io.liveinsight.processor.domain.PositionedEvent;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.RollupUpdate;
 import io.liveinsight.processor.domain.stats.RunSpan;
@@ -43,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * for the next lease owner to replay. Events a store refuses for good, and a session whose write fails
  * deterministically (a bug, an item that can never be written), go to the dead letters with the reason, so one bad
  * session never holds up the others.
+ *
+ * <p>A batch is grouped by {@link SessionKey}: the site and the client session id (docs/contract/sites.md#isolation),
+ * so two sites' sessions with the same id are two sessions, and the session store, the rollups and the dead letters
+ * all know a session by its stored key.
  */
 public final class BatchWriter {
 
@@ -120,7 +125,7 @@ public final class BatchWriter {
         }
         Map<String, List<PositionedEvent>> bySession = new LinkedHashMap<>();
         ledger.owned().forEach(e -> bySession
-                .computeIfAbsent(e.event().sessionId(), key -> new ArrayList<>())
+                .computeIfAbsent(SessionKey.of(e.event()).value(), key -> new ArrayList<>())
                 .add(e));
         List<Map.Entry<String, List<PositionedEvent>>> sessionsOfBatch = List.copyOf(bySession.entrySet());
         List<Snapshot> snapshots = rollUp(sessionsOfBatch);
@@ -175,12 +180,10 @@ public final class BatchWriter {
                         == null) {
             return null;
         }
-        List<RunSpan> runs = RunSpan.of(
-                rules.site(),
-                sessionsOfBatch.stream()
-                        .flatMap(session -> session.getValue().stream())
-                        .map(PositionedEvent::event)
-                        .toList());
+        List<RunSpan> runs = RunSpan.of(sessionsOfBatch.stream()
+                .flatMap(session -> session.getValue().stream())
+                .map(PositionedEvent::event)
+                .toList());
         if (!runs.isEmpty()
                 && retrying(() -> {
                             stats.seen(runs);
@@ -193,10 +196,10 @@ public final class BatchWriter {
     }
 
     /** Dead letters for what the session store refused (empty when all stored); null if the consumer stopped. */
-    private List<DeadLetter> apply(String sessionId, List<PositionedEvent> events, Snapshot read) {
+    private List<DeadLetter> apply(String sessionKey, List<PositionedEvent> events, Snapshot read) {
         try {
             return retrying(() -> {
-                sessions.apply(sessionId, events, read);
+                sessions.apply(sessionKey, events, read);
                 return List.of();
             });
         } catch (RejectedEventsException e) {
@@ -227,7 +230,7 @@ public final class BatchWriter {
         LOG.error("{} ({} events); sending them to the dead letters", reason, rejected.size());
         Map<String, List<Event>> bySession = new LinkedHashMap<>();
         rejected.forEach(e -> bySession
-                .computeIfAbsent(e.sessionId(), key -> new ArrayList<>())
+                .computeIfAbsent(SessionKey.of(e).value(), key -> new ArrayList<>()) // as the edge keyed the record
                 .add(e));
         return bySession.entrySet().stream()
                 .map(session -> new DeadLetter(session.getKey(), "", reason, codec.encode(session.getValue())))

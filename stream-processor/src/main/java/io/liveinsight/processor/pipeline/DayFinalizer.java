@@ -30,10 +30,15 @@ import org.slf4j.LoggerFactory;
  * days again. Days that become final later are finished by {@link #tick} (the KCL door calls it with every batch,
  * empty ones included, and the Lambda door after each invocation): a shard's start-up ({@link #started}) checks its
  * last {@value DayRules#LOOK_BACK_DAYS} days, and every {@link #SWEEP_EVERY} a sweep finishes every open day item of
- * those days, whichever shard it belongs to (a parent shard ended by a resharding, a shard no longer read), of the
- * live site and of every replay run counted in those days (docs/contract/replay.md#where-a-run-shows). A replay run's
- * site is new with the day finalizer, so its shards' day items are never missing, only open: the start-up check looks
- * at the live site only.
+ * those days, whichever shard it belongs to (a parent shard ended by a resharding, a shard no longer read), of every
+ * live site counted lately and of every replay run of those sites (docs/contract/replay.md#where-a-run-shows).
+ *
+ * <p>Which sites: before a batch's hour writes, each live site among them that this process has not recorded for
+ * {@link #SITES_REFRESH} is recorded in the Stats table's sites items ({@link StatsStore#counted},
+ * docs/contract/tables.md#sites-items): one write per site and process a day, and the sweep reads them with one
+ * Query. The default site is always swept. Sites and replay runs are new with the day finalizer, so their shards'
+ * day items are never missing, only open: the start-up check looks at the default site only, whose hour items may
+ * predate the finalizer.
  */
 public final class DayFinalizer implements StatsStore {
 
@@ -55,6 +60,12 @@ public final class DayFinalizer implements StatsStore {
      */
     static final Duration RUNS_LOOK_BACK = Duration.ofDays(DayRules.LOOK_BACK_DAYS + 2L);
 
+    /** How often a process records again a site it keeps counting, so the site's {@code last_at} stays recent. */
+    public static final Duration SITES_REFRESH = Duration.ofDays(1);
+
+    /** How far back a site's {@code last_at} may be for the sweep to look at its days: as for runs, plus a refresh. */
+    static final Duration SITES_LOOK_BACK = RUNS_LOOK_BACK.plus(SITES_REFRESH);
+
     /** A finalizer that writes hour items only (no day items): for tests and deployments that keep none. */
     public static DayFinalizer none(StatsStore hours) {
         return new DayFinalizer(hours, null, null, Clock.systemUTC());
@@ -62,6 +73,7 @@ public final class DayFinalizer implements StatsStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DayFinalizer.class);
     private static final int KEPT_OPEN = 512;
+    private static final int KEPT_SITES = 4096;
 
     private final StatsStore hours;
     private final DayStore days;
@@ -75,6 +87,13 @@ public final class DayFinalizer implements StatsStore {
             return size() > KEPT_OPEN;
         }
     };
+    /** Live sites this process recorded, and when. */
+    private final Map<String, Instant> recordedSites = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > KEPT_SITES;
+        }
+    };
     /** Shards started and not yet checked. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
     /** Shards ever started in this process. */
@@ -86,7 +105,7 @@ public final class DayFinalizer implements StatsStore {
     /**
      * @param hours where the hour items go
      * @param days the day items; null for none
-     * @param site the site whose days the sweeps look at
+     * @param site the site whose days the start-up checks look at, and the sweeps always: the default site
      */
     public DayFinalizer(StatsStore hours, DayStore days, String site, Clock clock) {
         this.hours = hours;
@@ -105,12 +124,15 @@ public final class DayFinalizer implements StatsStore {
             return;
         }
         Set<DayId> touched = new LinkedHashSet<>();
+        Set<String> sites = new LinkedHashSet<>();
         for (Contribution contribution : contributions) {
             if (contribution.key().resolution() == Resolution.HOUR) {
                 touched.add(new DayId(contribution.shardId(), DayRules.dayOf(contribution.key())));
+                sites.add(liveSite(contribution.key().site()));
             }
         }
         Instant before = clock.instant();
+        recordSites(sites, before);
         for (DayId day : touched) {
             boolean mayBeFinal = DayRules.isFinal(day.day(), before.plus(CLOCKS_APART));
             if (mayBeFinal || !wasOpened(day)) {
@@ -127,6 +149,45 @@ public final class DayFinalizer implements StatsStore {
                 finishAll(day.shardId(), List.of(day.day()));
             }
         }
+    }
+
+    /** Records the sites not recorded by this process for {@link #SITES_REFRESH}; remembered once written. */
+    private void recordSites(Set<String> sites, Instant now) {
+        Set<String> due = new LinkedHashSet<>();
+        synchronized (recordedSites) {
+            for (String live : sites) {
+                Instant at = recordedSites.get(live);
+                if (at == null || !now.isBefore(at.plus(SITES_REFRESH))) {
+                    due.add(live);
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        hours.counted(due, now.toEpochMilli());
+        synchronized (recordedSites) {
+            due.forEach(live -> recordedSites.put(live, now));
+        }
+    }
+
+    /**
+     * The live site of a rollup's site: itself, or the site a replay run's ({@code <site>~replay~<run>}) replays. A
+     * site id never holds {@code ~} (docs/contract/sites.md#site-ids).
+     */
+    static String liveSite(String statsSite) {
+        int tilde = statsSite.indexOf('~');
+        return tilde < 0 ? statsSite : statsSite.substring(0, tilde);
+    }
+
+    @Override
+    public void counted(Set<String> liveSites, long atMillis) {
+        hours.counted(liveSites, atMillis);
+    }
+
+    @Override
+    public List<String> sitesSince(long sinceMillis) {
+        return hours.sitesSince(sinceMillis);
     }
 
     @Override
@@ -185,19 +246,32 @@ public final class DayFinalizer implements StatsStore {
     }
 
     /**
-     * Finishes every open day item of the recent final days, the live site's and those of the replay runs counted
-     * lately (their runs items); true if nothing failed.
+     * Finishes every open day item of the recent final days: of the default site and the live sites counted lately
+     * (their sites items), and of the replay runs of those sites counted lately (their runs items); true if nothing
+     * failed.
      */
     private boolean sweep(Instant now) {
         boolean done = true;
-        List<StatsKey> recent = new ArrayList<>(DayRules.recentFinalDays(site, now));
+        Set<String> sites = new LinkedHashSet<>();
+        sites.add(site);
         try {
-            for (String run : hours.runsSince(site, now.minus(RUNS_LOOK_BACK).toEpochMilli())) {
-                recent.addAll(DayRules.recentFinalDays(ReplayLane.statsSite(site, run), now));
-            }
+            sites.addAll(hours.sitesSince(now.minus(SITES_LOOK_BACK).toEpochMilli()));
         } catch (RuntimeException e) {
-            LOG.warn("replay runs not read ({}); the sweep tries their days again", e.toString());
+            LOG.warn("sites not read ({}); the sweep tries their days again", e.toString());
             done = false;
+        }
+        List<StatsKey> recent = new ArrayList<>();
+        for (String live : sites) {
+            recent.addAll(DayRules.recentFinalDays(live, now));
+            try {
+                for (String run :
+                        hours.runsSince(live, now.minus(RUNS_LOOK_BACK).toEpochMilli())) {
+                    recent.addAll(DayRules.recentFinalDays(ReplayLane.statsSite(live, run), now));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("replay runs of {} not read ({}); the sweep tries their days again", live, e.toString());
+                done = false;
+            }
         }
         for (StatsKey day : recent) {
             Map<String, Boolean> items;

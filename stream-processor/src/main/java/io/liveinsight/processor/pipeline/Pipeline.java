@@ -1,6 +1,7 @@
 package io.liveinsight.processor.pipeline;
 
 import io.liveinsight.event.EventCodec;
+import io.liveinsight.event.site.SiteId;
 import io.liveinsight.event.time.Sleeper;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbDayStore;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbEventStore;
@@ -88,7 +89,7 @@ public record Pipeline(RecordDecoder decoder, BatchWriter writer, StreamMetrics 
         DayFinalizer days = new DayFinalizer(
                 new DynamoDbStatsStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(STATS_WRITES)),
                 new DynamoDbDayStore(dynamoDb, tables.stats(), stats, metrics, new Parallel(DAY_READS)),
-                rules.site(),
+                SiteId.DEFAULT,
                 clock);
         BatchWriter writer = new BatchWriter(
                 new DynamoDbEventStore(dynamoDb, tables.events(), events, metrics, new Parallel(EVENT_WRITES), parser),

@@ -6,6 +6,7 @@ import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.EventValidator;
 import io.liveinsight.event.FieldError;
 import io.liveinsight.event.replay.ReplayLane;
+import io.liveinsight.event.site.SiteId;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.port.DeadLetters.DeadLetter;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Turns raw stream records into events, setting aside poison: records that are not a known stream record, and
- * records holding an event that breaks the event contract, a replay run id included (the edge validates, but anything
- * can be put on a stream). A poison record is set aside whole, with its bytes unchanged, so it can be inspected and replayed.
+ * records holding an event that breaks the event contract, a replay run id or a site id included (the edge validates,
+ * but anything can be put on a stream; a site that is no site id could make two sites' keys meet,
+ * docs/contract/sites.md#site-ids). A poison record is set aside whole, with its bytes unchanged, so it can be inspected and replayed.
  */
 public final class RecordDecoder {
 
@@ -67,6 +69,9 @@ public final class RecordDecoder {
             if (runError != null) {
                 errors.add(
                         new FieldError("replay_run", runError)); // only the edge sets it (docs/contract/replay.md#lane)
+            }
+            if (event.site() != null && SiteId.error(event.site()) != null) {
+                errors.add(new FieldError("site", SiteId.error(event.site()))); // the edge sets it from the registry
             }
             if (!errors.isEmpty()) {
                 return "invalid event: "

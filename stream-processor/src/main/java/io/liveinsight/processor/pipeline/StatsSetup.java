@@ -1,6 +1,5 @@
 package io.liveinsight.processor.pipeline;
 
-import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.config.ProcessorConfig;
 import io.liveinsight.processor.domain.stats.StatsRules;
 import io.liveinsight.processor.domain.stats.Touch;
@@ -26,6 +25,6 @@ final class StatsSetup {
                     enrichment.os(),
                     enrichment.device());
         };
-        return new StatsRules(StatsKey.DEFAULT_SITE, config.conversionTypes(), touches, Enrichment::pageKey);
+        return new StatsRules(config.conversionTypes(), touches, Enrichment::pageKey);
     }
 }

@@ -3,6 +3,7 @@ package io.liveinsight.processor.port;
 import io.liveinsight.processor.domain.stats.Contribution;
 import io.liveinsight.processor.domain.stats.RunSpan;
 import java.util.List;
+import java.util.Set;
 
 /** The Stats table (docs/contract/tables.md#stats): rollups, one item per key and shard; and the replay runs items. */
 public interface StatsStore {
@@ -33,6 +34,24 @@ public interface StatsStore {
      * @throws StoreUnavailableException when the table cannot be read now
      */
     default List<String> runsSince(String site, long sinceMillis) {
+        return List.of();
+    }
+
+    /**
+     * Records that this process counted {@code liveSites} at {@code atMillis} (docs/contract/tables.md#sites-items): a
+     * site's {@code last_at} never moves back. The day finalizer's sweeps read them ({@link #sitesSince}) to know whose
+     * days to finish. Keeps nothing by default.
+     *
+     * @throws StoreUnavailableException when the table cannot be written now; repeating the call is safe
+     */
+    default void counted(Set<String> liveSites, long atMillis) {}
+
+    /**
+     * The live sites recorded at or after {@code sinceMillis}. None by default.
+     *
+     * @throws StoreUnavailableException when the table cannot be read now
+     */
+    default List<String> sitesSince(long sinceMillis) {
         return List.of();
     }
 }

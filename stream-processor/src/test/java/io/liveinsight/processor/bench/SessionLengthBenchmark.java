@@ -3,6 +3,7 @@ package io.liveinsight.processor.bench;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.MetricNames;
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.processor.adapter.dynamodb.DynamoDbSessionStore;
 import io.liveinsight.processor.adapter.dynamodb.SessionTables;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * referrer and the previous page as the next ones'.
  *
  * <p>Run: {@code ./mvnw -B -q -pl stream-processor -am -Pbench -DskipTests -Dbench.jmh.skip -Dbench.writeunits.skip
- * -Dbench.throughput.skip verify} (arguments, {@code -Dsessionlength.args}: probes, runs, lengths...).
+ * -Dbench.throughput.skip verify} (arguments, {@code -Dsessionlength.args}: probes, runs, lengths...; a first argument
+ * {@code site=<id>} makes the session that site's, keyed as docs/contract/sites.md#isolation says).
  */
 public final class SessionLengthBenchmark {
 
@@ -100,7 +102,15 @@ public final class SessionLengthBenchmark {
         }
     }
 
+    /** The site the session is of (first argument {@code site=<id>}); null: the default site. */
+    private static String site;
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("site=")) {
+            site = args[0].substring("site=".length());
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
+        System.out.println("site: " + (site == null ? "default (events name none)" : site));
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Integer> lengths = args.length > 2
@@ -219,7 +229,10 @@ public final class SessionLengthBenchmark {
         Random random = new Random(31L * length + run);
         String sessionId = ReplayTraffic.hexId(random);
         List<Event> events =
-                ReplayTraffic.heartbeats(random, ReplayTraffic.userId(random), sessionId, START, length + probes);
+                ReplayTraffic.heartbeats(random, ReplayTraffic.userId(random), sessionId, START, length + probes)
+                        .stream()
+                        .map(e -> site == null ? e : e.withSite(site))
+                        .toList();
         long sequence = 0;
         for (int from = 0; from < length; from += GROWTH_RECORD_EVENTS) {
             write(
@@ -251,13 +264,13 @@ public final class SessionLengthBenchmark {
             awsActive += units(written.equals(segment) ? activeBytes : 0, activeAfter);
             newOnly += units(0, sessionsAfter) + units(0, activeAfter);
         }
-        Map<String, AttributeValue> root = get(dynamoDb, tables.sessions(), sessionId);
+        Map<String, AttributeValue> root = get(dynamoDb, tables.sessions(), SiteScope.sessionKey(site, sessionId));
         int segments = root.containsKey("segments")
                 ? Integer.parseInt(root.get("segments").n())
                 : 1;
         int sealed =
                 root.containsKey("sealed") ? Integer.parseInt(root.get("sealed").n()) : 0;
-        String current = SessionRules.segmentId(sessionId, segments - 1);
+        String current = SiteScope.sessionKey(site, SessionRules.segmentId(sessionId, segments - 1));
         Map<String, AttributeValue> item = get(dynamoDb, tables.sessions(), current);
         Map<String, AttributeValue> active = get(dynamoDb, tables.activeSessions(), current);
         return new Row(
@@ -276,13 +289,13 @@ public final class SessionLengthBenchmark {
                 newOnly / probes);
     }
 
-    /** The id of the session's newest segment (where a live event goes). */
+    /** The key of the session's newest segment (where a live event goes), scoped to the site. */
     private static String currentSegment(DynamoDbClient dynamoDb, String table, String sessionId) {
-        Map<String, AttributeValue> root = get(dynamoDb, table, sessionId);
+        Map<String, AttributeValue> root = get(dynamoDb, table, SiteScope.sessionKey(site, sessionId));
         int segments = root.containsKey("segments")
                 ? Integer.parseInt(root.get("segments").n())
                 : 1;
-        return SessionRules.segmentId(sessionId, segments - 1);
+        return SiteScope.sessionKey(site, SessionRules.segmentId(sessionId, segments - 1));
     }
 
     /** The item's size by {@code ItemSize}, 0 when there is none. */
@@ -314,7 +327,7 @@ public final class SessionLengthBenchmark {
         RecordPosition position = RecordPosition.of(ReplayTraffic.SHARD, Long.toString(sequence));
         clock.set(events.get(events.size() - 1).timestamp() + 500);
         store.apply(
-                sessionId,
+                SiteScope.sessionKey(site, sessionId),
                 events.stream()
                         .map(e -> new PositionedEvent(e, position, false))
                         .toList());

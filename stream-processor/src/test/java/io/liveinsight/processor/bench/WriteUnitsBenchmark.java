@@ -3,6 +3,7 @@ package io.liveinsight.processor.bench;
 import io.liveinsight.event.EventCodec;
 import io.liveinsight.event.TableNames;
 import io.liveinsight.event.contract.MetricNames;
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.LocalCredentials;
 import io.liveinsight.local.engines.fault.FaultProxy;
@@ -44,7 +45,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * per event too.
  *
  * <p>Run: {@code ./mvnw -B -q -pl stream-processor -am -Pbench -DskipTests -Dbench.jmh.skip -Dbench.sessionlength.skip
- * -Dbench.throughput.skip verify} (arguments, {@code -Dwriteunits.args}: replay sessions, runs, heartbeat tabs).
+ * -Dbench.throughput.skip verify} (arguments, {@code -Dwriteunits.args}: replay sessions, runs, heartbeat tabs, and
+ * optionally a site id: every event is then that site's, keyed as the edge keys it, docs/contract/sites.md#isolation).
  */
 public final class WriteUnitsBenchmark {
 
@@ -55,6 +57,9 @@ public final class WriteUnitsBenchmark {
     private static final double HEARTBEAT_MIX_TARGET = 4.5;
     /** Issue 14's target: what the rollups (the Stats table) add per event. */
     private static final double ROLLUP_TARGET = 0.3;
+
+    /** The site every event is of; null: the default site, as before sites. */
+    private static String site;
 
     private WriteUnitsBenchmark() {}
 
@@ -98,6 +103,8 @@ public final class WriteUnitsBenchmark {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int tabs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        site = args.length > 3 ? args[3] : null;
+        System.out.println("site: " + (site == null ? "default (events name none)" : site));
         try (LocalAws aws = LocalAws.startOnFreePorts();
                 FaultProxy proxy = FaultProxy.start(aws.endpoints().dynamoDb());
                 DynamoDbClient dynamoDb = DynamoDbClient.builder()
@@ -260,9 +267,11 @@ public final class WriteUnitsBenchmark {
             for (ReplayTraffic.Beacon beacon : batch) {
                 raw.add(new RawRecord(
                         ReplayTraffic.SHARD,
-                        beacon.sessionId(),
+                        SiteScope.sessionKey(site, beacon.sessionId()),
                         Long.toString(sequence++),
-                        codec.encode(beacon.events())));
+                        codec.encode(beacon.events().stream()
+                                .map(e -> site == null ? e : e.withSite(site))
+                                .toList())));
                 events += beacon.events().size();
                 bytes += raw.get(raw.size() - 1).data().length;
                 records++;

@@ -131,6 +131,37 @@ class BatchWriterTest {
                 .containsExactly("s2"));
     }
 
+    /** docs/contract/sites.md#isolation: two sites' sessions with one client id are two sessions. */
+    @Test
+    void write_whenTwoSitesShareASessionId_writesTwoSessionsByTheirKeysAndDeadLettersByTheScopedKey() {
+        List<List<DeadLetter>> sent = new ArrayList<>();
+        SessionStore refusingShop = (id, list) -> {
+            if (id.startsWith("s~shop-2~")) {
+                throw new RejectedEventsException(
+                        "item too large",
+                        list.stream().map(PositionedEvent::event).toList(),
+                        null);
+            }
+            log.add("session:" + id + ":" + list.size());
+        };
+        String id = "s1~#|\uD83D\uDE00";
+        List<PositionedEvent> twoSites = positioned(
+                pageView("a", id, 1, "/"),
+                pageView("a", id, 1, "/").withSite("shop-2"),
+                pageView("b", id, 2, "/").withSite("default"),
+                pageView("c", id, 3, "/").withSite("9-" + "z".repeat(30)));
+
+        assertThat(writer(events(0), refusingShop, sent::add).write(twoSites, List.of()))
+                .isTrue();
+
+        assertThat(log)
+                .containsExactlyInAnyOrder(
+                        "events:4", "session:" + id + ":2", "session:s~9-" + "z".repeat(30) + "~" + id + ":1");
+        assertThat(sent).singleElement().satisfies(letters -> assertThat(letters)
+                .extracting(DeadLetter::partitionKey)
+                .containsExactly("s~shop-2~" + id));
+    }
+
     @Test
     void write_whenTheLedgerSaysAnEventIsAResend_leavesItOutOfTheSessions() {
         EventStore resendOfC = list -> new EventStore.Ledger(list.subList(0, 2), List.of(), null);

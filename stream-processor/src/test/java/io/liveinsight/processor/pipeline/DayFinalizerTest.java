@@ -294,6 +294,137 @@ class DayFinalizerTest {
         assertThat(log.subList(firstTry, log.size())).anyMatch(line -> line.startsWith("items " + RUN_SITE));
     }
 
+    // Sites (docs/contract/tables.md#sites-items)
+
+    private static final String SHOP = "shop-2";
+    private static final StatsKey SHOP_D = StatsKey.of(SHOP, Resolution.DAY, DAY.toEpochMilli());
+
+    /** The sites the sites items name ({@link #sites}; null: the read fails), and whether recording fails. */
+    private List<String> sites = List.of(SHOP);
+
+    private boolean failCounted;
+
+    private final DayFinalizer withSites = new DayFinalizer(
+            new StatsStore() {
+                @Override
+                public void add(List<Contribution> contributions) {
+                    log.add("hours " + contributions.size());
+                }
+
+                @Override
+                public void counted(java.util.Set<String> liveSites, long atMillis) {
+                    log.add("counted " + liveSites + " at " + Instant.ofEpochMilli(atMillis));
+                    if (failCounted) {
+                        throw new StoreUnavailableException("throttled", null);
+                    }
+                }
+
+                @Override
+                public List<String> sitesSince(long sinceMillis) {
+                    log.add("sites since " + Instant.ofEpochMilli(sinceMillis));
+                    if (sites == null) {
+                        throw new StoreUnavailableException("throttled", null);
+                    }
+                    return sites;
+                }
+
+                @Override
+                public List<String> runsSince(String site, long sinceMillis) {
+                    log.add("runs of " + site);
+                    return site.equals(SHOP) ? List.of("run-a") : List.of();
+                }
+            },
+            days,
+            SITE,
+            clock);
+
+    @Test
+    void add_recordsEachLiveSiteOfTheBatchBeforeItsHours_onceADayPerProcess() {
+        Instant nine = DAY.plus(Duration.ofHours(9));
+        List<Contribution> batch = List.of(
+                at(S1, nine, 1), at(SHOP, S1, nine, 1), at(SHOP + "~replay~run-a", S1, nine, 1), at("b", S1, nine, 1));
+
+        withSites.add(batch);
+        clock.advance(DayFinalizer.SITES_REFRESH.minusSeconds(1));
+        withSites.add(batch);
+        withSites.add(List.of(at("c", S1, nine, 2)));
+        clock.advance(Duration.ofSeconds(1));
+        withSites.add(batch);
+
+        Instant first = DAY.plus(Duration.ofHours(10));
+        Instant again = first.plus(DayFinalizer.SITES_REFRESH);
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("counted") || line.startsWith("hours"))
+                .containsExactly(
+                        "counted [default, shop-2, b] at " + first,
+                        "hours 4",
+                        "hours 4",
+                        "counted [c] at " + again.minusSeconds(1),
+                        "hours 1",
+                        "counted [default, shop-2, b] at " + again,
+                        "hours 4");
+    }
+
+    @Test
+    void add_whenTheSitesCannotBeRecorded_writesNoHour_andRecordsThemWithTheBatchAgain() {
+        failCounted = true;
+        List<Contribution> batch = List.of(at(SHOP, S1, DAY.plus(Duration.ofHours(9)), 1));
+
+        assertThatThrownBy(() -> withSites.add(batch)).isInstanceOf(StoreUnavailableException.class);
+        failCounted = false;
+        withSites.add(batch);
+
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("counted") || line.startsWith("hours"))
+                .containsExactly(
+                        "counted [shop-2] at " + clock.instant(), "counted [shop-2] at " + clock.instant(), "hours 1");
+    }
+
+    @Test
+    void tick_sweepsTheDaysOfEverySiteCountedLately_andOfTheirRuns() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        StatsKey shopRunD = StatsKey.of(SHOP + "~replay~run-a", Resolution.DAY, DAY.toEpochMilli());
+        days.open.put(SHOP_D, new LinkedHashMap<>(Map.of(S2, false, S1, true)));
+        days.open.put(shopRunD, new LinkedHashMap<>(Map.of(S1, false)));
+
+        withSites.tick();
+
+        int lookBack = DayRules.recentFinalDays(SITE, clock.instant()).size();
+        assertThat(log.get(0)).isEqualTo("sites since " + clock.instant().minus(DayFinalizer.SITES_LOOK_BACK));
+        assertThat(log).contains("runs of " + SITE, "runs of " + SHOP);
+        for (String site : List.of(SITE, SHOP, SHOP + "~replay~run-a")) {
+            assertThat(log)
+                    .filteredOn(line -> line.startsWith("items " + site + "#"))
+                    .hasSize(lookBack);
+        }
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("finish"))
+                .containsExactlyInAnyOrder("finish " + S2 + " " + SHOP_D, "finish " + S1 + " " + shopRunD);
+    }
+
+    @Test
+    void tick_whenTheSitesCannotBeRead_sweepsTheDefaultSite_andTriesAgainAMinuteLater() {
+        clock.advance(Duration.between(clock.instant(), D_FINAL));
+        days.open.put(SHOP_D, new LinkedHashMap<>(Map.of(S2, false)));
+        sites = null;
+
+        withSites.tick();
+        int firstTry = log.size();
+        sites = List.of(SHOP);
+        clock.advance(DayFinalizer.RETRY_AFTER);
+        withSites.tick();
+
+        assertThat(log.subList(0, firstTry)).anyMatch(line -> line.startsWith("items " + SITE + "#"));
+        assertThat(log.subList(0, firstTry)).noneMatch(line -> line.startsWith("items " + SHOP));
+        assertThat(log.subList(firstTry, log.size())).contains("finish " + S2 + " " + SHOP_D);
+    }
+
+    @Test
+    void liveSite_ofAReplayRunsSite_isTheSiteItReplays() {
+        assertThat(DayFinalizer.liveSite("shop-2~replay~run-a")).isEqualTo("shop-2");
+        assertThat(DayFinalizer.liveSite("default")).isEqualTo("default");
+    }
+
     @Test
     void none_writesTheHoursOnly_andItsTicksDoNothing() {
         DayFinalizer none = DayFinalizer.none(contributions -> log.add("hours " + contributions.size()));

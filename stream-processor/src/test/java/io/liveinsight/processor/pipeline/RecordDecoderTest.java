@@ -68,6 +68,45 @@ class RecordDecoderTest {
         }
     }
 
+    /** docs/contract/sites.md#site-ids: only the edge sets {@code site}, from the registry; anything else is poison. */
+    @Test
+    void decode_whenASiteIsNoSiteId_setsTheRecordAsideNamingSite() {
+        Event good = Events.pageView("e1", "s1", 1_000, "/").withSite("shop-2");
+        for (String site : List.of(
+                "",
+                "Shop-2",
+                "-shop",
+                "shop~2",
+                "shop#2",
+                "s|p",
+                "<script>",
+                "\uD83D\uDE00",
+                " shop",
+                "x".repeat(33))) {
+            RecordDecoder.Decoded decoded = decoder.decode(List.of(raw(
+                    "5", List.of(good, Events.pageView("e2", "s1", 2_000, "/").withSite(site)))));
+
+            assertThat(decoded.events()).as(site).isEmpty();
+            assertThat(decoded.poison()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                    .startsWith("invalid event: site "));
+        }
+    }
+
+    @Test
+    void decode_whenSitesAreSiteIds_keepsEachEventsSite() {
+        List<Event> events = List.of(
+                Events.pageView("e1", "s1", 1_000, "/"),
+                Events.pageView("e1", "s1", 1_000, "/").withSite("default"),
+                Events.pageView("e1", "s1", 1_000, "/").withSite("9-" + "z".repeat(30)));
+
+        RecordDecoder.Decoded decoded = decoder.decode(List.of(raw("6", events)));
+
+        assertThat(decoded.poison()).isEmpty();
+        assertThat(decoded.events())
+                .extracting(e -> e.event().site())
+                .containsExactly(null, "default", "9-" + "z".repeat(30));
+    }
+
     private RawRecord raw(String sequence, List<Event> events) {
         return new RawRecord("shardId-000000000000", events.get(0).sessionId(), sequence, codec.encode(events));
     }

@@ -39,20 +39,21 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * The dashboard's reads: ActiveSessions either a page at a time ({@link ActivePages}: the live page) or by a full
- * parallel Scan, always to the end (the only table ever scanned), both leaving replayed sessions out; a replay run's
- * active sessions a page at a time from Sessions' replay index ({@link ReplayPages}); GetItem and BatchGetItem on
- * Sessions (read into session views: {@link SessionViews}), and Queries on the GSIs. Eventually consistent reads throughout (half the read units; the page refreshes every few seconds anyway).
- * Every call reports the read units DynamoDB says it consumed.
+ * The dashboard's reads, as one site sees the tables ({@link SiteView}, docs/contract/sites.md#isolation): the client's
+ * ids in and out, another site's items never. A site's live active sessions a page at a time from ActiveSessions' site
+ * index ({@link SitePages}), or by a full parallel Scan filtered to the site (the original routes' whole list; the only
+ * table ever scanned), both leaving replayed sessions out; a replay run's active sessions a page at a time from
+ * Sessions' replay index ({@link ReplayPages}); GetItem and BatchGetItem on Sessions (read into session views:
+ * {@link SessionViews}), and Queries on the GSIs, each filtered on the site as a second guard. Eventually consistent
+ * reads throughout (half the read units; the page refreshes every few seconds anyway). Every call reports the read
+ * units DynamoDB says it consumed.
  */
 public final class DynamoDbDashboardStore implements DashboardStore {
 
@@ -60,10 +61,17 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     private final TableNames tables;
     private final int scanSegments;
     private final ReadMetrics metrics;
-    private final ActivePages activePages;
+    private final SiteView view;
+    private final SitePages sitePages;
     private final ReplayPages replayPages;
 
+    /** The default site's view of the tables; {@link #forSite} gives another site's. */
     public DynamoDbDashboardStore(DynamoDbClient dynamoDb, TableNames tables, int scanSegments, ReadMetrics metrics) {
+        this(dynamoDb, tables, scanSegments, metrics, SiteView.DEFAULT);
+    }
+
+    private DynamoDbDashboardStore(
+            DynamoDbClient dynamoDb, TableNames tables, int scanSegments, ReadMetrics metrics, SiteView view) {
         if (scanSegments < 1) {
             throw new IllegalArgumentException("scanSegments must be at least 1");
         }
@@ -71,8 +79,21 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         this.tables = tables;
         this.scanSegments = scanSegments;
         this.metrics = metrics;
-        this.activePages = new ActivePages(dynamoDb, tables.activeSessions(), metrics);
+        this.view = view;
+        this.sitePages = new SitePages(dynamoDb, tables.activeSessions(), metrics);
         this.replayPages = new ReplayPages(dynamoDb, tables.sessions(), metrics, this::sessionsById);
+    }
+
+    @Override
+    public DashboardStore forSite(String site) {
+        return site.equals(view.site())
+                ? this
+                : new DynamoDbDashboardStore(dynamoDb, tables, scanSegments, metrics, new SiteView(site));
+    }
+
+    @Override
+    public String site() {
+        return view.site();
     }
 
     @Override
@@ -106,8 +127,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
     @Override
     public ActiveScan activePage(Lane lane, long nowMillis, Position after, int limit, boolean bots) {
         return lane.live()
-                ? activePages.read(nowMillis, after == null ? null : after.sessionId(), limit, bots)
-                : replayPages.read(lane.run(), nowMillis, after, limit, bots);
+                ? sitePages.read(view, nowMillis, after, limit, bots)
+                : replayPages.read(view, lane.run(), nowMillis, after, limit, bots);
     }
 
     /** One segment, page after page until DynamoDB has no LastEvaluatedKey: never truncated at 1 MB. */
@@ -120,13 +141,14 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                     .segment(scanSegments == 1 ? null : segment)
                     .totalSegments(scanSegments == 1 ? null : scanSegments)
                     .projectionExpression(Projection.ACTIVE.expression())
-                    .filterExpression("#x > :now AND attribute_not_exists(#r)")
-                    .expressionAttributeNames(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT, "#r", REPLAY_RUN)))
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(nowSeconds)))
+                    .filterExpression("#x > :now AND attribute_not_exists(#r) AND " + view.filter())
+                    .expressionAttributeNames(
+                            view.filterNames(Projection.ACTIVE.namesWith(Map.of("#x", EXPIRES_AT, "#r", REPLAY_RUN))))
+                    .expressionAttributeValues(view.filterValues(Map.of(":now", AttributeValue.fromN(nowSeconds))))
                     .exclusiveStartKey(exclusiveStart)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             report(response.consumedCapacity());
-            response.items().forEach(item -> sessions.add(activeSession(item)));
+            response.items().forEach(item -> sessions.add(activeSession(view, item)));
             start = response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
@@ -135,7 +157,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         return sessions;
     }
 
-    static ActiveSession activeSession(Map<String, AttributeValue> item) {
+    /** An ActiveSessions item of the site as an active session, its ids the client's. */
+    static ActiveSession activeSession(SiteView view, Map<String, AttributeValue> item) {
         Map<Long, Long> minutes = new HashMap<>();
         AttributeValue perMinute = item.get(MINUTES);
         if (perMinute != null && perMinute.hasM()) {
@@ -149,8 +172,8 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         }
         AttributeValue bot = item.get(IS_BOT);
         return new ActiveSession(
-                string(item, SESSION_ID),
-                string(item, USER_ID),
+                view.clientId(string(item, SESSION_ID)),
+                view.clientId(string(item, USER_ID)),
                 longValue(item, START_TIME),
                 longValue(item, LAST_ACTIVITY),
                 string(item, CURRENT_PAGE),
@@ -167,13 +190,13 @@ public final class DynamoDbDashboardStore implements DashboardStore {
         var response = call(
                 "get " + tables.sessions(),
                 () -> dynamoDb.getItem(r -> r.tableName(tables.sessions())
-                        .key(Map.of(SESSION_ID, AttributeValue.fromS(sessionId)))
+                        .key(Map.of(SESSION_ID, AttributeValue.fromS(view.sessionKey(sessionId))))
                         .projectionExpression(Projection.SESSION.expression())
                         .expressionAttributeNames(Projection.SESSION.names())
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
         report(response.consumedCapacity());
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(SessionViews.of(Attributes.toJson(response.item())))
+        return response.hasItem() && !response.item().isEmpty() && view.owns(response.item())
+                ? Optional.of(SessionViews.of(view.toClient(Attributes.toJson(response.item()))))
                 : Optional.empty();
     }
 
@@ -185,12 +208,14 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                         .tableName(tables.events())
                         .indexName(Tables.SESSION_INDEX)
                         .keyConditionExpression("#k = :k AND #t BETWEEN :from AND :to")
+                        .filterExpression(view.filter())
                         .projectionExpression(Projection.EVENT.expression())
-                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", SESSION_ID, "#t", TIMESTAMP)))
-                        .expressionAttributeValues(Map.of(
-                                ":k", AttributeValue.fromS(clientSessionId),
+                        .expressionAttributeNames(
+                                view.filterNames(Projection.EVENT.namesWith(Map.of("#k", SESSION_ID, "#t", TIMESTAMP))))
+                        .expressionAttributeValues(view.filterValues(Map.of(
+                                ":k", AttributeValue.fromS(view.sessionKey(clientSessionId)),
                                 ":from", AttributeValue.fromN(Long.toString(from)),
-                                ":to", AttributeValue.fromN(Long.toString(to))))
+                                ":to", AttributeValue.fromN(Long.toString(to)))))
                         .scanIndexForward(ascending),
                 start,
                 limit);
@@ -208,52 +233,32 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                         .indexName(Tables.USER_INDEX)
                         .keyConditionExpression("#k = :k")
                         .expressionAttributeNames(Map.of("#k", USER_ID))
-                        .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
+                        .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(view.userKey(userId))))
                         .scanIndexForward(false),
                 start,
                 limit);
+        // the page's keys came back as the client's ids: the items are read by the site's
         List<String> ids = keys.items().stream()
-                .map(item -> String.valueOf(item.get(SESSION_ID)))
+                .map(item -> view.sessionKey(String.valueOf(item.get(SESSION_ID))))
                 .toList();
-        Map<String, Map<String, Object>> byId = sessionsById(ids);
+        Map<String, Map<String, Object>> byId = sessionsById(view, ids);
         List<Map<String, Object>> items =
                 ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Page(items, keys.next());
     }
 
-    /** The Sessions items of these ids as session views, by id (ids not stored are missing). */
-    Map<String, Map<String, Object>> sessionsById(List<String> ids) {
+    /**
+     * The site's Sessions items of these stored keys as session views (the client's ids), by stored key: keys not
+     * stored, and another site's items, are missing.
+     */
+    Map<String, Map<String, Object>> sessionsById(SiteView site, List<String> keys) {
         Map<String, Map<String, Object>> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 100) {
-            List<Map<String, AttributeValue>> pending = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
-                    .distinct()
-                    .map(id -> Map.of(SESSION_ID, AttributeValue.fromS(id)))
-                    .toList();
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round == 3) {
-                    throw new StoreUnavailableException(
-                            "batch get " + tables.sessions() + " left " + pending.size() + " keys unprocessed", null);
-                }
-                List<Map<String, AttributeValue>> request = pending;
-                BatchGetItemResponse response = call(
-                        "batch get " + tables.sessions(),
-                        () -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
-                                        tables.sessions(),
-                                        KeysAndAttributes.builder()
-                                                .keys(request)
-                                                .projectionExpression(Projection.SESSION.expression())
-                                                .expressionAttributeNames(Projection.SESSION.namesWith(Map.of()))
-                                                .build()))
-                                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
-                response.consumedCapacity().forEach(this::report);
-                response.responses().getOrDefault(tables.sessions(), List.of()).forEach(item -> {
-                    Map<String, Object> json = Attributes.toJson(item);
-                    found.put(String.valueOf(json.get(SESSION_ID)), SessionViews.of(json));
+        BatchGet.byKey(dynamoDb, tables.sessions(), SESSION_ID, Projection.SESSION, keys, metrics)
+                .forEach((key, item) -> {
+                    if (site.owns(item)) {
+                        found.put(key, SessionViews.of(site.toClient(Attributes.toJson(item))));
+                    }
                 });
-                KeysAndAttributes unprocessed = response.unprocessedKeys().get(tables.sessions());
-                pending = unprocessed == null ? List.of() : unprocessed.keys();
-            }
-        }
         return found;
     }
 
@@ -264,21 +269,27 @@ public final class DynamoDbDashboardStore implements DashboardStore {
                         .tableName(tables.events())
                         .indexName(Tables.USER_INDEX)
                         .keyConditionExpression("#k = :k")
+                        .filterExpression(view.filter())
                         .projectionExpression(Projection.EVENT.expression())
-                        .expressionAttributeNames(Projection.EVENT.namesWith(Map.of("#k", USER_ID)))
-                        .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(userId)))
+                        .expressionAttributeNames(view.filterNames(Projection.EVENT.namesWith(Map.of("#k", USER_ID))))
+                        .expressionAttributeValues(
+                                view.filterValues(Map.of(":k", AttributeValue.fromS(view.userKey(userId)))))
                         .scanIndexForward(ascending),
                 start,
                 limit);
     }
 
     /**
-     * Up to {@code limit} items. DynamoDB may stop a page early (1 MB); it is read on until the limit is reached, and
-     * the cursor then points at the last item returned, so no item is skipped or repeated.
+     * Up to {@code limit} items, their ids the client's. DynamoDB may stop a page early (1 MB, or items it read left
+     * out by the site's guard); it is read on until the limit is reached, in at most {@link SitePages#MAX_REQUESTS}
+     * requests (so a partition of another site's items, which the guard leaves out, costs a bounded read and answers a
+     * short page, never a read to its end), and the cursor then points at the last item read, so no item is skipped or
+     * repeated. Page keys go out in the client's ids and come back in the site's keys.
      */
     private Page query(QueryRequest.Builder request, Map<String, Object> start, int limit) {
         List<Map<String, Object>> items = new ArrayList<>();
-        Map<String, AttributeValue> next = Attributes.key(start);
+        Map<String, AttributeValue> next = Attributes.key(view.toStored(start));
+        int requests = 0;
         do {
             QueryRequest page = request.exclusiveStartKey(next)
                     .limit(limit - items.size())
@@ -287,13 +298,13 @@ public final class DynamoDbDashboardStore implements DashboardStore {
             QueryResponse response =
                     call("query " + page.tableName() + "/" + page.indexName(), () -> dynamoDb.query(page));
             report(response.consumedCapacity());
-            response.items().forEach(item -> items.add(Attributes.toJson(item)));
+            response.items().forEach(item -> items.add(view.toClient(Attributes.toJson(item))));
             next = response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
-        } while (next != null && items.size() < limit);
-        return new Page(items, Attributes.pageKey(next));
+        } while (next != null && items.size() < limit && ++requests < SitePages.MAX_REQUESTS);
+        return new Page(items, view.toClient(Attributes.pageKey(next)));
     }
 
     @Override

@@ -59,8 +59,8 @@ public final class DynamoDbStatsReader implements StatsReader {
     }
 
     @Override
-    public List<ReplayRun> replayRuns(long nowMillis) {
-        return runs.read(nowMillis);
+    public List<ReplayRun> replayRuns(String site, long nowMillis) {
+        return runs.read(site, nowMillis);
     }
 
     /**

@@ -20,7 +20,7 @@ import io.liveinsight.event.contract.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * sessions only, so a run's are read from Sessions' sparse {@code ReplayIndex} ({@code replay_run},
  * {@code last_activity}; keys only), newest activity first and only as far back as the active window reaches, then
  * their items by key (BatchGetItem). Like a live page it is bounded: at most one key more than the page still needs
- * per Query and at most {@link ActivePages#MAX_REQUESTS} Queries, and a page may come back short when bots are left
+ * per Query and at most {@link SitePages#MAX_REQUESTS} Queries, and a page may come back short when bots are left
  * out. A session whose activity moves while the pages are read may show twice or not at all; one that stays put shows
  * once.
  */
@@ -42,16 +42,17 @@ final class ReplayPages {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ReadMetrics metrics;
-    private final Function<List<String>, Map<String, Map<String, Object>>> sessionsById;
+    private final BiFunction<SiteView, List<String>, Map<String, Map<String, Object>>> sessionsById;
 
     /**
-     * @param sessionsById the Sessions items of these ids as session views (those not stored are missing)
+     * @param sessionsById the site's Sessions items of these stored keys as session views, by stored key (those not
+     *     stored, or another site's, are missing)
      */
     ReplayPages(
             DynamoDbClient dynamoDb,
             String sessionsTable,
             ReadMetrics metrics,
-            Function<List<String>, Map<String, Map<String, Object>>> sessionsById) {
+            BiFunction<SiteView, List<String>, Map<String, Map<String, Object>>> sessionsById) {
         this.dynamoDb = dynamoDb;
         this.table = sessionsTable;
         this.metrics = metrics;
@@ -63,7 +64,11 @@ final class ReplayPages {
         return (Math.floorDiv(nowMillis - SessionWindows.ACTIVE.toMillis(), 1000L) + 1) * 1000L;
     }
 
-    ActiveScan read(String run, long nowMillis, Position after, int limit, boolean bots) {
+    /**
+     * The run's index partition is shared by every site that replays a run of that id: the site's sessions are the
+     * ones whose items are the site's ({@link SiteView#owns}), and a page may come back short because of the others.
+     */
+    ActiveScan read(SiteView view, String run, long nowMillis, Position after, int limit, boolean bots) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -72,10 +77,10 @@ final class ReplayPages {
                 AttributeValue.fromS(run),
                 ":since",
                 AttributeValue.fromN(Long.toString(activeSince(nowMillis))));
-        Map<String, AttributeValue> start = after == null ? null : key(run, after);
+        Map<String, AttributeValue> start = after == null ? null : key(view, run, after);
         List<ActiveSession> sessions = new ArrayList<>();
         Position last = null;
-        for (int request = 0; request < ActivePages.MAX_REQUESTS; request++) {
+        for (int request = 0; request < SitePages.MAX_REQUESTS; request++) {
             Map<String, AttributeValue> exclusiveStart = start;
             // one key more than the page still needs: a page that ends the run says so without a further request
             int evaluate = limit - sessions.size() + 1;
@@ -93,13 +98,13 @@ final class ReplayPages {
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
-            List<Position> keys =
-                    response.items().stream().map(ReplayPages::position).toList();
-            Map<String, Map<String, Object>> items =
-                    sessionsById.apply(keys.stream().map(Position::sessionId).toList());
-            for (Position key : keys) {
-                Map<String, Object> view = items.get(key.sessionId());
-                ActiveSession session = view == null ? null : activeSession(view);
+            List<Map<String, AttributeValue>> keys = response.items();
+            Map<String, Map<String, Object>> items = sessionsById.apply(
+                    view, keys.stream().map(k -> k.get(SESSION_ID).s()).toList());
+            for (Map<String, AttributeValue> stored : keys) {
+                Position key = position(view, stored);
+                Map<String, Object> item = items.get(stored.get(SESSION_ID).s());
+                ActiveSession session = item == null ? null : activeSession(item);
                 if (session == null || !session.activeAt(nowMillis) || (!bots && session.bot())) {
                     last = key;
                     continue;
@@ -115,10 +120,10 @@ final class ReplayPages {
                 return new ActiveScan(sessions, null);
             }
             if (sessions.size() == limit) {
-                return new ActiveScan(sessions, position(start));
+                return new ActiveScan(sessions, position(view, start));
             }
         }
-        return new ActiveScan(sessions, position(start));
+        return new ActiveScan(sessions, position(view, start));
     }
 
     /**
@@ -150,16 +155,16 @@ final class ReplayPages {
         return value instanceof String s ? s : null;
     }
 
-    /** The index's key of a position: the table's key and the index's. */
-    private static Map<String, AttributeValue> key(String run, Position position) {
+    /** The index's key of a position: the table's key (the site's) and the index's. */
+    private static Map<String, AttributeValue> key(SiteView view, String run, Position position) {
         return Map.of(
-                SESSION_ID, AttributeValue.fromS(position.sessionId()),
+                SESSION_ID, AttributeValue.fromS(view.sessionKey(position.sessionId())),
                 REPLAY_RUN, AttributeValue.fromS(run),
-                LAST_ACTIVITY, AttributeValue.fromN(Long.toString(position.lastActivity())));
+                LAST_ACTIVITY, AttributeValue.fromN(Long.toString(position.sortKey())));
     }
 
-    private static Position position(Map<String, AttributeValue> key) {
-        return new Position(key.get(SESSION_ID).s(), Attributes.longValue(key, LAST_ACTIVITY));
+    private static Position position(SiteView view, Map<String, AttributeValue> key) {
+        return new Position(view.clientId(key.get(SESSION_ID).s()), Attributes.longValue(key, LAST_ACTIVITY));
     }
 
     private <T> T call(Supplier<T> call) {

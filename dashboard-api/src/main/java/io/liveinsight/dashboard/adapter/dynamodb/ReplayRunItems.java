@@ -7,7 +7,7 @@ import static io.liveinsight.event.contract.ItemAttributes.STATS_SHARD;
 import io.liveinsight.dashboard.domain.ReplayRun;
 import io.liveinsight.dashboard.port.ReadMetrics;
 import io.liveinsight.event.replay.ReplayLane;
-import io.liveinsight.event.stats.StatsKey;
+import io.liveinsight.event.site.SiteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,8 @@ final class ReplayRunItems {
         return site + SUFFIX;
     }
 
-    List<ReplayRun> read(long nowMillis) {
-        String partition = partition(StatsKey.DEFAULT_SITE);
+    List<ReplayRun> read(String site, long nowMillis) {
+        String partition = partition(SiteId.require(site));
         Map<String, AttributeValue> values = Map.of(
                 ":k", AttributeValue.fromS(partition),
                 ":now", AttributeValue.fromN(Long.toString(Math.floorDiv(nowMillis, 1000L))));

@@ -349,8 +349,9 @@ class DashboardApiOnDynamoDbTest {
         assertThat(live.path("stats").path("active_users").asInt()).isEqualTo(1500);
         assertThat(live.path("active_sessions").path("total").asInt()).isEqualTo(1500);
         assertThat(live.path("active_sessions").path("sessions")).hasSize(25);
-        // ~1 KB items: the sample and the page read ~225 of them, the whole table would be 1,500 (~190 units)
-        assertThat(refresh).isLessThan(50);
+        // ~1 KB items: the sample and the page read ~225 of them by key from the site's keys-only index
+        // (BatchGetItem: half a unit each, however small: ~113 units, measured 116); the site's 1,500 would be 750
+        assertThat(refresh).isLessThan(150);
         assertThat(seen).hasSize(1500);
         assertThat(pages).isEqualTo(8);
     }

@@ -79,8 +79,10 @@ class StatisticsViewBrowserTest {
         assertThat(page.bool("!document.getElementById('stats-view').hidden")).isTrue();
         assertThat(page.bool("document.querySelector('main.live').hidden")).isTrue();
         assertThat(stub.requests("/api/live")).as("the live view is not polled").isEmpty();
-        assertThat(stub.requests("/api/stats/summary").get(0).query()).isEqualTo(Map.of("range", "24h", "tz", ZONE));
-        assertThat(stub.requests("/api/stats/series").get(0).query()).isEqualTo(Map.of("range", "24h", "tz", ZONE));
+        assertThat(stub.requests("/api/stats/summary").get(0).query())
+                .isEqualTo(Map.of("site", "default", "range", "24h", "tz", ZONE));
+        assertThat(stub.requests("/api/stats/series").get(0).query())
+                .isEqualTo(Map.of("site", "default", "range", "24h", "tz", ZONE));
         assertThat(stub.requests("/api/stats/breakdown").stream()
                         .map(r -> r.query().get("dimension") + ":" + r.query().get("limit"))
                         .collect(Collectors.toSet()))
@@ -150,7 +152,17 @@ class StatisticsViewBrowserTest {
         page.openSlot(20);
 
         assertThat(last("/api/stats/details").query())
-                .isEqualTo(Map.of("range", "24h", "tz", ZONE, "dimension", "hour", "key", "2026-12-06T05:00:00Z"));
+                .isEqualTo(Map.of(
+                        "site",
+                        "default",
+                        "range",
+                        "24h",
+                        "tz",
+                        ZONE,
+                        "dimension",
+                        "hour",
+                        "key",
+                        "2026-12-06T05:00:00Z"));
         assertThat(page.bool("!document.getElementById('stats-details').hidden"))
                 .isTrue();
         assertThat(page.text("document.getElementById('details-kind').textContent"))
@@ -184,7 +196,17 @@ class StatisticsViewBrowserTest {
         StatsApiStub.Request asked = last("/api/stats/details");
         assertThat(asked.query())
                 .as("the key goes through with its astral characters, ~ # | and markup intact")
-                .isEqualTo(Map.of("range", "24h", "tz", ZONE, "dimension", "page", "key", StatsFixture.XSS_PAGE));
+                .isEqualTo(Map.of(
+                        "site",
+                        "default",
+                        "range",
+                        "24h",
+                        "tz",
+                        ZONE,
+                        "dimension",
+                        "page",
+                        "key",
+                        StatsFixture.XSS_PAGE));
         assertThat(page.text("document.getElementById('details-kind').textContent"))
                 .isEqualTo("Page");
         assertThat(page.text("document.getElementById('details-title').textContent"))
@@ -234,7 +256,7 @@ class StatisticsViewBrowserTest {
         click("[data-range='7d']");
         page.awaitDetails(details + 1);
 
-        assertThat(last("/api/stats/series").query()).isEqualTo(Map.of("range", "7d", "tz", ZONE));
+        assertThat(last("/api/stats/series").query()).isEqualTo(Map.of("site", "default", "range", "7d", "tz", ZONE));
         assertThat(page.text("document.querySelector(\"[data-range='7d']\").getAttribute('aria-pressed')"))
                 .isEqualTo("true");
         assertThat(page.text("document.getElementById('stats-resolution-label').textContent"))
@@ -254,7 +276,8 @@ class StatisticsViewBrowserTest {
         page.awaitLoads(loads + 1);
 
         assertThat(last("/api/stats/summary").query())
-                .isEqualTo(Map.of("from", "2026-11-28T15:00:00Z", "to", "2026-11-29T15:00:00Z", "tz", ZONE));
+                .isEqualTo(Map.of(
+                        "site", "default", "from", "2026-11-28T15:00:00Z", "to", "2026-11-29T15:00:00Z", "tz", ZONE));
         assertThat(page.integer("document.querySelectorAll('#stats-chart .slot').length"))
                 .isEqualTo(24);
         assertThat(page.bool("!document.getElementById('stats-custom').hidden")).isTrue();
@@ -278,7 +301,8 @@ class StatisticsViewBrowserTest {
                 + "document.querySelector('#stats-custom button[type=submit]').click()");
         awaitError("(400)");
         assertThat(last("/api/stats/summary").query())
-                .isEqualTo(Map.of("from", "2023-12-31T15:00:00Z", "to", "2026-11-30T15:00:00Z", "tz", ZONE));
+                .isEqualTo(Map.of(
+                        "site", "default", "from", "2023-12-31T15:00:00Z", "to", "2026-11-30T15:00:00Z", "tz", ZONE));
         assertThat(page.reasons()).containsExactly("a range spans at most 400 days");
 
         int details = page.detailLoads();

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * A stand-in for the dashboard on a JDK HTTP server, for the statistics view's browser test until the native
  * statistics API is merged: the page's own files from the classpath, and {@code /api/stats/{summary,series,breakdown,
  * details}} answering {@link StatsFixture}'s canned bodies after checking parameters as {@link StatsQuery} does (400
- * with every reason), and {@code /api/replay/runs} answering the runs it is given (none by default). Serves no Content-Security-Policy on purpose: a value written as HTML would run here, so the
+ * with every reason), {@code /api/replay/runs} answering the runs it is given (none by default) and {@code /api/sites}
+ * the sites it is given (none by default). Serves no Content-Security-Policy on purpose: a value written as HTML would run here, so the
  * test proves the page writes text, not that the policy blocked it. It records every API request, can demand a bearer
  * token (401) and can answer the next requests 503 with {@code Retry-After}.
  */
@@ -48,6 +49,7 @@ final class StatsApiStub implements AutoCloseable {
     private final AtomicInteger unavailable = new AtomicInteger();
     private volatile int retryAfterSeconds;
     private volatile List<Map<String, Object>> replayRuns = List.of();
+    private volatile List<Map<String, Object>> sites = List.of();
 
     private StatsApiStub(Instant now) throws IOException {
         this.now = now;
@@ -80,6 +82,11 @@ final class StatsApiStub implements AutoCloseable {
     /** What {@code /api/replay/runs} answers from now on ({@code runs}: as docs/contract/api.md#replay-runs shows). */
     void replayRuns(List<Map<String, Object>> runs) {
         this.replayRuns = List.copyOf(runs);
+    }
+
+    /** What {@code /api/sites} answers from now on (as docs/contract/api.md#sites-and-tokens shows). */
+    void sites(List<Map<String, Object>> sites) {
+        this.sites = List.copyOf(sites);
     }
 
     /** The API requests to a path, in arrival order. */
@@ -116,6 +123,10 @@ final class StatsApiStub implements AutoCloseable {
         }
         if (path.equals("/api/replay/runs")) {
             send(exchange, 200, Map.of("runs", replayRuns));
+            return;
+        }
+        if (path.equals("/api/sites")) {
+            send(exchange, 200, Map.of("sites", sites));
             return;
         }
         if (!List.of("summary", "series", "breakdown", "details").contains(route)) {

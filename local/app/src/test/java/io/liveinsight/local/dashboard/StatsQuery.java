@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The parameters of one request to the statistics API stub, checked as the native statistics API's specification says
- * (issue 14): {@code range} or {@code from}/{@code to}, {@code tz}, a {@code replay} run (issue 15), and the route's own ({@code resolution},
+ * (issue 14): {@code range} or {@code from}/{@code to}, {@code tz}, a {@code replay} run (issue 15), a {@code site} (issue 17), and the route's own ({@code resolution},
  * {@code dimension}, {@code limit}, {@code key}); every problem is a reason, answered as a 400 with {@code reasons} as
  * every dashboard route does (docs/contract/api.md#dashboard-api). Hour-and-coarser ranges end at the next
  * whole hour after now; a custom range is widened to whole slots.
@@ -39,9 +39,11 @@ record StatsQuery(
     static final Duration MAX_SPAN = Duration.ofDays(400);
     static final Duration MINUTES_KEPT = Duration.ofHours(48);
 
-    private static final Set<String> COMMON = Set.of("range", "from", "to", "tz", "replay");
+    private static final Set<String> COMMON = Set.of("range", "from", "to", "tz", "replay", "site");
     /** A replay run id as docs/contract/api.md#replay-runs takes it. */
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** A site id as docs/contract/sites.md#site-ids has it. */
+    private static final java.util.regex.Pattern SITE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private static final Map<String, Set<String>> ROUTE_PARAMETERS = Map.of(
             "summary", Set.of(),
@@ -57,6 +59,10 @@ record StatsQuery(
             if (!allowed.contains(name)) {
                 reasons.add("unknown parameter '" + name + "' (allowed: " + String.join(", ", allowed) + ")");
             }
+        }
+        String site = query.get("site");
+        if (site != null && !SITE.matcher(site).matches()) {
+            reasons.add("site must be 1-32 characters of a-z 0-9 -, not starting with -, was '" + site + "'");
         }
         String run = query.get("replay");
         if (run != null && !RUN.matcher(run).matches()) {

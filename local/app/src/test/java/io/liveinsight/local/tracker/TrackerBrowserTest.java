@@ -3,6 +3,9 @@ package io.liveinsight.local.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liveinsight.event.TableNames;
+import io.liveinsight.event.site.SiteKeys;
+import io.liveinsight.event.site.SiteLimits;
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.local.LocalConfig;
 import io.liveinsight.local.LocalPipeline;
 import io.liveinsight.local.browser.Chromium;
@@ -10,6 +13,8 @@ import io.liveinsight.local.browser.Wait;
 import io.liveinsight.local.engines.LocalAws;
 import io.liveinsight.local.engines.Ports;
 import io.liveinsight.local.engines.WithLocalAws;
+import io.liveinsight.sites.SiteSettings;
+import io.liveinsight.sites.dynamodb.SiteAdmin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +124,43 @@ class TrackerBrowserTest {
         assertThat(seen.sessionNumber("page_views")).isEqualTo(5);
         assertThat(seen.session().get("entry_page").s()).isEqualTo(origin + "/demo");
         assertThat(seen.session().get("exit_page").s()).isEqualTo(origin + "/demo/cart");
+        assertThat(problems).isEmpty();
+    }
+
+    /** docs/contract/sites.md#keys: /demo?site=<write key> is the demo shop configured for one site. */
+    @Test
+    void demo_whenConfiguredForASite_sendsWithItsWriteKeyAndEverythingIsStoredUnderThatSite(LocalAws aws) {
+        String site = "demo-shop";
+        String write = new SiteAdmin(aws.dynamoDb(), tables.sites())
+                .add(site, new SiteSettings("Demo shop", List.of("127.0.0.1"), SiteLimits.DEFAULTS, Set.of(), "UTC"))
+                .keys()
+                .get(SiteKeys.Kind.WRITE)
+                .orElseThrow();
+        URI edge = stack.edgeAddress();
+        DevToolsBrowser.Tab blank = browser.open(edge.resolve("/tracker.js")); // this origin, no tracker running
+        blank.evaluate("localStorage.clear()"); // nothing queued by the other tests is sent as this site
+        blank.close();
+
+        DevToolsBrowser.Tab tab = browser.open(edge.resolve("/demo?site=" + write));
+        tab.await("the tracker", "window.LiveInsight && !window.LiveInsight.q");
+        tab.click("#product-p1");
+        tab.await("the product page", "document.getElementById('add-to-cart')");
+        tab.click("#add-to-cart");
+        String sessionId = tab.evaluate("JSON.parse(localStorage.li_sid).i").asText();
+        List<String> problems = List.copyOf(tab.problems);
+        tab.close();
+
+        TrackedSession seen = TrackedSession.await(
+                aws.dynamoDb(),
+                tables,
+                SiteScope.sessionKey(site, sessionId),
+                s -> s.count("add_to_cart") == 1 && s.count("page_exit") == 1);
+
+        assertThat(seen.count("product_view")).isEqualTo(1);
+        assertThat(seen.session().get("site").s()).isEqualTo(site);
+        assertThat(TrackedSession.read(aws.dynamoDb(), tables, sessionId).session())
+                .as("the default site's session of the same client id")
+                .isEmpty();
         assertThat(problems).isEmpty();
     }
 

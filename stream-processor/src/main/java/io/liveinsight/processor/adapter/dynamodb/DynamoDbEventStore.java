@@ -79,7 +79,7 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public Ledger store(List<PositionedEvent> events) {
         Map<String, PositionedEvent> first = new LinkedHashMap<>();
-        events.forEach(event -> first.putIfAbsent(event.event().eventId(), event));
+        events.forEach(event -> first.putIfAbsent(EventItems.key(event.event()), event)); // two sites' ids never meet
         List<PositionedEvent> distinct = List.copyOf(first.values());
         Map<String, String> refusals = new ConcurrentHashMap<>();
         List<Outcome> outcomes = storeInRounds(distinct, refusals);
@@ -94,7 +94,7 @@ public final class DynamoDbEventStore implements EventStore {
                 case DUPLICATE -> {}
                 case REFUSED -> {
                     refused.add(event.event());
-                    reasons.add(refusals.get(event.event().eventId()));
+                    reasons.add(refusals.get(EventItems.key(event.event())));
                 }
             }
         }
@@ -163,7 +163,7 @@ public final class DynamoDbEventStore implements EventStore {
     private Outcome storeOne(PositionedEvent event, Map<String, String> refusals) {
         long source = event.position().fingerprint();
         if (event.event().clockSkew()) {
-            Outcome earlier = earlierCopy(event.event().eventId(), source);
+            Outcome earlier = earlierCopy(EventItems.key(event.event()), source);
             if (earlier != null) {
                 return earlier;
             }
@@ -193,19 +193,19 @@ public final class DynamoDbEventStore implements EventStore {
             if (DynamoDbErrors.translate(table, "PutItem", e) != null) {
                 throw e;
             }
-            refusals.put(event.event().eventId(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            refusals.put(EventItems.key(event.event()), e.getClass().getSimpleName() + ": " + e.getMessage());
             return Outcome.REFUSED;
         }
     }
 
-    /** For a clock-skewed event: REPLAYED or DUPLICATE if some record stored this id already, else null. */
-    private Outcome earlierCopy(String eventId, long source) {
+    /** For a clock-skewed event: REPLAYED or DUPLICATE if some record stored this key already, else null. */
+    private Outcome earlierCopy(String eventKey, long source) {
         List<Map<String, AttributeValue>> items = guard.read(
                         "Query",
                         () -> dynamoDb.query(r -> r.tableName(table)
                                 .keyConditionExpression("#id = :id")
                                 .expressionAttributeNames(Map.of("#id", EVENT_ID))
-                                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(eventId)))
+                                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(eventKey)))
                                 .projectionExpression("#id, " + SOURCE)
                                 .consistentRead(true)
                                 .limit(10)))

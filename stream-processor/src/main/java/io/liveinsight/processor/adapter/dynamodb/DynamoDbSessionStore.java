@@ -2,6 +2,7 @@ package io.liveinsight.processor.adapter.dynamodb;
 
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.Segment;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.SessionUpdate.Plan;
 import io.liveinsight.processor.port.RejectedEventsException;
@@ -19,6 +20,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * changed (nearly every batch): one conditional PutItem. Segments created, merged or renumbered: one
  * TransactWriteItems, so a session is never half-restructured. A concurrent writer (lease handover) fails a
  * condition and the read-decide-write starts over.
+ *
+ * <p>The session is named by its stored key ({@link SessionKey#value()}: the client's id for the default site,
+ * {@code s~<site>~<id>} for another); the domain decides on the client's id, the items are keyed by the site's keys
+ * (docs/contract/sites.md#isolation).
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -33,14 +38,14 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public void apply(String clientSessionId, List<PositionedEvent> events) {
-        apply(clientSessionId, events, Snapshot.UNKNOWN);
+    public void apply(String sessionKey, List<PositionedEvent> events) {
+        apply(sessionKey, events, Snapshot.UNKNOWN);
     }
 
     @Override
-    public Snapshot read(String clientSessionId) {
+    public Snapshot read(String sessionKey) {
         try {
-            SessionTables.Loaded loaded = tables.load(clientSessionId);
+            SessionTables.Loaded loaded = tables.load(SessionKey.parse(sessionKey));
             return new Snapshot(loaded.session(), loaded);
         } catch (SdkException e) {
             StoreUnavailableException unavailable = DynamoDbErrors.translate(tables.sessionsTable(), "session read", e);
@@ -49,21 +54,22 @@ public final class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public void apply(String clientSessionId, List<PositionedEvent> events, Snapshot read) {
+    public void apply(String sessionKey, List<PositionedEvent> events, Snapshot read) {
         String table = tables.sessionsTable();
+        SessionKey session = SessionKey.parse(sessionKey);
         try {
             List<PositionedEvent> inStreamOrder = events.stream()
                     .sorted(Comparator.comparing(e -> e.position().order()))
                     .toList();
             SessionTables.Loaded first = read.state() instanceof SessionTables.Loaded loaded ? loaded : null;
-            applyInOrder(clientSessionId, inStreamOrder, first);
+            applyInOrder(session, inStreamOrder, first);
         } catch (SdkException e) {
             StoreUnavailableException unavailable = DynamoDbErrors.translate(table, "session write", e);
             if (unavailable != null) {
                 throw unavailable;
             }
             throw new RejectedEventsException(
-                    "session " + clientSessionId + " refused: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "session " + sessionKey + " refused: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     events.stream().map(PositionedEvent::event).toList(),
                     e);
         }
@@ -94,39 +100,40 @@ public final class DynamoDbSessionStore implements SessionStore {
      * burst of events hours apart: one segment each), the first half goes first, then the second: what is applied
      * stays a prefix of the stream, which is what the marks rely on.
      */
-    private void applyInOrder(String clientSessionId, List<PositionedEvent> events, SessionTables.Loaded read) {
+    private void applyInOrder(SessionKey session, List<PositionedEvent> events, SessionTables.Loaded read) {
+        String sessionKey = session.value(); // in messages: the key the dead letters and the logs know
         SessionTables.Loaded known = read;
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
-            SessionTables.Loaded loaded = known != null ? known : tables.load(clientSessionId);
+            SessionTables.Loaded loaded = known != null ? known : tables.load(session);
             known = null;
-            Plan plan = SessionUpdate.apply(loaded.session(), clientSessionId, events);
+            Plan plan = SessionUpdate.apply(loaded.session(), session.clientSessionId(), events);
             if (SessionTables.items(plan, loaded) > SessionTables.MAX_TRANSACTION_ITEMS) {
                 if (events.size() == 1) {
                     throw new RejectedEventsException(
-                            "session " + clientSessionId + ": one event would rewrite more than "
+                            "session " + sessionKey + ": one event would rewrite more than "
                                     + SessionTables.MAX_TRANSACTION_ITEMS + " segments",
                             List.of(events.get(0).event()),
                             null);
                 }
                 int half = halfAtARecord(events);
-                applyInOrder(clientSessionId, events.subList(0, half), loaded);
-                applyInOrder(clientSessionId, events.subList(half, events.size()), null);
+                applyInOrder(session, events.subList(0, half), loaded);
+                applyInOrder(session, events.subList(half, events.size()), null);
                 return;
             }
-            if (!plan.writes().isEmpty() && !tables.write(clientSessionId, loaded, plan)) {
+            if (!plan.writes().isEmpty() && !tables.write(session, loaded, plan)) {
                 continue; // another writer got there first
             }
             long now = clock.millis();
             for (SessionUpdate.Write write : plan.writes()) {
-                tables.project(clientSessionId, write, now);
+                tables.project(session, write, now);
             }
             for (Segment segment : plan.replayedInto()) {
-                tables.project(clientSessionId, segment, now);
+                tables.project(session, segment, now);
             }
-            plan.removals().forEach(removal -> tables.unproject(clientSessionId, removal));
+            plan.removals().forEach(removal -> tables.unproject(session, removal));
             if (!plan.tooOld().isEmpty()) {
                 throw new RejectedEventsException(
-                        "session " + clientSessionId + ": " + plan.tooOld().size()
+                        "session " + sessionKey + ": " + plan.tooOld().size()
                                 + " events older than its sealed segments allow",
                         plan.tooOld().stream().map(PositionedEvent::event).toList(),
                         null);
@@ -134,6 +141,6 @@ public final class DynamoDbSessionStore implements SessionStore {
             return;
         }
         throw new StoreUnavailableException(
-                "session " + clientSessionId + " kept changing under " + MAX_CONFLICTS + " writes", null);
+                "session " + session.value() + " kept changing under " + MAX_CONFLICTS + " writes", null);
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * mark, put it on condition that its revision is unchanged. A second writer during a lease handover fails the
  * condition, reads again, and finds the records counted. One PutItem per item a batch touches (usually one hour
  * item: its minute slots are in it; day items are {@code DynamoDbDayStore}'s), whatever the number of events. Also
- * the replay runs items ({@link RunItems}).
+ * the replay runs items ({@link RunItems}) and the sites items ({@link SiteItems}).
  */
 public final class DynamoDbStatsStore implements StatsStore {
 
@@ -41,6 +42,7 @@ public final class DynamoDbStatsStore implements StatsStore {
     private static final int KEPT_ITEMS = 512;
     private final StatsItems items;
     private final RunItems runs;
+    private final SiteItems sites;
     private final Parallel parallel;
     private final Map<ItemId, Stored> written = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -53,6 +55,7 @@ public final class DynamoDbStatsStore implements StatsStore {
             DynamoDbClient dynamoDb, String table, TableGuard guard, StreamMetrics metrics, Parallel parallel) {
         this.items = new StatsItems(dynamoDb, table, guard, metrics);
         this.runs = new RunItems(dynamoDb, guard, items);
+        this.sites = new SiteItems(dynamoDb, table, guard, metrics);
         this.parallel = parallel;
     }
 
@@ -89,6 +92,20 @@ public final class DynamoDbStatsStore implements StatsStore {
     @Override
     public List<String> runsSince(String site, long sinceMillis) {
         return items.translating("runs query", () -> runs.since(site, sinceMillis));
+    }
+
+    /** Records each site's {@code last_at} ({@link SiteItems}), one after the other: a batch holds a site or a few. */
+    @Override
+    public void counted(Set<String> liveSites, long atMillis) {
+        items.translating("sites item write", () -> {
+            liveSites.forEach(site -> sites.record(site, atMillis));
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public List<String> sitesSince(long sinceMillis) {
+        return items.translating("sites query", () -> sites.since(sinceMillis));
     }
 
     private void addTo(ItemId id, List<Contribution> contributions) {

@@ -15,6 +15,7 @@ import static io.liveinsight.event.contract.ItemAttributes.RECEIVED_AT;
 import static io.liveinsight.event.contract.ItemAttributes.REFERRER;
 import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.SITE;
 import static io.liveinsight.event.contract.ItemAttributes.TIMESTAMP;
 import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
 import static io.liveinsight.event.contract.ItemAttributes.USER_ID;
@@ -23,6 +24,7 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPre
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 
 import io.liveinsight.event.Event;
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.processor.enrichment.Enrichment;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An event as an item of the Events table (docs/contract/tables.md#events: every field, numbers as N, properties as M),
- * with its enrichment (docs/contract/events.md#enrichment).
+ * with its enrichment (docs/contract/events.md#enrichment). Its keys are its site's (docs/contract/sites.md#isolation):
+ * {@code event_id} is {@link #key}, {@code session_id} and {@code user_id} are scoped, so the table and both indexes
+ * keep two sites with the same ids apart; {@code site} is on every item, the default site's too.
  */
 final class EventItems {
 
@@ -38,10 +42,10 @@ final class EventItems {
 
     static Map<String, AttributeValue> toItem(Event event, Enrichment enrichment) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(EVENT_ID, s(event.eventId()));
+        item.put(EVENT_ID, s(key(event)));
         item.put(TIMESTAMP, n(event.timestamp()));
-        item.put(USER_ID, s(event.userId()));
-        item.put(SESSION_ID, s(event.sessionId()));
+        item.put(USER_ID, s(SiteScope.userKey(event.site(), event.userId())));
+        item.put(SESSION_ID, s(SiteScope.sessionKey(event.site(), event.sessionId())));
         item.put(EVENT_TYPE, s(event.eventType()));
         putIfPresent(item, PAGE_URL, event.pageUrl());
         putIfPresent(item, REFERRER, event.referrer());
@@ -59,6 +63,12 @@ final class EventItems {
             item.put(CLOCK_SKEW, AttributeValue.fromBool(true));
         }
         putIfPresent(item, REPLAY_RUN, event.replayRun());
+        item.put(SITE, s(event.siteOrDefault()));
         return item;
+    }
+
+    /** The event's {@code event_id} key: its id for the default site, {@code <site>~<id>} for another. */
+    static String key(Event event) {
+        return SiteScope.eventKey(event.site(), event.eventId());
     }
 }

@@ -14,6 +14,7 @@ import static io.liveinsight.event.contract.ItemAttributes.REPLAY_RUN;
 import static io.liveinsight.event.contract.ItemAttributes.ROOT_SESSION_ID;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_DURATION;
 import static io.liveinsight.event.contract.ItemAttributes.SESSION_ID;
+import static io.liveinsight.event.contract.ItemAttributes.SITE;
 import static io.liveinsight.event.contract.ItemAttributes.START_TIME;
 import static io.liveinsight.event.contract.ItemAttributes.TOTAL_EVENTS;
 import static io.liveinsight.event.contract.ItemAttributes.USER_AGENT;
@@ -24,10 +25,12 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.putIfPre
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.s;
 import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.string;
 
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.processor.domain.Marks;
 import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
 import io.liveinsight.processor.domain.SessionAggregate.Stamped;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.enrichment.Enrichment;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +61,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>on the client id's item only, when there is more than one segment: {@code segments} (how many) and
  *       {@code sealed} (how many are final).
  * </ul>
+ *
+ * <p>Keys are a site's (docs/contract/sites.md#isolation): {@code session_id} and {@code user_id} are stored scoped
+ * ({@link SessionKey}), every item carries {@code site}, and what is read back is the client's ids again, so the
+ * domain never sees a scope. The default site's keys are the client's ids as they always were.
  */
 final class SessionItems {
 
@@ -77,8 +84,9 @@ final class SessionItems {
     }
 
     /** The client id's item: segment 0, and the segment counts when there is more than one. */
-    static Map<String, AttributeValue> rootItem(Segment first, Enrichment enrichment, int segments, int sealed) {
-        Map<String, AttributeValue> item = segmentItem(first, enrichment);
+    static Map<String, AttributeValue> rootItem(
+            SessionKey session, Segment first, Enrichment enrichment, int segments, int sealed) {
+        Map<String, AttributeValue> item = segmentItem(session, first, enrichment);
         if (segments > 1) {
             item.put(SEGMENTS, n(segments));
         }
@@ -97,9 +105,9 @@ final class SessionItems {
     }
 
     /** @param enrichment the segment's first touch, null to store none */
-    static Map<String, AttributeValue> segmentItem(Segment segment, Enrichment enrichment) {
+    static Map<String, AttributeValue> segmentItem(SessionKey session, Segment segment, Enrichment enrichment) {
         SessionAggregate a = segment.aggregate();
-        Map<String, AttributeValue> item = keyAndTimes(a);
+        Map<String, AttributeValue> item = keyAndTimes(session, a);
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
         item.put(PAGE_VIEWS, n(a.pageViews()));
         item.put(SESSION_DURATION, n(a.sessionDuration()));
@@ -125,12 +133,13 @@ final class SessionItems {
         return item;
     }
 
+    /** The segment an item holds, with the client's ids (the scope of its keys taken off). */
     static Segment segment(Map<String, AttributeValue> item) {
-        String sessionId = string(item, SESSION_ID);
+        String sessionId = SiteScope.clientId(string(item, SESSION_ID));
         List<AttributeValue> sp = item.get("sp").l();
         SessionAggregate aggregate = new SessionAggregate(
                 sessionId,
-                string(item, USER_ID),
+                SiteScope.clientId(string(item, USER_ID)),
                 number(item, START_TIME),
                 number(item, LAST_ACTIVITY),
                 number(item, TOTAL_EVENTS),
@@ -156,11 +165,12 @@ final class SessionItems {
      * The ActiveSessions item of a segment (same attributes as before format 2, {@code minutes} included, and on a
      * later segment {@code root_session_id}, the client's session id, for the live view's links). A Sessions item
      * does not carry it: its derived id gives the client's id back ({@code SessionIds}), and those 47 bytes are what
-     * keeps a later segment under 1 KB with real-world strings.
+     * keeps a later segment under 1 KB with real-world strings. {@code root_session_id} is a key like
+     * {@code session_id}: scoped for a site other than the default one.
      */
-    static Map<String, AttributeValue> activeItem(String clientSessionId, Segment segment, Enrichment enrichment) {
+    static Map<String, AttributeValue> activeItem(SessionKey session, Segment segment, Enrichment enrichment) {
         SessionAggregate a = segment.aggregate();
-        Map<String, AttributeValue> item = keyAndTimes(a);
+        Map<String, AttributeValue> item = keyAndTimes(session, a);
         putIfPresent(item, CURRENT_PAGE, value(a.currentPage()));
         item.put(TOTAL_EVENTS, n(a.totalEvents()));
         item.put(PAGE_VIEWS, n(a.pageViews()));
@@ -175,19 +185,23 @@ final class SessionItems {
         a.recentMinutes().forEach((minute, count) -> minutes.put(Long.toString(minute), n(count)));
         item.put(MINUTES, AttributeValue.fromM(minutes));
         if (segment.ordinal() > 0) {
-            item.put(ROOT, s(clientSessionId));
+            item.put(ROOT, s(session.value()));
         }
         item.put(REVISION, n(segment.revision()));
         return item;
     }
 
-    /** What both tables' items start with: the key, the user, the first and the latest activity. */
-    private static Map<String, AttributeValue> keyAndTimes(SessionAggregate a) {
+    /**
+     * What both tables' items start with: the key and the user (scoped to the site), the first and the latest
+     * activity, the site ({@code default} too: ActiveSessions' {@code SiteIndex} reads every site's by it).
+     */
+    private static Map<String, AttributeValue> keyAndTimes(SessionKey session, SessionAggregate a) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(SESSION_ID, s(a.sessionId()));
-        item.put(USER_ID, s(a.userId()));
+        item.put(SESSION_ID, s(SiteScope.sessionKey(session.site(), a.sessionId())));
+        item.put(USER_ID, s(session.userKey(a.userId())));
         item.put(START_TIME, n(a.startTime()));
         item.put(LAST_ACTIVITY, n(a.lastActivity()));
+        item.put(SITE, s(session.site()));
         return item;
     }
 

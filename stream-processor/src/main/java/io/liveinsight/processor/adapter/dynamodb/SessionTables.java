@@ -5,6 +5,7 @@ import static io.liveinsight.processor.adapter.dynamodb.AttributeValues.n;
 import io.liveinsight.processor.domain.Marks;
 import io.liveinsight.processor.domain.Segment;
 import io.liveinsight.processor.domain.SessionAggregate;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionRules;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.SessionUpdate.Plan;
@@ -30,7 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** The Sessions and ActiveSessions calls of {@link DynamoDbSessionStore}, each through its table's guard. */
+/**
+ * The Sessions and ActiveSessions calls of {@link DynamoDbSessionStore}, each through its table's guard, every key
+ * the session's site's ({@link SessionKey}, docs/contract/sites.md#isolation): reads and conditional writes of two
+ * sites with the same client session id never meet.
+ */
 public final class SessionTables {
 
     private static final String NEW = "attribute_not_exists(#rv)";
@@ -70,12 +75,13 @@ public final class SessionTables {
     /** What is stored for a client session id (null session: nothing yet), and whether it was store format 1. */
     record Loaded(StoredSession session, boolean formatOne) {}
 
-    Loaded load(String clientSessionId) {
+    Loaded load(SessionKey session) {
+        String clientSessionId = session.clientSessionId();
         Map<String, AttributeValue> root = sessionsGuard
                 .read(
                         "GetItem",
                         () -> dynamoDb.getItem(r -> r.tableName(sessions)
-                                .key(SessionItems.key(clientSessionId))
+                                .key(SessionItems.key(session.value()))
                                 .consistentRead(true)))
                 .item();
         if (root == null || root.isEmpty()) {
@@ -101,7 +107,7 @@ public final class SessionTables {
         List<Segment> open = new ArrayList<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int ordinal = Math.max(1, sealed); ordinal < count; ordinal++) {
-            keys.add(SessionItems.key(SessionRules.segmentId(clientSessionId, ordinal)));
+            keys.add(SessionItems.key(session.segmentKey(ordinal)));
         }
         Map<Integer, Segment> later = readAll(keys);
         for (int ordinal = sealed; ordinal < count; ordinal++) {
@@ -160,15 +166,15 @@ public final class SessionTables {
     }
 
     /** Writes the plan's Sessions items; false when another writer changed one of them first. */
-    boolean write(String clientSessionId, Loaded loaded, Plan plan) {
+    boolean write(SessionKey session, Loaded loaded, Plan plan) {
         StoredSession after = plan.after();
         List<TransactWriteItem> items = new ArrayList<>();
         boolean rootWritten = false;
         for (SessionUpdate.Write write : plan.writes()) {
             Segment segment = write.segment();
             Map<String, AttributeValue> item = segment.ordinal() == 0
-                    ? SessionItems.rootItem(segment, enrichment(segment), after.segmentCount(), after.sealed())
-                    : SessionItems.segmentItem(segment, enrichment(segment));
+                    ? SessionItems.rootItem(session, segment, enrichment(segment), after.segmentCount(), after.sealed())
+                    : SessionItems.segmentItem(session, segment, enrichment(segment));
             rootWritten |= segment.ordinal() == 0;
             items.add(put(item, write.previousRevision()));
         }
@@ -176,14 +182,14 @@ public final class SessionTables {
             Segment first = after.first();
             Segment next = new Segment(0, first.aggregate(), first.marks(), first.revision() + 1);
             items.add(put(
-                    SessionItems.rootItem(next, enrichment(next), after.segmentCount(), after.sealed()),
+                    SessionItems.rootItem(session, next, enrichment(next), after.segmentCount(), after.sealed()),
                     first.revision()));
         }
         for (SessionUpdate.Removal removal : plan.removals()) {
             items.add(TransactWriteItem.builder()
                     .delete(Delete.builder()
                             .tableName(sessions)
-                            .key(SessionItems.key(SessionRules.segmentId(clientSessionId, removal.ordinal())))
+                            .key(SessionItems.key(session.segmentKey(removal.ordinal())))
                             .conditionExpression(SAME)
                             .expressionAttributeNames(RV)
                             .expressionAttributeValues(Map.of(":rv", n(removal.revision())))
@@ -257,25 +263,25 @@ public final class SessionTables {
      * Sessions' {@code ReplayIndex} (docs/contract/replay.md#where-a-run-shows), and a segment a replayed event moved
      * into a run loses the projection it had as a live one.
      */
-    void project(String clientSessionId, SessionUpdate.Write write, long now) {
+    void project(SessionKey session, SessionUpdate.Write write, long now) {
         Segment segment = write.segment();
         if (segment.aggregate().expiresAt() * 1000 <= now || segment.aggregate().replayRun() != null) {
             if (write.previousRevision() > 0) {
-                unproject(clientSessionId, new SessionUpdate.Removal(segment.ordinal(), segment.revision()));
+                unproject(session, new SessionUpdate.Removal(segment.ordinal(), segment.revision()));
             }
             return;
         }
-        project(clientSessionId, segment, now);
+        project(session, segment, now);
     }
 
     /** Puts a segment's ActiveSessions item unless a newer one is there, or the segment is no longer active. */
-    void project(String clientSessionId, Segment segment, long now) {
+    void project(SessionKey session, Segment segment, long now) {
         if (segment.revision() == 0
                 || segment.aggregate().expiresAt() * 1000 <= now
                 || segment.aggregate().replayRun() != null) {
             return;
         }
-        Map<String, AttributeValue> item = SessionItems.activeItem(clientSessionId, segment, enrichment(segment));
+        Map<String, AttributeValue> item = SessionItems.activeItem(session, segment, enrichment(segment));
         try {
             record(
                     active,
@@ -296,13 +302,13 @@ public final class SessionTables {
     }
 
     /** Removes the ActiveSessions item of a segment that merged into another, unless a newer one replaced it. */
-    void unproject(String clientSessionId, SessionUpdate.Removal removal) {
+    void unproject(SessionKey session, SessionUpdate.Removal removal) {
         try {
             activeGuard.write(
                     "DeleteItem",
                     1,
                     () -> dynamoDb.deleteItem(r -> r.tableName(active)
-                            .key(SessionItems.key(SessionRules.segmentId(clientSessionId, removal.ordinal())))
+                            .key(SessionItems.key(session.segmentKey(removal.ordinal())))
                             .conditionExpression(NOT_NEWER)
                             .expressionAttributeNames(RV)
                             .expressionAttributeValues(Map.of(":rv", n(removal.revision())))));

@@ -19,7 +19,9 @@ import java.util.Map;
  * duration) in those of its last event. Bots only in the bot figures. Everything lands in hour items: one item holds
  * an hour's totals, minute slots, breakdowns, users and latest events, so a batch of one hour writes one item. A
  * replayed event, and a replayed session, count under their run's own site ({@link ReplayLane#statsSite}) instead of
- * the live one (docs/contract/replay.md#where-a-run-shows). Pure.
+ * the live one (docs/contract/replay.md#where-a-run-shows). Each counts under its own site
+ * (docs/contract/sites.md#isolation): an event under {@link Event#siteOrDefault()}, a session under its key's site.
+ * Ids are the client's (recent events, unique users): the item's key holds the site. Pure.
  */
 final class Figures {
 
@@ -33,7 +35,7 @@ final class Figures {
     /** Adds what one stored event counts to {@code into} (by key). */
     void event(Event event, Map<StatsKey, Tally> into) {
         long time = event.timestamp();
-        String site = site(event.replayRun());
+        String site = site(event.siteOrDefault(), event.replayRun());
         if (event.isBot()) {
             atTime(site, time, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0), into);
             return;
@@ -56,11 +58,11 @@ final class Figures {
                         BreakdownKeys.cut(touch.source())));
     }
 
-    /** What one session (segment) counts, by key; its negation takes it back out. */
-    Map<StatsKey, Rollup> session(SessionAggregate session) {
+    /** What one session (segment) of {@code liveSite} counts, by key; its negation takes it back out. */
+    Map<StatsKey, Rollup> session(String liveSite, SessionAggregate session) {
         Map<StatsKey, Tally> into = new HashMap<>();
         long start = session.startTime();
-        String site = site(session.replayRun());
+        String site = site(liveSite, session.replayRun());
         if (session.isBot()) {
             atTime(site, start, new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), into);
         } else {
@@ -98,8 +100,8 @@ final class Figures {
     }
 
     /** The site a lane counts under: the live site, or a replay run's own. */
-    private String site(String replayRun) {
-        return replayRun == null ? rules.site() : ReplayLane.statsSite(rules.site(), replayRun);
+    private static String site(String liveSite, String replayRun) {
+        return replayRun == null ? liveSite : ReplayLane.statsSite(liveSite, replayRun);
     }
 
     private Touch touch(String referrer, String pageUrl, SessionAggregate session) {

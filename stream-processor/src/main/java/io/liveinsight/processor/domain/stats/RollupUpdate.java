@@ -4,6 +4,7 @@ import io.liveinsight.event.stats.Rollup;
 import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.Segment;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.SessionUpdate.Plan;
 import io.liveinsight.processor.domain.StoredSession;
@@ -33,13 +34,16 @@ public final class RollupUpdate {
 
     /**
      * @param before what is stored for the client session id (null when nothing is)
+     * @param sessionKey the session's stored key ({@link SessionKey#value()}): its site is where the session counts
      * @param events the batch's events of this client session id, in stream order
      */
     public static List<Contribution> of(
-            StoredSession before, String clientSessionId, List<PositionedEvent> events, StatsRules rules) {
+            StoredSession before, String sessionKey, List<PositionedEvent> events, StatsRules rules) {
         if (events.isEmpty()) {
             return List.of();
         }
+        SessionKey session = SessionKey.parse(sessionKey);
+        String clientSessionId = session.clientSessionId();
         Figures figures = new Figures(rules);
         Plan whole = SessionUpdate.apply(before, clientSessionId, events);
         // Events the session does not take (too old for its sealed segments; replayed ones too: a record
@@ -53,7 +57,7 @@ public final class RollupUpdate {
             before.open().forEach(segment -> initial.put(segment.ordinal(), segment));
         }
         Map<Integer, Segment> segments = new HashMap<>(initial);
-        Map<StatsKey, Rollup> counted = sessionFigures(segments, figures);
+        Map<StatsKey, Rollup> counted = sessionFigures(session.site(), segments, figures);
         StoredSession current = before;
         Set<String> seen = new HashSet<>();
         List<Contribution> contributions = new ArrayList<>();
@@ -77,7 +81,7 @@ public final class RollupUpdate {
                 applyPlan(step, after);
                 current = step.after();
             }
-            Map<StatsKey, Rollup> now = sessionFigures(after, figures);
+            Map<StatsKey, Rollup> now = sessionFigures(session.site(), after, figures);
             now.forEach((key, rollup) -> Figures.tally(changes, key).add(rollup));
             counted.forEach((key, rollup) -> Figures.tally(changes, key).add(rollup.negate()));
             segments = after;
@@ -99,10 +103,10 @@ public final class RollupUpdate {
         plan.removals().forEach(removal -> segments.remove(removal.ordinal()));
     }
 
-    private static Map<StatsKey, Rollup> sessionFigures(Map<Integer, Segment> segments, Figures figures) {
+    private static Map<StatsKey, Rollup> sessionFigures(String site, Map<Integer, Segment> segments, Figures figures) {
         Map<StatsKey, Tally> sum = new HashMap<>();
         for (Segment segment : segments.values()) {
-            figures.session(segment.aggregate())
+            figures.session(site, segment.aggregate())
                     .forEach((key, rollup) -> Figures.tally(sum, key).add(rollup));
         }
         Map<StatsKey, Rollup> rollups = new HashMap<>();

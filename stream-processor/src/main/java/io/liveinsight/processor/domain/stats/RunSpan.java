@@ -3,6 +3,7 @@ package io.liveinsight.processor.domain.stats;
 import io.liveinsight.event.Event;
 import io.liveinsight.event.replay.ReplayLane;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,19 +31,25 @@ public record RunSpan(String site, String run, long firstAt, long lastAt) {
         }
     }
 
-    /** One span per replay run among {@code events} (live ones left out), in run order. */
-    public static List<RunSpan> of(String site, List<Event> events) {
-        Map<String, long[]> byRun = new TreeMap<>();
+    /**
+     * One span per site and replay run among {@code events} (live ones left out), in site and run order: a run of
+     * each site is that site's (docs/contract/sites.md#isolation), its runs item under {@code <site>#runs}.
+     */
+    public static List<RunSpan> of(List<Event> events) {
+        Map<List<String>, long[]> byRun =
+                new TreeMap<>(Comparator.comparing((List<String> siteAndRun) -> siteAndRun.get(0))
+                        .thenComparing(siteAndRun -> siteAndRun.get(1)));
         for (Event event : events) {
             if (event.isReplay()) {
                 long at = event.receivedAt();
-                long[] span = byRun.computeIfAbsent(event.replayRun(), run -> new long[] {at, at});
+                long[] span = byRun.computeIfAbsent(
+                        List.of(event.siteOrDefault(), event.replayRun()), run -> new long[] {at, at});
                 span[0] = Math.min(span[0], at);
                 span[1] = Math.max(span[1], at);
             }
         }
         List<RunSpan> spans = new ArrayList<>(byRun.size());
-        byRun.forEach((run, span) -> spans.add(new RunSpan(site, run, span[0], span[1])));
+        byRun.forEach((run, span) -> spans.add(new RunSpan(run.get(0), run.get(1), span[0], span[1])));
         return spans;
     }
 

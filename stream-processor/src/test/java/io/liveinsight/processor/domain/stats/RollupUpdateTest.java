@@ -390,7 +390,6 @@ class RollupUpdateTest {
         String astral = "\uD83D\uDE00".repeat(300);
         String longName = "b".repeat(1_000);
         StatsRules hostile = new StatsRules(
-                StatsKey.DEFAULT_SITE,
                 Set.of(),
                 (referrer, pageUrl, userAgent) -> new Touch(astral, "direct", longName, longName, longName, longName),
                 url -> url);

@@ -27,10 +27,25 @@ class RunSpanTest {
                 replayed("run-b", Events.pageView("e3", "s3", 2_000, null)),
                 replayed("run-b", Events.pageView("e4", "s3", 9_000, null)));
 
-        assertThat(RunSpan.of("default", batch))
+        assertThat(RunSpan.of(batch))
                 .containsExactly(
                         new RunSpan("default", "run-a", 3_005, 3_005), new RunSpan("default", "run-b", 2_005, 9_005));
-        assertThat(RunSpan.of("default", batch.subList(0, 1))).isEmpty();
+        assertThat(RunSpan.of(batch.subList(0, 1))).isEmpty();
+    }
+
+    @Test
+    void of_whenTwoSitesReplayTheSameRun_givesEachSiteItsOwnSpan() {
+        List<Event> batch = List.of(
+                replayed("run-a", Events.pageView("e1", "s1", 5_000, null)),
+                replayed("run-a", Events.pageView("e1", "s1", 7_000, null)).withSite("shop-2"),
+                replayed("run-a", Events.pageView("e2", "s1", 1_000, null)).withSite("a-blog"),
+                replayed("run-a", Events.pageView("e3", "s1", 9_000, null)).withSite("shop-2"));
+
+        assertThat(RunSpan.of(batch))
+                .containsExactly(
+                        new RunSpan("a-blog", "run-a", 1_005, 1_005),
+                        new RunSpan("default", "run-a", 5_005, 5_005),
+                        new RunSpan("shop-2", "run-a", 7_005, 9_005));
     }
 
     @Test

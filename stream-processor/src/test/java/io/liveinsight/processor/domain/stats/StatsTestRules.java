@@ -1,6 +1,5 @@
 package io.liveinsight.processor.domain.stats;
 
-import io.liveinsight.event.stats.StatsKey;
 import io.liveinsight.event.traffic.PageKey;
 import io.liveinsight.event.traffic.TrafficSource;
 import java.util.Locale;
@@ -22,7 +21,7 @@ public final class StatsTestRules {
     }
 
     public static StatsRules rules(Set<String> conversions) {
-        return new StatsRules(StatsKey.DEFAULT_SITE, conversions, StatsTestRules::touch, StatsTestRules::page);
+        return new StatsRules(conversions, StatsTestRules::touch, StatsTestRules::page);
     }
 
     public static Touch touch(String referrer, String pageUrl, String userAgent) {

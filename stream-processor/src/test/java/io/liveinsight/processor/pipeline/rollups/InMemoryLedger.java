@@ -1,5 +1,6 @@
 package io.liveinsight.processor.pipeline.rollups;
 
+import io.liveinsight.event.site.SiteScope;
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.RecordPosition;
 import io.liveinsight.processor.port.EventStore;
@@ -27,11 +28,11 @@ final class InMemoryLedger implements EventStore {
     @Override
     public synchronized Ledger store(List<PositionedEvent> events) {
         Map<String, PositionedEvent> first = new LinkedHashMap<>();
-        events.forEach(event -> first.putIfAbsent(event.event().eventId(), event));
+        events.forEach(event -> first.putIfAbsent(key(event), event));
         List<PositionedEvent> owned = new ArrayList<>();
         for (PositionedEvent event : first.values()) {
             String record = record(event.position());
-            String stored = storedBy.putIfAbsent(event.event().eventId(), record);
+            String stored = storedBy.putIfAbsent(key(event), record);
             if (stored == null || stored.equals(record)) {
                 owned.add(new PositionedEvent(event.event(), event.position(), stored != null));
             }
@@ -40,6 +41,11 @@ final class InMemoryLedger implements EventStore {
             throw new Crash("after the Events ledger");
         }
         return new Ledger(owned, List.of(), null);
+    }
+
+    /** The Events key: a site's event ids never meet another's. */
+    private static String key(PositionedEvent event) {
+        return SiteScope.eventKey(event.event().site(), event.event().eventId());
     }
 
     private static String record(RecordPosition position) {

@@ -2,6 +2,7 @@ package io.liveinsight.processor.pipeline.rollups;
 
 import io.liveinsight.processor.domain.PositionedEvent;
 import io.liveinsight.processor.domain.Segment;
+import io.liveinsight.processor.domain.SessionKey;
 import io.liveinsight.processor.domain.SessionUpdate;
 import io.liveinsight.processor.domain.StoredSession;
 import io.liveinsight.processor.port.RejectedEventsException;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * The Sessions table in memory, written from {@link SessionUpdate} plans as {@code DynamoDbSessionStore} writes
  * them: a client session id's segment items by ordinal, its counts of segments and sealed ones, events applied in
  * stream order from what is stored when the write happens (the adapter reads again when its snapshot is stale), and
- * events older than the sealed segments allow refused after the rest is written.
+ * events older than the sealed segments allow refused after the rest is written. Sessions are named by their stored
+ * key ({@link SessionKey}): the plans are made on the client's id, as the adapter makes them.
  */
 final class InMemorySessionStore implements SessionStore {
 
@@ -83,7 +85,8 @@ final class InMemorySessionStore implements SessionStore {
     }
 
     private SessionUpdate.Plan write(String clientSessionId, List<PositionedEvent> events) {
-        SessionUpdate.Plan plan = SessionUpdate.apply(stored(clientSessionId), clientSessionId, events);
+        SessionUpdate.Plan plan = SessionUpdate.apply(
+                stored(clientSessionId), SessionKey.parse(clientSessionId).clientSessionId(), events);
         Items items = byClientId.computeIfAbsent(clientSessionId, id -> new Items());
         for (SessionUpdate.Write write : plan.writes()) {
             Segment before = items.byOrdinal.get(write.segment().ordinal());
@@ -111,13 +114,24 @@ final class InMemorySessionStore implements SessionStore {
         for (int ordinal = items.sealed; ordinal < items.segments; ordinal++) {
             open.add(items.byOrdinal.get(ordinal));
         }
-        return new StoredSession(clientSessionId, items.sealed, open, items.byOrdinal.get(0));
+        return new StoredSession(
+                SessionKey.parse(clientSessionId).clientSessionId(), items.sealed, open, items.byOrdinal.get(0));
     }
 
     /** Every stored segment of every client session id, sealed ones included (what a reader of Sessions sees). */
     synchronized List<Segment> segments() {
         List<Segment> all = new ArrayList<>();
         byClientId.values().forEach(items -> all.addAll(items.byOrdinal.values()));
+        return all;
+    }
+
+    /** {@link #segments()}, each with its site. */
+    synchronized List<RollupReference.SiteSession> segmentsWithSites() {
+        List<RollupReference.SiteSession> all = new ArrayList<>();
+        byClientId.forEach((key, items) -> items.byOrdinal
+                .values()
+                .forEach(segment -> all.add(
+                        new RollupReference.SiteSession(SessionKey.parse(key).site(), segment.aggregate()))));
         return all;
     }
 }

@@ -84,10 +84,10 @@ final class InMemoryStats implements StatsStore {
         }
     }
 
-    /** The runs items: run to its span. */
+    /** The runs items: {@code <site>/<run>} to its span. */
     synchronized Map<String, RunSpan> runs() {
         Map<String, RunSpan> byRun = new HashMap<>();
-        runs.values().forEach(span -> byRun.put(span.run(), span));
+        runs.values().forEach(span -> byRun.put(span.site() + "/" + span.run(), span));
         return byRun;
     }
 

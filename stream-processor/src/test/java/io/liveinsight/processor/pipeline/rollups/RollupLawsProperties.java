@@ -35,7 +35,8 @@ import net.jqwik.api.statistics.Statistics;
  * rollups, sessions is what is tested. Traffic mixes live visits with replayed ones of two runs (and, now and then, a
  * live event carrying a replayed session's id, which RecordDecoder refuses): each site, the live one and each run's
  * (docs/contract/replay.md#where-a-run-shows), is checked against its own recomputation, and each run's runs item
- * spans the receive times of its distinct events.
+ * spans the receive times of its distinct events. And traffic of up to three sites (docs/contract/sites.md#isolation)
+ * whose visits share session, user and event ids: each site, and each of its runs, equals its own recomputation.
  */
 class RollupLawsProperties {
 
@@ -76,10 +77,20 @@ class RollupLawsProperties {
     /** @param live on the live lane even when its visit is a replay (a live client that got hold of the session id) */
     record Step(int gapMillis, String type, String url, String referrer, String agent, boolean bot, boolean live) {}
 
-    /** @param run the replay run the visit belongs to; null for a live visit */
-    record Visit(int startMinute, String user, boolean bot, List<Step> steps, String run) {}
+    /**
+     * @param run the replay run the visit belongs to; null for a live visit
+     * @param site the site the visit is of; null for the default site
+     */
+    record Visit(int startMinute, String user, boolean bot, List<Step> steps, String run, String site) {}
 
     private static final List<String> RUNS = java.util.Arrays.asList(null, null, null, "run-a", "run-b");
+
+    /**
+     * The sites of visits: the default one (no site, or named), and two others, one the longest a site id may be. A
+     * visit's session and event ids are numbered within its site, so visits of two sites share them (and users).
+     */
+    private static final List<String> SITES =
+            java.util.Arrays.asList(null, null, "default", "shop-2", "9-" + "z".repeat(30));
 
     @Provide
     Arbitrary<List<Event>> shortSessions() {
@@ -118,7 +129,8 @@ class RollupLawsProperties {
                         Arbitraries.of(USERS),
                         Arbitraries.integers().between(0, 9).map(n -> n == 0),
                         step.list().ofMinSize(1).ofMaxSize(maxSteps).withSizeDistribution(RandomDistribution.uniform()),
-                        oneOf(RUNS))
+                        oneOf(RUNS),
+                        oneOf(SITES))
                 .as(Visit::new);
         return visit.list().ofMinSize(2).ofMaxSize(5).map(RollupLawsProperties::events);
     }
@@ -135,8 +147,10 @@ class RollupLawsProperties {
 
     private static List<Event> events(List<Visit> visits) {
         List<Event> events = new ArrayList<>();
-        for (int v = 0; v < visits.size(); v++) {
-            Visit visit = visits.get(v);
+        Map<String, Integer> visitsOfSite = new java.util.HashMap<>();
+        for (Visit visit : visits) {
+            // Numbered within the site: the first visit of every site is session SESSION_IDS[0], events 0-0, 0-1...
+            int v = visitsOfSite.merge(visit.site() == null ? "default" : visit.site(), 1, Integer::sum) - 1;
             long time = START + visit.startMinute() * MINUTE;
             String session = visit.run() == null
                     ? SESSION_IDS.get(v)
@@ -162,7 +176,8 @@ class RollupLawsProperties {
                         null,
                         visit.bot() || step.bot(),
                         false,
-                        step.live() ? null : visit.run()));
+                        step.live() ? null : visit.run(),
+                        visit.site()));
             }
         }
         return events;
@@ -189,6 +204,7 @@ class RollupLawsProperties {
         Map<StatsKey, Rollup> expected = RollupReference.ofEvents(events, StatsTestRules.CONVERSIONS);
         collect(run);
         collectLanes(events);
+        collectSites(events);
         assertSame(run.rollups(), expected, run);
         assertRuns(run, events);
         assertThat(run.deadLetters()).isEmpty();
@@ -214,11 +230,12 @@ class RollupLawsProperties {
         assertThat(sessions.stream().mapToLong(SessionAggregate::totalEvents).sum())
                 .isEqualTo(events.size());
         Map<StatsKey, Rollup> expected =
-                RollupReference.ofEventsAndSessions(events, sessions, StatsTestRules.CONVERSIONS);
-        assertLanes(sessions, events);
+                RollupReference.ofEventsAndSessions(events, run.sessionsWithSites(), StatsTestRules.CONVERSIONS);
+        assertLanes(run.sessionsWithSites(), events);
         assertRuns(run, events);
         collect(run);
         collectLanes(events);
+        collectSites(events);
         Statistics.label("a session cut at 24 h").collect(cutAtADay(sessions));
         Statistics.label("events").collect(events.size() / 100 * 100);
         assertSame(run.rollups(), expected, run);
@@ -260,7 +277,7 @@ class RollupLawsProperties {
         assertThat(run.sessions()).hasSize(2);
         assertSame(
                 run.rollups(),
-                RollupReference.ofEventsAndSessions(all, run.sessions(), StatsTestRules.CONVERSIONS),
+                RollupReference.ofEventsAndSessions(all, run.sessionsWithSites(), StatsTestRules.CONVERSIONS),
                 run);
     }
 
@@ -340,13 +357,16 @@ class RollupLawsProperties {
         return ofSite;
     }
 
-    /** Each run's runs item spans exactly the receive times of its distinct events; no item for another run. */
+    /**
+     * Each site's run's runs item spans exactly the receive times of its distinct events of the site; no item for
+     * another run or site.
+     */
     private static void assertRuns(StreamRun run, List<Event> distinct) {
         Map<String, long[]> expected = new java.util.TreeMap<>();
         for (Event event : distinct) {
             if (event.isReplay()) {
-                long[] span =
-                        expected.computeIfAbsent(event.replayRun(), r -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                long[] span = expected.computeIfAbsent(RollupReference.siteOf(event) + "/" + event.replayRun(), r ->
+                        new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
                 span[0] = Math.min(span[0], event.receivedAt());
                 span[1] = Math.max(span[1], event.receivedAt());
             }
@@ -354,26 +374,44 @@ class RollupLawsProperties {
         assertThat(run.runs().keySet()).as("runs items").containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((name, span) -> {
             var stored = run.runs().get(name);
-            assertThat(stored.site()).isEqualTo(StatsKey.DEFAULT_SITE);
+            assertThat(stored.site() + "/" + stored.run()).isEqualTo(name);
             assertThat(new long[] {stored.firstAt(), stored.lastAt()})
                     .as("span of %s, faults %s", name, run.faults())
                     .containsExactly(span);
         });
     }
 
-    /** Every stored segment is in its session's lane: the run of its events (these sessions do not mix lanes). */
-    private static void assertLanes(List<SessionAggregate> sessions, List<Event> events) {
-        Map<String, String> lanes = new java.util.HashMap<>();
-        events.forEach(e -> lanes.put(e.sessionId(), e.replayRun()));
-        assertThat(sessions).allSatisfy(segment -> assertThat(segment.replayRun())
-                .as(segment.sessionId())
-                .isEqualTo(lanes.get(SessionIds.clientSessionId(segment.sessionId()))));
+    /**
+     * Every stored segment is in its session's lane: the run of its events of its site (these sessions do not mix
+     * lanes; another site's session with the same id may be in another).
+     */
+    private static void assertLanes(List<RollupReference.SiteSession> sessions, List<Event> events) {
+        Map<List<String>, String> lanes = new java.util.HashMap<>();
+        events.forEach(e -> lanes.put(List.of(RollupReference.siteOf(e), e.sessionId()), e.replayRun()));
+        assertThat(sessions).allSatisfy(stored -> assertThat(stored.session().replayRun())
+                .as(stored.site() + " " + stored.session().sessionId())
+                .isEqualTo(lanes.get(List.of(
+                        stored.site(),
+                        SessionIds.clientSessionId(stored.session().sessionId())))));
+    }
+
+    /** How many sites the traffic had, and whether two of them shared a session id (what isolation is about). */
+    private static void collectSites(List<Event> events) {
+        Map<String, java.util.Set<String>> sitesOfSession = new java.util.HashMap<>();
+        events.forEach(e -> sitesOfSession
+                .computeIfAbsent(e.sessionId(), id -> new java.util.HashSet<>())
+                .add(RollupReference.siteOf(e)));
+        Statistics.label("sites in the traffic")
+                .collect(events.stream().map(RollupReference::siteOf).distinct().count());
+        Statistics.label("a session id in two sites or more")
+                .collect(sitesOfSession.values().stream().anyMatch(sites -> sites.size() > 1));
     }
 
     /** How much of the traffic was replayed; a session is in one lane. */
     private static void collectLanes(List<Event> events) {
-        Map<String, java.util.Set<String>> lanes = new java.util.HashMap<>();
-        events.forEach(e -> lanes.computeIfAbsent(e.sessionId(), id -> new java.util.HashSet<>())
+        Map<List<String>, java.util.Set<String>> lanes = new java.util.HashMap<>();
+        events.forEach(e -> lanes.computeIfAbsent(
+                        List.of(RollupReference.siteOf(e), e.sessionId()), id -> new java.util.HashSet<>())
                 .add(e.replayRun() == null ? "live" : e.replayRun()));
         Statistics.label("replay runs in the traffic")
                 .collect(events.stream()

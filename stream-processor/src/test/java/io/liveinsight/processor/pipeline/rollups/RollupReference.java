@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * entry page's URL. Bots count only as bot events and bot sessions. Day rollups: the day's totals, breakdowns and
  * users, without minute slots or latest events. Each under its site (docs/contract/replay.md#where-a-run-shows): a
  * replayed event under its run's site, a session under the site of its lane (the run of a replayed event in it; of
- * two runs the first in sort order; live only when every event is live).
+ * two runs the first in sort order; live only when every event is live). Sites are apart
+ * (docs/contract/sites.md#isolation): a session is a site's and a client session id, the lane's site is the event's
+ * site (or its run's under it).
  */
 final class RollupReference {
 
@@ -77,10 +79,13 @@ final class RollupReference {
         }
     }
 
+    /** A stored segment and the site it is of. */
+    record SiteSession(String site, SessionAggregate session) {}
+
     private final Set<String> conversions;
     private final Map<StatsKey, Sum> sums = new HashMap<>();
-    /** Client session id to its lane's run (absent: live), from the distinct events. */
-    private final Map<String, String> lanes = new HashMap<>();
+    /** Site and client session id to its lane's run (absent: live), from the distinct events. */
+    private final Map<List<String>, String> lanes = new HashMap<>();
 
     private RollupReference(Set<String> conversions) {
         this.conversions = conversions;
@@ -96,18 +101,23 @@ final class RollupReference {
 
     /** From the distinct events, and the sessions as the Sessions table holds them (past 24 hours: as it cut them). */
     static Map<StatsKey, Rollup> ofEventsAndSessions(
-            Collection<Event> distinct, List<SessionAggregate> sessions, Set<String> conversions) {
+            Collection<Event> distinct, List<SiteSession> sessions, Set<String> conversions) {
         RollupReference reference = new RollupReference(conversions);
         distinct.forEach(reference::event);
         distinct.forEach(e -> reference.lanes.merge(
-                e.sessionId(), e.replayRun() == null ? "" : e.replayRun(), RollupReference::lane));
-        sessions.forEach(session -> reference.visit(reference.visit(session)));
+                List.of(siteOf(e), e.sessionId()), e.replayRun() == null ? "" : e.replayRun(), RollupReference::lane));
+        sessions.forEach(session -> reference.visit(reference.visit(session.site(), session.session())));
         return reference.rollups();
+    }
+
+    /** An event's site, spelled out: the default site when it names none. */
+    static String siteOf(Event event) {
+        return event.site() == null ? "default" : event.site();
     }
 
     private void event(Event event) {
         long time = event.timestamp();
-        String site = site(event.replayRun() == null ? "" : event.replayRun());
+        String site = site(siteOf(event), event.replayRun() == null ? "" : event.replayRun());
         if (event.isBot()) {
             count(site, time, counts(0, 0, 0, 0, 0, 0, 0, 0, 1, 0));
             return;
@@ -158,9 +168,9 @@ final class RollupReference {
 
     /** Sessions by the rules: per session id, events in time order, a new one after a gap over 30 minutes. */
     private List<Visit> visits(Collection<Event> distinct) {
-        Map<String, List<Event>> bySession = new LinkedHashMap<>();
+        Map<List<String>, List<Event>> bySession = new LinkedHashMap<>();
         distinct.forEach(e -> bySession
-                .computeIfAbsent(e.sessionId(), id -> new ArrayList<>())
+                .computeIfAbsent(List.of(siteOf(e), e.sessionId()), id -> new ArrayList<>())
                 .add(e));
         List<Visit> visits = new ArrayList<>();
         for (List<Event> events : bySession.values()) {
@@ -202,12 +212,14 @@ final class RollupReference {
                 first.referrer(),
                 first.userAgent(),
                 entry,
-                site(inTimeOrder.stream()
-                        .map(e -> e.replayRun() == null ? "" : e.replayRun())
-                        .reduce("", RollupReference::lane)));
+                site(
+                        siteOf(first),
+                        inTimeOrder.stream()
+                                .map(e -> e.replayRun() == null ? "" : e.replayRun())
+                                .reduce("", RollupReference::lane)));
     }
 
-    private Visit visit(SessionAggregate session) {
+    private Visit visit(String liveSite, SessionAggregate session) {
         return new Visit(
                 session.startTime(),
                 session.lastActivity(),
@@ -217,7 +229,9 @@ final class RollupReference {
                 session.referrer(),
                 session.userAgent(),
                 session.entryPage() == null ? null : session.entryPage().value(),
-                site(lanes.getOrDefault(SessionIds.clientSessionId(session.sessionId()), "")));
+                site(
+                        liveSite,
+                        lanes.getOrDefault(List.of(liveSite, SessionIds.clientSessionId(session.sessionId())), "")));
     }
 
     /** Of two lanes ("" live, else a run): a run over live, the first run in sort order. */
@@ -228,9 +242,9 @@ final class RollupReference {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** The site a lane counts under, spelled out here rather than through the processor's code. */
-    static String site(String lane) {
-        return lane.isEmpty() ? StatsKey.DEFAULT_SITE : StatsKey.DEFAULT_SITE + "~replay~" + lane;
+    /** The site a lane of a live site counts under, spelled out here rather than through the processor's code. */
+    static String site(String liveSite, String lane) {
+        return lane.isEmpty() ? liveSite : liveSite + "~replay~" + lane;
     }
 
     private Map<StatsKey, Rollup> rollups() {

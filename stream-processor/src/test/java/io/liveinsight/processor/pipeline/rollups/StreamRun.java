@@ -182,13 +182,18 @@ final class StreamRun {
         return rollups;
     }
 
-    /** The replay runs items: run to its span. */
+    /** The replay runs items: {@code <site>/<run>} to its span. */
     Map<String, io.liveinsight.processor.domain.stats.RunSpan> runs() {
         return stats.runs();
     }
 
     List<SessionAggregate> sessions() {
         return sessions.segments().stream().map(Segment::aggregate).toList();
+    }
+
+    /** The stored segments with their sites. */
+    List<RollupReference.SiteSession> sessionsWithSites() {
+        return sessions.segmentsWithSites();
     }
 
     List<DeadLetter> deadLetters() {
