@@ -47,6 +47,10 @@ public record SiteSettings(
         return new SiteSettings(on, sitesTable, cacheAge, deploymentEventsPerSecond, deploymentBurst);
     }
 
+    public SiteSettings withDeploymentLimit(int eventsPerSecond, int burst) {
+        return new SiteSettings(defaultSite, sitesTable, cacheAge, eventsPerSecond, burst);
+    }
+
     public SiteSettings withSitesTable(String table) {
         return new SiteSettings(defaultSite, table, cacheAge, deploymentEventsPerSecond, deploymentBurst);
     }

@@ -71,6 +71,22 @@ public record LocalConfig(
         return streamName + "-DeadLetters";
     }
 
+    /**
+     * The local stack's ceiling, and every limit of the default site it creates (docs/contract/local.md#sites): all
+     * local traffic comes from one address, and the stack is where load tests run, so only sites added with their own
+     * limits are limited here.
+     */
+    public static final int LOCAL_EVENTS_PER_S = 100_000;
+
+    public static final io.liveinsight.event.site.SiteLimits DEFAULT_SITE_LIMITS =
+            new io.liveinsight.event.site.SiteLimits(
+                    LOCAL_EVENTS_PER_S,
+                    2 * LOCAL_EVENTS_PER_S,
+                    LOCAL_EVENTS_PER_S,
+                    2 * LOCAL_EVENTS_PER_S,
+                    LOCAL_EVENTS_PER_S,
+                    2 * LOCAL_EVENTS_PER_S);
+
     public static final int DEFAULT_EDGE_PORT = 8080;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_KINESIS_PORT = 4568;

@@ -105,7 +105,8 @@ public final class LocalPipeline implements AutoCloseable {
                 .withReplayKeySha256(config.replayKeySha256())
                 .withSites(SiteSettings.DEFAULTS
                         .withDefaultSite(config.defaultSite())
-                        .withSitesTable(config.tables().sites()));
+                        .withSitesTable(config.tables().sites())
+                        .withDeploymentLimit(LocalConfig.LOCAL_EVENTS_PER_S, 2 * LocalConfig.LOCAL_EVENTS_PER_S));
         if (config.coalesce()) {
             pipeline.publisher = EdgePublisher.coalescing(ingest, config.coalesceInFlight());
         }
@@ -338,7 +339,8 @@ public final class LocalPipeline implements AutoCloseable {
     private void createResources() {
         LiveInsightResources.createTables(dynamoDb, config.tables());
         if (config.defaultSite()
-                && DefaultSite.ensure(new SiteAdmin(dynamoDb, config.tables().sites())) == DefaultSite.State.DISABLED) {
+                && DefaultSite.ensure(new SiteAdmin(dynamoDb, config.tables().sites()), LocalConfig.DEFAULT_SITE_LIMITS)
+                        == DefaultSite.State.DISABLED) {
             LOG.warn("the registry's default site is disabled: requests naming no site are refused"
                     + " (bin/site enable default)");
         }

@@ -27,15 +27,20 @@ public final class DefaultSite {
 
     private DefaultSite() {}
 
-    /** Adds the default site if the registry has none; never changes one that exists. */
+    /** Adds the default site, with the contract's default limits, if the registry has none. */
     public static State ensure(SiteAdmin admin) {
+        return ensure(admin, SiteLimits.DEFAULTS);
+    }
+
+    /** Adds the default site with {@code limits} if the registry has none; never changes one that exists. */
+    public static State ensure(SiteAdmin admin, SiteLimits limits) {
         for (int attempt = 0; attempt < 2; attempt++) {
             var existing = admin.find(SiteId.DEFAULT);
             if (existing.isPresent()) {
                 return existing.get().site().active() ? State.ACTIVE : State.DISABLED;
             }
             try {
-                admin.add(SiteId.DEFAULT, settings());
+                admin.add(SiteId.DEFAULT, settings(limits));
                 return State.CREATED;
             } catch (SiteAdminException e) {
                 if (e.reason() != SiteAdminException.Reason.EXISTS) {
@@ -49,6 +54,10 @@ public final class DefaultSite {
 
     /** No hostnames (requests naming no site carry no key to check a host against), default limits, UTC. */
     public static SiteSettings settings() {
-        return new SiteSettings(NAME, List.of(), SiteLimits.DEFAULTS, Set.of(), SiteSettings.DEFAULT_TIME_ZONE);
+        return settings(SiteLimits.DEFAULTS);
+    }
+
+    public static SiteSettings settings(SiteLimits limits) {
+        return new SiteSettings(NAME, List.of(), limits, Set.of(), SiteSettings.DEFAULT_TIME_ZONE);
     }
 }
