@@ -72,7 +72,7 @@ public record LocalConfig(
     }
 
     /**
-     * The local stack's ceiling, and every limit of the default site it creates (docs/contract/local.md#sites): all
+     * The local stack's ceiling, and every limit of the default site it creates (docs/contract/local.md#default-site): all
      * local traffic comes from one address, and the stack is where load tests run, so only sites added with their own
      * limits are limited here.
      */
